@@ -1,0 +1,84 @@
+package io.roster.common.config;
+
+import java.util.List;
+
+/**
+ * Every configuration key Roster knows. {@code conf/roster.properties} documents each of them in place, and a
+ * test keeps the two in step. Names are lower-case with dots and dashes; the environment variable for a key is
+ * ROSTER_ plus the name upper-cased with dots and dashes as underscores (session.port: ROSTER_SESSION_PORT).
+ */
+public final class ConfigKeys {
+    private ConfigKeys() {
+    }
+
+    public static final ConfigKey<List<String>> ROLES = ConfigKey.listKey("roster.roles", "meta,data,session",
+            "Roles this process runs: any of meta, data, session.");
+    public static final ConfigKey<String> HOST = ConfigKey.stringKey("roster.host", "127.0.0.1",
+            "Address this node binds to and advertises to the others.");
+    public static final ConfigKey<String> DATA_DIR = ConfigKey.stringKey("roster.data-dir", "./data",
+            "Directory for Raft logs, snapshots and data-node storage.");
+
+    public static final ConfigKey<Integer> META_PORT = ConfigKey.portKey("meta.port", 9611,
+            "Meta port: Raft, heartbeats and admin calls. Must be fixed (Raft peers are named by it).");
+    public static final ConfigKey<List<String>> META_PEERS = ConfigKey.addressListKey("meta.peers", "",
+            "The meta Raft group, host:port,... Empty: a one-node group of this node.");
+    public static final ConfigKey<List<String>> META_SERVERS = ConfigKey.addressListKey("meta.servers", "",
+            "Where data and session nodes find meta, host:port,... Empty: meta.peers, or this node's meta.");
+    public static final ConfigKey<Integer> META_ELECTION_TIMEOUT_MS = ConfigKey.intKey("meta.election-timeout-ms", 1000, 100, 60_000,
+            "Raft election timeout of the meta group. Below ~300 ms 2-core machines churn leaders.");
+    public static final ConfigKey<Integer> META_SNAPSHOT_INTERVAL_SECS = ConfigKey.intKey("meta.snapshot-interval-secs", 3600, 1, 86_400,
+            "How often each meta node snapshots its state (and truncates its Raft log).");
+
+    public static final ConfigKey<Integer> DATA_PORT = ConfigKey.portKey("data.port", 9621,
+            "Data node port: writes and reads from sessions. 0 picks a free port.");
+    public static final ConfigKey<Integer> SESSION_PORT = ConfigKey.portKey("session.port", 9601,
+            "Session port that clients connect to. 0 picks a free port.");
+    public static final ConfigKey<Integer> ADMIN_PORT = ConfigKey.portKey("admin.port", 9680,
+            "Admin HTTP port: /health and /api/... 0 picks a free port.");
+
+    public static final ConfigKey<Integer> CLUSTER_SLOTS = ConfigKey.intKey("cluster.slots", 256, 1, 16_384,
+            "Number of slots the data is sharded into. Fixed when a cluster is created.");
+    public static final ConfigKey<Integer> CLUSTER_REPLICAS = ConfigKey.intKey("cluster.replicas", 2, 1, 5,
+            "Copies of each slot (a leader plus followers). Fixed when a cluster is created.");
+
+    public static final ConfigKey<Integer> HEARTBEAT_INTERVAL_MS = ConfigKey.intKey("heartbeat.interval-ms", 1000, 50, 60_000,
+            "How often data and session nodes heartbeat to meta.");
+    public static final ConfigKey<Integer> LEASE_DURATION_MS = ConfigKey.intKey("lease.duration-ms", 3000, 150, 600_000,
+            "A data or session node missing heartbeats this long is expired by meta.");
+    public static final ConfigKey<Integer> RPC_TIMEOUT_MS = ConfigKey.intKey("rpc.timeout-ms", 3000, 10, 600_000,
+            "Timeout of one call between nodes.");
+
+    public static final ConfigKey<Integer> SESSION_PUSH_DEBOUNCE_MS = ConfigKey.intKey("session.push-debounce-ms", 20, 0, 10_000,
+            "A session waits this long after a change notice before it reads and pushes, merging bursts.");
+    public static final ConfigKey<Integer> SESSION_PUSH_TIMEOUT_MS = ConfigKey.intKey("session.push-timeout-ms", 2000, 10, 600_000,
+            "How long a session waits for a client to acknowledge a push.");
+
+    public static final ConfigKey<Integer> LIMITS_DATA_INFO_ID_MAX_LENGTH = ConfigKey.intKey("limits.data-info-id-max-length", 512, 16, 65_535,
+            "Longest dataInfoId (dataId#@#instanceId#@#group), in characters.");
+    public static final ConfigKey<Integer> LIMITS_DATA_ITEM_MAX_BYTES = ConfigKey.intKey("limits.data-item-max-bytes", 16 * 1024, 1, 4 * 1024 * 1024,
+            "Largest single data item of a publisher, in bytes.");
+    public static final ConfigKey<Integer> LIMITS_DATA_ITEMS_MAX = ConfigKey.intKey("limits.data-items-max", 32, 1, 1024,
+            "Most data items one publisher may carry.");
+    public static final ConfigKey<Integer> LIMITS_APP_NAME_MAX_LENGTH = ConfigKey.intKey("limits.app-name-max-length", 128, 1, 1024,
+            "Longest application name, in characters.");
+
+    public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
+            META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT, CLUSTER_SLOTS,
+            CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, SESSION_PUSH_DEBOUNCE_MS,
+            SESSION_PUSH_TIMEOUT_MS, LIMITS_DATA_INFO_ID_MAX_LENGTH, LIMITS_DATA_ITEM_MAX_BYTES, LIMITS_DATA_ITEMS_MAX,
+            LIMITS_APP_NAME_MAX_LENGTH);
+
+    public static ConfigKey<?> byName(String name) {
+        for (ConfigKey<?> k : ALL) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** ROSTER_ plus the key upper-cased, dots and dashes as underscores. */
+    public static String envName(ConfigKey<?> key) {
+        return "ROSTER_" + key.name().toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

@@ -1,0 +1,111 @@
+package io.roster.common.meta;
+
+import io.roster.common.model.SlotTable;
+import io.roster.common.rpc.RpcFailure;
+import io.roster.common.util.NamedThreads;
+import io.roster.common.wire.HeartbeatReply;
+import io.roster.common.wire.HeartbeatRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * A data or session node's heartbeat to meta. Keeps the newest {@link ClusterView}: the slot table only moves
+ * forward (a reply from a stale leader never rolls it back), and while meta is unreachable the node keeps the
+ * last view it had (DESIGN.md: AP behaviour) and keeps trying.
+ */
+public final class HeartbeatLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatLoop.class);
+
+    private final MetaClient meta;
+    private final LongFunction<HeartbeatRequest> requestForEpoch;
+    private final Consumer<ClusterView> onChange;
+    private final int intervalMs;
+    private final AtomicReference<ClusterView> view = new AtomicReference<>(ClusterView.EMPTY);
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean metaReachable = true;
+
+    /**
+     * @param requestForEpoch builds the request, given the slot-table epoch this node knows
+     * @param onChange        called (on the heartbeat thread) whenever the view changes
+     */
+    public HeartbeatLoop(String name, MetaClient meta, int intervalMs, LongFunction<HeartbeatRequest> requestForEpoch,
+                         Consumer<ClusterView> onChange) {
+        this.meta = meta;
+        this.intervalMs = intervalMs;
+        this.requestForEpoch = requestForEpoch;
+        this.onChange = onChange;
+        this.scheduler = NamedThreads.scheduler(name + "-heartbeat");
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::beatQuietly, 0, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends one heartbeat now; true when meta answered. */
+    public boolean beat() {
+        HeartbeatReply reply;
+        try {
+            reply = meta.call(requestForEpoch.apply(view.get().slotTable().epoch()), HeartbeatReply.class,
+                    HeartbeatReply::leaderAddress);
+        } catch (RpcFailure e) {
+            if (metaReachable) {
+                LOG.warn("heartbeat failed, keeping the last slot table (epoch {}): {}", view.get().slotTable().epoch(), e.getMessage());
+            }
+            metaReachable = false;
+            return false;
+        }
+        if (!reply.ok()) {
+            if (metaReachable) {
+                LOG.warn("heartbeat refused: {}", reply);
+            }
+            metaReachable = false;
+            return false;
+        }
+        if (!metaReachable) {
+            LOG.info("heartbeat answered again by meta at {}", meta.leaderGuess());
+        }
+        metaReachable = true;
+        apply(reply);
+        return true;
+    }
+
+    private void apply(HeartbeatReply reply) {
+        ClusterView before = view.get();
+        SlotTable table = before.slotTable();
+        if (reply.slotTable() != null && reply.slotTable().epoch() > table.epoch()) {
+            table = reply.slotTable();
+        }
+        ClusterView after = new ClusterView(table, reply.dataNodes(), reply.sessionNodes());
+        if (!after.equals(before)) {
+            view.set(after);
+            onChange.accept(after);
+        }
+    }
+
+    private void beatQuietly() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            LOG.error("heartbeat round failed", e);
+        }
+    }
+
+    public ClusterView view() {
+        return view.get();
+    }
+
+    public boolean metaReachable() {
+        return metaReachable;
+    }
+
+    @Override
+    public void close() {
+        NamedThreads.shutdown(scheduler);
+    }
+}

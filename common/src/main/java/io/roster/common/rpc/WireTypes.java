@@ -1,0 +1,41 @@
+package io.roster.common.rpc;
+
+import com.alipay.remoting.CustomSerializerManager;
+import io.roster.common.wire.*;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every class that crosses a bolt connection, and the one-time hook-up of their protostuff serializer. */
+public final class WireTypes {
+    public static final List<Class<?>> ALL = List.of(
+            PublishRequest.class, UnpublishRequest.class, SubscribeRequest.class, UnsubscribeRequest.class, RegisterReply.class,
+            PushMessage.class, PushAck.class,
+            SessionHello.class, SimpleReply.class, PublishWrite.class, UnpublishWrite.class, ClientOffWrite.class, WriteReply.class,
+            GetDatumRequest.class, DatumReply.class, DataChangeNotice.class,
+            HeartbeatRequest.class, HeartbeatReply.class, ClusterStatusRequest.class, ClusterStatusReply.class);
+
+    private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
+
+    private WireTypes() {
+    }
+
+    static Class<?> byName(String name) {
+        return BY_NAME.get(name);
+    }
+
+    /**
+     * Registers the serializer for every wire class with bolt. Bolt keeps serializers in a JVM-wide registry, so
+     * this is idempotent and every server and client constructor calls it.
+     */
+    public static void install() {
+        ProtostuffBoltSerializer serializer = new ProtostuffBoltSerializer();
+        for (Class<?> type : ALL) {
+            if (CustomSerializerManager.getCustomSerializer(type.getName()) == null) {
+                CustomSerializerManager.registerCustomSerializer(type.getName(), serializer);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.roster.common.wire;
+
+/** Outcome of a call. Wire order: append only. */
+public enum ErrorCode {
+    OK,
+    /** The request is malformed or breaks a limit; retrying the same request fails the same way. */
+    INVALID_REQUEST,
+    /** This meta node is not the Raft leader; the reply names the leader when it knows one. */
+    NOT_LEADER,
+    /** This data node does not lead the slot in its slot table; refresh the table and retry. */
+    SLOT_NOT_OWNED,
+    /** The slot is led here but not ready to serve (DESIGN.md invariant 3); retry shortly. */
+    SLOT_NOT_READY,
+    /** A dependency is unreachable (no data node for the slot, no meta quorum); retry later. */
+    UNAVAILABLE,
+    /** A bug or an unexpected failure on the server; the message says what. */
+    INTERNAL_ERROR;
+
+    public boolean retryable() {
+        return this == NOT_LEADER || this == SLOT_NOT_OWNED || this == SLOT_NOT_READY || this == UNAVAILABLE;
+    }
+}

@@ -1,0 +1,32 @@
+package io.roster.common.wire;
+
+
+/** Client to session: drop one subscriber registration. */
+public final class UnsubscribeRequest {
+    private final String clientId;
+    private final String registerId;
+    private final String dataInfoId;
+
+    public UnsubscribeRequest(String clientId, String registerId, String dataInfoId) {
+        this.clientId = clientId;
+        this.registerId = registerId;
+        this.dataInfoId = dataInfoId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String registerId() {
+        return registerId;
+    }
+
+    public String dataInfoId() {
+        return dataInfoId;
+    }
+
+    @Override
+    public String toString() {
+        return "UnsubscribeRequest{" + "clientId=" + clientId + " " + "registerId=" + registerId + " " + "dataInfoId=" + dataInfoId + "}";
+    }
+}

@@ -29,6 +29,7 @@ public final class HeartbeatLoop implements AutoCloseable {
     private final AtomicReference<ClusterView> view = new AtomicReference<>(ClusterView.EMPTY);
     private final ScheduledExecutorService scheduler;
     private volatile boolean metaReachable = true;
+    private volatile boolean closed;
 
     /**
      * @param requestForEpoch builds the request, given the slot-table epoch this node knows
@@ -54,6 +55,9 @@ public final class HeartbeatLoop implements AutoCloseable {
             reply = meta.call(requestForEpoch.apply(view.get().slotTable().epoch()), HeartbeatReply.class,
                     HeartbeatReply::leaderAddress);
         } catch (RpcFailure e) {
+            if (closed) {
+                return false;
+            }
             if (metaReachable) {
                 LOG.warn("heartbeat failed, keeping the last slot table (epoch {}): {}", view.get().slotTable().epoch(), e.getMessage());
             }
@@ -106,6 +110,7 @@ public final class HeartbeatLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         NamedThreads.shutdown(scheduler);
     }
 }

@@ -1,0 +1,290 @@
+package io.roster.meta;
+
+import com.alipay.remoting.rpc.RpcServer;
+import com.alipay.sofa.jraft.Node;
+import com.alipay.sofa.jraft.NodeManager;
+import com.alipay.sofa.jraft.RaftGroupService;
+import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.conf.Configuration;
+import com.alipay.sofa.jraft.entity.PeerId;
+import com.alipay.sofa.jraft.error.RaftError;
+import com.alipay.sofa.jraft.option.NodeOptions;
+import com.alipay.sofa.jraft.option.RaftOptions;
+import com.alipay.sofa.jraft.rpc.RaftRpcServerFactory;
+import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
+import io.roster.common.config.ConfigKeys;
+import io.roster.common.config.HostPort;
+import io.roster.common.config.RosterConfig;
+import io.roster.common.rpc.BoltServers;
+import io.roster.common.rpc.PortInUseException;
+import io.roster.common.rpc.WireTypes;
+import io.roster.common.util.NamedThreads;
+import io.roster.meta.lease.LeaseTracker;
+import io.roster.meta.leader.LeaderDuties;
+import io.roster.meta.raft.MetaStateMachine;
+import io.roster.meta.raft.RaftNodeRole;
+import io.roster.meta.raft.RaftRecordProposer;
+import io.roster.meta.raft.RaftRole;
+import io.roster.meta.rpc.ClusterStatusHandler;
+import io.roster.meta.rpc.HeartbeatHandler;
+import io.roster.meta.slot.SlotScheduler;
+import io.roster.meta.state.MetaState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One member of the meta Raft group ("roster-meta"). Raft, the heartbeat and the cluster-status processors share
+ * one bolt server on meta.port. Every meta node serves the calls; only the leader answers them, the others
+ * redirect with NOT_LEADER.
+ */
+public final class MetaServer implements AutoCloseable {
+    public static final String GROUP_ID = "roster-meta";
+    private static final Logger LOG = LoggerFactory.getLogger(MetaServer.class);
+    private static final int RPC_THREADS = 8;
+
+    private final MetaServerOptions options;
+    private final MetaStateMachine stateMachine;
+    private final LeaderDuties duties;
+    private final RaftRole role;
+    private volatile Node node;
+    private RaftGroupService group;
+    private BoltRpcServer rpcServer;
+    private ExecutorService rpcExecutor;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    public MetaServer(RosterConfig config) {
+        this(MetaServerOptions.from(config));
+    }
+
+    public MetaServer(MetaServerOptions options) {
+        this.options = options;
+        LeaseTracker lease = new LeaseTracker(options.leaseMs(), () -> System.nanoTime() / 1_000_000);
+        this.duties = new LeaderDuties(options.leaderOptions(), this::state, new RaftRecordProposer(this::raftNode),
+                new SlotScheduler(), lease);
+        this.stateMachine = new MetaStateMachine(options.peers(), duties);
+        this.role = new RaftNodeRole(this::raftNode, stateMachine::committedPeers);
+    }
+
+    /**
+     * Binds meta.port and joins the Raft group. A taken port fails at once with {@link PortInUseException}; any
+     * failure releases what was already created.
+     */
+    public synchronized void start() {
+        if (started || closed) {
+            throw new IllegalStateException("a MetaServer starts once");
+        }
+        started = true;
+        try {
+            startRaft();
+        } catch (RuntimeException e) {
+            releaseAfterFailedStart();
+            throw e;
+        }
+        LOG.info("meta {} started: group {} peers {}, Raft data in {}", options.address(), GROUP_ID, options.peers(),
+                options.raftDir());
+    }
+
+    private void startRaft() {
+        WireTypes.install();
+        BoltServers.checkBindable(options.host(), options.port(), ConfigKeys.META_PORT.name());
+        if (!options.peers().contains(options.address())) {
+            LOG.warn("meta.peers {} does not name this node ({}); it will only take part once the group adds it",
+                    options.peers(), options.address());
+        }
+        try {
+            Files.createDirectories(options.raftDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the meta Raft directory " + options.raftDir() + ": " + e.getMessage(), e);
+        }
+        rpcExecutor = NamedThreads.pool("meta-rpc", RPC_THREADS);
+        rpcServer = createRpcServer();
+        group = new RaftGroupService(GROUP_ID, self(), nodeOptions(), rpcServer, true);
+        try {
+            node = group.start();
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("Failed to start the Server")) {
+                // Someone took the port between the check above and now.
+                throw new PortInUseException("cannot listen on " + options.address() + " (" + ConfigKeys.META_PORT.name()
+                        + "): the port is already in use. Stop the other process or choose another port with --set "
+                        + ConfigKeys.META_PORT.name() + "=PORT", e);
+            }
+            throw new IllegalStateException("meta on " + options.address() + " failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The local Raft node. A one-node group elects itself inside RaftGroupService.start(), so the leader's duties
+     * may need the node before start() has returned it; jraft registers it with its NodeManager first.
+     */
+    private Node raftNode() {
+        Node n = node;
+        return n != null || closed || !started ? n : NodeManager.getInstance().get(GROUP_ID, self());
+    }
+
+    private PeerId self() {
+        return new PeerId(options.host(), options.port());
+    }
+
+    /**
+     * The bolt server shared by Raft and our processors, bound to roster.host (jraft's own factory would bind
+     * every interface). Our processors must be registered before it starts.
+     */
+    private BoltRpcServer createRpcServer() {
+        BoltRpcServer server = new BoltRpcServer(new RpcServer(options.host(), options.port(), true));
+        RaftRpcServerFactory.addRaftRequestProcessors(server);
+        RpcServer bolt = server.getServer();
+        bolt.registerUserProcessor(new HeartbeatHandler(role, duties, this::state, options.joinWaitMs(), rpcExecutor));
+        bolt.registerUserProcessor(new ClusterStatusHandler(role, duties, this::state, rpcExecutor));
+        return server;
+    }
+
+    private NodeOptions nodeOptions() {
+        Configuration conf = new Configuration();
+        for (String peer : options.peers()) {
+            HostPort hp = HostPort.parse(peer);
+            conf.addPeer(new PeerId(hp.host(), hp.port()));
+        }
+        RaftOptions raftOptions = new RaftOptions();
+        raftOptions.setSync(true);
+        NodeOptions nodeOptions = new NodeOptions();
+        nodeOptions.setRaftOptions(raftOptions);
+        nodeOptions.setElectionTimeoutMs(options.electionTimeoutMs());
+        nodeOptions.setSnapshotIntervalSecs(options.snapshotIntervalSecs());
+        nodeOptions.setInitialConf(conf);
+        nodeOptions.setFsm(stateMachine);
+        nodeOptions.setLogUri(options.raftDir().resolve("log").toString());
+        nodeOptions.setRaftMetaUri(options.raftDir().resolve("raft_meta").toString());
+        nodeOptions.setSnapshotUri(options.raftDir().resolve("snapshot").toString());
+        return nodeOptions;
+    }
+
+    /**
+     * Releases whatever a failed start created. RaftGroupService.start() may have created and initialised the
+     * node before the bolt server failed, and then its own shutdown() does nothing, so stop the node directly.
+     */
+    private void releaseAfterFailedStart() {
+        closed = true;
+        duties.close();
+        Node created = group == null ? null : group.getRaftNode();
+        if (created != null) {
+            created.shutdown();
+            try {
+                created.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (group != null) {
+            // start() registered the address before creating the node, and only its shutdown() would remove it
+            NodeManager.getInstance().removeAddress(self().getEndpoint());
+        }
+        node = null;
+        shutdownRpc();
+    }
+
+    public boolean isLeader() {
+        return role.isLeader();
+    }
+
+    /** The leader's host:port, or "" while unknown. */
+    public String leaderAddress() {
+        return role.leaderAddress();
+    }
+
+    public List<String> peers() {
+        return role.peers();
+    }
+
+    /** The replicated state as applied on this node (a follower may lag the leader slightly). */
+    public MetaState state() {
+        return stateMachine.state();
+    }
+
+    /** This node's host:port. */
+    public String address() {
+        return options.address();
+    }
+
+    public MetaServerOptions options() {
+        return options;
+    }
+
+    /** Takes a snapshot now (tests, the CLI); completes with jraft's status. */
+    public CompletableFuture<Status> snapshot() {
+        CompletableFuture<Status> done = new CompletableFuture<>();
+        Node n = node;
+        if (n == null) {
+            done.complete(new Status(RaftError.EINVAL, "meta is not started"));
+        } else {
+            n.snapshot(done::complete);
+        }
+        return done;
+    }
+
+    /** Stops the leader's duties, then Raft, then the shared bolt server last (Raft still used it). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        duties.close();
+        if (group != null) {
+            group.shutdown();
+            try {
+                group.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        node = null;
+        shutdownRpc();
+        if (started) {
+            awaitPortReleased();
+        }
+        LOG.info("meta {} stopped", options.address());
+    }
+
+    /**
+     * bolt closes its listening channel without waiting for it, so the port can stay bound for a moment after
+     * shutdown. Waiting here lets a restart on the same port (a launcher, a test) bind at once.
+     */
+    private void awaitPortReleased() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                BoltServers.checkBindable(options.host(), options.port(), ConfigKeys.META_PORT.name());
+                return;
+            } catch (PortInUseException stillBound) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("{} is still bound 5 s after meta stopped", options.address());
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void shutdownRpc() {
+        if (rpcServer != null) {
+            BoltServers.safeShutdown(rpcServer.getServer());
+        }
+        if (rpcExecutor != null) {
+            NamedThreads.shutdown(rpcExecutor);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.roster.meta;
+
+import io.roster.common.config.ConfigException;
+import io.roster.common.config.ConfigKeys;
+import io.roster.common.config.RosterConfig;
+import io.roster.meta.leader.LeaderOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a {@link MetaServer} takes from the configuration.
+ *
+ * @param peers   the meta Raft group, host:port (this node alone by default)
+ * @param raftDir where this node keeps its Raft log, meta and snapshots: {@code <data-dir>/meta-<port>}
+ */
+public record MetaServerOptions(String host, int port, List<String> peers, Path raftDir, int electionTimeoutMs,
+                                int snapshotIntervalSecs, int slots, int replicas, int leaseMs, int heartbeatIntervalMs,
+                                int rpcTimeoutMs) {
+
+    public MetaServerOptions {
+        peers = List.copyOf(peers);
+    }
+
+    public static MetaServerOptions from(RosterConfig config) {
+        int port = config.get(ConfigKeys.META_PORT);
+        if (port == 0) {
+            throw new ConfigException(ConfigKeys.META_PORT.name() + " is 0 (from " + config.sourceOf(ConfigKeys.META_PORT)
+                    + "): meta needs a fixed port, because Raft peers are named by host:port");
+        }
+        return new MetaServerOptions(config.get(ConfigKeys.HOST), port, config.metaPeers(),
+                Path.of(config.get(ConfigKeys.DATA_DIR)).resolve("meta-" + port), config.get(ConfigKeys.META_ELECTION_TIMEOUT_MS),
+                config.get(ConfigKeys.META_SNAPSHOT_INTERVAL_SECS), config.get(ConfigKeys.CLUSTER_SLOTS),
+                config.get(ConfigKeys.CLUSTER_REPLICAS), config.get(ConfigKeys.LEASE_DURATION_MS),
+                config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), config.get(ConfigKeys.RPC_TIMEOUT_MS));
+    }
+
+    /** This node's host:port, its name in the Raft group. */
+    public String address() {
+        return host + ":" + port;
+    }
+
+    public LeaderOptions leaderOptions() {
+        // The leader checks leases once per heartbeat interval, so a node is expired at most one interval late.
+        return new LeaderOptions(slots, replicas, heartbeatIntervalMs, rpcTimeoutMs);
+    }
+
+    /** A joining node's heartbeat reply waits at most this long, so it arrives before the caller gives up. */
+    public long joinWaitMs() {
+        return Math.max(1, rpcTimeoutMs / 2);
+    }
+}

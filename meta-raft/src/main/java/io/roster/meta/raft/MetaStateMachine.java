@@ -1,0 +1,145 @@
+package io.roster.meta.raft;
+
+import com.alipay.sofa.jraft.Closure;
+import com.alipay.sofa.jraft.Iterator;
+import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.conf.Configuration;
+import com.alipay.sofa.jraft.core.StateMachineAdapter;
+import com.alipay.sofa.jraft.error.RaftError;
+import com.alipay.sofa.jraft.error.RaftException;
+import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
+import com.alipay.sofa.jraft.storage.snapshot.SnapshotWriter;
+import io.roster.meta.state.MetaRecord;
+import io.roster.meta.state.MetaState;
+import io.roster.meta.state.RecordCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The meta Raft group's state machine: applies each entry's records to the immutable {@link MetaState} and swaps
+ * it in, so readers always see a whole state. Snapshots hold the whole state in one file.
+ */
+public final class MetaStateMachine extends StateMachineAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(MetaStateMachine.class);
+
+    private final AtomicReference<MetaState> state = new AtomicReference<>(MetaState.EMPTY);
+    private final AtomicReference<List<String>> peers;
+    private final LeadershipListener leadership;
+    private volatile long appliedIndex;
+
+    /** @param initialPeers the configured group, shown until a committed configuration replaces it */
+    public MetaStateMachine(List<String> initialPeers, LeadershipListener leadership) {
+        this.peers = new AtomicReference<>(List.copyOf(initialPeers));
+        this.leadership = leadership;
+    }
+
+    public MetaState state() {
+        return state.get();
+    }
+
+    /** The voting members of the latest committed configuration (known on followers too). */
+    public List<String> committedPeers() {
+        return peers.get();
+    }
+
+    public long appliedIndex() {
+        return appliedIndex;
+    }
+
+    @Override
+    public void onApply(Iterator it) {
+        while (it.hasNext()) {
+            List<MetaRecord> records;
+            try {
+                records = RecordCodec.decode(bytes(it.getData()));
+            } catch (IllegalArgumentException e) {
+                // Skipping an entry would silently fork this node's state from the others: stop applying instead.
+                LOG.error("meta log entry {} is unreadable, stopping the state machine: {}", it.getIndex(), e.getMessage());
+                it.setErrorAndRollback(1, new Status(RaftError.ESTATEMACHINE, "unreadable meta log entry %d: %s",
+                        it.getIndex(), e.getMessage()));
+                return;
+            }
+            MetaState next = RecordCodec.applyAll(state.get(), records);
+            state.set(next);
+            appliedIndex = it.getIndex();
+            Closure done = it.done();
+            if (done instanceof ProposalClosure proposal) {
+                proposal.applied(next);
+            }
+            if (done != null) {
+                done.run(Status.OK());
+            }
+            it.next();
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer data) {
+        byte[] out = new byte[data.remaining()];
+        data.duplicate().get(out);
+        return out;
+    }
+
+    @Override
+    public void onSnapshotSave(SnapshotWriter writer, Closure done) {
+        MetaState snapshot = state.get();
+        try {
+            StateSnapshotFile.write(Path.of(writer.getPath()), snapshot);
+        } catch (RuntimeException e) {
+            LOG.error("meta snapshot at index {} failed: {}", appliedIndex, e.getMessage());
+            done.run(new Status(RaftError.EIO, "cannot write meta snapshot: %s", e.getMessage()));
+            return;
+        }
+        if (!writer.addFile(StateSnapshotFile.NAME)) {
+            done.run(new Status(RaftError.EIO, "cannot add %s to the meta snapshot", StateSnapshotFile.NAME));
+            return;
+        }
+        LOG.info("meta snapshot saved at index {}: {} data, {} session nodes, slot table epoch {}", appliedIndex,
+                snapshot.dataNodes().size(), snapshot.sessionNodes().size(), snapshot.slotTable().epoch());
+        done.run(Status.OK());
+    }
+
+    @Override
+    public boolean onSnapshotLoad(SnapshotReader reader) {
+        if (reader.getFileMeta(StateSnapshotFile.NAME) == null) {
+            LOG.error("meta snapshot in {} has no {} file", reader.getPath(), StateSnapshotFile.NAME);
+            return false;
+        }
+        try {
+            MetaState loaded = StateSnapshotFile.read(Path.of(reader.getPath()));
+            state.set(loaded);
+            LOG.info("meta snapshot loaded: {} data, {} session nodes, slot table epoch {}", loaded.dataNodes().size(),
+                    loaded.sessionNodes().size(), loaded.slotTable().epoch());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("meta snapshot in {} is unreadable: {}", reader.getPath(), e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void onLeaderStart(long term) {
+        LOG.info("this meta node leads (term {})", term);
+        leadership.leaderStarted(term);
+    }
+
+    @Override
+    public void onLeaderStop(Status status) {
+        LOG.info("this meta node stopped leading: {}", status);
+        leadership.leaderStopped();
+    }
+
+    @Override
+    public void onConfigurationCommitted(Configuration conf) {
+        peers.set(conf.getPeers().stream().map(p -> p.getEndpoint().toString()).toList());
+    }
+
+    @Override
+    public void onError(RaftException e) {
+        LOG.error("meta Raft node failed and stopped serving: {}", e.getStatus());
+    }
+}

@@ -1,0 +1,41 @@
+package io.roster.meta.rpc;
+
+import io.roster.meta.leader.LeaderDuties;
+import io.roster.meta.raft.RaftRole;
+
+/**
+ * Decides whether this meta node may answer for the cluster, and if not, what to tell the caller: the leader's
+ * address (NOT_LEADER), or "retry shortly" when this node was just elected and is still applying earlier entries.
+ */
+final class LeaderGate {
+    private final RaftRole role;
+    private final LeaderDuties duties;
+
+    LeaderGate(RaftRole role, LeaderDuties duties) {
+        this.role = role;
+        this.duties = duties;
+    }
+
+    boolean open() {
+        return duties.isActive() && role.isLeader();
+    }
+
+    /** True when this node is leader but not ready yet, so a redirect would point at itself. */
+    boolean starting() {
+        return role.isLeader() && !duties.isActive();
+    }
+
+    String leaderAddress() {
+        return role.leaderAddress();
+    }
+
+    String notLeaderMessage() {
+        String leader = role.leaderAddress();
+        return leader.isEmpty() ? "this meta node does not lead and no leader is known (election in progress); retry"
+                : "this meta node does not lead; the leader is " + leader;
+    }
+
+    static String startingMessage() {
+        return "this meta node was just elected and is catching up with the log; retry shortly";
+    }
+}

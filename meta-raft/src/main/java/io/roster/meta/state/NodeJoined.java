@@ -1,0 +1,38 @@
+package io.roster.meta.state;
+
+import io.roster.common.model.NodeInfo;
+
+import java.util.Objects;
+
+/** A data or session process is live; it replaces any earlier process at the same address. */
+public final class NodeJoined implements MetaRecord {
+    private final NodeInfo node;
+
+    public NodeJoined(NodeInfo node) {
+        this.node = Objects.requireNonNull(node, "node");
+    }
+
+    public NodeInfo node() {
+        return node;
+    }
+
+    @Override
+    public MetaState applyTo(MetaState state) {
+        return state.withNode(node());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NodeJoined r && node().equals(r.node());
+    }
+
+    @Override
+    public int hashCode() {
+        return node().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "NodeJoined{" + node() + "}";
+    }
+}

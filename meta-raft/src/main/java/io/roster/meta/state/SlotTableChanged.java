@@ -1,0 +1,41 @@
+package io.roster.meta.state;
+
+import io.roster.common.model.SlotTable;
+
+import java.util.Objects;
+
+/**
+ * A new slot table. Ignored when its epoch is not above every epoch applied before, so a table planned from a
+ * stale state (a proposal that raced another) can never roll the table back.
+ */
+public final class SlotTableChanged implements MetaRecord {
+    private final SlotTable table;
+
+    public SlotTableChanged(SlotTable table) {
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    public SlotTable table() {
+        return table;
+    }
+
+    @Override
+    public MetaState applyTo(MetaState state) {
+        return state.withSlotTable(table());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SlotTableChanged r && table().equals(r.table());
+    }
+
+    @Override
+    public int hashCode() {
+        return table().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SlotTableChanged{" + table() + "}";
+    }
+}

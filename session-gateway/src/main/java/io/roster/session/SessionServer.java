@@ -1,0 +1,188 @@
+package io.roster.session;
+
+import com.alipay.remoting.Connection;
+import com.alipay.remoting.ConnectionEventType;
+import com.alipay.remoting.rpc.RpcClient;
+import com.alipay.remoting.rpc.RpcServer;
+import io.roster.common.config.ConfigKeys;
+import io.roster.common.config.RosterConfig;
+import io.roster.common.meta.ClusterView;
+import io.roster.common.meta.HeartbeatLoop;
+import io.roster.common.meta.MetaClient;
+import io.roster.common.model.DataInfoId;
+import io.roster.common.model.Datum;
+import io.roster.common.model.NodeInfo;
+import io.roster.common.model.NodeRole;
+import io.roster.common.model.ProcessId;
+import io.roster.common.rpc.BoltServers;
+import io.roster.common.rpc.RequestHandler;
+import io.roster.common.rpc.RpcCaller;
+import io.roster.common.util.NamedThreads;
+import io.roster.common.wire.HeartbeatRequest;
+import io.roster.common.wire.PushAck;
+import io.roster.common.wire.PushMessage;
+import io.roster.session.forward.DataRouter;
+import io.roster.session.push.PushEngine;
+import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.RegistrationClock;
+import io.roster.session.rpc.ChangeNoticeProcessor;
+import io.roster.session.rpc.ClientRequestHandlers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The session role: serves clients over bolt, keeps their registrations, forwards writes to slot leaders and
+ * pushes changes to subscribers. Wires {@link ClientRegistry}, {@link DataRouter} and {@link PushEngine}.
+ */
+public final class SessionServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
+
+    private final RosterConfig config;
+    private final ClientRegistry registry = new ClientRegistry();
+    private final RegistrationClock clock = new RegistrationClock();
+    private final ExecutorService handlers = NamedThreads.pool("session-handler", 8);
+    private final ExecutorService background = NamedThreads.pool("session-background", 2);
+    private final ScheduledExecutorService hellos = NamedThreads.scheduler("session-hello");
+    private RpcServer server;
+    private RpcCaller caller;
+    private HeartbeatLoop heartbeat;
+    private PushEngine pushEngine;
+    private DataRouter router;
+    private ProcessId processId;
+    private String address;
+
+    public SessionServer(RosterConfig config) {
+        this.config = config;
+    }
+
+    public synchronized void start() {
+        String host = config.get(ConfigKeys.HOST);
+        int rpcTimeoutMs = config.get(ConfigKeys.RPC_TIMEOUT_MS);
+        int pushTimeoutMs = config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS);
+        server = BoltServers.create(host, config.get(ConfigKeys.SESSION_PORT));
+        BoltServers.start(server, ConfigKeys.SESSION_PORT.name());
+        address = host + ":" + server.port();
+        processId = ProcessId.current(address);
+
+        RpcClient dataClient = new RpcClient();
+        pushEngine = new PushEngine(registry, dataInfoId -> router.read(dataInfoId), this::sendPush,
+                config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS));
+        dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, background));
+        caller = new RpcCaller(dataClient);
+
+        heartbeat = new HeartbeatLoop("session", new MetaClient(caller, config.metaServers(), rpcTimeoutMs),
+                config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
+                epoch -> new HeartbeatRequest(new NodeInfo(NodeRole.SESSION, address, processId), epoch,
+                        registry.publisherCount(), registry.subscriberCount(), registry.clientCount()),
+                this::onViewChange);
+        router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs);
+
+        for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(), processId, clock, handlers).all()) {
+            server.registerUserProcessor(h);
+        }
+        server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, connection) -> onClientClosed(connection));
+        heartbeat.start();
+        hellos.scheduleWithFixedDelay(this::helloQuietly, 0, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), TimeUnit.MILLISECONDS);
+        LOG.info("session {} serving clients at {}, meta at {}", processId, address, config.metaServers());
+    }
+
+    private void onViewChange(ClusterView view) {
+        LOG.info("session {} now knows slot table epoch {} with {} data node(s)", address, view.slotTable().epoch(),
+                view.dataNodes().size());
+        background.execute(this::helloQuietly);
+    }
+
+    private void helloQuietly() {
+        try {
+            router.helloAll();
+        } catch (RuntimeException e) {
+            LOG.warn("hello round failed", e);
+        }
+    }
+
+    /** A client connection closed: its subscribers go at once, its publishers through client-off (DESIGN.md section 5). */
+    private void onClientClosed(Connection connection) {
+        long closedAt = clock.tick();
+        ClientRegistry.ClosedClients closed = registry.detach(connection);
+        if (closed.clientIds().isEmpty()) {
+            return;
+        }
+        LOG.info("client(s) {} disconnected; removing {} publisher(s)", closed.clientIds(), closed.publishers().size());
+        try {
+            background.execute(() -> closed.clientIds().forEach(id -> router.clientOff(id, closedAt)));
+        } catch (RejectedExecutionException e) {
+            // This session is stopping: meta expires it after the lease, and data nodes then drop all it owned.
+            LOG.debug("session stopping; client-off of {} left to meta's expiry of this session", closed.clientIds());
+        }
+    }
+
+    private boolean sendPush(Connection connection, PushMessage message) {
+        try {
+            Object ack = server.invokeSync(connection, message, config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS));
+            return ack instanceof PushAck a && a.ok();
+        } catch (Exception e) {
+            LOG.debug("push of {} v{} to {} failed: {}", message.dataInfoId(), message.version(), connection.getUrl(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Reads a datum through its slot leader, for the admin API. */
+    public Datum readDatum(String dataIdOrDataInfoId) {
+        return router.read(DataInfoId.parse(dataIdOrDataInfoId, config.limits()).toString());
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public ProcessId processId() {
+        return processId;
+    }
+
+    public ClusterView view() {
+        return heartbeat.view();
+    }
+
+    public int publisherCount() {
+        return registry.publisherCount();
+    }
+
+    public int subscriberCount() {
+        return registry.subscriberCount();
+    }
+
+    public int clientCount() {
+        return registry.clientCount();
+    }
+
+    public long pushCount() {
+        return pushEngine.pushes();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        NamedThreads.shutdown(hellos);
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
+        BoltServers.safeShutdown(server);
+        if (pushEngine != null) {
+            pushEngine.close();
+        }
+        NamedThreads.shutdown(background);
+        NamedThreads.shutdown(handlers);
+        if (caller != null) {
+            caller.close();
+        }
+        server = null;
+        LOG.info("session {} stopped", address);
+    }
+}

@@ -1,0 +1,145 @@
+package io.roster.session.forward;
+
+import io.roster.common.meta.ClusterView;
+import io.roster.common.model.Datum;
+import io.roster.common.model.NodeInfo;
+import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
+import io.roster.common.model.Slot;
+import io.roster.common.model.SlotTable;
+import io.roster.common.rpc.RpcCaller;
+import io.roster.common.rpc.RpcFailure;
+import io.roster.common.slot.SlotFunction;
+import io.roster.common.wire.ClientOffWrite;
+import io.roster.common.wire.DatumReply;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.GetDatumRequest;
+import io.roster.common.wire.PublishWrite;
+import io.roster.common.wire.Reply;
+import io.roster.common.wire.SessionHello;
+import io.roster.common.wire.SimpleReply;
+import io.roster.common.wire.UnpublishWrite;
+import io.roster.common.wire.WriteReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * Sends a session's writes and reads to the leader of the slot they hash to, as named by the newest slot table,
+ * retrying with backoff through leader changes and unreachable nodes until the call's deadline.
+ */
+public final class DataRouter {
+    private static final Logger LOG = LoggerFactory.getLogger(DataRouter.class);
+    private static final long MAX_BACKOFF_MS = 200;
+
+    private final RpcCaller caller;
+    private final Supplier<ClusterView> view;
+    private final ProcessId sessionProcessId;
+    private final int timeoutMs;
+
+    public DataRouter(RpcCaller caller, Supplier<ClusterView> view, ProcessId sessionProcessId, int timeoutMs) {
+        this.caller = caller;
+        this.view = view;
+        this.sessionProcessId = sessionProcessId;
+        this.timeoutMs = timeoutMs;
+    }
+
+    public WriteReply publish(Publisher p) {
+        return route(p.dataInfoId(), WriteReply.class, (slot, leader) -> new PublishWrite(slot, p),
+                (code, msg) -> new WriteReply(code, msg, 0));
+    }
+
+    public WriteReply unpublish(String dataInfoId, String registerId) {
+        return route(dataInfoId, WriteReply.class, (slot, leader) -> new UnpublishWrite(slot, dataInfoId, registerId, sessionProcessId),
+                (code, msg) -> new WriteReply(code, msg, 0));
+    }
+
+    /** Reads a datum from its slot leader; throws {@link RpcFailure} when no leader answers in time. */
+    public Datum read(String dataInfoId) {
+        DatumReply reply = route(dataInfoId, DatumReply.class, (slot, leader) -> new GetDatumRequest(slot, dataInfoId),
+                (code, msg) -> new DatumReply(code, msg, null));
+        if (!reply.ok() || reply.datum() == null) {
+            throw new RpcFailure("cannot read " + dataInfoId + ": " + reply, null);
+        }
+        return reply.datum();
+    }
+
+    /**
+     * Takes a client's publishers off every data node (each applies it to the slots it leads). Returns false if a
+     * node could not be reached; meta's expiry of this session, or a retry, covers that.
+     */
+    public boolean clientOff(String clientId, long registeredBefore) {
+        boolean all = true;
+        ClientOffWrite write = new ClientOffWrite(sessionProcessId, clientId, registeredBefore);
+        for (NodeInfo data : view.get().dataNodes()) {
+            try {
+                WriteReply reply = caller.call(data.address(), write, WriteReply.class, timeoutMs);
+                all &= reply.ok();
+            } catch (RpcFailure e) {
+                LOG.warn("client-off of {} on {} failed: {}", clientId, data.address(), e.getMessage());
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    /** Registers this session's notice connection with every data node; cheap and idempotent, so sent every heartbeat. */
+    public void helloAll() {
+        SessionHello hello = new SessionHello(sessionProcessId);
+        for (NodeInfo data : view.get().dataNodes()) {
+            try {
+                caller.call(data.address(), hello, SimpleReply.class, timeoutMs);
+            } catch (RpcFailure e) {
+                LOG.debug("hello to {} failed: {}", data.address(), e.getMessage());
+            }
+        }
+    }
+
+    private <R extends Reply> R route(String dataInfoId, Class<R> replyType, BiFunction<Integer, String, Object> request,
+                                      BiFunction<ErrorCode, String, R> failure) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        long backoff = 5;
+        R last = null;
+        String lastProblem;
+        while (true) {
+            SlotTable table = view.get().slotTable();
+            if (table.slotCount() == 0) {
+                lastProblem = "no slot table from meta yet";
+            } else {
+                int slotId = new SlotFunction(table.slotCount()).slotOf(dataInfoId);
+                Slot slot = table.slot(slotId);
+                if (!slot.hasLeader()) {
+                    lastProblem = "slot " + slotId + " has no leader (no live data node)";
+                } else {
+                    long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                    try {
+                        last = caller.call(slot.leader(), request.apply(slotId, slot.leader()), replyType, (int) remainingMs);
+                        if (!last.code().retryable()) {
+                            return last;
+                        }
+                        lastProblem = "slot " + slotId + " leader " + slot.leader() + " answered " + last;
+                    } catch (RpcFailure e) {
+                        lastProblem = e.getMessage();
+                    }
+                }
+            }
+            if (System.nanoTime() + backoff * 1_000_000L >= deadline) {
+                return last != null && last.code().retryable() ? failure.apply(last.code(), lastProblem)
+                        : failure.apply(ErrorCode.UNAVAILABLE, lastProblem);
+            }
+            sleep(backoff);
+            backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcFailure("interrupted while waiting for a slot leader", e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.roster.session.push;
+
+import com.alipay.remoting.Connection;
+import io.roster.common.model.Datum;
+import io.roster.common.util.NamedThreads;
+import io.roster.common.wire.PushMessage;
+import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.SubscriberRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns change notices into pushes. A notice for a dataInfoId with local subscribers opens a debounce window;
+ * when it closes, one read of the datum feeds a push to every subscriber still below that version, one message per
+ * client connection. Rounds for one dataInfoId never overlap, so a subscriber is never pushed a lower version than
+ * it already got (DESIGN.md invariant 2).
+ */
+public final class PushEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PushEngine.class);
+    private static final int MAX_ATTEMPTS = 4;
+    private static final long FIRST_RETRY_MS = 100;
+
+    private final ClientRegistry registry;
+    private final DatumReader reader;
+    private final PushSender sender;
+    private final long debounceMs;
+    private final ScheduledExecutorService timer = NamedThreads.scheduler("push-timer");
+    private final ExecutorService workers = NamedThreads.pool("push", 4);
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Object[] topicLocks = new Object[64];
+    private final AtomicLong pushes = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, long debounceMs) {
+        this.registry = registry;
+        this.reader = reader;
+        this.sender = sender;
+        this.debounceMs = debounceMs;
+        for (int i = 0; i < topicLocks.length; i++) {
+            topicLocks[i] = new Object();
+        }
+    }
+
+    /** A data node says {@code dataInfoId} changed; bursts within the debounce window merge into one round. */
+    public void onChange(String dataInfoId) {
+        if (!registry.hasSubscribers(dataInfoId) || !pending.add(dataInfoId)) {
+            return;
+        }
+        schedule(() -> {
+            pending.remove(dataInfoId);
+            round(dataInfoId, registry.subscribersOf(dataInfoId), 1);
+        }, debounceMs);
+    }
+
+    /** A new subscriber gets the current data at once, without waiting for a change. */
+    public void pushCurrent(SubscriberRecord subscriber) {
+        schedule(() -> round(subscriber.dataInfoId(), List.of(subscriber), 1), 0);
+    }
+
+    private void round(String dataInfoId, Collection<SubscriberRecord> targets, int attempt) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        List<SubscriberRecord> failed = new ArrayList<>();
+        synchronized (topicLocks[Math.floorMod(dataInfoId.hashCode(), topicLocks.length)]) {
+            Datum datum;
+            try {
+                datum = reader.read(dataInfoId);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read {} for a push (attempt {}): {}", dataInfoId, attempt, e.getMessage());
+                retry(dataInfoId, targets, attempt);
+                return;
+            }
+            Map<Connection, List<SubscriberRecord>> byConnection = new LinkedHashMap<>();
+            for (SubscriberRecord s : targets) {
+                if (s.pushedVersion() < datum.version() && isLive(s)) {
+                    byConnection.computeIfAbsent(s.connection(), c -> new ArrayList<>()).add(s);
+                }
+            }
+            for (Map.Entry<Connection, List<SubscriberRecord>> e : byConnection.entrySet()) {
+                List<String> ids = e.getValue().stream().map(SubscriberRecord::registerId).toList();
+                PushMessage message = new PushMessage(dataInfoId, datum.version(), ids, datum.flattenData());
+                if (sender.send(e.getKey(), message)) {
+                    pushes.incrementAndGet();
+                    e.getValue().forEach(s -> s.markPushed(datum.version()));
+                } else {
+                    failures.incrementAndGet();
+                    failed.addAll(e.getValue());
+                }
+            }
+        }
+        if (!failed.isEmpty()) {
+            retry(dataInfoId, failed, attempt);
+        }
+    }
+
+    private boolean isLive(SubscriberRecord s) {
+        return registry.subscribersOf(s.dataInfoId()).contains(s) && s.connection().isFine();
+    }
+
+    private void retry(String dataInfoId, Collection<SubscriberRecord> targets, int attempt) {
+        if (attempt >= MAX_ATTEMPTS) {
+            LOG.warn("giving up pushing {} to {} subscriber(s) after {} attempts", dataInfoId, targets.size(), attempt);
+            return;
+        }
+        List<SubscriberRecord> copy = List.copyOf(targets);
+        schedule(() -> round(dataInfoId, copy, attempt + 1), FIRST_RETRY_MS << (attempt - 1));
+    }
+
+    private void schedule(Runnable task, long delayMs) {
+        try {
+            timer.schedule(() -> workers.execute(task), delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("push engine stopped; dropping a push round");
+        }
+    }
+
+    public long pushes() {
+        return pushes.get();
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+
+    @Override
+    public void close() {
+        NamedThreads.shutdown(timer);
+        NamedThreads.shutdown(workers);
+    }
+}

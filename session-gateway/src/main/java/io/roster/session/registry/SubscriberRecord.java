@@ -1,0 +1,49 @@
+package io.roster.session.registry;
+
+import com.alipay.remoting.Connection;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A subscriber of one of this session's clients, with the connection to push to and the highest version pushed
+ * to it (DESIGN.md invariant 2: never push lower).
+ */
+public final class SubscriberRecord {
+    private final String registerId;
+    private final String dataInfoId;
+    private final String clientId;
+    private final Connection connection;
+    private final AtomicLong pushedVersion = new AtomicLong(-1);
+
+    public SubscriberRecord(String registerId, String dataInfoId, String clientId, Connection connection) {
+        this.registerId = registerId;
+        this.dataInfoId = dataInfoId;
+        this.clientId = clientId;
+        this.connection = connection;
+    }
+
+    public String registerId() {
+        return registerId;
+    }
+
+    public String dataInfoId() {
+        return dataInfoId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public long pushedVersion() {
+        return pushedVersion.get();
+    }
+
+    /** Records that {@code version} reached the client; never lowers the mark. */
+    public void markPushed(long version) {
+        pushedVersion.accumulateAndGet(version, Math::max);
+    }
+}

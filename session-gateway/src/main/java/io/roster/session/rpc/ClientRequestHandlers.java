@@ -1,0 +1,142 @@
+package io.roster.session.rpc;
+
+import com.alipay.remoting.BizContext;
+import io.roster.common.model.DataInfoId;
+import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
+import io.roster.common.model.RegistryLimits;
+import io.roster.common.rpc.RequestHandler;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.PublishRequest;
+import io.roster.common.wire.RegisterReply;
+import io.roster.common.wire.SubscribeRequest;
+import io.roster.common.wire.UnpublishRequest;
+import io.roster.common.wire.UnsubscribeRequest;
+import io.roster.common.wire.WriteReply;
+import io.roster.session.forward.DataRouter;
+import io.roster.session.push.PushEngine;
+import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.RegistrationClock;
+import io.roster.session.registry.SubscriberRecord;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** The four client calls. Each validates fully before touching state, so bad input changes nothing. */
+public final class ClientRequestHandlers {
+    private final ClientRegistry registry;
+    private final DataRouter router;
+    private final PushEngine pushEngine;
+    private final RegistryLimits limits;
+    private final ProcessId sessionProcessId;
+    private final RegistrationClock clock;
+    private final Executor executor;
+
+    public ClientRequestHandlers(ClientRegistry registry, DataRouter router, PushEngine pushEngine, RegistryLimits limits,
+                                 ProcessId sessionProcessId, RegistrationClock clock, Executor executor) {
+        this.registry = registry;
+        this.router = router;
+        this.pushEngine = pushEngine;
+        this.limits = limits;
+        this.sessionProcessId = sessionProcessId;
+        this.clock = clock;
+        this.executor = executor;
+    }
+
+    public List<RequestHandler<?>> all() {
+        return List.of(new Publish(), new Unpublish(), new Subscribe(), new Unsubscribe());
+    }
+
+    private abstract class Handler<Q> extends RequestHandler<Q> {
+        Handler(Class<Q> type) {
+            super(type, executor);
+        }
+
+        @Override
+        protected Object errorReply(ErrorCode code, String message) {
+            return new RegisterReply(code, message);
+        }
+    }
+
+    private String validIds(String clientId, String registerId, String dataInfoId) {
+        limits.checkId("clientId", clientId);
+        limits.checkId("registerId", registerId);
+        return DataInfoId.parse(dataInfoId, limits).toString();
+    }
+
+    private final class Publish extends Handler<PublishRequest> {
+        Publish() {
+            super(PublishRequest.class);
+        }
+
+        @Override
+        protected Object handle(BizContext context, PublishRequest r) {
+            String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
+            limits.checkAppName(r.appName());
+            limits.checkData(r.data());
+            registry.attach(context.getConnection(), r.clientId());
+            Publisher p = new Publisher(r.registerId(), dataInfoId, r.clientId(), r.appName(), r.zone(), r.data(), r.version(),
+                    clock.tick(), sessionProcessId);
+            if (registry.putPublisher(p) != p) {
+                return new RegisterReply(ErrorCode.OK, "stale version " + r.version() + " ignored");
+            }
+            WriteReply reply = router.publish(p);
+            if (!reply.ok()) {
+                registry.removePublisher(p.registerId(), p.clientId());
+                return new RegisterReply(reply.code(), reply.message());
+            }
+            return new RegisterReply(ErrorCode.OK, "");
+        }
+    }
+
+    private final class Unpublish extends Handler<UnpublishRequest> {
+        Unpublish() {
+            super(UnpublishRequest.class);
+        }
+
+        @Override
+        protected Object handle(BizContext context, UnpublishRequest r) {
+            validIds(r.clientId(), r.registerId(), r.dataInfoId());
+            Publisher removed = registry.removePublisher(r.registerId(), r.clientId());
+            if (removed == null) {
+                return new RegisterReply(ErrorCode.OK, "no such publisher");
+            }
+            WriteReply reply = router.unpublish(removed.dataInfoId(), removed.registerId());
+            if (!reply.ok()) {
+                registry.restorePublisher(removed);
+                return new RegisterReply(reply.code(), reply.message());
+            }
+            return new RegisterReply(ErrorCode.OK, "");
+        }
+    }
+
+    private final class Subscribe extends Handler<SubscribeRequest> {
+        Subscribe() {
+            super(SubscribeRequest.class);
+        }
+
+        @Override
+        protected Object handle(BizContext context, SubscribeRequest r) {
+            String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
+            limits.checkAppName(r.appName());
+            registry.attach(context.getConnection(), r.clientId());
+            SubscriberRecord s = new SubscriberRecord(r.registerId(), dataInfoId, r.clientId(), context.getConnection());
+            registry.addSubscriber(s);
+            pushEngine.pushCurrent(s);
+            return new RegisterReply(ErrorCode.OK, "");
+        }
+    }
+
+    private final class Unsubscribe extends Handler<UnsubscribeRequest> {
+        Unsubscribe() {
+            super(UnsubscribeRequest.class);
+        }
+
+        @Override
+        protected Object handle(BizContext context, UnsubscribeRequest r) {
+            validIds(r.clientId(), r.registerId(), r.dataInfoId());
+            registry.removeSubscriber(r.registerId(), r.clientId());
+            return new RegisterReply(ErrorCode.OK, "");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.roster.session;
+
+import com.alipay.remoting.Connection;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.roster.common.model.Datum;
+import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
+import io.roster.common.wire.PushMessage;
+import io.roster.session.push.PushEngine;
+import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.SubscriberRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@Timeout(30)
+class PushEngineTest {
+    private static final String ID = "svc#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
+    private final ClientRegistry registry = new ClientRegistry();
+    private final AtomicReference<Datum> current = new AtomicReference<>(Datum.absent(ID));
+    private final AtomicInteger reads = new AtomicInteger();
+    private final List<PushMessage> sent = new CopyOnWriteArrayList<>();
+    private volatile boolean clientAcks = true;
+    private PushEngine engine;
+
+    private PushEngine engine(long debounceMs) {
+        engine = new PushEngine(registry, id -> {
+            reads.incrementAndGet();
+            return current.get();
+        }, (connection, message) -> {
+            sent.add(message);
+            return clientAcks;
+        }, debounceMs);
+        return engine;
+    }
+
+    @AfterEach
+    void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private static Datum datum(long version, String... items) {
+        List<Publisher> pubs = java.util.Arrays.stream(items).map(i -> new Publisher("r-" + i, ID, "c", "app", "",
+                List.of(i.getBytes(StandardCharsets.UTF_8)), 1, 1, new ProcessId("s:1", 1, 1))).toList();
+        return new Datum(ID, version, pubs);
+    }
+
+    private SubscriberRecord subscribe(String registerId) {
+        SubscriberRecord s = new SubscriberRecord(registerId, ID, "client-" + registerId, new Connection(new EmbeddedChannel()));
+        registry.addSubscriber(s);
+        return s;
+    }
+
+    @Test
+    void newSubscriberGetsCurrentDataEvenWhenNothingIsPublished() {
+        PushEngine e = engine(10);
+        SubscriberRecord s = subscribe("a");
+        e.pushCurrent(s);
+        await().until(() -> sent.size() == 1);
+        assertThat(sent.get(0).version()).isZero();
+        assertThat(sent.get(0).data()).isEmpty();
+        assertThat(s.pushedVersion()).isZero();
+    }
+
+    @Test
+    void aBurstOfNoticesMergesIntoFewPushesCarryingTheLastData() {
+        PushEngine e = engine(50);
+        subscribe("a");
+        for (int i = 1; i <= 100; i++) {
+            current.set(datum(i, "10.0.0.1:" + i));
+            e.onChange(ID);
+        }
+        await().until(() -> !sent.isEmpty() && sent.get(sent.size() - 1).version() == 100);
+        assertThat(sent.size()).isLessThan(10);
+        assertThat(new String(sent.get(sent.size() - 1).data().get(0), StandardCharsets.UTF_8)).isEqualTo("10.0.0.1:100");
+    }
+
+    @Test
+    void neverPushesAVersionTheSubscriberAlreadyHas() {
+        PushEngine e = engine(0);
+        SubscriberRecord s = subscribe("a");
+        current.set(datum(5, "x"));
+        e.onChange(ID);
+        await().until(() -> s.pushedVersion() == 5);
+        current.set(datum(3, "old"));
+        e.onChange(ID);
+        await().until(() -> reads.get() >= 2);
+        e.pushCurrent(s);
+        await().until(() -> reads.get() >= 3);
+        assertThat(sent).extracting(PushMessage::version).containsExactly(5L);
+    }
+
+    @Test
+    void subscribersOfOneClientShareOnePushAndFailedPushesAreRetried() {
+        PushEngine e = engine(0);
+        Connection shared = new Connection(new EmbeddedChannel());
+        SubscriberRecord a = new SubscriberRecord("a", ID, "c", shared);
+        SubscriberRecord b = new SubscriberRecord("b", ID, "c", shared);
+        registry.addSubscriber(a);
+        registry.addSubscriber(b);
+        clientAcks = false;
+        current.set(datum(7, "x"));
+        e.onChange(ID);
+        await().until(() -> sent.size() >= 2);
+        assertThat(sent.get(0).subscriberIds()).containsExactlyInAnyOrder("a", "b");
+        assertThat(a.pushedVersion()).isEqualTo(-1);
+        clientAcks = true;
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.pushedVersion() == 7 && b.pushedVersion() == 7);
+    }
+
+    @Test
+    void noticesForDataNobodyHereSubscribesAreIgnored() {
+        PushEngine e = engine(0);
+        e.onChange("other#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP");
+        SubscriberRecord s = subscribe("a");
+        e.pushCurrent(s);
+        await().until(() -> sent.size() == 1);
+        assertThat(reads.get()).isEqualTo(1);
+    }
+}

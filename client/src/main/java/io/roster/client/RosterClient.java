@@ -1,0 +1,69 @@
+package io.roster.client;
+
+import java.util.List;
+
+/**
+ * A connection to a Roster cluster through one session at a time: publish where this process can be reached,
+ * subscribe to where others can. Create one per application with {@link #builder()}; it is thread-safe.
+ *
+ * <pre>{@code
+ * try (RosterClient client = RosterClient.builder()
+ *         .sessions("127.0.0.1:9601,127.0.0.1:9602")
+ *         .appName("orders")
+ *         .build()) {
+ *     Publication pub = client.publish("com.example.EchoService", "10.0.0.1:12200");
+ *     Subscription sub = client.subscribe("com.example.EchoService",
+ *             SubscriptionListener.strings((id, addresses, version) -> route(addresses)));
+ * }
+ * }</pre>
+ *
+ * <p>When its session fails the client reconnects in the background, to the next listed session first, and replays
+ * every live publication and subscription before it serves calls again; the application does nothing. A call made
+ * while disconnected waits up to the connect timeout for the reconnection, then throws
+ * {@link RosterNotConnectedException}.
+ *
+ * <p>Every input is checked locally against the {@link io.roster.common.model.RegistryLimits} before anything is
+ * sent. Calls after {@link #close()} throw {@link IllegalStateException}.
+ */
+public interface RosterClient extends AutoCloseable {
+
+    static RosterClientBuilder builder() {
+        return new RosterClientBuilder();
+    }
+
+    /**
+     * Publishes UTF-8 string items under {@code dataId}, which is a bare dataId (default instance and group) or a
+     * canonical {@code dataId#@#instanceId#@#group}. Returns once the session accepted it, or once it was sent and the
+     * connection dropped before the answer (the replay then carries it).
+     *
+     * @throws InvalidRegistrationException bad dataId or data, or the session answered INVALID_REQUEST
+     * @throws RosterNotConnectedException  no session connection within the connect timeout
+     * @throws RosterRequestException       the session answered another error
+     */
+    Publication publish(String dataId, String... data);
+
+    /** Publishes byte items; see {@link #publish(String, String...)}. The arrays are copied. */
+    Publication publish(String dataId, List<byte[]> data);
+
+    /**
+     * Subscribes to {@code dataId} (bare or canonical). The session pushes the current data at once, and again on
+     * every change, to {@code listener}. Throws like {@link #publish(String, String...)}.
+     */
+    Subscription subscribe(String dataId, SubscriptionListener listener);
+
+    /** This client's id, a random UUID; sessions file its registrations under it. */
+    String clientId();
+
+    /** True when connected to a session with every registration replayed. */
+    boolean isConnected();
+
+    /** The address of the session in use, or null while disconnected. */
+    String connectedSession();
+
+    /**
+     * Closes the session connection (the session treats that as this client going away and drops its registrations),
+     * stops reconnecting and releases every thread. Idempotent.
+     */
+    @Override
+    void close();
+}

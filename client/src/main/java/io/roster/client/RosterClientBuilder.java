@@ -1,0 +1,85 @@
+package io.roster.client;
+
+import io.roster.client.core.ClientOptions;
+import io.roster.client.core.DefaultRosterClient;
+import io.roster.common.model.RegistryLimits;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/** Options of a {@link RosterClient}; {@link #build()} connects. Only {@link #sessions} and {@link #appName} are required. */
+public final class RosterClientBuilder {
+    private List<String> sessions = List.of();
+    private String appName;
+    private String zone = "";
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(3);
+    private Duration backoffMin = Duration.ofMillis(100);
+    private Duration backoffMax = Duration.ofSeconds(5);
+    private RegistryLimits limits = RegistryLimits.DEFAULTS;
+
+    RosterClientBuilder() {
+    }
+
+    /** Session addresses as {@code host:port,host:port}; the client starts with the first. */
+    public RosterClientBuilder sessions(String commaSeparated) {
+        Objects.requireNonNull(commaSeparated, "sessions");
+        return sessions(Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /** Session addresses ({@code host:port}); the client starts with the first. */
+    public RosterClientBuilder sessions(List<String> addresses) {
+        this.sessions = List.copyOf(addresses);
+        return this;
+    }
+
+    /** The application's name, sent with every registration. Required. */
+    public RosterClientBuilder appName(String appName) {
+        this.appName = appName;
+        return this;
+    }
+
+    /** The zone sent with every registration; empty by default. */
+    public RosterClientBuilder zone(String zone) {
+        this.zone = zone == null ? "" : zone;
+        return this;
+    }
+
+    /** How long {@link #build()} and each call wait for a session connection; 5 s by default. */
+    public RosterClientBuilder connectTimeout(Duration timeout) {
+        this.connectTimeout = timeout;
+        return this;
+    }
+
+    /** How long one call waits for the session's answer; 3 s by default. */
+    public RosterClientBuilder requestTimeout(Duration timeout) {
+        this.requestTimeout = timeout;
+        return this;
+    }
+
+    /** Delay between failed connection attempts, doubling from min to max; 100 ms and 5 s by default. */
+    public RosterClientBuilder reconnectBackoff(Duration min, Duration max) {
+        this.backoffMin = min;
+        this.backoffMax = max;
+        return this;
+    }
+
+    /** Bounds checked locally before anything is sent; they should match the cluster's. */
+    public RosterClientBuilder limits(RegistryLimits limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    /**
+     * Connects to a session and returns the client.
+     *
+     * @throws IllegalArgumentException     an option is missing or invalid (the message names it)
+     * @throws RosterNotConnectedException no session could be reached within the connect timeout
+     */
+    public RosterClient build() {
+        return DefaultRosterClient.connect(new ClientOptions(sessions, appName, zone, connectTimeout, requestTimeout,
+                backoffMin, backoffMax, limits));
+    }
+}

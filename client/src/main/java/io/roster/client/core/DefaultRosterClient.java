@@ -1,0 +1,143 @@
+package io.roster.client.core;
+
+import com.alipay.remoting.rpc.RpcClient;
+import io.roster.client.Data;
+import io.roster.client.Publication;
+import io.roster.client.RosterClient;
+import io.roster.client.Subscription;
+import io.roster.client.SubscriptionListener;
+import io.roster.client.push.PushDispatcher;
+import io.roster.client.push.PushHandler;
+import io.roster.client.registry.PublisherRecord;
+import io.roster.client.registry.RegistrationTable;
+import io.roster.client.registry.SubscriberRecord;
+import io.roster.client.session.LinkState;
+import io.roster.client.session.LinkStatus;
+import io.roster.client.session.SessionLink;
+import io.roster.common.model.DataInfoId;
+import io.roster.common.rpc.WireTypes;
+import io.roster.common.util.NamedThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The {@link RosterClient} implementation: wires the session link, the registration table and the push path. */
+public final class DefaultRosterClient implements RosterClient {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultRosterClient.class);
+
+    private final ClientOptions options;
+    private final String clientId;
+    private final RpcClient rpcClient;
+    private final RegistrationTable table = new RegistrationTable();
+    private final PushDispatcher dispatcher;
+    private final ExecutorService pushExecutor;
+    private final SessionLink link;
+    private final Registrar registrar;
+    private final RegistrationReplayer replayer;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DefaultRosterClient(ClientOptions options) {
+        WireTypes.install();
+        this.options = options;
+        this.clientId = UUID.randomUUID().toString();
+        String threads = "roster-client-" + clientId.substring(0, 8);
+        this.dispatcher = new PushDispatcher(table::subscriber, threads + "-listener");
+        this.pushExecutor = NamedThreads.pool(threads + "-push", 1);
+        this.rpcClient = new RpcClient();
+        rpcClient.registerUserProcessor(new PushHandler(dispatcher, pushExecutor));
+        this.link = new SessionLink(rpcClient, options.sessions(), options.connectTimeout(), options.requestTimeout(),
+                options.backoffMin(), options.backoffMax(), threads + "-reconnect");
+        RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
+        this.registrar = new Registrar(table, requests, link, options.connectTimeout());
+        this.replayer = new RegistrationReplayer(table, requests, link);
+    }
+
+    /**
+     * Starts a client and waits up to the connect timeout for its first session connection.
+     *
+     * @throws io.roster.client.RosterNotConnectedException when none came up; the client is closed again
+     */
+    public static RosterClient connect(ClientOptions options) {
+        DefaultRosterClient client = new DefaultRosterClient(options);
+        try {
+            client.rpcClient.startup();
+            client.link.start(client.replayer);
+            LinkStatus status = client.link.awaitConnected(System.nanoTime() + options.connectTimeout().toNanos());
+            LOG.info("Roster client {} of {} started on session {}", client.clientId, options.appName(), status.address());
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Publication publish(String dataId, String... data) {
+        return publish(dataId, Data.utf8(data));
+    }
+
+    @Override
+    public Publication publish(String dataId, List<byte[]> data) {
+        registrar.checkOpen();
+        DataInfoId id = Inputs.dataInfoId(dataId, options.limits());
+        PublisherRecord record = PublisherRecord.first(newRegisterId(), id.toString(), Inputs.data(id, data, options.limits()));
+        registrar.publish(record);
+        return new DefaultPublication(registrar, options.limits(), id, record);
+    }
+
+    @Override
+    public Subscription subscribe(String dataId, SubscriptionListener listener) {
+        registrar.checkOpen();
+        Objects.requireNonNull(listener, "listener");
+        DataInfoId id = Inputs.dataInfoId(dataId, options.limits());
+        SubscriberRecord record = new SubscriberRecord(newRegisterId(), id.toString(), listener);
+        registrar.subscribe(record);
+        return new DefaultSubscription(registrar, record);
+    }
+
+    private static String newRegisterId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Override
+    public String clientId() {
+        return clientId;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return link.status().state() == LinkState.CONNECTED;
+    }
+
+    @Override
+    public String connectedSession() {
+        LinkStatus status = link.status();
+        return status.state() == LinkState.CONNECTED ? status.address() : null;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        link.close();
+        try {
+            rpcClient.shutdown();
+        } catch (RuntimeException e) {
+            LOG.debug("Roster client {}: bolt client shutdown failed: {}", clientId, e.toString());
+        }
+        dispatcher.close();
+        NamedThreads.shutdown(pushExecutor);
+        LOG.info("Roster client {} closed", clientId);
+    }
+
+    @Override
+    public String toString() {
+        return "RosterClient{" + clientId + " " + options.appName() + " " + link.status().state() + "}";
+    }
+}

@@ -1,0 +1,41 @@
+package io.roster.client.core;
+
+import io.roster.client.Subscription;
+import io.roster.client.registry.SubscriberRecord;
+
+/** A subscription handle. */
+final class DefaultSubscription implements Subscription {
+    private final Registrar registrar;
+    private final SubscriberRecord record;
+    private boolean unsubscribed; // guarded by this
+
+    DefaultSubscription(Registrar registrar, SubscriberRecord record) {
+        this.registrar = registrar;
+        this.record = record;
+    }
+
+    @Override
+    public String dataInfoId() {
+        return record.dataInfoId();
+    }
+
+    @Override
+    public String registerId() {
+        return record.registerId();
+    }
+
+    @Override
+    public synchronized void unsubscribe() {
+        registrar.checkOpen();
+        if (unsubscribed) {
+            return;
+        }
+        unsubscribed = true;
+        registrar.unsubscribe(record);
+    }
+
+    @Override
+    public String toString() {
+        return "Subscription{" + record.dataInfoId() + " " + record.registerId() + "}";
+    }
+}

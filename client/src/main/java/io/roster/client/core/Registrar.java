@@ -1,0 +1,133 @@
+package io.roster.client.core;
+
+import io.roster.client.InvalidRegistrationException;
+import io.roster.client.RosterException;
+import io.roster.client.RosterNotConnectedException;
+import io.roster.client.RosterRequestException;
+import io.roster.client.registry.PublisherRecord;
+import io.roster.client.registry.RegistrationTable;
+import io.roster.client.registry.SubscriberRecord;
+import io.roster.client.session.CallOutcome;
+import io.roster.client.session.LinkState;
+import io.roster.client.session.LinkStatus;
+import io.roster.client.session.SessionLink;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * Changes the client's registrations: locally in the table (what replay sends) and on the session, keeping the two in
+ * step. A registration enters the table only while connected, so a call that cannot connect leaves nothing behind; one
+ * that was sent but got no answer stays, because the replay on the next connection delivers it.
+ */
+final class Registrar {
+    private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
+
+    private final RegistrationTable table;
+    private final RequestFactory requests;
+    private final SessionLink link;
+    private final long connectTimeoutNanos;
+
+    Registrar(RegistrationTable table, RequestFactory requests, SessionLink link, Duration connectTimeout) {
+        this.table = table;
+        this.requests = requests;
+        this.link = link;
+        this.connectTimeoutNanos = connectTimeout.toNanos();
+    }
+
+    void checkOpen() {
+        if (link.status().state() == LinkState.CLOSED) {
+            throw new IllegalStateException("client is closed");
+        }
+    }
+
+    void publish(PublisherRecord record) {
+        register("publish of " + describe(record), requests.publish(record),
+                () -> table.putPublisher(record), () -> table.replacePublisher(record, null));
+    }
+
+    void republish(PublisherRecord previous, PublisherRecord next) {
+        register("republish of " + describe(next), requests.publish(next),
+                () -> table.putPublisher(next), () -> table.replacePublisher(next, previous));
+    }
+
+    void unpublish(PublisherRecord record) {
+        unregister("unpublish of " + describe(record), requests.unpublish(record), () -> table.removePublisher(record.registerId()));
+    }
+
+    void subscribe(SubscriberRecord record) {
+        register("subscribe to " + record.dataInfoId() + " (registerId " + record.registerId() + ")", requests.subscribe(record),
+                () -> table.putSubscriber(record), () -> table.removeSubscriber(record));
+    }
+
+    void unsubscribe(SubscriberRecord record) {
+        unregister("unsubscribe from " + record.dataInfoId() + " (registerId " + record.registerId() + ")",
+                requests.unsubscribe(record), () -> table.removeSubscriber(record));
+    }
+
+    private void register(String what, Object request, Runnable apply, Runnable undo) {
+        long deadline = System.nanoTime() + connectTimeoutNanos;
+        LinkStatus status;
+        do {
+            status = link.awaitConnected(deadline);
+        } while (!link.mutateIfConnected(status.connection(), apply)); // the connection changed meanwhile: wait for the next
+        CallOutcome outcome = link.call(status.connection(), request);
+        if (outcome instanceof CallOutcome.Lost lost) {
+            LOG.info("{} got no answer from session {} ({}); kept, the next connection replays it", what, status.address(), lost.reason());
+            return;
+        }
+        Reply reply = ((CallOutcome.Answered) outcome).reply();
+        if (!reply.ok()) {
+            link.mutate(undo);
+            throw failure(what, status.address(), reply);
+        }
+    }
+
+    /**
+     * Removes a registration locally, then from the session. Disconnected, there is nothing to send: the session
+     * dropped the lost connection's registrations, and the replay no longer carries this one.
+     */
+    private void unregister(String what, Object request, Runnable remove) {
+        LinkStatus status = link.mutate(remove);
+        if (status.state() == LinkState.CLOSED) {
+            throw new IllegalStateException("client is closed");
+        }
+        if (status.state() == LinkState.DISCONNECTED) {
+            return;
+        }
+        if (status.state() == LinkState.REPLAYING) {
+            // The replay under way may still send this registration: remove it once the replay is done.
+            LinkStatus replaying = status;
+            try {
+                status = link.awaitConnected(System.nanoTime() + connectTimeoutNanos);
+            } catch (RosterNotConnectedException e) {
+                if (link.status().state() == LinkState.DISCONNECTED) {
+                    return;
+                }
+                throw e;
+            }
+            if (status.connection() != replaying.connection()) {
+                return; // a later connection replayed without it
+            }
+        }
+        CallOutcome outcome = link.call(status.connection(), request);
+        if (outcome instanceof CallOutcome.Answered answered && !answered.reply().ok()) {
+            throw failure(what, status.address(), answered.reply());
+        }
+    }
+
+    static RosterException failure(String what, String address, Reply reply) {
+        String detail = reply.message().isEmpty() ? "" : ": " + reply.message();
+        if (reply.code() == ErrorCode.INVALID_REQUEST) {
+            return new InvalidRegistrationException("session " + address + " rejected the " + what + detail);
+        }
+        return new RosterRequestException(reply.code(), "session " + address + " answered " + reply.code() + " to the " + what + detail);
+    }
+
+    private static String describe(PublisherRecord record) {
+        return record.dataInfoId() + " (registerId " + record.registerId() + ", version " + record.version() + ")";
+    }
+}

@@ -1,0 +1,54 @@
+package io.roster.client.registry;
+
+import io.roster.client.SubscriptionListener;
+
+/**
+ * One subscription and the last version its listener got. The version gate (DESIGN.md invariant 2) lives here so that
+ * it survives reconnects: a replayed subscription keeps its last version, and the pushes a new session sends at once
+ * are delivered only when newer.
+ */
+public final class SubscriberRecord {
+    /** Below every real version, so that a first push of version 0 ("nothing published") is delivered. */
+    static final long NOTHING_DELIVERED = -1;
+
+    private final String registerId;
+    private final String dataInfoId;
+    private final SubscriptionListener listener;
+    private long lastDelivered = NOTHING_DELIVERED;
+
+    public SubscriberRecord(String registerId, String dataInfoId, SubscriptionListener listener) {
+        this.registerId = registerId;
+        this.dataInfoId = dataInfoId;
+        this.listener = listener;
+    }
+
+    public String registerId() {
+        return registerId;
+    }
+
+    public String dataInfoId() {
+        return dataInfoId;
+    }
+
+    public SubscriptionListener listener() {
+        return listener;
+    }
+
+    /** Moves the gate to {@code version} and returns true if it is newer than everything delivered so far. */
+    public synchronized boolean advanceTo(long version) {
+        if (version <= lastDelivered) {
+            return false;
+        }
+        lastDelivered = version;
+        return true;
+    }
+
+    public synchronized long lastDelivered() {
+        return lastDelivered;
+    }
+
+    @Override
+    public String toString() {
+        return "subscriber " + registerId + " of " + dataInfoId;
+    }
+}

@@ -1,0 +1,68 @@
+package io.roster.client.session;
+
+import com.alipay.remoting.Connection;
+import com.alipay.remoting.exception.CodecException;
+import com.alipay.remoting.exception.RemotingException;
+import com.alipay.remoting.rpc.RpcClient;
+import com.alipay.remoting.rpc.exception.InvokeServerBusyException;
+import com.alipay.remoting.rpc.exception.InvokeServerException;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.Reply;
+import io.roster.common.wire.SimpleReply;
+
+import java.time.Duration;
+
+/**
+ * Synchronous calls on one connection, sorted into "the session answered" and "no answer". Failures that the session
+ * itself reported (busy, a processor or codec failure) count as answers, because the connection is still good.
+ */
+final class SessionCalls {
+    private final RpcClient rpcClient;
+    private final int timeoutMillis;
+
+    SessionCalls(RpcClient rpcClient, Duration requestTimeout) {
+        this.rpcClient = rpcClient;
+        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
+    }
+
+    CallOutcome call(Connection connection, Object request) {
+        String name = request.getClass().getSimpleName();
+        try {
+            Object reply = rpcClient.invokeSync(connection, request, timeoutMillis);
+            if (reply instanceof Reply r) {
+                return new CallOutcome.Answered(r);
+            }
+            return answered(ErrorCode.INTERNAL_ERROR, "the session answered " + name + " with "
+                    + (reply == null ? "nothing" : reply.getClass().getSimpleName()));
+        } catch (InvokeServerBusyException e) {
+            return answered(ErrorCode.UNAVAILABLE, "the session is too busy to handle " + name);
+        } catch (InvokeServerException | CodecException e) {
+            return answered(ErrorCode.INTERNAL_ERROR, name + " failed in the session or in encoding: " + e.getMessage());
+        } catch (RemotingException e) {
+            return new CallOutcome.Lost(name + " got no answer: " + describe(e), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CallOutcome.Lost(name + " was interrupted while waiting for the answer", false);
+        }
+    }
+
+    private static CallOutcome answered(ErrorCode code, String message) {
+        return new CallOutcome.Answered(new SimpleReply(code, message));
+    }
+
+    /** The exception's message plus its root cause's, which is where "Connection refused" and the like end up. */
+    static String describe(Throwable e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e) {
+            String rootText = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            if (!text.contains(rootText)) {
+                text += " (" + rootText + ")";
+            }
+        }
+        return text;
+    }
+}

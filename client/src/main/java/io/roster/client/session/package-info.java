@@ -1,0 +1,2 @@
+/** Implementation, not API: the one session connection, reconnecting with backoff and replaying registrations. */
+package io.roster.client.session;

@@ -1,0 +1,336 @@
+package io.roster.client;
+
+import io.roster.client.testing.FakeSession;
+import io.roster.client.testing.Ports;
+import io.roster.client.testing.PushRecorder;
+import io.roster.common.model.RegistryLimits;
+import io.roster.common.wire.PublishRequest;
+import io.roster.common.wire.PushAck;
+import io.roster.common.wire.SubscribeRequest;
+import io.roster.common.wire.UnpublishRequest;
+import io.roster.common.wire.UnsubscribeRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The client against a fake session over real bolt connections. */
+@Timeout(30)
+class RosterClientTest {
+    private static final String SERVICE = "com.example.EchoService";
+    private static final String SERVICE_ID = SERVICE + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+    }
+
+    private FakeSession session(FakeSession s) {
+        closeables.add(s);
+        return s;
+    }
+
+    private RosterClientBuilder builder(String... sessions) {
+        return RosterClient.builder()
+                .sessions(List.of(sessions))
+                .appName("orders")
+                .zone("z1")
+                .connectTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofSeconds(2))
+                .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
+    }
+
+    private RosterClient client(RosterClientBuilder builder) {
+        RosterClient client = builder.build();
+        closeables.add(client);
+        return client;
+    }
+
+    private static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void publishRepublishAndUnpublishReachTheSessionWithTheirFields() {
+        FakeSession fake = session(FakeSession.start());
+        RosterClient client = client(builder(fake.address()));
+        assertThat(client.isConnected()).isTrue();
+        assertThat(client.connectedSession()).isEqualTo(fake.address());
+
+        Publication pub = client.publish(SERVICE, "10.0.0.1:12200");
+        assertThat(pub.dataInfoId()).isEqualTo(SERVICE_ID);
+        assertThat(pub.version()).isEqualTo(1);
+        PublishRequest first = fake.requests(PublishRequest.class).get(0);
+        assertThat(first.clientId()).isEqualTo(client.clientId());
+        assertThat(first.appName()).isEqualTo("orders");
+        assertThat(first.zone()).isEqualTo("z1");
+        assertThat(first.registerId()).isEqualTo(pub.registerId());
+        assertThat(first.dataInfoId()).isEqualTo(SERVICE_ID);
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(first.data()).extracting(RosterClientTest::utf8).containsExactly("10.0.0.1:12200");
+
+        pub.republish("10.0.0.1:12201", "10.0.0.1:12202");
+        assertThat(pub.version()).isEqualTo(2);
+        PublishRequest second = fake.requests(PublishRequest.class).get(1);
+        assertThat(second.registerId()).isEqualTo(pub.registerId());
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.data()).extracting(RosterClientTest::utf8).containsExactly("10.0.0.1:12201", "10.0.0.1:12202");
+
+        Publication canonical = client.publish("svc#@#i1#@#g1", List.of(new byte[] {1, 2}));
+        assertThat(canonical.dataInfoId()).isEqualTo("svc#@#i1#@#g1");
+        assertThat(canonical.registerId()).isNotEqualTo(pub.registerId());
+
+        pub.unpublish();
+        pub.unpublish(); // idempotent: sends nothing more
+        assertThat(fake.requests(UnpublishRequest.class)).singleElement().satisfies(q -> {
+            assertThat(q.clientId()).isEqualTo(client.clientId());
+            assertThat(q.registerId()).isEqualTo(pub.registerId());
+            assertThat(q.dataInfoId()).isEqualTo(SERVICE_ID);
+        });
+        assertThat(fake.publishers()).containsOnlyKeys(canonical.registerId());
+        assertThatThrownBy(() -> pub.republish("x")).isInstanceOf(IllegalStateException.class).hasMessageContaining("unpublished");
+    }
+
+    @Test
+    void subscribeGetsPushesInVersionOrderAndDropsStaleOnes() {
+        FakeSession fake = session(FakeSession.start());
+        RosterClient client = client(builder(fake.address()));
+        PushRecorder recorder = new PushRecorder();
+        Subscription sub = client.subscribe(SERVICE, recorder);
+
+        SubscribeRequest q = fake.requests(SubscribeRequest.class).get(0);
+        assertThat(q.clientId()).isEqualTo(client.clientId());
+        assertThat(q.appName()).isEqualTo("orders");
+        assertThat(q.zone()).isEqualTo("z1");
+        assertThat(q.registerId()).isEqualTo(sub.registerId());
+        assertThat(q.dataInfoId()).isEqualTo(SERVICE_ID);
+
+        List<String> ids = List.of(sub.registerId());
+        PushAck ack = fake.push(client.clientId(), SERVICE_ID, 0, ids, List.of()); // nothing published yet
+        assertThat(ack.ok()).isTrue();
+        fake.push(client.clientId(), SERVICE_ID, 5, ids, List.of("a:1".getBytes(StandardCharsets.UTF_8)));
+        fake.push(client.clientId(), SERVICE_ID, 3, ids, List.of("stale:1".getBytes(StandardCharsets.UTF_8)));
+        fake.push(client.clientId(), SERVICE_ID, 5, ids, List.of("dup:1".getBytes(StandardCharsets.UTF_8)));
+        fake.push(client.clientId(), SERVICE_ID, 6, List.of("someone-else", sub.registerId()),
+                List.of("a:1".getBytes(StandardCharsets.UTF_8), "b:2".getBytes(StandardCharsets.UTF_8)));
+
+        // Deliveries are in order on one thread, so once version 6 is in, 3 and the second 5 were dropped.
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().contains(6L));
+        assertThat(recorder.deliveries()).containsExactly(
+                new PushRecorder.Delivery(SERVICE_ID, List.of(), 0),
+                new PushRecorder.Delivery(SERVICE_ID, List.of("a:1"), 5),
+                new PushRecorder.Delivery(SERVICE_ID, List.of("a:1", "b:2"), 6));
+
+        sub.unsubscribe();
+        assertThat(fake.requests(UnsubscribeRequest.class)).singleElement()
+                .satisfies(u -> assertThat(u.registerId()).isEqualTo(sub.registerId()));
+        assertThat(fake.push(client.clientId(), SERVICE_ID, 7, ids, List.of()).ok()).isTrue();
+        // a later push for a live subscription proves the one for the dead subscription was skipped
+        PushRecorder other = new PushRecorder();
+        Subscription sub2 = client.subscribe("other", other);
+        fake.push(client.clientId(), "other#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP", 1, List.of(sub2.registerId()), List.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !other.deliveries().isEmpty());
+        assertThat(recorder.versions()).containsExactly(0L, 5L, 6L);
+    }
+
+    @Test
+    void aThrowingListenerDoesNotStopLaterPushes() {
+        FakeSession fake = session(FakeSession.start());
+        RosterClient client = client(builder(fake.address()));
+        PushRecorder recorder = new PushRecorder();
+        Subscription sub = client.subscribe(SERVICE, (id, data, version) -> {
+            recorder.onData(id, data, version);
+            throw new IllegalStateException("listener bug (expected in this test)");
+        });
+        fake.push(client.clientId(), SERVICE_ID, 1, List.of(sub.registerId()), List.of());
+        fake.push(client.clientId(), SERVICE_ID, 2, List.of(sub.registerId()), List.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().equals(List.of(1L, 2L)));
+    }
+
+    @Test
+    void badInputFailsLocallyWithoutANetworkCall() {
+        FakeSession fake = session(FakeSession.start());
+        RosterClient client = client(builder(fake.address())
+                .limits(new RegistryLimits(64, 16, 2, 32)));
+
+        assertThatThrownBy(() -> client.publish("", "a")).isInstanceOf(InvalidRegistrationException.class)
+                .hasMessageContaining("dataId is empty");
+        assertThatThrownBy(() -> client.publish("a b", "a")).isInstanceOf(InvalidRegistrationException.class)
+                .hasMessageContaining("white-space");
+        assertThatThrownBy(() -> client.publish("x".repeat(65), "a")).isInstanceOf(InvalidRegistrationException.class)
+                .hasMessageContaining("over the limit of 64");
+        assertThatThrownBy(() -> client.publish(SERVICE, "0123456789abcdefXYZ")).isInstanceOf(InvalidRegistrationException.class)
+                .hasMessageContaining("19 bytes, over the limit of 16");
+        assertThatThrownBy(() -> client.publish(SERVICE, "a", "b", "c")).isInstanceOf(InvalidRegistrationException.class)
+                .hasMessageContaining("3 data items");
+        assertThatThrownBy(() -> client.publish(SERVICE)).isInstanceOf(InvalidRegistrationException.class)
+                .hasMessageContaining("at least one data item");
+        assertThatThrownBy(() -> client.subscribe("a#@#b", new PushRecorder())).isInstanceOf(InvalidRegistrationException.class)
+                .hasMessageContaining("2 parts");
+
+        Publication pub = client.publish(SERVICE, "ok");
+        assertThatThrownBy(() -> pub.republish("0123456789abcdefXYZ")).isInstanceOf(InvalidRegistrationException.class);
+        assertThat(pub.version()).isEqualTo(1);
+        assertThat(fake.requests()).hasSize(1); // only the valid publish went out
+    }
+
+    @Test
+    void aRejectionBySessionIsAnInvalidRegistrationAndIsNotKept() {
+        FakeSession fake = session(FakeSession.start());
+        fake.reject("banned#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP");
+        RosterClient client = client(builder(fake.address()));
+
+        assertThatThrownBy(() -> client.publish("banned", "a"))
+                .isInstanceOf(InvalidRegistrationException.class)
+                .hasMessageContaining("rejected the publish of banned")
+                .hasMessageContaining("is not allowed");
+        assertThatThrownBy(() -> client.subscribe("banned", new PushRecorder()))
+                .isInstanceOf(InvalidRegistrationException.class);
+        Publication ok = client.publish("fine", "a");
+
+        // a new session gets only the accepted registration
+        fake.close();
+        FakeSession again = session(FakeSession.startOn(fake.port()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> again.publishers().containsKey(ok.registerId()));
+        assertThat(again.requests()).hasSize(1);
+    }
+
+    @Test
+    void aPublishWhoseConnectionDiesMidCallIsKeptAndReplayed() {
+        FakeSession fake = session(FakeSession.start());
+        RosterClient client = client(builder(fake.address()));
+        fake.dropConnectionOnNextPublish(SERVICE_ID);
+
+        Publication pub = client.publish(SERVICE, "10.0.0.1:12200"); // returns normally although unanswered
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> fake.publishers().containsKey(pub.registerId()));
+        assertThat(fake.requests(PublishRequest.class)).hasSize(2)
+                .allSatisfy(q -> assertThat(q.registerId()).isEqualTo(pub.registerId()));
+        await().atMost(Duration.ofSeconds(5)).until(client::isConnected);
+    }
+
+    @Test
+    void buildFailsQuicklyWhenNoSessionAnswers() {
+        String a = "127.0.0.1:" + Ports.free();
+        String b = "127.0.0.1:" + Ports.free();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client(builder(a, b).connectTimeout(Duration.ofMillis(500))))
+                .isInstanceOf(RosterNotConnectedException.class)
+                .hasMessageContaining("within 500 ms")
+                .hasMessageContaining(a)
+                .hasMessageContaining(b)
+                .hasMessageContaining("last failure")
+                .satisfies(e -> assertThat(((RosterNotConnectedException) e).addresses()).containsExactly(a, b));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void afterTheSessionDiesTheClientMovesToTheNextAndReplaysEverything() {
+        FakeSession first = session(FakeSession.start());
+        int secondPort = Ports.free();
+        RosterClient client = client(builder(first.address(), "127.0.0.1:" + secondPort));
+        Publication pub = client.publish(SERVICE, "10.0.0.1:12200");
+        pub.republish("10.0.0.1:12201");
+        Publication gone = client.publish("gone", "x");
+        gone.unpublish();
+        Publication other = client.publish("other", "y");
+        PushRecorder recorder = new PushRecorder();
+        Subscription sub = client.subscribe(SERVICE, recorder);
+        first.push(client.clientId(), SERVICE_ID, 10, List.of(sub.registerId()), List.of("old".getBytes(StandardCharsets.UTF_8)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().contains(10L));
+
+        first.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !client.isConnected());
+        FakeSession second = session(FakeSession.startOn(secondPort));
+
+        await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+        assertThat(client.connectedSession()).isEqualTo(second.address());
+        assertThat(second.publishers()).containsOnlyKeys(pub.registerId(), other.registerId());
+        PublishRequest replayed = second.publishers().get(pub.registerId());
+        assertThat(replayed.version()).isEqualTo(2);
+        assertThat(replayed.clientId()).isEqualTo(client.clientId());
+        assertThat(replayed.data()).extracting(RosterClientTest::utf8).containsExactly("10.0.0.1:12201");
+        assertThat(second.publishers().get(other.registerId()).version()).isEqualTo(1);
+        assertThat(second.subscribers()).containsOnlyKeys(sub.registerId());
+        assertThat(second.subscribers().get(sub.registerId()).dataInfoId()).isEqualTo(SERVICE_ID);
+
+        // the new session's pushes are gated by what the subscription already got
+        second.push(client.clientId(), SERVICE_ID, 9, List.of(sub.registerId()), List.of());
+        second.push(client.clientId(), SERVICE_ID, 11, List.of(sub.registerId()), List.of("new".getBytes(StandardCharsets.UTF_8)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().contains(11L));
+        assertThat(recorder.versions()).containsExactly(10L, 11L);
+
+        // and calls go to the new session
+        pub.republish("10.0.0.1:12202");
+        assertThat(second.publishers().get(pub.registerId()).version()).isEqualTo(3);
+    }
+
+    @Test
+    void aSessionRestartedOnTheSamePortGetsEverythingReplayed() {
+        FakeSession first = session(FakeSession.start());
+        int port = first.port();
+        RosterClient client = client(builder(first.address()));
+        Publication pub = client.publish(SERVICE, "10.0.0.1:12200");
+        Subscription sub = client.subscribe(SERVICE, new PushRecorder());
+
+        first.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !client.isConnected());
+        FakeSession restarted = session(FakeSession.startOn(port));
+
+        await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+        assertThat(restarted.publishers()).containsOnlyKeys(pub.registerId());
+        assertThat(restarted.publishers().get(pub.registerId()).version()).isEqualTo(1);
+        assertThat(restarted.subscribers()).containsOnlyKeys(sub.registerId());
+    }
+
+    @Test
+    void aCallWhileDisconnectedWaitsThenFailsAndLeavesNothingBehind() {
+        FakeSession first = session(FakeSession.start());
+        int port = first.port();
+        RosterClient client = client(builder(first.address()).connectTimeout(Duration.ofMillis(500)));
+        Publication kept = client.publish(SERVICE, "a");
+        first.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !client.isConnected());
+
+        assertThatThrownBy(() -> client.publish("lost", "b"))
+                .isInstanceOf(RosterNotConnectedException.class)
+                .hasMessageContaining("127.0.0.1:" + port);
+        assertThatThrownBy(() -> kept.republish("c")).isInstanceOf(RosterNotConnectedException.class);
+        assertThat(kept.version()).isEqualTo(1);
+
+        FakeSession restarted = session(FakeSession.startOn(port));
+        await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+        assertThat(restarted.publishers()).containsOnlyKeys(kept.registerId());
+        assertThat(restarted.publishers().get(kept.registerId()).version()).isEqualTo(1);
+    }
+
+    @Test
+    void closeIsIdempotentAndLaterCallsThrow() {
+        FakeSession fake = session(FakeSession.start());
+        RosterClient client = builder(fake.address()).build();
+        Publication pub = client.publish(SERVICE, "a");
+        Subscription sub = client.subscribe(SERVICE, new PushRecorder());
+        client.close();
+        client.close();
+        assertThat(client.isConnected()).isFalse();
+        assertThat(client.connectedSession()).isNull();
+        assertThatThrownBy(() -> client.publish(SERVICE, "b")).isInstanceOf(IllegalStateException.class).hasMessage("client is closed");
+        assertThatThrownBy(() -> client.subscribe(SERVICE, new PushRecorder())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> pub.republish("c")).isInstanceOf(IllegalStateException.class).hasMessage("client is closed");
+        assertThatThrownBy(pub::unpublish).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(sub::unsubscribe).isInstanceOf(IllegalStateException.class);
+        assertThat(fake.requests()).hasSize(2); // close unregisters nothing explicitly
+    }
+}

@@ -1,0 +1,92 @@
+package io.roster.client.push;
+
+import io.roster.client.registry.RegistrationTable;
+import io.roster.client.registry.SubscriberRecord;
+import io.roster.client.testing.PushRecorder;
+import io.roster.common.wire.PushMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@Timeout(30)
+class PushDispatcherTest {
+    private final RegistrationTable table = new RegistrationTable();
+    private final PushDispatcher dispatcher = new PushDispatcher(table::subscriber, "test-dispatch");
+
+    @AfterEach
+    void tearDown() {
+        dispatcher.close();
+    }
+
+    private static PushMessage push(String id, long version, List<String> subscribers, String... data) {
+        return new PushMessage(id, version, subscribers, java.util.Arrays.stream(data).map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
+    }
+
+    @Test
+    void deliversNewerVersionsInOrderAndDropsStaleDuplicateForeignAndUnknownOnes() {
+        PushRecorder a = new PushRecorder();
+        PushRecorder b = new PushRecorder();
+        table.putSubscriber(new SubscriberRecord("a", "d1", a));
+        table.putSubscriber(new SubscriberRecord("b", "d1", b));
+        table.putSubscriber(new SubscriberRecord("c", "d2", new PushRecorder()));
+
+        dispatcher.dispatch(push("d1", 0, List.of("a")));
+        dispatcher.dispatch(push("d1", 4, List.of("a", "b", "nobody"), "x"));
+        dispatcher.dispatch(push("d1", 3, List.of("a", "b"), "stale"));
+        dispatcher.dispatch(push("d1", 4, List.of("a"), "dup"));
+        dispatcher.dispatch(push("d2", 9, List.of("a"), "wrong dataInfoId"));
+        dispatcher.dispatch(push("d1", 5, List.of("a", "b"), "x", "y"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.versions().contains(5L) && b.versions().contains(5L));
+        assertThat(a.deliveries()).containsExactly(
+                new PushRecorder.Delivery("d1", List.of(), 0),
+                new PushRecorder.Delivery("d1", List.of("x"), 4),
+                new PushRecorder.Delivery("d1", List.of("x", "y"), 5));
+        assertThat(b.versions()).containsExactly(4L, 5L);
+    }
+
+    @Test
+    void aSlowListenerDelaysOnlyDeliveriesNotTheCaller() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        PushRecorder after = new PushRecorder();
+        table.putSubscriber(new SubscriberRecord("slow", "d", (id, data, v) -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        table.putSubscriber(new SubscriberRecord("fast", "d", after));
+
+        assertThat(dispatcher.dispatch(push("d", 1, List.of("slow")))).isTrue();
+        assertThat(dispatcher.dispatch(push("d", 1, List.of("fast")))).isTrue(); // queued at once
+        assertThat(after.deliveries()).isEmpty();
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> after.versions().equals(List.of(1L)));
+    }
+
+    @Test
+    void listenersGetTheirOwnCopiesAndAClosedDispatcherRefuses() {
+        byte[][] seen = new byte[2][];
+        table.putSubscriber(new SubscriberRecord("a", "d", (id, data, v) -> {
+            seen[0] = data.get(0);
+            data.get(0)[0] = 'X';
+        }));
+        table.putSubscriber(new SubscriberRecord("b", "d", (id, data, v) -> seen[1] = data.get(0)));
+        dispatcher.dispatch(push("d", 1, List.of("a", "b"), "abc"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen[1] != null);
+        assertThat(new String(seen[1], StandardCharsets.UTF_8)).isEqualTo("abc");
+
+        dispatcher.close();
+        assertThat(dispatcher.dispatch(push("d", 2, List.of("a")))).isFalse();
+    }
+}

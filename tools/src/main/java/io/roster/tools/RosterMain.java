@@ -1,0 +1,36 @@
+package io.roster.tools;
+
+import io.roster.tools.cli.PubCommand;
+import io.roster.tools.cli.StatusCommand;
+import io.roster.tools.cli.SubCommand;
+import io.roster.tools.server.ServerCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** `roster`: the server launcher and the CLI in one entry point. */
+@Command(name = "roster", mixinStandardHelpOptions = true, version = "roster 0.1.0",
+        description = "Roster service registry: run a node, or operate and try a cluster.",
+        subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+public final class RosterMain implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run it with their own out/err writers. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RosterMain());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("roster " + commandLine.getCommandName() + ": " + e.getMessage());
+            return 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,127 @@
+package io.roster.tools.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.roster.common.config.HostPort;
+import io.roster.common.meta.MetaClient;
+import io.roster.common.model.NodeRole;
+import io.roster.common.rpc.RpcCaller;
+import io.roster.common.rpc.RpcFailure;
+import io.roster.common.wire.ClusterStatusReply;
+import io.roster.common.wire.ClusterStatusRequest;
+import io.roster.common.wire.NodeStatus;
+import io.roster.tools.server.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** `roster status`: the cluster as the meta leader sees it. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show meta peers and leader, live data and session nodes with their counts, and the slot-table epoch.")
+public final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--meta", paramLabel = "HOST:PORT,...", defaultValue = "127.0.0.1:9611",
+            description = "Meta addresses (default: ${DEFAULT-VALUE}, the standalone server).")
+    String meta;
+
+    @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "3000", description = "Per-call timeout (default: ${DEFAULT-VALUE}).")
+    int timeoutMs;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> servers = Arrays.stream(meta.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            servers.forEach(HostPort::parse);
+        } catch (IllegalArgumentException e) {
+            err.println("roster status: --meta: " + e.getMessage());
+            return 2;
+        }
+        ClusterStatusReply reply;
+        try (RpcCaller caller = new RpcCaller()) {
+            reply = new MetaClient(caller, servers, timeoutMs).call(new ClusterStatusRequest("roster-cli"),
+                    ClusterStatusReply.class, ClusterStatusReply::leaderAddress);
+        } catch (RpcFailure e) {
+            err.println("roster status: " + e.getMessage());
+            return 1;
+        }
+        if (!reply.ok()) {
+            err.println("roster status: meta answered " + reply.code() + ": " + reply.message());
+            return 1;
+        }
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(reply)));
+        } else {
+            printText(out, reply);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> toJson(ClusterStatusReply r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("metaLeader", r.leaderAddress());
+        m.put("metaPeers", r.metaPeers());
+        m.put("slotTableEpoch", r.slotTable() == null ? 0 : r.slotTable().epoch());
+        m.put("nodes", r.nodes().stream().map(n -> {
+            Map<String, Object> node = Json.node(n.node());
+            node.put("millisSinceHeartbeat", n.millisSinceHeartbeat());
+            node.put("publishers", n.publishers());
+            node.put("subscribers", n.subscribers());
+            node.put("clients", n.clients());
+            return node;
+        }).toList());
+        m.put("totals", totals(r));
+        return m;
+    }
+
+    private static Map<String, Long> totals(ClusterStatusReply r) {
+        long sessionPubs = 0;
+        long subs = 0;
+        long clients = 0;
+        for (NodeStatus n : r.nodes()) {
+            if (n.node().role() == NodeRole.SESSION) {
+                sessionPubs += n.publishers();
+                subs += n.subscribers();
+                clients += n.clients();
+            }
+        }
+        Map<String, Long> t = new LinkedHashMap<>();
+        t.put("publishers", sessionPubs);
+        t.put("subscribers", subs);
+        t.put("clients", clients);
+        return t;
+    }
+
+    private static void printText(PrintWriter out, ClusterStatusReply r) {
+        out.println("meta leader: " + r.leaderAddress() + "   peers: " + String.join(", ", r.metaPeers()));
+        long epoch = r.slotTable() == null ? 0 : r.slotTable().epoch();
+        int slots = r.slotTable() == null ? 0 : r.slotTable().slotCount();
+        out.println("slot table: epoch " + epoch + ", " + slots + " slots");
+        Map<String, Integer> leaders = r.slotTable() == null ? Map.of() : new TreeMap<>(r.slotTable().leaderCounts());
+        out.printf("%-8s %-22s %8s %10s %11s %8s %s%n", "ROLE", "ADDRESS", "LAST HB", "PUBLISHERS", "SUBSCRIBERS", "CLIENTS", "SLOTS LED");
+        for (NodeStatus n : r.nodes()) {
+            out.printf("%-8s %-22s %6dms %10d %11d %8d %s%n", n.node().role().name().toLowerCase(), n.node().address(),
+                    n.millisSinceHeartbeat(), n.publishers(), n.subscribers(), n.clients(),
+                    n.node().role() == NodeRole.DATA ? leaders.getOrDefault(n.node().address(), 0) : "");
+        }
+        Map<String, Long> t = totals(r);
+        out.println("total: " + t.get("publishers") + " publishers, " + t.get("subscribers") + " subscribers, "
+                + t.get("clients") + " clients");
+    }
+}

@@ -1,0 +1,92 @@
+package io.roster.tools.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roster.client.RosterClient;
+import io.roster.tools.server.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** `roster sub`: subscribes to a dataId and prints every push it receives. */
+@Command(name = "sub", mixinStandardHelpOptions = true,
+        description = {"Subscribe to DATAID and print every push until Ctrl-C.",
+                "With --json, one object per push per line: {\"dataInfoId\": ..., \"version\": ..., \"data\": [...]}."})
+public final class SubCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClientOptions client;
+
+    @Parameters(index = "0", paramLabel = "DATAID", description = "Service name, or a full dataId#@#instanceId#@#group.")
+    String dataId;
+
+    @Option(names = "--json", description = "Print one JSON object per push per line.")
+    boolean json;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Exit after N pushes (default: never).")
+    int count;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch remaining = new CountDownLatch(count > 0 ? count : Integer.MAX_VALUE);
+        try (RosterClient c = client.connect()) {
+            c.subscribe(dataId, (dataInfoId, data, version) -> {
+                print(out, dataInfoId, Json.strings(data), version);
+                remaining.countDown();
+                if (remaining.getCount() == 0) {
+                    stop.countDown();
+                }
+            });
+            Thread hook = new Thread(stop::countDown, "roster-sub-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stop.await();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException ignored) {
+                    // the JVM is already shutting down
+                }
+            }
+        }
+        return 0;
+    }
+
+    private synchronized void print(PrintWriter out, String dataInfoId, List<String> data, long version) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("dataInfoId", dataInfoId);
+            m.put("version", version);
+            m.put("data", data);
+            try {
+                out.println(JSON.writeValueAsString(m));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out.println(dataInfoId + " version " + version + ": " + data);
+        }
+        out.flush();
+    }
+
+    /** Ends a running {@link #call()} (for embedding and tests; Ctrl-C does the same). */
+    public void stop() {
+        stop.countDown();
+    }
+}

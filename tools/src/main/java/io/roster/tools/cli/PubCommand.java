@@ -10,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** `roster pub`: publishes data under a dataId and holds it until stopped, like a provider would. */
 @Command(name = "pub", mixinStandardHelpOptions = true,
@@ -29,8 +28,7 @@ public final class PubCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "DATA", description = "Data items, e.g. an address host:port.")
     List<String> data;
 
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private final CountDownLatch published = new CountDownLatch(1);
+    private final StopSignal stop = new StopSignal();
 
     @Override
     public Integer call() throws Exception {
@@ -39,32 +37,13 @@ public final class PubCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("published " + p.dataInfoId() + " " + data + " via " + c.connectedSession()
                     + " (Ctrl-C to stop)");
             spec.commandLine().getOut().flush();
-            Thread hook = new Thread(stop::countDown, "roster-pub-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            published.countDown();
-            try {
-                stop.await();
-            } finally {
-                removeHook(hook);
-            }
+            stop.await("roster-pub-stop");
         }
         return 0;
     }
 
     /** Ends a running {@link #call()} (for embedding and tests; Ctrl-C does the same). */
     public void stop() {
-        stop.countDown();
-    }
-
-    public void awaitPublished() throws InterruptedException {
-        published.await();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException ignored) {
-            // the JVM is already shutting down
-        }
+        stop.stop();
     }
 }

@@ -39,7 +39,7 @@ public final class SubCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Exit after N pushes (default: never).")
     int count;
 
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final StopSignal stop = new StopSignal();
 
     @Override
     public Integer call() throws Exception {
@@ -50,20 +50,10 @@ public final class SubCommand implements Callable<Integer> {
                 print(out, dataInfoId, Json.strings(data), version);
                 remaining.countDown();
                 if (remaining.getCount() == 0) {
-                    stop.countDown();
+                    stop.stop();
                 }
             });
-            Thread hook = new Thread(stop::countDown, "roster-sub-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                stop.await();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // the JVM is already shutting down
-                }
-            }
+            stop.await("roster-sub-stop");
         }
         return 0;
     }
@@ -87,6 +77,6 @@ public final class SubCommand implements Callable<Integer> {
 
     /** Ends a running {@link #call()} (for embedding and tests; Ctrl-C does the same). */
     public void stop() {
-        stop.countDown();
+        stop.stop();
     }
 }

@@ -77,8 +77,8 @@ final class AdminEndpoints {
         if (meta != null) {
             out.put("meta", Map.of("peers", meta.peers(), "leader", meta.leaderAddress()));
         }
-        out.put("data", dataNodes.stream().map(AdminEndpoints::node).toList());
-        out.put("session", sessionNodes.stream().map(AdminEndpoints::node).toList());
+        out.put("data", dataNodes.stream().map(Json::node).toList());
+        out.put("session", sessionNodes.stream().map(Json::node).toList());
         return out;
     }
 
@@ -91,7 +91,7 @@ final class AdminEndpoints {
         } else {
             table = session.view().slotTable();
         }
-        return slotTable(table);
+        return Json.slotTable(table);
     }
 
     private Object datum(Map<String, String> query) {
@@ -109,13 +109,5 @@ final class AdminEndpoints {
             throw new AdminHttpServer.NotFound("this process runs no data or session role; ask a session's admin port");
         }
         return Json.datum(datum);
-    }
-
-    static Map<String, Object> node(NodeInfo n) {
-        return Json.node(n);
-    }
-
-    static Map<String, Object> slotTable(SlotTable table) {
-        return Json.slotTable(table);
     }
 }

@@ -7,7 +7,7 @@ import io.roster.common.model.Datum;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.SlotTable;
-import io.roster.data.DataServer;
+import io.roster.datastore.DataServer;
 import io.roster.meta.MetaServer;
 import io.roster.session.SessionServer;
 

@@ -4,7 +4,7 @@ import io.roster.common.admin.AdminHttpServer;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.model.NodeRole;
-import io.roster.data.DataServer;
+import io.roster.datastore.DataServer;
 import io.roster.meta.MetaServer;
 import io.roster.session.SessionServer;
 import org.slf4j.Logger;

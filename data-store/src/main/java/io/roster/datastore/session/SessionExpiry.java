@@ -1,0 +1,37 @@
+package io.roster.datastore.session;
+
+import io.roster.common.model.NodeInfo;
+import io.roster.common.model.ProcessId;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides which session processes meta has expired, from the successive session lists of the cluster view. A
+ * process counts as expired only once it was listed and then is not: a new session may write here before its
+ * first heartbeat reaches meta, and must not lose those writes.
+ */
+public final class SessionExpiry {
+    private final Set<ProcessId> seen = new HashSet<>();
+
+    /** The session processes listed in an earlier view and missing from {@code sessionNodes}. */
+    public synchronized List<ProcessId> onView(List<NodeInfo> sessionNodes) {
+        Set<ProcessId> listed = new HashSet<>();
+        for (NodeInfo n : sessionNodes) {
+            if (n != null && n.processId() != null) {
+                listed.add(n.processId());
+            }
+        }
+        List<ProcessId> expired = new ArrayList<>();
+        for (ProcessId p : seen) {
+            if (!listed.contains(p)) {
+                expired.add(p);
+            }
+        }
+        seen.removeAll(expired);
+        seen.addAll(listed);
+        return expired;
+    }
+}

@@ -1,0 +1,60 @@
+package io.roster.datastore.store;
+
+import io.roster.common.model.Datum;
+import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntToLongFunction;
+
+/**
+ * The publishers of the slots a data node holds, as immutable datums. Pure state and version rules: no I/O, no
+ * knowledge of slot tables or sessions. Callers pass the slot each dataInfoId hashes to and the leaderEpoch of
+ * that slot, which seeds the versions ({@link io.roster.common.slot.DatumVersions}): a datum's version strictly
+ * rises on every real change and never goes back, not even when its last publisher leaves (the empty datum is
+ * kept as a tombstone with its version).
+ *
+ * <p>Writes to one slot are applied one at a time; reads never block and see either the datum before or after a
+ * write. Publishers inside a datum are in registration order (registerTimestamp, then registerId).
+ */
+public interface SlotStore {
+
+    /**
+     * Stores {@code publisher} under its dataInfoId, replacing the one with the same registerId only if the new
+     * version is not lower. An equal version from another session process is a replay after the client moved,
+     * and takes ownership. A lower version is stale and ignored; an identical publisher changes nothing.
+     */
+    WriteResult put(int slot, Publisher publisher, long leaderEpoch);
+
+    /** Removes one publisher, only if {@code sessionProcessId} owns it (DESIGN.md invariant 4). */
+    WriteResult remove(int slot, String dataInfoId, String registerId, ProcessId sessionProcessId, long leaderEpoch);
+
+    /**
+     * Removes every publisher of {@code clientId} owned by {@code sessionProcessId} and registered at or before
+     * {@code registeredBefore}, in the given slots only.
+     *
+     * @param leaderEpochBySlot the slots to clean (those this node leads) and each one's leaderEpoch
+     */
+    WriteResult clientOff(ProcessId sessionProcessId, String clientId, long registeredBefore, Map<Integer, Long> leaderEpochBySlot);
+
+    /**
+     * Drops every publisher {@code sessionProcessId} owned, in every slot held here: meta expired that process, so it
+     * owns nothing anywhere any more.
+     *
+     * @param leaderEpochOf the leaderEpoch to version each slot's changes with
+     */
+    WriteResult removeSession(ProcessId sessionProcessId, IntToLongFunction leaderEpochOf);
+
+    /** The datum of {@code dataInfoId}, or {@link Datum#absent} (version 0) if it was never written. */
+    Datum get(String dataInfoId);
+
+    /** Every datum held for {@code slot}, tombstones included, in no particular order. */
+    List<Datum> datums(int slot);
+
+    /** Publishers held, over all slots. */
+    long publisherCount();
+
+    /** Datums that have at least one publisher, over all slots. */
+    long datumCount();
+}

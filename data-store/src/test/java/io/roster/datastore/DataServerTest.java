@@ -1,0 +1,274 @@
+package io.roster.datastore;
+
+import io.roster.common.config.ConfigKeys;
+import io.roster.common.config.RosterConfig;
+import io.roster.common.model.Datum;
+import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
+import io.roster.common.slot.DatumVersions;
+import io.roster.common.slot.SlotFunction;
+import io.roster.common.wire.ClientOffWrite;
+import io.roster.common.wire.DatumReply;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.GetDatumRequest;
+import io.roster.common.wire.PublishWrite;
+import io.roster.common.wire.SessionHello;
+import io.roster.common.wire.SimpleReply;
+import io.roster.common.wire.UnpublishWrite;
+import io.roster.common.wire.WriteReply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A data node on real bolt sockets, against a fake meta and fake sessions. */
+@Timeout(30)
+class DataServerTest {
+    private static final int SLOTS = 8;
+    private static final SlotFunction SLOT_FUNCTION = new SlotFunction(SLOTS);
+    private static final long FIRST_VERSION = DatumVersions.floor(FakeMeta.LEADER_EPOCH) + 1;
+
+    private FakeMeta meta;
+    private DataServer data;
+    private FakeSession session;
+
+    @BeforeEach
+    void start() {
+        meta = new FakeMeta(SLOTS);
+        data = new DataServer(config(meta.address()));
+        data.start();
+        session = new FakeSession(40001);
+        awaitTable();
+        assertThat(session.call(data.address(), new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
+    }
+
+    @AfterEach
+    void stop() {
+        if (session != null) {
+            session.close();
+        }
+        if (data != null) {
+            data.close();
+        }
+        if (meta != null) {
+            meta.close();
+        }
+    }
+
+    private static RosterConfig config(String metaAddress) {
+        return RosterConfig.builder()
+                .set(ConfigKeys.HOST, "127.0.0.1")
+                .set(ConfigKeys.DATA_PORT, "0")
+                .set(ConfigKeys.META_SERVERS, metaAddress)
+                .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
+                .set(ConfigKeys.RPC_TIMEOUT_MS, "1000")
+                .set(ConfigKeys.CLUSTER_SLOTS, Integer.toString(SLOTS))
+                .set(ConfigKeys.LIMITS_DATA_ITEM_MAX_BYTES, "64")
+                .build();
+    }
+
+    private void awaitTable() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> data.view().slotTable().epoch() == meta.epoch());
+    }
+
+    /** A canonical dataInfoId in {@code slot}. */
+    private static String idInSlot(int slot) {
+        for (int i = 0; ; i++) {
+            String id = "com.example.Service" + i + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
+            if (SLOT_FUNCTION.slotOf(id) == slot) {
+                return id;
+            }
+        }
+    }
+
+    private static Publisher pub(String registerId, String dataInfoId, String clientId, ProcessId owner, byte[] data) {
+        return new Publisher(registerId, dataInfoId, clientId, "echo-app", "zone-a", List.of(data), 1,
+                System.currentTimeMillis(), owner);
+    }
+
+    private static Publisher pub(String registerId, String dataInfoId, String clientId, ProcessId owner) {
+        return pub(registerId, dataInfoId, clientId, owner, ("10.0.0.1:" + registerId.length()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private WriteReply publish(FakeSession from, Publisher p) {
+        return from.call(data.address(), new PublishWrite(SLOT_FUNCTION.slotOf(p.dataInfoId()), p), WriteReply.class);
+    }
+
+    @Test
+    void aPublishIsStoredReadableAndNoticedBySessions() {
+        String id = idInSlot(2);
+        Publisher p = pub("r1", id, "c1", session.processId());
+
+        WriteReply reply = publish(session, p);
+
+        assertThat(reply.code()).isEqualTo(ErrorCode.OK);
+        assertThat(reply.version()).isEqualTo(FIRST_VERSION);
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.noticed(id, FIRST_VERSION));
+        DatumReply read = session.call(data.address(), new GetDatumRequest(2, id), DatumReply.class);
+        assertThat(read.code()).isEqualTo(ErrorCode.OK);
+        assertThat(read.datum().version()).isEqualTo(FIRST_VERSION);
+        assertThat(read.datum().publishers()).containsExactly(p);
+        assertThat(data.localDatum(id)).isEqualTo(read.datum());
+        assertThat(data.publisherCount()).isEqualTo(1);
+        assertThat(data.datumCount()).isEqualTo(1);
+        assertThat(data.sessionCount()).isEqualTo(1);
+        assertThat(data.ledSlotCount()).isEqualTo(SLOTS);
+    }
+
+    @Test
+    void readingADatumNeverWrittenGivesAnEmptyVersionZeroDatum() {
+        String id = idInSlot(5);
+
+        DatumReply read = session.call(data.address(), new GetDatumRequest(5, id), DatumReply.class);
+
+        assertThat(read.code()).isEqualTo(ErrorCode.OK);
+        assertThat(read.datum()).isEqualTo(Datum.absent(id));
+    }
+
+    @Test
+    void aWriteForTheWrongSlotIsInvalidAndNamesBothSlots() {
+        String id = idInSlot(3);
+
+        WriteReply reply = session.call(data.address(), new PublishWrite(4, pub("r1", id, "c1", session.processId())), WriteReply.class);
+
+        assertThat(reply.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(reply.message()).contains("slot 4", "slot 3", id);
+        assertThat(data.publisherCount()).isZero();
+    }
+
+    @Test
+    void oversizedDataIsInvalidAndNamesTheLimit() {
+        Publisher big = pub("r1", idInSlot(1), "c1", session.processId(), new byte[100]);
+
+        WriteReply reply = publish(session, big);
+
+        assertThat(reply.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(reply.message()).contains("r1", "100 bytes", "over the limit of 64 bytes");
+    }
+
+    @Test
+    void aNonCanonicalDataInfoIdIsInvalid() {
+        String bare = "com.example.Bare";
+
+        DatumReply reply = session.call(data.address(), new GetDatumRequest(SLOT_FUNCTION.slotOf(bare), bare), DatumReply.class);
+
+        assertThat(reply.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(reply.message()).contains("canonical form");
+        assertThat(reply.datum()).isNull();
+    }
+
+    @Test
+    void aSlotLedByAnotherNodeIsRefusedNamingTheSlotAndItsLeader() {
+        meta.leadElsewhere(Set.of(6));
+        awaitTable();
+        String id = idInSlot(6);
+
+        WriteReply write = publish(session, pub("r1", id, "c1", session.processId()));
+        DatumReply read = session.call(data.address(), new GetDatumRequest(6, id), DatumReply.class);
+
+        assertThat(write.code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
+        assertThat(write.message()).contains("slot 6", FakeMeta.OTHER_DATA_NODE);
+        assertThat(read.code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
+        assertThat(publish(session, pub("r2", idInSlot(0), "c1", session.processId())).code()).isEqualTo(ErrorCode.OK);
+        assertThat(data.ledSlotCount()).isEqualTo(SLOTS - 1);
+    }
+
+    @Test
+    void withoutASlotTableWritesAreUnavailable() throws IOException {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        try (DataServer lonely = new DataServer(config("127.0.0.1:" + deadPort))) {
+            lonely.start();
+
+            WriteReply reply = session.call(lonely.address(), new PublishWrite(1, pub("r1", idInSlot(1), "c1", session.processId())),
+                    WriteReply.class);
+
+            assertThat(reply.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(reply.message()).contains("no slot table");
+        }
+    }
+
+    @Test
+    void unpublishRemovesOnlyWhatTheSendingSessionOwns() {
+        String id = idInSlot(1);
+        publish(session, pub("r1", id, "c1", session.processId()));
+        ProcessId stranger = new ProcessId("127.0.0.1:40009", 1, 1);
+
+        WriteReply ignored = session.call(data.address(), new UnpublishWrite(1, id, "r1", stranger), WriteReply.class);
+        assertThat(ignored.code()).isEqualTo(ErrorCode.OK);
+        assertThat(ignored.version()).isEqualTo(FIRST_VERSION);
+        assertThat(data.localDatum(id).publishers()).hasSize(1);
+
+        WriteReply removed = session.call(data.address(), new UnpublishWrite(1, id, "r1", session.processId()), WriteReply.class);
+        assertThat(removed.code()).isEqualTo(ErrorCode.OK);
+        assertThat(removed.version()).isEqualTo(FIRST_VERSION + 1);
+        assertThat(data.localDatum(id).publishers()).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.noticed(id, FIRST_VERSION + 1));
+    }
+
+    @Test
+    void clientOffRemovesTheClientsPublishersOwnedByThatSession() {
+        String a = idInSlot(1), b = idInSlot(7);
+        publish(session, pub("r1", a, "c1", session.processId()));
+        publish(session, pub("r2", b, "c1", session.processId()));
+        publish(session, pub("r3", a, "c2", session.processId()));
+        ProcessId otherSession = new ProcessId("127.0.0.1:40009", 1, 1);
+        publish(session, pub("r4", b, "c1", otherSession));
+
+        WriteReply reply = session.call(data.address(),
+                new ClientOffWrite(session.processId(), "c1", System.currentTimeMillis()), WriteReply.class);
+
+        assertThat(reply.code()).isEqualTo(ErrorCode.OK);
+        assertThat(data.localDatum(a).publishers()).extracting(Publisher::registerId).containsExactly("r3");
+        assertThat(data.localDatum(b).publishers()).extracting(Publisher::registerId).containsExactly("r4");
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.noticed(a, data.localDatum(a).version())
+                && session.noticed(b, data.localDatum(b).version()));
+    }
+
+    @Test
+    void aSessionThatMetaExpiresLosesItsPublishersButAnUnlistedOneKeepsThem() {
+        try (FakeSession listed = new FakeSession(40002)) {
+            assertThat(listed.call(data.address(), new SessionHello(listed.processId()), SimpleReply.class).ok()).isTrue();
+            meta.sessions(listed.node());
+            await().atMost(Duration.ofSeconds(5)).until(() -> data.view().sessionNodes().contains(listed.node()));
+            String id = idInSlot(4);
+            publish(listed, pub("listed", id, "c1", listed.processId()));
+            // `session` never appears in meta's list: it may be too new to have heartbeated yet.
+            publish(session, pub("unlisted", id, "c2", session.processId()));
+            assertThat(data.sessionCount()).isEqualTo(2);
+
+            meta.sessions();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> data.localDatum(id).publishers().size() == 1);
+            assertThat(data.localDatum(id).publishers()).extracting(Publisher::registerId).containsExactly("unlisted");
+            assertThat(data.sessionCount()).isEqualTo(1);
+            long afterExpiry = data.localDatum(id).version();
+            await().atMost(Duration.ofSeconds(5)).until(() -> session.noticed(id, afterExpiry));
+            int beats = meta.heartbeats();
+            await().atMost(Duration.ofSeconds(5)).until(() -> meta.heartbeats() >= beats + 3);
+            assertThat(data.localDatum(id).publishers()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aClosedSessionConnectionIsForgotten() {
+        assertThat(data.sessionCount()).isEqualTo(1);
+
+        session.close();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> data.sessionCount() == 0);
+        session = null;
+    }
+}

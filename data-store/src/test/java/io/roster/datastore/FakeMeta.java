@@ -1,0 +1,90 @@
+package io.roster.datastore;
+
+import com.alipay.remoting.BizContext;
+import com.alipay.remoting.rpc.RpcServer;
+import io.roster.common.model.NodeInfo;
+import io.roster.common.model.Slot;
+import io.roster.common.model.SlotTable;
+import io.roster.common.rpc.BoltServers;
+import io.roster.common.rpc.RequestHandler;
+import io.roster.common.util.NamedThreads;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.HeartbeatReply;
+import io.roster.common.wire.HeartbeatRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A meta stand-in for data-node tests: answers heartbeats with a slot table in which the heartbeating data node
+ * leads every slot except those handed to another node, and with a session list the test sets.
+ */
+final class FakeMeta implements AutoCloseable {
+    static final String OTHER_DATA_NODE = "127.0.0.1:1";
+    static final long LEADER_EPOCH = 3;
+
+    private final int slotCount;
+    private final ExecutorService executor = NamedThreads.pool("fake-meta", 1);
+    private final RpcServer server = BoltServers.create("127.0.0.1", 0);
+    private final AtomicInteger heartbeats = new AtomicInteger();
+    private volatile long epoch = 1;
+    private volatile Set<Integer> ledElsewhere = Set.of();
+    private volatile List<NodeInfo> sessions = List.of();
+
+    FakeMeta(int slotCount) {
+        this.slotCount = slotCount;
+        server.registerUserProcessor(new RequestHandler<>(HeartbeatRequest.class, executor) {
+            @Override
+            protected Object handle(BizContext context, HeartbeatRequest request) {
+                heartbeats.incrementAndGet();
+                return new HeartbeatReply(ErrorCode.OK, "", "", table(request.node().address()), List.of(request.node()), sessions);
+            }
+
+            @Override
+            protected Object errorReply(ErrorCode code, String message) {
+                return new HeartbeatReply(code, message, "", null, List.of(), List.of());
+            }
+        });
+        BoltServers.start(server, "meta.port");
+    }
+
+    private SlotTable table(String dataNode) {
+        List<Slot> slots = new ArrayList<>();
+        Set<Integer> elsewhere = ledElsewhere;
+        for (int i = 0; i < slotCount; i++) {
+            slots.add(new Slot(i, elsewhere.contains(i) ? OTHER_DATA_NODE : dataNode, List.of(), LEADER_EPOCH));
+        }
+        return new SlotTable(epoch, slots);
+    }
+
+    String address() {
+        return "127.0.0.1:" + server.port();
+    }
+
+    /** Hands {@code slots} to another data node, in a new table epoch. */
+    synchronized void leadElsewhere(Set<Integer> slots) {
+        ledElsewhere = Set.copyOf(slots);
+        epoch++;
+    }
+
+    void sessions(NodeInfo... nodes) {
+        sessions = List.of(nodes);
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    int heartbeats() {
+        return heartbeats.get();
+    }
+
+    @Override
+    public void close() {
+        BoltServers.safeShutdown(server);
+        NamedThreads.shutdown(executor);
+    }
+}

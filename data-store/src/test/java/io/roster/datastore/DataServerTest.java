@@ -146,6 +146,28 @@ class DataServerTest {
         assertThat(data.publisherCount()).isZero();
     }
 
+    /** A table with another slot count than this node's is a cluster misconfiguration: retryable, never final. */
+    @Test
+    void aSlotTableOfAnotherSlotCountMakesTheNodeUnavailableNotTheRequestInvalid() {
+        try (FakeMeta otherMeta = new FakeMeta(SLOTS * 2); DataServer misconfigured = new DataServer(config(otherMeta.address()))) {
+            misconfigured.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> misconfigured.view().slotTable().epoch() == otherMeta.epoch());
+            SlotFunction theirs = new SlotFunction(SLOTS * 2);
+            String id = java.util.stream.IntStream.range(0, SLOTS).mapToObj(DataServerTest::idInSlot)
+                    .filter(candidate -> theirs.slotOf(candidate) != SLOT_FUNCTION.slotOf(candidate)).findFirst().orElseThrow();
+            int slotInTheirTable = theirs.slotOf(id);
+
+            WriteReply write = session.call(misconfigured.address(),
+                    new PublishWrite(slotInTheirTable, pub("r1", id, "c1", session.processId())), WriteReply.class);
+            DatumReply read = session.call(misconfigured.address(), new GetDatumRequest(slotInTheirTable, id), DatumReply.class);
+
+            assertThat(write.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(write.message()).contains(Integer.toString(SLOTS), Integer.toString(SLOTS * 2));
+            assertThat(read.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(misconfigured.publisherCount()).isZero();
+        }
+    }
+
     @Test
     void oversizedDataIsInvalidAndNamesTheLimit() {
         Publisher big = pub("r1", idInSlot(1), "c1", session.processId(), new byte[100]);

@@ -6,6 +6,7 @@ import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishWrite;
 import io.roster.common.wire.WriteReply;
 import io.roster.datastore.slot.SlotCheck;
+import io.roster.datastore.slot.SlotOwnership;
 import io.roster.datastore.store.WriteResult;
 
 /** Stores a publisher in a slot this node leads; answers with the datum version after the write. */
@@ -20,8 +21,13 @@ public final class PublishWriteHandler extends RequestHandler<PublishWrite> {
     @Override
     protected Object handle(BizContext context, PublishWrite request) {
         String dataInfoId = ctx.checks().publisher(request.publisher());
+        SlotOwnership ownership = ctx.ownership().get();
+        SlotCheck usable = ownership.usable();
+        if (!usable.ok()) {
+            return errorReply(usable.code(), usable.message());
+        }
         ctx.checks().slot(request.slotId(), dataInfoId);
-        SlotCheck slot = ctx.ownership().get().check(request.slotId());
+        SlotCheck slot = ownership.check(request.slotId());
         if (!slot.ok()) {
             return new WriteReply(slot.code(), slot.message(), 0);
         }

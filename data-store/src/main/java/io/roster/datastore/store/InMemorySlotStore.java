@@ -130,12 +130,14 @@ public final class InMemorySlotStore implements SlotStore {
     }
 
     private SlotData slotFor(int slot, String dataInfoId) {
+        // The slot exists before the datum points at it, so a concurrent get() never finds a pointer to nothing.
+        SlotData data = slots.computeIfAbsent(slot, s -> new SlotData());
         Integer known = slotOfDatum.putIfAbsent(dataInfoId, slot);
         if (known != null && known != slot) {
             // Two slots writing one datum under different locks would lose writes; callers validate the slot first.
             throw new IllegalArgumentException(dataInfoId + " is stored in slot " + known + ", not slot " + slot);
         }
-        return slots.computeIfAbsent(slot, s -> new SlotData());
+        return data;
     }
 
     private List<DatumChange> removeWhere(int slot, SlotData data, Predicate<Publisher> doomed, long leaderEpoch) {

@@ -14,6 +14,7 @@ import io.roster.common.model.Datum;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
 import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.RequestHandler;
 import io.roster.common.rpc.RpcCaller;
@@ -31,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +43,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SessionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
+    private static final int BACKGROUND_ATTEMPTS = 10;
 
     private final RosterConfig config;
     private final ClientRegistry registry = new ClientRegistry();
     private final RegistrationClock clock = new RegistrationClock();
     private final ExecutorService handlers = NamedThreads.pool("session-handler", 8);
-    private final ExecutorService background = NamedThreads.pool("session-background", 2);
+    private final ExecutorService notices = NamedThreads.pool("session-notice", 1);
+    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, NamedThreads.factory("session-background"));
     private final ScheduledExecutorService hellos = NamedThreads.scheduler("session-hello");
     private RpcServer server;
     private RpcCaller caller;
@@ -72,7 +76,7 @@ public final class SessionServer implements AutoCloseable {
         RpcClient dataClient = new RpcClient();
         pushEngine = new PushEngine(registry, dataInfoId -> router.read(dataInfoId), this::sendPush,
                 config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS));
-        dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, background));
+        dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices));
         caller = new RpcCaller(dataClient);
 
         heartbeat = new HeartbeatLoop("session", new MetaClient(caller, config.metaServers(), rpcTimeoutMs),
@@ -82,7 +86,8 @@ public final class SessionServer implements AutoCloseable {
                 this::onViewChange);
         router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs);
 
-        for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(), processId, clock, handlers).all()) {
+        for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(), processId, clock,
+                this::retract, handlers).all()) {
             server.registerUserProcessor(h);
         }
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, connection) -> onClientClosed(connection));
@@ -94,7 +99,7 @@ public final class SessionServer implements AutoCloseable {
     private void onViewChange(ClusterView view) {
         LOG.info("session {} now knows slot table epoch {} with {} data node(s)", address, view.slotTable().epoch(),
                 view.dataNodes().size());
-        background.execute(this::helloQuietly);
+        submit(this::helloQuietly, 0);
     }
 
     private void helloQuietly() {
@@ -107,17 +112,57 @@ public final class SessionServer implements AutoCloseable {
 
     /** A client connection closed: its subscribers go at once, its publishers through client-off (DESIGN.md section 5). */
     private void onClientClosed(Connection connection) {
-        long closedAt = clock.tick();
-        ClientRegistry.ClosedClients closed = registry.detach(connection);
+        ClientRegistry.ClosedConnection closed = registry.detach(connection);
         if (closed.clientIds().isEmpty()) {
             return;
         }
         LOG.info("client(s) {} disconnected; removing {} publisher(s)", closed.clientIds(), closed.publishers().size());
+        for (String clientId : closed.clientIds()) {
+            submit(() -> clientOff(clientId, closed.registeredUpTo(), 1), 0);
+        }
+    }
+
+    /** Client-off must reach every data node, or their copies linger as ghosts: retried until each one answers. */
+    private void clientOff(String clientId, long registeredUpTo, int attempt) {
+        if (router.clientOff(clientId, registeredUpTo)) {
+            return;
+        }
+        if (attempt >= BACKGROUND_ATTEMPTS) {
+            LOG.warn("client-off of {} did not reach every data node after {} attempts", clientId, attempt);
+            return;
+        }
+        submit(() -> clientOff(clientId, registeredUpTo, attempt + 1), backoffMs(attempt));
+    }
+
+    /** Takes a publisher off data (unless the client registered it again meanwhile), retrying while data is unavailable. */
+    private void retract(Publisher p) {
+        retract(p, 1);
+    }
+
+    private void retract(Publisher p, int attempt) {
+        if (registry.hasPublisher(p.registerId())) {
+            return;
+        }
+        if (router.unpublish(p.dataInfoId(), p.registerId()).ok()) {
+            return;
+        }
+        if (attempt >= BACKGROUND_ATTEMPTS) {
+            LOG.warn("could not take {} off data after {} attempts", p, attempt);
+            return;
+        }
+        submit(() -> retract(p, attempt + 1), backoffMs(attempt));
+    }
+
+    private static long backoffMs(int attempt) {
+        return Math.min(5_000, 100L << Math.min(attempt, 6));
+    }
+
+    private void submit(Runnable task, long delayMs) {
         try {
-            background.execute(() -> closed.clientIds().forEach(id -> router.clientOff(id, closedAt)));
+            background.schedule(task, delayMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // This session is stopping: meta expires it after the lease, and data nodes then drop all it owned.
-            LOG.debug("session stopping; client-off of {} left to meta's expiry of this session", closed.clientIds());
+            LOG.debug("session stopping; left to meta's expiry of this session");
         }
     }
 
@@ -177,6 +222,7 @@ public final class SessionServer implements AutoCloseable {
         if (pushEngine != null) {
             pushEngine.close();
         }
+        NamedThreads.shutdown(notices);
         NamedThreads.shutdown(background);
         NamedThreads.shutdown(handlers);
         if (caller != null) {

@@ -19,43 +19,99 @@ class ClientRegistryTest {
         return new Publisher(registerId, "d#@#i#@#g", clientId, "app", "", List.of(new byte[]{1}), version, 1, SESSION);
     }
 
+    private static Connection connection() {
+        return new Connection(new EmbeddedChannel());
+    }
+
     @Test
     void olderVersionsNeverReplaceNewerOnes() {
         ClientRegistry r = new ClientRegistry();
+        Connection c = connection();
         Publisher v2 = pub("r", "c", 2);
-        assertThat(r.putPublisher(v2)).isSameAs(v2);
-        assertThat(r.putPublisher(pub("r", "c", 1))).isSameAs(v2);
+        assertThat(r.putPublisher(v2, c)).isNull();
+        Publisher v1 = pub("r", "c", 1);
+        assertThat(r.putPublisher(v1, c)).isSameAs(v1);
+        assertThat(r.holds(v2)).isTrue();
+        assertThat(r.putPublisher(pub("r", "c", 3), c)).isSameAs(v2);
+    }
+
+    @Test
+    void undoingAFailedRepublishPutsThePreviousVersionBackButNeverClobbersANewerOne() {
+        ClientRegistry r = new ClientRegistry();
+        Connection c = connection();
+        Publisher v1 = pub("r", "c", 1);
+        Publisher v2 = pub("r", "c", 2);
+        r.putPublisher(v1, c);
+        Publisher previous = r.putPublisher(v2, c);
+        r.undoPublisher(v2, previous);
+        assertThat(r.holds(v1)).isTrue();
+
         Publisher v3 = pub("r", "c", 3);
-        assertThat(r.putPublisher(v3)).isSameAs(v3);
+        Publisher replay = pub("r", "c", 3);
+        r.putPublisher(v3, c);
+        r.putPublisher(replay, c);
+        r.undoPublisher(v3, v1);
+        assertThat(r.holds(replay)).as("a concurrent replay survives the undo of another write").isTrue();
     }
 
     @Test
     void onlyTheOwningClientRemovesARegistration() {
         ClientRegistry r = new ClientRegistry();
-        r.putPublisher(pub("r", "c", 1));
+        r.putPublisher(pub("r", "c", 1), connection());
         assertThat(r.removePublisher("r", "other")).isNull();
         assertThat(r.removePublisher("r", "c")).isNotNull();
         assertThat(r.publisherCount()).isZero();
     }
 
     @Test
-    void detachingAConnectionDropsItsClientsRegistrationsOnly() {
+    void detachingAConnectionDropsOnlyWhatWasRegisteredOverIt() {
         ClientRegistry r = new ClientRegistry();
-        Connection c1 = new Connection(new EmbeddedChannel());
-        Connection c2 = new Connection(new EmbeddedChannel());
-        r.attach(c1, "one");
-        r.attach(c2, "two");
-        r.putPublisher(pub("p1", "one", 1));
-        r.putPublisher(pub("p2", "two", 1));
+        Connection c1 = connection();
+        Connection c2 = connection();
+        r.attach(c1, "one", 10);
+        r.attach(c2, "two", 11);
+        r.putPublisher(pub("p1", "one", 1), c1);
+        r.putPublisher(pub("p2", "two", 1), c2);
         r.addSubscriber(new SubscriberRecord("s1", "d#@#i#@#g", "one", c1));
         r.addSubscriber(new SubscriberRecord("s2", "d#@#i#@#g", "two", c2));
 
-        ClientRegistry.ClosedClients closed = r.detach(c1);
+        ClientRegistry.ClosedConnection closed = r.detach(c1);
 
         assertThat(closed.clientIds()).containsExactly("one");
         assertThat(closed.publishers()).extracting(Publisher::registerId).containsExactly("p1");
+        assertThat(closed.registeredUpTo()).isEqualTo(10);
         assertThat(r.subscribersOf("d#@#i#@#g")).extracting(SubscriberRecord::registerId).containsExactly("s2");
         assertThat(r.publishers()).extracting(Publisher::registerId).containsExactly("p2");
         assertThat(r.detach(c1).clientIds()).isEmpty();
+    }
+
+    /** A client that timed out on c1 and replayed on c2 keeps its publisher when c1's close is handled late. */
+    @Test
+    void aLateCloseOfAnAbandonedConnectionKeepsWhatTheClientReplayedOnItsNewOne() {
+        ClientRegistry r = new ClientRegistry();
+        Connection old = connection();
+        Connection replacement = connection();
+        r.attach(old, "c", 10);
+        r.putPublisher(pub("p", "c", 1), old);
+        r.attach(replacement, "c", 20);
+        Publisher replayed = pub("p", "c", 1);
+        r.putPublisher(replayed, replacement);
+
+        ClientRegistry.ClosedConnection closed = r.detach(old);
+
+        assertThat(closed.publishers()).isEmpty();
+        assertThat(closed.registeredUpTo()).as("client-off spares what was registered after the old connection's last call")
+                .isEqualTo(10);
+        assertThat(r.holds(replayed)).isTrue();
+    }
+
+    @Test
+    void aClosedConnectionCannotRegister() {
+        ClientRegistry r = new ClientRegistry();
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Connection c = new Connection(channel);
+        channel.close();
+        assertThat(r.attach(c, "c", 1)).isFalse();
+        assertThat(r.clientCount()).isZero();
     }
 }

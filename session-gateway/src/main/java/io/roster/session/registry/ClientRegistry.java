@@ -12,39 +12,92 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The registrations of this session's clients: the source of truth for their publishers (DESIGN.md section 1),
- * their subscribers indexed by dataInfoId for pushes, and which connection each client speaks over.
+ * their subscribers indexed by dataInfoId for pushes, and the connection each registration arrived on. A client
+ * that reconnects (to this session or another) replays its registrations on the new connection; when the old
+ * connection's close is handled later, only what still belongs to that connection goes.
  */
 public final class ClientRegistry {
-    private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
+    private final Map<String, PublisherEntry> publishers = new ConcurrentHashMap<>();
     private final Map<String, SubscriberRecord> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Set<SubscriberRecord>> subscribersByDataInfoId = new ConcurrentHashMap<>();
-    private final Map<Connection, Set<String>> clientsByConnection = new ConcurrentHashMap<>();
+    private final Map<Connection, ConnectionState> connections = new ConcurrentHashMap<>();
 
-    /** Notes that {@code clientId} speaks over {@code connection}; its registrations go when the connection closes. */
-    public void attach(Connection connection, String clientId) {
-        clientsByConnection.computeIfAbsent(connection, c -> ConcurrentHashMap.newKeySet()).add(clientId);
+    /** A publisher and the connection it was last registered over. */
+    private record PublisherEntry(Publisher publisher, Connection connection) {
     }
 
-    /** Stores or replaces a publisher unless the stored one has a higher version; returns what is stored now. */
-    public Publisher putPublisher(Publisher p) {
-        return publishers.merge(p.registerId(), p, (old, neu) -> neu.version() >= old.version() ? neu : old);
+    /** The clients of one connection and the stamp of the last registration it carried. */
+    private static final class ConnectionState {
+        final Set<String> clientIds = ConcurrentHashMap.newKeySet();
+        volatile long lastRegistration;
+    }
+
+    /**
+     * Notes that {@code clientId} registered over {@code connection} at {@code stamp}. Returns false when the
+     * connection is already closed: its close may have been handled, and nothing registered on it would ever go.
+     */
+    public boolean attach(Connection connection, String clientId, long stamp) {
+        if (!connection.isFine()) {
+            return false;
+        }
+        ConnectionState state = connections.computeIfAbsent(connection, c -> new ConnectionState());
+        state.clientIds.add(clientId);
+        state.lastRegistration = Math.max(state.lastRegistration, stamp);
+        return true;
+    }
+
+    /**
+     * Stores {@code p} unless the stored one has a higher version. Returns the publisher it replaced (null if none),
+     * or {@code p} itself when {@code p} is stale and was not stored.
+     */
+    public Publisher putPublisher(Publisher p, Connection connection) {
+        Publisher[] previous = new Publisher[1];
+        publishers.compute(p.registerId(), (id, old) -> {
+            if (old != null && old.publisher().version() > p.version()) {
+                previous[0] = p;
+                return old;
+            }
+            previous[0] = old == null ? null : old.publisher();
+            return new PublisherEntry(p, connection);
+        });
+        return previous[0];
+    }
+
+    /** Undoes {@link #putPublisher} of {@code p} after its write failed: puts back {@code previous}, if p is still stored. */
+    public void undoPublisher(Publisher p, Publisher previous) {
+        publishers.computeIfPresent(p.registerId(), (id, entry) -> {
+            if (entry.publisher() != p) {
+                return entry;
+            }
+            return previous == null ? null : new PublisherEntry(previous, entry.connection());
+        });
+    }
+
+    /** True while exactly {@code p} is the stored registration of its registerId. */
+    public boolean holds(Publisher p) {
+        PublisherEntry e = publishers.get(p.registerId());
+        return e != null && e.publisher() == p;
+    }
+
+    public boolean hasPublisher(String registerId) {
+        return publishers.containsKey(registerId);
     }
 
     public Publisher removePublisher(String registerId, String clientId) {
         Publisher[] removed = new Publisher[1];
-        publishers.computeIfPresent(registerId, (id, p) -> {
-            if (p.clientId().equals(clientId)) {
-                removed[0] = p;
+        publishers.computeIfPresent(registerId, (id, e) -> {
+            if (e.publisher().clientId().equals(clientId)) {
+                removed[0] = e.publisher();
                 return null;
             }
-            return p;
+            return e;
         });
         return removed[0];
     }
 
-    /** Puts back a publisher that a failed write removed, unless something newer arrived meanwhile. */
-    public void restorePublisher(Publisher p) {
-        publishers.putIfAbsent(p.registerId(), p);
+    /** Puts back a publisher whose removal failed at data, unless something else was registered meanwhile. */
+    public void restorePublisher(Publisher p, Connection connection) {
+        publishers.putIfAbsent(p.registerId(), new PublisherEntry(p, connection));
     }
 
     public void addSubscriber(SubscriberRecord s) {
@@ -81,13 +134,13 @@ public final class ClientRegistry {
     }
 
     /**
-     * Forgets a closed connection: removes the subscribers of its clients at once and returns the publishers that
-     * must be taken off the data nodes (the caller sends client-off for each client id).
+     * Forgets a closed connection: removes the subscribers and publishers registered over it (not those its
+     * clients already re-registered over a newer connection) and says up to which stamp data must drop them.
      */
-    public ClosedClients detach(Connection connection) {
-        Set<String> clientIds = clientsByConnection.remove(connection);
-        if (clientIds == null) {
-            return new ClosedClients(Set.of(), List.of());
+    public ClosedConnection detach(Connection connection) {
+        ConnectionState state = connections.remove(connection);
+        if (state == null) {
+            return new ClosedConnection(Set.of(), List.of(), 0);
         }
         for (SubscriberRecord s : subscribers.values()) {
             if (s.connection() == connection) {
@@ -95,16 +148,19 @@ public final class ClientRegistry {
             }
         }
         List<Publisher> removed = new ArrayList<>();
-        for (Publisher p : publishers.values()) {
-            if (clientIds.contains(p.clientId()) && publishers.remove(p.registerId(), p)) {
-                removed.add(p);
+        for (PublisherEntry e : publishers.values()) {
+            if (e.connection() == connection && publishers.remove(e.publisher().registerId(), e)) {
+                removed.add(e.publisher());
             }
         }
-        return new ClosedClients(Set.copyOf(clientIds), removed);
+        return new ClosedConnection(Set.copyOf(state.clientIds), removed, state.lastRegistration);
     }
 
-    /** The client ids and publishers of a closed connection. */
-    public record ClosedClients(Set<String> clientIds, List<Publisher> publishers) {
+    /**
+     * The clients of a closed connection, the publishers that went with it, and the stamp of the last registration
+     * it carried: client-off removes at data what those clients registered through this session up to that stamp.
+     */
+    public record ClosedConnection(Set<String> clientIds, List<Publisher> publishers, long registeredUpTo) {
     }
 
     public int publisherCount() {
@@ -116,10 +172,10 @@ public final class ClientRegistry {
     }
 
     public int clientCount() {
-        return clientsByConnection.values().stream().mapToInt(Set::size).sum();
+        return connections.values().stream().mapToInt(s -> s.clientIds.size()).sum();
     }
 
     public Collection<Publisher> publishers() {
-        return List.copyOf(publishers.values());
+        return publishers.values().stream().map(PublisherEntry::publisher).toList();
     }
 }

@@ -21,6 +21,7 @@ import io.roster.session.registry.SubscriberRecord;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /** The four client calls. Each validates fully before touching state, so bad input changes nothing. */
 public final class ClientRequestHandlers {
@@ -30,16 +31,23 @@ public final class ClientRequestHandlers {
     private final RegistryLimits limits;
     private final ProcessId sessionProcessId;
     private final RegistrationClock clock;
+    private final Consumer<Publisher> retract;
     private final Executor executor;
 
+    /**
+     * @param retract takes a publisher back off data, in the background: used when a write may have landed after
+     *                its client's connection closed, or after the client was told it failed
+     */
     public ClientRequestHandlers(ClientRegistry registry, DataRouter router, PushEngine pushEngine, RegistryLimits limits,
-                                 ProcessId sessionProcessId, RegistrationClock clock, Executor executor) {
+                                 ProcessId sessionProcessId, RegistrationClock clock, Consumer<Publisher> retract,
+                                 Executor executor) {
         this.registry = registry;
         this.router = router;
         this.pushEngine = pushEngine;
         this.limits = limits;
         this.sessionProcessId = sessionProcessId;
         this.clock = clock;
+        this.retract = retract;
         this.executor = executor;
     }
 
@@ -64,6 +72,10 @@ public final class ClientRequestHandlers {
         return DataInfoId.parse(dataInfoId, limits).toString();
     }
 
+    private static RegisterReply closing() {
+        return new RegisterReply(ErrorCode.UNAVAILABLE, "this connection is closing; reconnect and register again");
+    }
+
     private final class Publish extends Handler<PublishRequest> {
         Publish() {
             super(PublishRequest.class);
@@ -74,16 +86,28 @@ public final class ClientRequestHandlers {
             String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
             limits.checkAppName(r.appName());
             limits.checkData(r.data());
-            registry.attach(context.getConnection(), r.clientId());
+            long stamp = clock.tick();
+            if (!registry.attach(context.getConnection(), r.clientId(), stamp)) {
+                return closing();
+            }
             Publisher p = new Publisher(r.registerId(), dataInfoId, r.clientId(), r.appName(), r.zone(), r.data(), r.version(),
-                    clock.tick(), sessionProcessId);
-            if (registry.putPublisher(p) != p) {
+                    stamp, sessionProcessId);
+            Publisher previous = registry.putPublisher(p, context.getConnection());
+            if (previous == p) {
                 return new RegisterReply(ErrorCode.OK, "stale version " + r.version() + " ignored");
             }
             WriteReply reply = router.publish(p);
             if (!reply.ok()) {
-                registry.removePublisher(p.registerId(), p.clientId());
+                registry.undoPublisher(p, previous);
+                if (previous == null && reply.code() != ErrorCode.INVALID_REQUEST && !registry.hasPublisher(p.registerId())) {
+                    // A timed-out write may still have been applied; the client was told it failed, so take it back.
+                    retract.accept(p);
+                }
                 return new RegisterReply(reply.code(), reply.message());
+            }
+            if (!registry.hasPublisher(p.registerId())) {
+                // The connection closed while the write was in flight, and its client-off may have reached data first.
+                retract.accept(p);
             }
             return new RegisterReply(ErrorCode.OK, "");
         }
@@ -103,7 +127,7 @@ public final class ClientRequestHandlers {
             }
             WriteReply reply = router.unpublish(removed.dataInfoId(), removed.registerId());
             if (!reply.ok()) {
-                registry.restorePublisher(removed);
+                registry.restorePublisher(removed, context.getConnection());
                 return new RegisterReply(reply.code(), reply.message());
             }
             return new RegisterReply(ErrorCode.OK, "");
@@ -119,7 +143,9 @@ public final class ClientRequestHandlers {
         protected Object handle(BizContext context, SubscribeRequest r) {
             String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
             limits.checkAppName(r.appName());
-            registry.attach(context.getConnection(), r.clientId());
+            if (!registry.attach(context.getConnection(), r.clientId(), clock.tick())) {
+                return closing();
+            }
             SubscriberRecord s = new SubscriberRecord(r.registerId(), dataInfoId, r.clientId(), context.getConnection());
             registry.addSubscriber(s);
             pushEngine.pushCurrent(s);

@@ -24,8 +24,13 @@ public interface Publication {
     void republish(List<byte[]> data);
 
     /**
-     * Removes this publisher. Idempotent. While the client is disconnected this only forgets it locally: the session
-     * already dropped everything of the lost connection, and replay will not bring it back.
+     * Removes this publisher. Idempotent once it succeeded. While the client is disconnected this only forgets it
+     * locally: the session already dropped everything of the lost connection, and replay will not bring it back.
+     *
+     * @throws RosterRequestException      the session answered an error: the publisher is still registered (and is
+     *                                     replayed on reconnect); call unpublish again, e.g. after a retryable code
+     * @throws RosterNotConnectedException a reconnect under way did not finish within the connect timeout; the
+     *                                     publisher is still registered
      */
     void unpublish();
 }

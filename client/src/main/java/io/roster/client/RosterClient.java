@@ -18,9 +18,10 @@ import java.util.List;
  * }</pre>
  *
  * <p>When its session fails the client reconnects in the background, to the next listed session first, and replays
- * every live publication and subscription before it serves calls again; the application does nothing. A call made
- * while disconnected waits up to the connect timeout for the reconnection, then throws
- * {@link RosterNotConnectedException}.
+ * every live publication and subscription before it serves calls again; the application does nothing. The replay is
+ * done only when the session accepted every registration: one answered with a retryable error is retried on the same
+ * connection, with the reconnect backoff. A call made while disconnected or replaying waits up to the connect timeout,
+ * then throws {@link RosterNotConnectedException}.
  *
  * <p>Every input is checked locally against the {@link io.roster.common.model.RegistryLimits} before anything is
  * sent. Calls after {@link #close()} throw {@link IllegalStateException}.

@@ -11,11 +11,14 @@ import java.util.Objects;
 
 /** Options of a {@link RosterClient}; {@link #build()} connects. Only {@link #sessions} and {@link #appName} are required. */
 public final class RosterClientBuilder {
+    /** See {@link #requestTimeout(Duration)}. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
     private List<String> sessions = List.of();
     private String appName;
     private String zone = "";
     private Duration connectTimeout = Duration.ofSeconds(5);
-    private Duration requestTimeout = Duration.ofSeconds(3);
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Duration backoffMin = Duration.ofMillis(100);
     private Duration backoffMax = Duration.ofSeconds(5);
     private RegistryLimits limits = RegistryLimits.DEFAULTS;
@@ -53,7 +56,15 @@ public final class RosterClientBuilder {
         return this;
     }
 
-    /** How long one call waits for the session's answer; 3 s by default. */
+    /**
+     * How long one call waits for the session's answer; 10 s by default. No answer in that time counts as a dead
+     * connection: the client drops it, reconnects and replays every registration.
+     *
+     * <p>Keep it well above the cluster's {@code rpc.timeout-ms} (3 s by default). That bounds how long a session
+     * keeps retrying a write toward the data nodes, e.g. while a data node fails over, before it answers. With a
+     * request timeout at or below it, the client gives up first during a failover. It then reconnects and replays
+     * everything, which adds load just when the cluster is recovering, instead of getting the session's answer.
+     */
     public RosterClientBuilder requestTimeout(Duration timeout) {
         this.requestTimeout = timeout;
         return this;
@@ -79,7 +90,11 @@ public final class RosterClientBuilder {
      * @throws RosterNotConnectedException no session could be reached within the connect timeout
      */
     public RosterClient build() {
-        return DefaultRosterClient.connect(new ClientOptions(sessions, appName, zone, connectTimeout, requestTimeout,
-                backoffMin, backoffMax, limits));
+        return DefaultRosterClient.connect(options());
+    }
+
+    /** The validated options, without connecting. */
+    ClientOptions options() {
+        return new ClientOptions(sessions, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits);
     }
 }

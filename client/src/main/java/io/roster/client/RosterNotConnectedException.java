@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * No session connection came up within the connect timeout. The message names the addresses tried and the last
- * failure. The call that threw left nothing behind: its registration is not kept.
+ * failure (while a reconnect replays the registrations, that may be the session's answer to the replay). The call
+ * that threw changed nothing: a new registration is not kept, a removed one is still registered.
  */
 public class RosterNotConnectedException extends RosterException {
     private final List<String> addresses;

@@ -9,8 +9,9 @@ public interface Subscription {
     String registerId();
 
     /**
-     * Stops the pushes for this subscription (a delivery already under way may still finish). Idempotent. While the
-     * client is disconnected this only forgets it locally, as for {@link Publication#unpublish()}.
+     * Stops the pushes for this subscription (a delivery already under way may still finish). Idempotent once it
+     * succeeded. While the client is disconnected this only forgets it locally, as for {@link Publication#unpublish()}.
+     * Throws like {@link Publication#unpublish()}; after a throw the subscription is still live and keeps its pushes.
      */
     void unsubscribe();
 }

@@ -1,7 +1,7 @@
 package io.roster.client;
 
+import io.roster.client.testing.ClientFixture;
 import io.roster.client.testing.FakeSession;
-import io.roster.client.testing.Ports;
 import io.roster.client.testing.PushRecorder;
 import io.roster.common.model.RegistryLimits;
 import io.roster.common.wire.PublishRequest;
@@ -15,47 +15,22 @@ import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
+import static io.roster.client.testing.ClientFixture.SERVICE;
+import static io.roster.client.testing.ClientFixture.SERVICE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The client against a fake session over real bolt connections. */
+/** The client's API against a fake session over real bolt connections. */
 @Timeout(30)
 class RosterClientTest {
-    private static final String SERVICE = "com.example.EchoService";
-    private static final String SERVICE_ID = SERVICE + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
-
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final ClientFixture fixture = new ClientFixture();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
-    }
-
-    private FakeSession session(FakeSession s) {
-        closeables.add(s);
-        return s;
-    }
-
-    private RosterClientBuilder builder(String... sessions) {
-        return RosterClient.builder()
-                .sessions(List.of(sessions))
-                .appName("orders")
-                .zone("z1")
-                .connectTimeout(Duration.ofSeconds(2))
-                .requestTimeout(Duration.ofSeconds(2))
-                .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
-    }
-
-    private RosterClient client(RosterClientBuilder builder) {
-        RosterClient client = builder.build();
-        closeables.add(client);
-        return client;
+        fixture.close();
     }
 
     private static String utf8(byte[] b) {
@@ -64,8 +39,8 @@ class RosterClientTest {
 
     @Test
     void publishRepublishAndUnpublishReachTheSessionWithTheirFields() {
-        FakeSession fake = session(FakeSession.start());
-        RosterClient client = client(builder(fake.address()));
+        FakeSession fake = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(fake.address()));
         assertThat(client.isConnected()).isTrue();
         assertThat(client.connectedSession()).isEqualTo(fake.address());
 
@@ -105,8 +80,8 @@ class RosterClientTest {
 
     @Test
     void subscribeGetsPushesInVersionOrderAndDropsStaleOnes() {
-        FakeSession fake = session(FakeSession.start());
-        RosterClient client = client(builder(fake.address()));
+        FakeSession fake = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(fake.address()));
         PushRecorder recorder = new PushRecorder();
         Subscription sub = client.subscribe(SERVICE, recorder);
 
@@ -147,8 +122,8 @@ class RosterClientTest {
 
     @Test
     void aThrowingListenerDoesNotStopLaterPushes() {
-        FakeSession fake = session(FakeSession.start());
-        RosterClient client = client(builder(fake.address()));
+        FakeSession fake = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(fake.address()));
         PushRecorder recorder = new PushRecorder();
         Subscription sub = client.subscribe(SERVICE, (id, data, version) -> {
             recorder.onData(id, data, version);
@@ -161,8 +136,8 @@ class RosterClientTest {
 
     @Test
     void badInputFailsLocallyWithoutANetworkCall() {
-        FakeSession fake = session(FakeSession.start());
-        RosterClient client = client(builder(fake.address())
+        FakeSession fake = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(fake.address())
                 .limits(new RegistryLimits(64, 16, 2, 32)));
 
         assertThatThrownBy(() -> client.publish("", "a")).isInstanceOf(InvalidRegistrationException.class)
@@ -188,9 +163,9 @@ class RosterClientTest {
 
     @Test
     void aRejectionBySessionIsAnInvalidRegistrationAndIsNotKept() {
-        FakeSession fake = session(FakeSession.start());
+        FakeSession fake = fixture.session();
         fake.reject("banned#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP");
-        RosterClient client = client(builder(fake.address()));
+        RosterClient client = fixture.client(fixture.builder(fake.address()));
 
         assertThatThrownBy(() -> client.publish("banned", "a"))
                 .isInstanceOf(InvalidRegistrationException.class)
@@ -202,124 +177,15 @@ class RosterClientTest {
 
         // a new session gets only the accepted registration
         fake.close();
-        FakeSession again = session(FakeSession.startOn(fake.port()));
+        FakeSession again = fixture.sessionOn(fake.port());
         await().atMost(Duration.ofSeconds(10)).until(() -> again.publishers().containsKey(ok.registerId()));
         assertThat(again.requests()).hasSize(1);
     }
 
     @Test
-    void aPublishWhoseConnectionDiesMidCallIsKeptAndReplayed() {
-        FakeSession fake = session(FakeSession.start());
-        RosterClient client = client(builder(fake.address()));
-        fake.dropConnectionOnNextPublish(SERVICE_ID);
-
-        Publication pub = client.publish(SERVICE, "10.0.0.1:12200"); // returns normally although unanswered
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> fake.publishers().containsKey(pub.registerId()));
-        assertThat(fake.requests(PublishRequest.class)).hasSize(2)
-                .allSatisfy(q -> assertThat(q.registerId()).isEqualTo(pub.registerId()));
-        await().atMost(Duration.ofSeconds(5)).until(client::isConnected);
-    }
-
-    @Test
-    void buildFailsQuicklyWhenNoSessionAnswers() {
-        String a = "127.0.0.1:" + Ports.free();
-        String b = "127.0.0.1:" + Ports.free();
-        long start = System.nanoTime();
-        assertThatThrownBy(() -> client(builder(a, b).connectTimeout(Duration.ofMillis(500))))
-                .isInstanceOf(RosterNotConnectedException.class)
-                .hasMessageContaining("within 500 ms")
-                .hasMessageContaining(a)
-                .hasMessageContaining(b)
-                .hasMessageContaining("last failure")
-                .satisfies(e -> assertThat(((RosterNotConnectedException) e).addresses()).containsExactly(a, b));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-    }
-
-    @Test
-    void afterTheSessionDiesTheClientMovesToTheNextAndReplaysEverything() {
-        FakeSession first = session(FakeSession.start());
-        int secondPort = Ports.free();
-        RosterClient client = client(builder(first.address(), "127.0.0.1:" + secondPort));
-        Publication pub = client.publish(SERVICE, "10.0.0.1:12200");
-        pub.republish("10.0.0.1:12201");
-        Publication gone = client.publish("gone", "x");
-        gone.unpublish();
-        Publication other = client.publish("other", "y");
-        PushRecorder recorder = new PushRecorder();
-        Subscription sub = client.subscribe(SERVICE, recorder);
-        first.push(client.clientId(), SERVICE_ID, 10, List.of(sub.registerId()), List.of("old".getBytes(StandardCharsets.UTF_8)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().contains(10L));
-
-        first.close();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !client.isConnected());
-        FakeSession second = session(FakeSession.startOn(secondPort));
-
-        await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
-        assertThat(client.connectedSession()).isEqualTo(second.address());
-        assertThat(second.publishers()).containsOnlyKeys(pub.registerId(), other.registerId());
-        PublishRequest replayed = second.publishers().get(pub.registerId());
-        assertThat(replayed.version()).isEqualTo(2);
-        assertThat(replayed.clientId()).isEqualTo(client.clientId());
-        assertThat(replayed.data()).extracting(RosterClientTest::utf8).containsExactly("10.0.0.1:12201");
-        assertThat(second.publishers().get(other.registerId()).version()).isEqualTo(1);
-        assertThat(second.subscribers()).containsOnlyKeys(sub.registerId());
-        assertThat(second.subscribers().get(sub.registerId()).dataInfoId()).isEqualTo(SERVICE_ID);
-
-        // the new session's pushes are gated by what the subscription already got
-        second.push(client.clientId(), SERVICE_ID, 9, List.of(sub.registerId()), List.of());
-        second.push(client.clientId(), SERVICE_ID, 11, List.of(sub.registerId()), List.of("new".getBytes(StandardCharsets.UTF_8)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().contains(11L));
-        assertThat(recorder.versions()).containsExactly(10L, 11L);
-
-        // and calls go to the new session
-        pub.republish("10.0.0.1:12202");
-        assertThat(second.publishers().get(pub.registerId()).version()).isEqualTo(3);
-    }
-
-    @Test
-    void aSessionRestartedOnTheSamePortGetsEverythingReplayed() {
-        FakeSession first = session(FakeSession.start());
-        int port = first.port();
-        RosterClient client = client(builder(first.address()));
-        Publication pub = client.publish(SERVICE, "10.0.0.1:12200");
-        Subscription sub = client.subscribe(SERVICE, new PushRecorder());
-
-        first.close();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !client.isConnected());
-        FakeSession restarted = session(FakeSession.startOn(port));
-
-        await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
-        assertThat(restarted.publishers()).containsOnlyKeys(pub.registerId());
-        assertThat(restarted.publishers().get(pub.registerId()).version()).isEqualTo(1);
-        assertThat(restarted.subscribers()).containsOnlyKeys(sub.registerId());
-    }
-
-    @Test
-    void aCallWhileDisconnectedWaitsThenFailsAndLeavesNothingBehind() {
-        FakeSession first = session(FakeSession.start());
-        int port = first.port();
-        RosterClient client = client(builder(first.address()).connectTimeout(Duration.ofMillis(500)));
-        Publication kept = client.publish(SERVICE, "a");
-        first.close();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !client.isConnected());
-
-        assertThatThrownBy(() -> client.publish("lost", "b"))
-                .isInstanceOf(RosterNotConnectedException.class)
-                .hasMessageContaining("127.0.0.1:" + port);
-        assertThatThrownBy(() -> kept.republish("c")).isInstanceOf(RosterNotConnectedException.class);
-        assertThat(kept.version()).isEqualTo(1);
-
-        FakeSession restarted = session(FakeSession.startOn(port));
-        await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
-        assertThat(restarted.publishers()).containsOnlyKeys(kept.registerId());
-        assertThat(restarted.publishers().get(kept.registerId()).version()).isEqualTo(1);
-    }
-
-    @Test
     void closeIsIdempotentAndLaterCallsThrow() {
-        FakeSession fake = session(FakeSession.start());
-        RosterClient client = builder(fake.address()).build();
+        FakeSession fake = fixture.session();
+        RosterClient client = fixture.builder(fake.address()).build();
         Publication pub = client.publish(SERVICE, "a");
         Subscription sub = client.subscribe(SERVICE, new PushRecorder());
         client.close();

@@ -62,8 +62,8 @@ final class DefaultPublication implements Publication {
         if (unpublished) {
             return;
         }
+        registrar.unpublish(current); // throws if the session still has it: then it stays published
         unpublished = true;
-        registrar.unpublish(current);
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class DefaultRosterClient implements RosterClient {
                 options.backoffMin(), options.backoffMax(), threads + "-reconnect");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
         this.registrar = new Registrar(table, requests, link, options.connectTimeout());
-        this.replayer = new RegistrationReplayer(table, requests, link);
+        this.replayer = new RegistrationReplayer(table, requests, link, options.backoffMin(), options.backoffMax());
     }
 
     /**

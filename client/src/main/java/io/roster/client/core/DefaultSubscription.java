@@ -30,8 +30,8 @@ final class DefaultSubscription implements Subscription {
         if (unsubscribed) {
             return;
         }
+        registrar.unsubscribe(record); // throws if the session still has it: then it stays subscribed
         unsubscribed = true;
-        registrar.unsubscribe(record);
     }
 
     @Override

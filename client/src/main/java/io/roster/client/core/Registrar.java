@@ -21,7 +21,8 @@ import java.time.Duration;
 /**
  * Changes the client's registrations: locally in the table (what replay sends) and on the session, keeping the two in
  * step. A registration enters the table only while connected, so a call that cannot connect leaves nothing behind; one
- * that was sent but got no answer stays, because the replay on the next connection delivers it.
+ * that was sent but got no answer stays, because the replay on the next connection delivers it. It leaves the table
+ * only once the session no longer has it, so that a failed removal leaves no registration the client forgot.
  */
 final class Registrar {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
@@ -87,35 +88,42 @@ final class Registrar {
     }
 
     /**
-     * Removes a registration locally, then from the session. Disconnected, there is nothing to send: the session
-     * dropped the lost connection's registrations, and the replay no longer carries this one.
+     * Removes a registration from the session, then locally: until the session confirmed, the registration is live
+     * there, so it stays in the table (the replay carries it, and the caller may try again). Where no connection is up
+     * there is nothing to send: the session dropped the lost connection's registrations, and once removed from the
+     * table no replay brings it back.
+     *
+     * @throws RosterRequestException      the session answered an error; the registration stays
+     * @throws RosterNotConnectedException a replay under way did not finish within the connect timeout; it stays
      */
     private void unregister(String what, Object request, Runnable remove) {
-        LinkStatus status = link.mutate(remove);
-        if (status.state() == LinkState.CLOSED) {
-            throw new IllegalStateException("client is closed");
-        }
-        if (status.state() == LinkState.DISCONNECTED) {
-            return;
-        }
-        if (status.state() == LinkState.REPLAYING) {
-            // The replay under way may still send this registration: remove it once the replay is done.
-            LinkStatus replaying = status;
+        long deadline = System.nanoTime() + connectTimeoutNanos;
+        while (true) {
+            if (link.mutateUnlessReplaced(null, remove)) {
+                return; // no connection up
+            }
+            LinkStatus status;
             try {
-                status = link.awaitConnected(System.nanoTime() + connectTimeoutNanos);
+                status = link.awaitConnected(deadline); // a replay under way may still send it: remove it after
             } catch (RosterNotConnectedException e) {
-                if (link.status().state() == LinkState.DISCONNECTED) {
-                    return;
+                if (link.mutateUnlessReplaced(null, remove)) {
+                    return; // that connection was lost meanwhile, and none is up
                 }
                 throw e;
             }
-            if (status.connection() != replaying.connection()) {
-                return; // a later connection replayed without it
+            CallOutcome outcome = link.call(status.connection(), request);
+            if (outcome instanceof CallOutcome.Answered answered && !answered.reply().ok()) {
+                throw failure(what, status.address(), answered.reply());
             }
-        }
-        CallOutcome outcome = link.call(status.connection(), request);
-        if (outcome instanceof CallOutcome.Answered answered && !answered.reply().ok()) {
-            throw failure(what, status.address(), answered.reply());
+            if (outcome instanceof CallOutcome.Lost lost && !lost.connectionFailed()) {
+                throw new RosterException(what + " was interrupted; it may still be registered: " + lost.reason());
+            }
+            // OK, or the connection failed mid-call and its session drops the registration with it.
+            if (link.mutateUnlessReplaced(status.connection(), remove)) {
+                return;
+            }
+            // A newer connection's replay sent the registration before it was removed: remove it there as well.
+            LOG.info("{}: session {} was replaced meanwhile; sending it to the new session too", what, status.address());
         }
     }
 

@@ -5,6 +5,7 @@ import io.roster.client.registry.PublisherRecord;
 import io.roster.client.registry.RegistrationSnapshot;
 import io.roster.client.registry.RegistrationTable;
 import io.roster.client.registry.SubscriberRecord;
+import io.roster.client.session.Backoff;
 import io.roster.client.session.CallOutcome;
 import io.roster.client.session.SessionLink;
 import io.roster.common.wire.ErrorCode;
@@ -12,9 +13,16 @@ import io.roster.common.wire.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+
 /**
  * Gives a new session connection every live registration: publishers with their current version and data, subscribers
  * with their registerIds (the session then pushes their current data; the version gates keep stale pushes out).
+ *
+ * <p>The replay completes only when the session accepted every item, because the session dropped everything of the
+ * previous connection: an item it did not take is lost until the next reconnect, which may never come. So a retryable
+ * answer is retried on the same connection with backoff; INVALID_REQUEST drops that registration for good; any other
+ * error gives the connection up, and the next connection replays again.
  */
 final class RegistrationReplayer implements SessionLink.Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationReplayer.class);
@@ -22,11 +30,16 @@ final class RegistrationReplayer implements SessionLink.Replayer {
     private final RegistrationTable table;
     private final RequestFactory requests;
     private final SessionLink link;
+    private final Duration backoffMin;
+    private final Duration backoffMax;
 
-    RegistrationReplayer(RegistrationTable table, RequestFactory requests, SessionLink link) {
+    RegistrationReplayer(RegistrationTable table, RequestFactory requests, SessionLink link, Duration backoffMin,
+                         Duration backoffMax) {
         this.table = table;
         this.requests = requests;
         this.link = link;
+        this.backoffMin = backoffMin;
+        this.backoffMax = backoffMax;
     }
 
     @Override
@@ -35,39 +48,62 @@ final class RegistrationReplayer implements SessionLink.Replayer {
         return (connection, address) -> replay(snapshot, connection, address);
     }
 
-    private void replay(RegistrationSnapshot snapshot, Connection connection, String address) {
+    private boolean replay(RegistrationSnapshot snapshot, Connection connection, String address) {
         for (PublisherRecord p : snapshot.publishers()) {
             if (!send(connection, address, "publish of " + p.dataInfoId() + " (registerId " + p.registerId() + ")",
                     requests.publish(p), () -> table.replacePublisher(p, null))) {
-                return;
+                return false;
             }
         }
         for (SubscriberRecord s : snapshot.subscribers()) {
             if (!send(connection, address, "subscribe to " + s.dataInfoId() + " (registerId " + s.registerId() + ")",
                     requests.subscribe(s), () -> table.removeSubscriber(s))) {
-                return;
+                return false;
             }
         }
         if (snapshot.size() > 0) {
             LOG.info("Replayed {} publishers and {} subscribers on session {}", snapshot.publishers().size(),
                     snapshot.subscribers().size(), address);
         }
+        return true;
     }
 
-    /** False when the connection failed, so the rest waits for the next connection's replay. */
+    /** Sends one item until the session took it or rejected it for good; false when this connection is done for. */
     private boolean send(Connection connection, String address, String what, Object request, Runnable drop) {
-        CallOutcome outcome = link.call(connection, request);
-        if (outcome instanceof CallOutcome.Lost) {
-            return false;
+        Backoff backoff = new Backoff(backoffMin, backoffMax);
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            CallOutcome outcome = link.call(connection, request);
+            if (outcome instanceof CallOutcome.Lost) {
+                return false; // the link already dropped the connection, or the client is closing
+            }
+            Reply reply = ((CallOutcome.Answered) outcome).reply();
+            if (reply.ok()) {
+                if (attempts > 1) {
+                    LOG.info("Session {} accepted the replayed {} after {} attempts", address, what, attempts);
+                }
+                return true;
+            }
+            if (reply.code() == ErrorCode.INVALID_REQUEST) {
+                link.mutate(drop);
+                LOG.warn("Session {} rejected the replayed {}: {}; dropped it", address, what, reply.message());
+                return true;
+            }
+            String why = "answered " + reply.code() + " to the replayed " + what + ": " + reply.message();
+            if (!reply.code().retryable()) {
+                link.connectionLost(connection, why + "; trying a new connection");
+                return false;
+            }
+            long delay = backoff.next();
+            if (attempts == 1) {
+                LOG.warn("Session {} {}; retrying on this connection, calls wait meanwhile", address, why);
+            } else {
+                LOG.debug("Session {} {}; attempt {}, next in {} ms", address, why, attempts, delay);
+            }
+            if (!link.pauseReplay(connection, why, delay)) {
+                return false;
+            }
         }
-        Reply reply = ((CallOutcome.Answered) outcome).reply();
-        if (reply.code() == ErrorCode.INVALID_REQUEST) {
-            link.mutate(drop);
-            LOG.warn("Session {} rejected the replayed {}: {}; dropped it", address, what, reply.message());
-        } else if (!reply.ok()) {
-            LOG.warn("Session {} answered {} to the replayed {}: {}; kept for the next connection", address, reply.code(),
-                    what, reply.message());
-        }
-        return true;
     }
 }

@@ -4,8 +4,10 @@ import com.alipay.remoting.Connection;
 import com.alipay.remoting.exception.CodecException;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
+import com.alipay.remoting.rpc.exception.InvokeException;
 import com.alipay.remoting.rpc.exception.InvokeServerBusyException;
 import com.alipay.remoting.rpc.exception.InvokeServerException;
+import com.alipay.remoting.rpc.exception.InvokeTimeoutException;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.Reply;
 import io.roster.common.wire.SimpleReply;
@@ -14,7 +16,9 @@ import java.time.Duration;
 
 /**
  * Synchronous calls on one connection, sorted into "the session answered" and "no answer". Failures that the session
- * itself reported (busy, a processor or codec failure) count as answers, because the connection is still good.
+ * itself reported (busy, a processor or codec failure, any other failure status) count as answers, because the
+ * connection is still good. Only silence counts as no answer: a send that failed, a connection that closed, or no
+ * answer within the request timeout.
  */
 final class SessionCalls {
     private final RpcClient rpcClient;
@@ -34,16 +38,33 @@ final class SessionCalls {
             }
             return answered(ErrorCode.INTERNAL_ERROR, "the session answered " + name + " with "
                     + (reply == null ? "nothing" : reply.getClass().getSimpleName()));
-        } catch (InvokeServerBusyException e) {
-            return answered(ErrorCode.UNAVAILABLE, "the session is too busy to handle " + name);
-        } catch (InvokeServerException | CodecException e) {
-            return answered(ErrorCode.INTERNAL_ERROR, name + " failed in the session or in encoding: " + e.getMessage());
         } catch (RemotingException e) {
-            return new CallOutcome.Lost(name + " got no answer: " + describe(e), true);
+            return outcomeOf(name, e, timeoutMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CallOutcome.Lost(name + " was interrupted while waiting for the answer", false);
         }
+    }
+
+    /** How a failed call ended; {@code timeoutMillis} is the request timeout it had. */
+    static CallOutcome outcomeOf(String name, RemotingException e, int timeoutMillis) {
+        if (e instanceof InvokeServerBusyException) {
+            return answered(ErrorCode.UNAVAILABLE, "the session is too busy to handle " + name);
+        }
+        if (e instanceof InvokeServerException || e instanceof CodecException) {
+            return answered(ErrorCode.INTERNAL_ERROR, name + " failed in the session or in encoding: " + e.getMessage());
+        }
+        if (e instanceof InvokeTimeoutException) {
+            // A session bounds its own work on a request (rpc.timeout-ms toward data), so silence this long means the
+            // session or the path to it is stuck: the connection can no longer be trusted.
+            return new CallOutcome.Lost(name + " got no answer within " + timeoutMillis + " ms", true);
+        }
+        if (e instanceof InvokeException) {
+            // bolt raises it only for a response that came back with a failure status: the connection works.
+            return answered(ErrorCode.INTERNAL_ERROR, "the session answered " + name + " with a failure: " + e.getMessage());
+        }
+        // the send failed or the connection closed
+        return new CallOutcome.Lost(name + " got no answer: " + describe(e), true);
     }
 
     private static CallOutcome answered(ErrorCode code, String message) {

@@ -21,10 +21,12 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The client's one session connection and the loop that keeps it up. A new connection first replays the client's
  * registrations and only then lets calls through, so that the session holds everything before anything new arrives.
+ * A replay that cannot complete drops the connection, and the next one replays everything again.
  *
  * <p>One lock orders three things: connection changes, the replay snapshot, and the callers' changes to their
- * registrations ({@link #mutateIfConnected}, {@link #mutate}). A change therefore lands either before a snapshot (and
- * is replayed) or after the replay (and is sent by its caller on the new connection); it is never lost in between.
+ * registrations ({@link #mutateIfConnected}, {@link #mutateUnlessReplaced}, {@link #mutate}). A change therefore
+ * lands either before a snapshot (and is replayed) or after the replay (and is sent by its caller on the new
+ * connection); it is never lost in between.
  */
 public final class SessionLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLink.class);
@@ -38,7 +40,11 @@ public final class SessionLink implements AutoCloseable {
     /** Sends captured registrations on a new connection before calls may use it. */
     @FunctionalInterface
     public interface Replay {
-        void sendOn(Connection connection, String address);
+        /**
+         * True once the session accepted every registration (or rejected one for good). False when the replay could
+         * not complete on this connection; the link then drops it, so that the next connection replays again.
+         */
+        boolean sendOn(Connection connection, String address);
     }
 
     private final RpcClient rpcClient;
@@ -55,6 +61,7 @@ public final class SessionLink implements AutoCloseable {
     private Connection current;
     private String currentAddress;
     private String lastFailure;
+    private long upSinceNanos;
 
     /** Create before {@code rpcClient.startup()}: it registers the listener that notices closed connections. */
     public SessionLink(RpcClient rpcClient, List<String> addresses, Duration connectTimeout, Duration requestTimeout,
@@ -122,6 +129,24 @@ public final class SessionLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code mutation} under the lock unless a connection other than {@code connection} is up (REPLAYING or
+     * CONNECTED): that connection's replay may have sent the registrations as they were before the mutation. Pass
+     * null to run it only while no connection is up. Returns whether it ran.
+     */
+    public boolean mutateUnlessReplaced(Connection connection, Runnable mutation) {
+        lock.lock();
+        try {
+            if (current != null && current != connection) {
+                return false;
+            }
+            mutation.run();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs {@code mutation} under the lock, whatever the state, and returns the state it ran in. */
     public LinkStatus mutate(Runnable mutation) {
         lock.lock();
@@ -151,10 +176,41 @@ public final class SessionLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Called by a replay that got an answer worth retrying: records {@code why} as the last failure (calls that give up
+     * waiting report it) and waits {@code millis}. True if {@code connection} is still the one replaying, so the replay
+     * should go on; false once it was lost or the link closed.
+     */
+    public boolean pauseReplay(Connection connection, String why, long millis) {
+        lock.lock();
+        try {
+            if (state != LinkState.REPLAYING || current != connection) {
+                return false;
+            }
+            lastFailure = currentAddress + ": " + why;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            while (state == LinkState.REPLAYING && current == connection) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return true;
+                }
+                changed.awaitNanos(remaining); // connectionLost and close signal, so neither waits for the delay
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Drops {@code connection} if it is the current one and starts reconnecting, next address first. */
     public void connectionLost(Connection connection, String reason) {
         String address;
         String next;
+        long upMillis;
+        long delay;
         lock.lock();
         try {
             if (state == LinkState.CLOSED || connection == null || connection != current) {
@@ -165,14 +221,15 @@ public final class SessionLink implements AutoCloseable {
             currentAddress = null;
             state = LinkState.DISCONNECTED;
             lastFailure = address + ": " + reason;
-            plan.onLost();
+            upMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - upSinceNanos);
+            delay = plan.onLost(upMillis);
             next = plan.address();
             changed.signalAll();
-            schedule(0);
+            schedule(delay);
         } finally {
             lock.unlock();
         }
-        LOG.warn("Lost session {} ({}); reconnecting, to {} first", address, reason, next);
+        LOG.warn("Lost session {} after {} ms ({}); reconnecting to {} in {} ms", address, upMillis, reason, next, delay);
         closeQuietly(connection);
     }
 
@@ -206,6 +263,7 @@ public final class SessionLink implements AutoCloseable {
             } else {
                 current = connection;
                 currentAddress = address;
+                upSinceNanos = System.nanoTime();
                 state = LinkState.REPLAYING;
                 replay = replayer.capture();
             }
@@ -216,19 +274,23 @@ public final class SessionLink implements AutoCloseable {
             closeQuietly(connection);
             return;
         }
-        replay.sendOn(connection, address);
+        boolean complete = replay.sendOn(connection, address);
         boolean connected;
         lock.lock();
         try {
-            connected = state == LinkState.REPLAYING && current == connection;
+            connected = complete && state == LinkState.REPLAYING && current == connection;
             if (connected) {
+                // The backoff is not reset here: only a connection that stays up resets it (ReconnectPlan.onLost).
                 state = LinkState.CONNECTED;
                 lastFailure = null;
-                plan.onConnected();
                 changed.signalAll();
             }
         } finally {
             lock.unlock();
+        }
+        if (!complete) {
+            connectionLost(connection, "the replay of registrations did not complete"); // no-op if already dropped
+            return;
         }
         if (connected) {
             LOG.info("Connected to session {}", address);

@@ -24,20 +24,50 @@ class ReconnectPlanTest {
     }
 
     @Test
-    void aLostConnectionMovesToTheNextAddressAndAConnectionResetsTheDelay() {
+    void aStableConnectionLostMovesOnAtOnceAndResetsTheDelay() {
         plan.onAttemptFailed();
         plan.onAttemptFailed();
         assertThat(plan.address()).isEqualTo("c:3");
-        plan.onConnected();
-        plan.onLost();
+        assertThat(plan.stableMillis()).isEqualTo(ReconnectPlan.MIN_STABLE_MILLIS);
+        assertThat(plan.onLost(plan.stableMillis())).isZero();
         assertThat(plan.address()).isEqualTo("a:1");
         assertThat(plan.onAttemptFailed()).isEqualTo(100);
     }
 
     @Test
+    void aConnectionLostSoonAfterItCameUpCountsAsAFailedAttempt() {
+        // a session that accepts and closes at once: without the delay this would be a zero-delay loop
+        assertThat(plan.onLost(0)).isEqualTo(100);
+        assertThat(plan.address()).isEqualTo("b:2");
+        assertThat(plan.onLost(5)).isEqualTo(200);
+        assertThat(plan.onLost(plan.stableMillis() - 1)).isEqualTo(400);
+        assertThat(plan.onLost(0)).isEqualTo(500);
+        assertThat(plan.address()).isEqualTo("b:2");
+    }
+
+    @Test
+    void theStableUptimeIsTheMaximumBackoffWhenThatIsLonger() {
+        ReconnectPlan slow = new ReconnectPlan(List.of("a:1"), Duration.ofMillis(100), Duration.ofSeconds(5));
+        assertThat(slow.stableMillis()).isEqualTo(5000);
+        assertThat(slow.onLost(4999)).isEqualTo(100);
+        assertThat(slow.onLost(5000)).isZero();
+    }
+
+    @Test
+    void backoffDoublesUpToItsMaximumAndResets() {
+        Backoff backoff = new Backoff(Duration.ofMillis(30), Duration.ofMillis(100));
+        assertThat(backoff.next()).isEqualTo(30);
+        assertThat(backoff.next()).isEqualTo(60);
+        assertThat(backoff.next()).isEqualTo(100);
+        assertThat(backoff.next()).isEqualTo(100);
+        backoff.reset();
+        assertThat(backoff.next()).isEqualTo(30);
+    }
+
+    @Test
     void oneAddressIsRetriedItself() {
         ReconnectPlan single = new ReconnectPlan(List.of("a:1"), Duration.ofMillis(10), Duration.ofMillis(10));
-        single.onLost();
+        single.onLost(single.stableMillis());
         assertThat(single.address()).isEqualTo("a:1");
         assertThat(single.onAttemptFailed()).isEqualTo(10);
         assertThat(single.address()).isEqualTo("a:1");

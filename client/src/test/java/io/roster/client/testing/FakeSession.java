@@ -4,6 +4,7 @@ import com.alipay.remoting.BizContext;
 import com.alipay.remoting.Connection;
 import com.alipay.remoting.rpc.RpcServer;
 import io.roster.common.rpc.BoltServers;
+import io.roster.common.rpc.PortInUseException;
 import io.roster.common.rpc.RequestHandler;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.ErrorCode;
@@ -15,36 +16,49 @@ import io.roster.common.wire.SubscribeRequest;
 import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
- * A stand-in for a session: a real bolt server that records every registration request, answers OK (or
- * INVALID_REQUEST for chosen dataInfoIds), remembers each client's connection and pushes to it on demand.
+ * A stand-in for a session: a real bolt server that records every registration request, answers OK (or the error
+ * code chosen for a request type and dataInfoId), remembers each client's connection and pushes to it on demand.
  */
 public final class FakeSession implements AutoCloseable {
     private final RpcServer server;
+    private final int port;
     private final ExecutorService executor = NamedThreads.pool("fake-session", 2);
     private final List<Object> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Map<String, PublishRequest> publishers = new ConcurrentHashMap<>();
     private final Map<String, SubscribeRequest> subscribers = new ConcurrentHashMap<>();
-    private final Set<String> rejected = ConcurrentHashMap.newKeySet();
+    private final Map<String, ErrorCode> failures = new ConcurrentHashMap<>();
     private final Set<String> dropOnce = ConcurrentHashMap.newKeySet();
+    private final Set<String> stallOnce = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch stalled = new CountDownLatch(1);
 
     private FakeSession(int port) {
         server = BoltServers.create("127.0.0.1", port);
         server.registerUserProcessor(new Handler<>(PublishRequest.class, (ctx, q) -> {
             capture(ctx, q.clientId());
-            if (rejected.contains(q.dataInfoId())) {
-                return new RegisterReply(ErrorCode.INVALID_REQUEST, "dataInfoId " + q.dataInfoId() + " is not allowed");
+            RegisterReply failure = failure(PublishRequest.class, q.dataInfoId());
+            if (failure != null) {
+                return failure;
             }
             if (dropOnce.remove(q.dataInfoId())) {
                 ctx.getConnection().close(); // the client sees its call die with the connection
+                return null;
+            }
+            if (stallOnce.remove(q.dataInfoId())) {
+                awaitQuietly(stalled); // the client gives up waiting first; this late answer goes nowhere
                 return null;
             }
             publishers.put(q.registerId(), q);
@@ -52,23 +66,33 @@ public final class FakeSession implements AutoCloseable {
         }));
         server.registerUserProcessor(new Handler<>(UnpublishRequest.class, (ctx, q) -> {
             capture(ctx, q.clientId());
+            RegisterReply failure = failure(UnpublishRequest.class, q.dataInfoId());
+            if (failure != null) {
+                return failure;
+            }
             publishers.remove(q.registerId());
             return null;
         }));
         server.registerUserProcessor(new Handler<>(SubscribeRequest.class, (ctx, q) -> {
             capture(ctx, q.clientId());
-            if (rejected.contains(q.dataInfoId())) {
-                return new RegisterReply(ErrorCode.INVALID_REQUEST, "dataInfoId " + q.dataInfoId() + " is not allowed");
+            RegisterReply failure = failure(SubscribeRequest.class, q.dataInfoId());
+            if (failure != null) {
+                return failure;
             }
             subscribers.put(q.registerId(), q);
             return null;
         }));
         server.registerUserProcessor(new Handler<>(UnsubscribeRequest.class, (ctx, q) -> {
             capture(ctx, q.clientId());
+            RegisterReply failure = failure(UnsubscribeRequest.class, q.dataInfoId());
+            if (failure != null) {
+                return failure;
+            }
             subscribers.remove(q.registerId());
             return null;
         }));
         BoltServers.start(server, "fake.session.port");
+        this.port = server.port();
     }
 
     /** A fake on any free port. */
@@ -76,27 +100,42 @@ public final class FakeSession implements AutoCloseable {
         return new FakeSession(0);
     }
 
-    /** A fake on {@code port}, e.g. where an earlier one ran. */
+    /** A fake on {@code port}, e.g. where an earlier one ran (its {@link #close()} waited until the port was free). */
     public static FakeSession startOn(int port) {
         return new FakeSession(port);
     }
 
     public int port() {
-        return server.port();
+        return port;
     }
 
     public String address() {
-        return "127.0.0.1:" + port();
+        return "127.0.0.1:" + port;
     }
 
-    /** Answers INVALID_REQUEST to registrations of {@code dataInfoId} (canonical form). */
+    /** Answers INVALID_REQUEST to publishes and subscribes of {@code dataInfoId} (canonical form). */
     public void reject(String dataInfoId) {
-        rejected.add(dataInfoId);
+        failWith(PublishRequest.class, dataInfoId, ErrorCode.INVALID_REQUEST);
+        failWith(SubscribeRequest.class, dataInfoId, ErrorCode.INVALID_REQUEST);
+    }
+
+    /** Answers {@code code}, without applying it, to every {@code requestType} of {@code dataInfoId} until {@link #stopFailing}. */
+    public void failWith(Class<?> requestType, String dataInfoId, ErrorCode code) {
+        failures.put(key(requestType, dataInfoId), code);
+    }
+
+    public void stopFailing(Class<?> requestType, String dataInfoId) {
+        failures.remove(key(requestType, dataInfoId));
     }
 
     /** Closes the client's connection instead of answering the next publish of {@code dataInfoId}, without storing it. */
     public void dropConnectionOnNextPublish(String dataInfoId) {
         dropOnce.add(dataInfoId);
+    }
+
+    /** Holds the answer to the next publish of {@code dataInfoId} until this fake closes, without storing it. */
+    public void stallNextPublish(String dataInfoId) {
+        stallOnce.add(dataInfoId);
     }
 
     /** Every request received, in order. */
@@ -135,10 +174,42 @@ public final class FakeSession implements AutoCloseable {
         connections.put(clientId, context.getConnection());
     }
 
+    private RegisterReply failure(Class<?> requestType, String dataInfoId) {
+        ErrorCode code = failures.get(key(requestType, dataInfoId));
+        if (code == null) {
+            return null;
+        }
+        return new RegisterReply(code, code == ErrorCode.INVALID_REQUEST ? "dataInfoId " + dataInfoId + " is not allowed"
+                : "fake " + code + " for " + dataInfoId);
+    }
+
+    private static String key(Class<?> requestType, String dataInfoId) {
+        return requestType.getSimpleName() + " " + dataInfoId;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the server and waits until its port can be bound again: bolt closes the listening channel without waiting,
+     * so a restart on the same port right after shutdown could otherwise fail with PortInUseException.
+     */
     @Override
     public void close() {
+        stalled.countDown();
         BoltServers.safeShutdown(server);
         NamedThreads.shutdown(executor);
+        await("port " + port + " released").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .ignoreException(PortInUseException.class)
+                .until(() -> {
+                    BoltServers.checkBindable("127.0.0.1", port, "fake.session.port");
+                    return true;
+                });
     }
 
     private interface Body<Q> {

@@ -1,0 +1,100 @@
+package io.roster.client;
+
+import io.roster.client.testing.ClientFixture;
+import io.roster.client.testing.FakeSession;
+import io.roster.client.testing.PushRecorder;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.PublishRequest;
+import io.roster.common.wire.SubscribeRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+
+import static io.roster.client.testing.ClientFixture.SERVICE;
+import static io.roster.client.testing.ClientFixture.SERVICE_ID;
+import static io.roster.client.testing.ClientFixture.canonical;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** A replay is complete only when the session accepted every registration; until then calls wait. */
+@Timeout(30)
+class ReplayRetryTest {
+    private final ClientFixture fixture = new ClientFixture();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void retryableAnswersToTheReplayAreRetriedOnTheSameConnectionUntilAccepted() {
+        FakeSession first = fixture.session();
+        FakeSession second = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(first.address(), second.address())
+                .connectTimeout(Duration.ofSeconds(1)));
+        Publication pub = client.publish(SERVICE, "10.0.0.1:12200");
+        Subscription sub = client.subscribe("other", new PushRecorder());
+        second.failWith(PublishRequest.class, SERVICE_ID, ErrorCode.UNAVAILABLE);
+        second.failWith(SubscribeRequest.class, canonical("other"), ErrorCode.SLOT_NOT_READY);
+
+        first.close();
+
+        // the publish is retried while the session keeps answering UNAVAILABLE, and the link stays unusable
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.requests(PublishRequest.class).size() >= 3);
+        assertThat(client.isConnected()).isFalse();
+        assertThat(second.requests(SubscribeRequest.class)).isEmpty(); // items are replayed in order
+        assertThatThrownBy(() -> client.publish("late", "x"))
+                .isInstanceOf(RosterNotConnectedException.class)
+                .hasMessageContaining("still replaying registrations on " + second.address())
+                .hasMessageContaining("UNAVAILABLE");
+
+        second.stopFailing(PublishRequest.class, SERVICE_ID);
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.requests(SubscribeRequest.class).size() >= 2);
+        assertThat(client.isConnected()).isFalse();
+
+        second.stopFailing(SubscribeRequest.class, canonical("other"));
+        await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+        assertThat(client.connectedSession()).isEqualTo(second.address());
+        assertThat(second.publishers()).containsOnlyKeys(pub.registerId());
+        assertThat(second.subscribers()).containsOnlyKeys(sub.registerId());
+    }
+
+    @Test
+    void anInternalErrorToTheReplayAbandonsTheConnectionAndReplaysOnANewOne() {
+        FakeSession first = fixture.session();
+        FakeSession second = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(first.address(), second.address()));
+        Publication pub = client.publish(SERVICE, "10.0.0.1:12200");
+        second.failWith(PublishRequest.class, SERVICE_ID, ErrorCode.INTERNAL_ERROR);
+
+        first.close();
+
+        // first is gone, so every new connection is to second, and each replays the publication
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.requests(PublishRequest.class).size() >= 2);
+        assertThat(client.isConnected()).isFalse();
+
+        second.stopFailing(PublishRequest.class, SERVICE_ID);
+        await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+        assertThat(second.publishers()).containsOnlyKeys(pub.registerId());
+    }
+
+    @Test
+    void aRejectedReplayDropsOnlyThatRegistration() {
+        FakeSession first = fixture.session();
+        FakeSession second = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(first.address(), second.address()));
+        Publication banned = client.publish("banned", "a");
+        Publication kept = client.publish(SERVICE, "b");
+        second.reject(canonical("banned"));
+
+        first.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+        assertThat(second.publishers()).containsOnlyKeys(kept.registerId());
+        assertThat(second.requests(PublishRequest.class)).extracting(PublishRequest::registerId)
+                .containsOnlyOnce(banned.registerId()); // not retried
+    }
+}

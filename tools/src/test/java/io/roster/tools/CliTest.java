@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -98,6 +99,24 @@ class CliTest {
         Run json = new Run();
         assertThat(json.execute("status", "--json", "--meta", cluster.metaAddress())).isZero();
         assertThat(json.out()).contains("\"slotTableEpoch\"").contains("\"totals\"");
+    }
+
+    @Test
+    void commandsTakeTheirAddressesFromAClusterDirectory() throws Exception {
+        Path clusterDir = dir.resolve("cluster");
+        new io.roster.tools.cluster.ClusterFile(List.of(cluster.metaAddress()), List.of(cluster.sessionAddress()), List.of(),
+                List.of()).write(clusterDir);
+        Run status = new Run();
+        assertThat(status.execute("status", "--cluster", clusterDir.toString())).isZero();
+        assertThat(status.out()).contains("meta leader: " + cluster.metaAddress());
+
+        Run sub = new Run();
+        assertThat(sub.execute("sub", "--count", "1", "--cluster", clusterDir.toString(), "svc.cluster-dir")).isZero();
+        assertThat(sub.out()).contains("svc.cluster-dir#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP version 0: []");
+
+        Run missing = new Run();
+        assertThat(missing.execute("status", "--cluster", dir.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(missing.err.toString()).contains("no cluster at").contains("cluster.properties does not exist");
     }
 
     @Test

@@ -1,15 +1,19 @@
 package io.roster.tools.cli;
 
 import io.roster.client.RosterClient;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 
 /** Options of the commands that act as a client of the sessions. */
 public final class ClientOptions {
-    @Option(names = "--sessions", paramLabel = "HOST:PORT,...", defaultValue = "127.0.0.1:9601",
-            description = "Session addresses (default: ${DEFAULT-VALUE}, the standalone server).")
+    @Option(names = "--sessions", paramLabel = "HOST:PORT,...",
+            description = "Session addresses (default: from --cluster, else " + Addresses.STANDALONE_SESSIONS + ", the standalone server).")
     String sessions;
+
+    @Mixin
+    Addresses addresses;
 
     @Option(names = "--app", paramLabel = "NAME", defaultValue = "roster-cli", description = "Application name (default: ${DEFAULT-VALUE}).")
     String appName;
@@ -20,7 +24,7 @@ public final class ClientOptions {
 
     RosterClient connect() {
         return RosterClient.builder()
-                .sessions(sessions)
+                .sessions(addresses.sessions(sessions))
                 .appName(appName)
                 .connectTimeout(Duration.ofMillis(connectTimeoutMs))
                 .build();

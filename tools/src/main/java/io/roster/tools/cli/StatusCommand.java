@@ -2,7 +2,7 @@ package io.roster.tools.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.roster.common.config.HostPort;
+import io.roster.common.config.ConfigException;
 import io.roster.common.meta.MetaClient;
 import io.roster.common.model.NodeRole;
 import io.roster.common.rpc.RpcCaller;
@@ -12,12 +12,12 @@ import io.roster.common.wire.ClusterStatusRequest;
 import io.roster.common.wire.NodeStatus;
 import io.roster.tools.server.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +31,12 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--meta", paramLabel = "HOST:PORT,...", defaultValue = "127.0.0.1:9611",
-            description = "Meta addresses (default: ${DEFAULT-VALUE}, the standalone server).")
+    @Option(names = "--meta", paramLabel = "HOST:PORT,...",
+            description = "Meta addresses (default: from --cluster, else " + Addresses.STANDALONE_META + ", the standalone server).")
     String meta;
+
+    @Mixin
+    Addresses addresses;
 
     @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "3000", description = "Per-call timeout (default: ${DEFAULT-VALUE}).")
     int timeoutMs;
@@ -43,13 +46,13 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> servers = Arrays.stream(meta.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<String> servers;
         try {
-            servers.forEach(HostPort::parse);
-        } catch (IllegalArgumentException e) {
-            err.println("roster status: --meta: " + e.getMessage());
+            servers = addresses.meta(meta);
+        } catch (ConfigException e) {
+            err.println("roster status: " + e.getMessage());
             return 2;
         }
         ClusterStatusReply reply;

@@ -148,10 +148,14 @@ public final class MetaServer implements AutoCloseable {
     }
 
     private NodeOptions nodeOptions() {
+        // A joining node starts with no peers, so it never elects itself; the group's leader adds it (add-peer).
+        // Either way jraft uses the initial configuration only on empty storage: a restarted node keeps its own.
         Configuration conf = new Configuration();
-        for (String peer : options.peers()) {
-            HostPort hp = HostPort.parse(peer);
-            conf.addPeer(new PeerId(hp.host(), hp.port()));
+        if (!options.join()) {
+            for (String peer : options.peers()) {
+                HostPort hp = HostPort.parse(peer);
+                conf.addPeer(new PeerId(hp.host(), hp.port()));
+            }
         }
         RaftOptions raftOptions = new RaftOptions();
         raftOptions.setSync(true);

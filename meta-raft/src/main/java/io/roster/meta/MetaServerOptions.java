@@ -13,10 +13,11 @@ import java.util.List;
  *
  * @param peers   the meta Raft group, host:port (this node alone by default)
  * @param raftDir where this node keeps its Raft log, meta and snapshots: {@code <data-dir>/meta-<port>}
+ * @param join    start outside the group, with an empty configuration, until {@code roster meta add-peer} adds it
  */
 public record MetaServerOptions(String host, int port, List<String> peers, Path raftDir, int electionTimeoutMs,
                                 int snapshotIntervalSecs, int slots, int replicas, int leaseMs, int heartbeatIntervalMs,
-                                int rpcTimeoutMs) {
+                                int rpcTimeoutMs, boolean join, int maxMigrations) {
 
     public MetaServerOptions {
         peers = List.copyOf(peers);
@@ -32,7 +33,8 @@ public record MetaServerOptions(String host, int port, List<String> peers, Path 
                 Path.of(config.get(ConfigKeys.DATA_DIR)).resolve("meta-" + port), config.get(ConfigKeys.META_ELECTION_TIMEOUT_MS),
                 config.get(ConfigKeys.META_SNAPSHOT_INTERVAL_SECS), config.get(ConfigKeys.CLUSTER_SLOTS),
                 config.get(ConfigKeys.CLUSTER_REPLICAS), config.get(ConfigKeys.LEASE_DURATION_MS),
-                config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), config.get(ConfigKeys.RPC_TIMEOUT_MS));
+                config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), config.get(ConfigKeys.RPC_TIMEOUT_MS),
+                config.get(ConfigKeys.META_JOIN), config.get(ConfigKeys.META_MAX_MIGRATIONS));
     }
 
     /** This node's host:port, its name in the Raft group. */
@@ -42,7 +44,7 @@ public record MetaServerOptions(String host, int port, List<String> peers, Path 
 
     public LeaderOptions leaderOptions() {
         // The leader checks leases once per heartbeat interval, so a node is expired at most one interval late.
-        return new LeaderOptions(slots, replicas, heartbeatIntervalMs, rpcTimeoutMs);
+        return new LeaderOptions(slots, replicas, heartbeatIntervalMs, rpcTimeoutMs, maxMigrations);
     }
 
     /** A joining node's heartbeat reply waits at most this long, so it arrives before the caller gives up. */

@@ -38,6 +38,14 @@ public final class ConfigKey<T> {
         return intKey(name, defaultValue, 0, 65535, doc);
     }
 
+    public static ConfigKey<Boolean> boolKey(String name, boolean defaultValue, String doc) {
+        return new ConfigKey<>(name, Boolean.toString(defaultValue), doc, text -> switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        });
+    }
+
     public static ConfigKey<String> stringKey(String name, String defaultValue, String doc) {
         return new ConfigKey<>(name, defaultValue, doc, String::trim);
     }

@@ -24,6 +24,10 @@ public final class ConfigKeys {
             "The meta Raft group, host:port,... Empty: a one-node group of this node.");
     public static final ConfigKey<List<String>> META_SERVERS = ConfigKey.addressListKey("meta.servers", "",
             "Where data and session nodes find meta, host:port,... Empty: meta.peers, or this node's meta.");
+    public static final ConfigKey<Boolean> META_JOIN = ConfigKey.boolKey("meta.join", false,
+            "Start this meta node outside the group, with no peers, waiting to be added by roster meta add-peer.");
+    public static final ConfigKey<Integer> META_MAX_MIGRATIONS = ConfigKey.intKey("meta.max-migrations", 16, 1, 16_384,
+            "At most this many slots are copied to new replicas at once; promotions of a dead leader's follower are never held back.");
     public static final ConfigKey<Integer> META_ELECTION_TIMEOUT_MS = ConfigKey.intKey("meta.election-timeout-ms", 1000, 100, 60_000,
             "Raft election timeout of the meta group. Below ~300 ms 2-core machines churn leaders.");
     public static final ConfigKey<Integer> META_SNAPSHOT_INTERVAL_SECS = ConfigKey.intKey("meta.snapshot-interval-secs", 3600, 1, 86_400,
@@ -63,7 +67,7 @@ public final class ConfigKeys {
             "Longest application name, in characters.");
 
     public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
-            META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT, CLUSTER_SLOTS,
+            META_JOIN, META_MAX_MIGRATIONS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT, CLUSTER_SLOTS,
             CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, SESSION_PUSH_DEBOUNCE_MS,
             SESSION_PUSH_TIMEOUT_MS, LIMITS_DATA_INFO_ID_MAX_LENGTH, LIMITS_DATA_ITEM_MAX_BYTES, LIMITS_DATA_ITEMS_MAX,
             LIMITS_APP_NAME_MAX_LENGTH);

@@ -7,10 +7,11 @@ package io.roster.meta.leader;
  * @param replicas       copies of each slot, leader included
  * @param tickMs         how often the leader checks leases and the slot table
  * @param applyTimeoutMs how long the leader waits for one of its log writes to be applied
+ * @param maxMigrations  how many slots may be copying to a new replica at once
  */
-public record LeaderOptions(int slotCount, int replicas, long tickMs, long applyTimeoutMs) {
+public record LeaderOptions(int slotCount, int replicas, long tickMs, long applyTimeoutMs, int maxMigrations) {
     public LeaderOptions {
-        if (slotCount < 1 || replicas < 1 || tickMs < 1 || applyTimeoutMs < 1) {
+        if (slotCount < 1 || replicas < 1 || tickMs < 1 || applyTimeoutMs < 1 || maxMigrations < 1) {
             throw new IllegalArgumentException("invalid leader options " + this);
         }
     }

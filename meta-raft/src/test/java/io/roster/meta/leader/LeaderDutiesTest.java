@@ -37,7 +37,7 @@ class LeaderDutiesTest {
     private final LocalLog log = new LocalLog();
     /** How often the leader looked at the state: once per tick at least. */
     private final AtomicLong stateReads = new AtomicLong();
-    private final LeaderDuties duties = new LeaderDuties(new LeaderOptions(8, 2, 10, 1_000), () -> {
+    private final LeaderDuties duties = new LeaderDuties(new LeaderOptions(8, 2, 10, 1_000, 16), () -> {
         stateReads.incrementAndGet();
         return log.state.get();
     }, log, new SlotScheduler(), new LeaseTracker(500, now::get));

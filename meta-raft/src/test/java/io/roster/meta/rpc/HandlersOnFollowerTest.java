@@ -27,7 +27,7 @@ class HandlersOnFollowerTest {
     private static final String LEADER = "10.0.0.9:9611";
     private static final NodeInfo DATA = new NodeInfo(NodeRole.DATA, "127.0.0.1:9621", new ProcessId("127.0.0.1:9621", 1, 1));
 
-    private final LeaderDuties duties = new LeaderDuties(new LeaderOptions(8, 2, 100, 1_000), () -> MetaState.EMPTY,
+    private final LeaderDuties duties = new LeaderDuties(new LeaderOptions(8, 2, 100, 1_000, 16), () -> MetaState.EMPTY,
             (term, records) -> CompletableFuture.failedFuture(new AssertionError("a follower must not write")),
             new SlotScheduler(), new LeaseTracker(1_000, System::currentTimeMillis));
 

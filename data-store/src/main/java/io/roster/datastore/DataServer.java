@@ -25,6 +25,7 @@ import io.roster.datastore.rpc.SessionHelloHandler;
 import io.roster.datastore.rpc.UnpublishWriteHandler;
 import io.roster.datastore.session.ChangeNotifier;
 import io.roster.datastore.session.SessionConnections;
+import io.roster.datastore.slot.ReplicaReporter;
 import io.roster.datastore.slot.SlotOwnership;
 import io.roster.datastore.store.InMemorySlotStore;
 import io.roster.datastore.store.SlotStore;
@@ -88,10 +89,13 @@ public final class DataServer implements AutoCloseable {
         ownership.set(SlotOwnership.none(address, slotCount));
         ClusterViewHandler views = new ClusterViewHandler(address, slotCount, ownership, store, sessions, notifier);
         NodeInfo self = new NodeInfo(NodeRole.DATA, address, processId);
+        ReplicaReporter replicas = new ReplicaReporter();
         metaCaller = new RpcCaller();
         MetaClient meta = new MetaClient(metaCaller, config.metaServers(), config.get(ConfigKeys.RPC_TIMEOUT_MS));
+        // The ownership is installed by views::onView on this same heartbeat thread, so it is the table of `epoch`.
         heartbeat = new HeartbeatLoop("data", meta, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
-                epoch -> new HeartbeatRequest(self, epoch, store.publisherCount(), 0, sessions.size()), views::onView);
+                epoch -> new HeartbeatRequest(self, epoch, store.publisherCount(), 0, sessions.size(),
+                        replicas.report(ownership.get())), views::onView);
         heartbeat.start();
         LOG.info("data node {} started as {}, heartbeating to meta at {}", address, processId, String.join(",", meta.servers()));
     }

@@ -5,6 +5,8 @@ import io.roster.common.config.RosterConfig;
 import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
+import io.roster.common.model.ReplicaRole;
+import io.roster.common.model.SlotReplicaState;
 import io.roster.common.slot.DatumVersions;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.ClientOffWrite;
@@ -203,6 +205,23 @@ class DataServerTest {
         assertThat(read.code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
         assertThat(publish(session, pub("r2", idInSlot(0), "c1", session.processId())).code()).isEqualTo(ErrorCode.OK);
         assertThat(data.ledSlotCount()).isEqualTo(SLOTS - 1);
+    }
+
+    @Test
+    void heartbeatsReportTheRoleOfEverySlotHeldAndFollowersAsCaughtUp() {
+        meta.leadElsewhere(Set.of(5, 6, 7), Set.of(6));
+        awaitTable();
+
+        // the report is built from the table of the request's epoch, so wait for one sent after the table arrived
+        await().atMost(Duration.ofSeconds(5)).until(() -> meta.lastRequest() != null && meta.lastRequest().knownEpoch() == meta.epoch());
+        List<SlotReplicaState> replicas = meta.lastRequest().replicas();
+        assertThat(replicas).hasSize(SLOTS - 2);
+        assertThat(replicas).filteredOn(r -> r.role() == ReplicaRole.LEADER).extracting(SlotReplicaState::slotId)
+                .containsExactly(0, 1, 2, 3, 4);
+        assertThat(replicas).allSatisfy(r -> assertThat(r.caughtUp()).isTrue());
+        assertThat(replicas).contains(new SlotReplicaState(6, FakeMeta.LEADER_EPOCH + 1, ReplicaRole.FOLLOWER, true),
+                new SlotReplicaState(0, FakeMeta.LEADER_EPOCH, ReplicaRole.LEADER, true));
+        assertThat(data.ledSlotCount()).isEqualTo(SLOTS - 3);
     }
 
     @Test

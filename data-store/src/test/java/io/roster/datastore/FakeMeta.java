@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A meta stand-in for data-node tests: answers heartbeats with a slot table in which the heartbeating data node
- * leads every slot except those handed to another node, and with a session list the test sets.
+ * leads every slot except those handed to another node (where it may follow), and with a session list the test
+ * sets. Keeps the last request, replica states included.
  */
 final class FakeMeta implements AutoCloseable {
     static final String OTHER_DATA_NODE = "127.0.0.1:1";
@@ -32,6 +33,8 @@ final class FakeMeta implements AutoCloseable {
     private final AtomicInteger heartbeats = new AtomicInteger();
     private volatile long epoch = 1;
     private volatile Set<Integer> ledElsewhere = Set.of();
+    private volatile Set<Integer> followed = Set.of();
+    private volatile HeartbeatRequest lastRequest;
     private volatile List<NodeInfo> sessions = List.of();
 
     FakeMeta(int slotCount) {
@@ -39,6 +42,7 @@ final class FakeMeta implements AutoCloseable {
         server.registerUserProcessor(new RequestHandler<>(HeartbeatRequest.class, executor) {
             @Override
             protected Object handle(BizContext context, HeartbeatRequest request) {
+                lastRequest = request;
                 heartbeats.incrementAndGet();
                 return new HeartbeatReply(ErrorCode.OK, "", "", table(request.node().address()), List.of(request.node()), sessions);
             }
@@ -54,8 +58,11 @@ final class FakeMeta implements AutoCloseable {
     private SlotTable table(String dataNode) {
         List<Slot> slots = new ArrayList<>();
         Set<Integer> elsewhere = ledElsewhere;
+        Set<Integer> follows = followed;
         for (int i = 0; i < slotCount; i++) {
-            slots.add(new Slot(i, elsewhere.contains(i) ? OTHER_DATA_NODE : dataNode, List.of(), LEADER_EPOCH));
+            slots.add(elsewhere.contains(i)
+                    ? new Slot(i, OTHER_DATA_NODE, follows.contains(i) ? List.of(dataNode) : List.of(), LEADER_EPOCH + 1)
+                    : new Slot(i, dataNode, List.of(), LEADER_EPOCH));
         }
         return new SlotTable(epoch, slots);
     }
@@ -66,8 +73,18 @@ final class FakeMeta implements AutoCloseable {
 
     /** Hands {@code slots} to another data node, in a new table epoch. */
     synchronized void leadElsewhere(Set<Integer> slots) {
+        leadElsewhere(slots, Set.of());
+    }
+
+    /** Hands {@code slots} to another data node (at leaderEpoch LEADER_EPOCH + 1), the node following {@code followedHere}. */
+    synchronized void leadElsewhere(Set<Integer> slots, Set<Integer> followedHere) {
         ledElsewhere = Set.copyOf(slots);
+        followed = Set.copyOf(followedHere);
         epoch++;
+    }
+
+    HeartbeatRequest lastRequest() {
+        return lastRequest;
     }
 
     void sessions(NodeInfo... nodes) {

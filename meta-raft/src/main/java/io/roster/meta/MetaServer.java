@@ -15,6 +15,7 @@ import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.HostPort;
 import io.roster.common.config.RosterConfig;
+import io.roster.common.model.Switch;
 import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.PortInUseException;
 import io.roster.common.rpc.WireTypes;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One member of the meta Raft group ("roster-meta"). Raft, the heartbeat and the cluster-status processors share
@@ -213,6 +215,11 @@ public final class MetaServer implements AutoCloseable {
         return stateMachine.state();
     }
 
+    /** Calls {@code listener} with each state this node applies, on the Raft apply thread (keep it quick). */
+    public void addStateListener(Consumer<MetaState> listener) {
+        stateMachine.addListener(listener);
+    }
+
     /** This node's host:port. */
     public String address() {
         return options.address();
@@ -220,6 +227,19 @@ public final class MetaServer implements AutoCloseable {
 
     public MetaServerOptions options() {
         return options;
+    }
+
+    /**
+     * Turns a cluster switch on or off through the log; only the leader can. Completes with the state after the
+     * change, or fails with {@link io.roster.meta.raft.ProposalFailedException} (notLeader() on a follower).
+     */
+    public CompletableFuture<MetaState> setSwitch(Switch target, boolean on) {
+        return duties.setSwitch(target, on);
+    }
+
+    /** {@link #setSwitch} for {@link Switch#PUSH}: whether sessions push data changes to subscribers. */
+    public CompletableFuture<MetaState> setPushEnabled(boolean enabled) {
+        return setSwitch(Switch.PUSH, enabled);
     }
 
     /** Takes a snapshot now (tests, the CLI); completes with jraft's status. */

@@ -1,21 +1,33 @@
 package io.roster.common.wire;
 
 import io.roster.common.model.*;
+import java.util.List;
 
-/** Data or session node to meta: alive, with the slot-table epoch it knows and its counts. */
+/**
+ * Data or session node to meta: alive, with the slot-table epoch it knows and its counts. A data node also reports
+ * its role and progress for every slot it holds ({@code replicas}; empty from session nodes).
+ */
 public final class HeartbeatRequest {
     private final NodeInfo node;
     private final long knownEpoch;
     private final long publishers;
     private final long subscribers;
     private final long clients;
+    private final List<SlotReplicaState> replicas;
 
+    /** A heartbeat without replica reports (session nodes). */
     public HeartbeatRequest(NodeInfo node, long knownEpoch, long publishers, long subscribers, long clients) {
+        this(node, knownEpoch, publishers, subscribers, clients, List.of());
+    }
+
+    public HeartbeatRequest(NodeInfo node, long knownEpoch, long publishers, long subscribers, long clients,
+                            List<SlotReplicaState> replicas) {
         this.node = node;
         this.knownEpoch = knownEpoch;
         this.publishers = publishers;
         this.subscribers = subscribers;
         this.clients = clients;
+        this.replicas = List.copyOf(replicas);
     }
 
     public NodeInfo node() {
@@ -38,8 +50,13 @@ public final class HeartbeatRequest {
         return clients;
     }
 
+    /** The sender's role and progress for each slot it leads or follows in its current table. */
+    public List<SlotReplicaState> replicas() {
+        return replicas == null ? List.of() : replicas;
+    }
+
     @Override
     public String toString() {
-        return "HeartbeatRequest{" + "node=" + node + " " + "knownEpoch=" + knownEpoch + " " + "publishers=" + publishers + " " + "subscribers=" + subscribers + " " + "clients=" + clients + "}";
+        return "HeartbeatRequest{" + "node=" + node + " " + "knownEpoch=" + knownEpoch + " " + "publishers=" + publishers + " " + "subscribers=" + subscribers + " " + "clients=" + clients + " replicas=" + replicas().size() + "}";
     }
 }

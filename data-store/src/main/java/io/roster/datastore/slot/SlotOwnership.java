@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which slots this node leads in one slot table, and at which leaderEpoch. Immutable: a new table gives a new
+ * Which slots this node leads and follows in one slot table, and at which leaderEpoch. Immutable: a new table gives a new
  * instance, so a request checks and versions its write against one consistent table.
  */
 public final class SlotOwnership {
@@ -16,20 +16,25 @@ public final class SlotOwnership {
     private final String selfAddress;
     private final int expectedSlotCount;
     private final Map<Integer, Long> ledSlots;
+    private final Map<Integer, Long> followedSlots;
 
     public SlotOwnership(SlotTable table, String selfAddress, int expectedSlotCount) {
         this.table = table;
         this.selfAddress = selfAddress;
         this.expectedSlotCount = expectedSlotCount;
         Map<Integer, Long> led = new LinkedHashMap<>();
+        Map<Integer, Long> followed = new LinkedHashMap<>();
         if (usable().ok()) {
             for (Slot s : table.slots()) {
                 if (s.leader().equals(selfAddress)) {
                     led.put(s.id(), s.leaderEpoch());
+                } else if (s.followers().contains(selfAddress)) {
+                    followed.put(s.id(), s.leaderEpoch());
                 }
             }
         }
         this.ledSlots = Map.copyOf(led);
+        this.followedSlots = Map.copyOf(followed);
     }
 
     /** Before the first heartbeat reply: no table, so nothing is served. */
@@ -69,6 +74,11 @@ public final class SlotOwnership {
     /** The slots this node leads, with their leaderEpochs; empty when the table is not usable. */
     public Map<Integer, Long> ledSlots() {
         return ledSlots;
+    }
+
+    /** The slots this node follows, with their leader's leaderEpoch; empty when the table is not usable. */
+    public Map<Integer, Long> followedSlots() {
+        return followedSlots;
     }
 
     /** The leaderEpoch of any slot in the table (0 when there is no such slot). */

@@ -1,6 +1,8 @@
 package io.roster.datastore.slot;
 
+import io.roster.common.model.ReplicaRole;
 import io.roster.common.model.Slot;
+import io.roster.common.model.SlotReplicaState;
 import io.roster.common.model.SlotTable;
 import io.roster.common.wire.ErrorCode;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,20 @@ class SlotOwnershipTest {
         assertThat(o.check(3)).isEqualTo(SlotCheck.serve(13));
         assertThat(o.leaderEpochOf(1)).isEqualTo(11);
         assertThat(o.leaderEpochOf(99)).isZero();
+    }
+
+    @Test
+    void knowsTheSlotsItFollowsAndReportsEveryHeldSlot() {
+        SlotTable t = new SlotTable(9, List.of(new Slot(0, SELF, List.of(OTHER), 4), new Slot(1, OTHER, List.of(SELF), 8),
+                new Slot(2, OTHER, List.of(), 8)));
+        SlotOwnership o = new SlotOwnership(t, SELF, 3);
+
+        assertThat(o.ledSlots()).isEqualTo(Map.of(0, 4L));
+        assertThat(o.followedSlots()).isEqualTo(Map.of(1, 8L));
+        assertThat(o.check(1).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
+        assertThat(new ReplicaReporter().report(o)).containsExactly(
+                new SlotReplicaState(0, 4, ReplicaRole.LEADER, true), new SlotReplicaState(1, 8, ReplicaRole.FOLLOWER, true));
+        assertThat(new ReplicaReporter().report(SlotOwnership.none(SELF, 3))).isEmpty();
     }
 
     @Test

@@ -3,12 +3,15 @@ package io.roster.meta.leader;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.SlotTable;
+import io.roster.common.model.Switch;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.HeartbeatRequest;
 import io.roster.meta.lease.LeaseTracker;
 import io.roster.meta.raft.LeadershipListener;
 import io.roster.meta.raft.ProposalFailedException;
 import io.roster.meta.raft.RecordProposer;
+import io.roster.meta.slot.ReplicaProgress;
+import io.roster.meta.slot.SlotRules;
 import io.roster.meta.slot.SlotScheduler;
 import io.roster.meta.state.MetaRecord;
 import io.roster.meta.state.MetaState;
@@ -16,6 +19,7 @@ import io.roster.meta.state.NodeExpired;
 import io.roster.meta.state.NodeJoined;
 import io.roster.meta.state.RecordCodec;
 import io.roster.meta.state.SlotTableChanged;
+import io.roster.meta.state.SwitchChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +41,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Everything only the meta leader does: track leases, admit joining nodes, expire silent ones and keep the slot
- * table planned for the live data nodes.
+ * Everything only the meta leader does: track leases and replica reports, admit joining nodes, expire silent ones,
+ * keep the slot table planned for the live data nodes and change switches.
  *
  * <p>Every write is planned and proposed on one thread, which waits for each entry to be applied before planning
  * the next. Plans are therefore made from the state the log will actually hold, and a node's join travels in the
@@ -56,6 +60,7 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
     private final LeaseTracker lease;
     private final ScheduledExecutorService writer = NamedThreads.scheduler("meta-leader");
     private final Map<String, NodeLoad> loads = new ConcurrentHashMap<>();
+    private final ReplicaReports reports = new ReplicaReports();
 
     private final Object joinLock = new Object();
     private Map<String, NodeInfo> pendingJoins = new LinkedHashMap<>();
@@ -85,6 +90,7 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
         onWriter(() -> {
             lease.becameLeader();
             loads.clear();
+            reports.clear();
             lastTickFailed = false;
             term = newTerm;
             warnIfSlotCountDiffers(state.get().slotTable());
@@ -108,10 +114,11 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
         });
     }
 
-    /** Records a heartbeat: renews the node's lease and keeps its counts. */
+    /** Records a heartbeat: renews the node's lease and keeps its counts and replica states. */
     public void heard(HeartbeatRequest request) {
         lease.heard(request.node().address());
         loads.put(request.node().address(), NodeLoad.of(request));
+        reports.heard(request);
     }
 
     public long millisSinceHeard(String address) {
@@ -140,6 +147,38 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
             }
             return pendingJoinResult;
         }
+    }
+
+    /**
+     * Turns {@code target} on or off through the log.
+     *
+     * @return the state after the entry; fails with {@link ProposalFailedException} (notLeader when this node
+     *         does not lead)
+     */
+    public CompletableFuture<MetaState> setSwitch(Switch target, boolean on) {
+        CompletableFuture<MetaState> result = new CompletableFuture<>();
+        if (!isActive()) {
+            result.completeExceptionally(new ProposalFailedException("this meta node does not lead", true));
+            return result;
+        }
+        Runnable write = () -> {
+            long t = term;
+            if (t == NOT_LEADING) {
+                result.completeExceptionally(new ProposalFailedException("this meta node stopped leading", true));
+                return;
+            }
+            try {
+                MetaState after = commit(t, List.of(new SwitchChanged(target, on)));
+                LOG.info("switch {} turned {}", target.key(), on ? "on" : "off");
+                result.complete(after);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        };
+        if (!onWriter(write)) {
+            result.completeExceptionally(new ProposalFailedException("meta is shutting down", false));
+        }
+        return result;
     }
 
     private void flushJoins() {
@@ -210,6 +249,7 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
             after.allNodes().forEach(n -> live.add(n.address()));
             lease.prune(live);
             loads.keySet().removeIf(a -> !live.contains(a) && lease.isExpired(a));
+            reports.retain(live);
             if (lastTickFailed) {
                 LOG.info("meta leader writes succeed again");
             }
@@ -232,7 +272,8 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
     private MetaState commit(long t, List<MetaRecord> records) {
         MetaState before = state.get();
         MetaState planned = RecordCodec.applyAll(before, records);
-        SlotTable table = plan(planned, restartedDataNodes(before, records));
+        ReplicaProgress progress = reports.progress(planned);
+        SlotTable table = plan(planned, restartedDataNodes(before, records), progress);
         List<MetaRecord> entry = new ArrayList<>(records);
         if (table != planned.slotTable()) {
             entry.add(new SlotTableChanged(table));
@@ -242,15 +283,16 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
         }
         MetaState after = await(proposer.propose(t, entry));
         if (table != planned.slotTable()) {
-            logTable(planned.slotTable(), after.slotTable());
+            logTable(planned.slotTable(), after.slotTable(), progress.migratingSlots(after.slotTable()));
         }
         return after;
     }
 
-    private SlotTable plan(MetaState s, Set<String> restarted) {
+    private SlotTable plan(MetaState s, Set<String> restarted, ReplicaProgress progress) {
         SlotTable current = s.slotTable();
         int slots = current.slotCount() > 0 ? current.slotCount() : options.slotCount();
-        return scheduler.next(current, s.dataAddresses(), slots, options.replicas(), restarted);
+        return scheduler.next(current, s.dataAddresses(), restarted, progress,
+                new SlotRules(slots, options.replicas(), options.maxMigrations()));
     }
 
     /** Addresses where {@code records} replace a live data process with a new one. */
@@ -282,15 +324,15 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
         }
     }
 
-    private static void logTable(SlotTable before, SlotTable after) {
+    private static void logTable(SlotTable before, SlotTable after, int migrating) {
         int moved = 0;
         for (int i = 0; i < after.slotCount(); i++) {
             if (i >= before.slotCount() || !before.slot(i).leader().equals(after.slot(i).leader())) {
                 moved++;
             }
         }
-        LOG.info("slot table epoch {} -> {}: {} slot leaders changed, leaders per node {}", before.epoch(), after.epoch(),
-                moved, new TreeMap<>(after.leaderCounts()));
+        LOG.info("slot table epoch {} -> {}: {} slot leaders changed, {} slots migrating, leaders per node {}", before.epoch(),
+                after.epoch(), moved, migrating, new TreeMap<>(after.leaderCounts()));
     }
 
     private void warnIfSlotCountDiffers(SlotTable table) {
@@ -300,11 +342,13 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
         }
     }
 
-    private void onWriter(Runnable task) {
+    /** Runs {@code task} on the writer thread; false when shutting down (nothing more to plan). */
+    private boolean onWriter(Runnable task) {
         try {
             writer.execute(task);
+            return true;
         } catch (RejectedExecutionException closing) {
-            // shutting down: nothing more to plan
+            return false;
         }
     }
 

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The meta Raft group's state machine: applies each entry's records to the immutable {@link MetaState} and swaps
@@ -30,6 +32,7 @@ public final class MetaStateMachine extends StateMachineAdapter {
     private final AtomicReference<MetaState> state = new AtomicReference<>(MetaState.EMPTY);
     private final AtomicReference<List<String>> peers;
     private final LeadershipListener leadership;
+    private final List<Consumer<MetaState>> listeners = new CopyOnWriteArrayList<>();
     private volatile long appliedIndex;
 
     /** @param initialPeers the configured group, shown until a committed configuration replaces it */
@@ -45,6 +48,24 @@ public final class MetaStateMachine extends StateMachineAdapter {
     /** The voting members of the latest committed configuration (known on followers too). */
     public List<String> committedPeers() {
         return peers.get();
+    }
+
+    /**
+     * Calls {@code listener} with every state this node applies (each log entry, each loaded snapshot), in order,
+     * on jraft's state-machine thread: it must be quick and must not block.
+     */
+    public void addListener(Consumer<MetaState> listener) {
+        listeners.add(listener);
+    }
+
+    private void publish(MetaState s) {
+        for (Consumer<MetaState> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                LOG.error("meta state listener failed", e);
+            }
+        }
     }
 
     public long appliedIndex() {
@@ -67,6 +88,7 @@ public final class MetaStateMachine extends StateMachineAdapter {
             MetaState next = RecordCodec.applyAll(state.get(), records);
             state.set(next);
             appliedIndex = it.getIndex();
+            publish(next);
             Closure done = it.done();
             if (done instanceof ProposalClosure proposal) {
                 proposal.applied(next);
@@ -98,8 +120,8 @@ public final class MetaStateMachine extends StateMachineAdapter {
             done.run(new Status(RaftError.EIO, "cannot add %s to the meta snapshot", StateSnapshotFile.NAME));
             return;
         }
-        LOG.info("meta snapshot saved at index {}: {} data, {} session nodes, slot table epoch {}", appliedIndex,
-                snapshot.dataNodes().size(), snapshot.sessionNodes().size(), snapshot.slotTable().epoch());
+        LOG.info("meta snapshot saved at index {}: {} data, {} session nodes, slot table epoch {}, {}", appliedIndex,
+                snapshot.dataNodes().size(), snapshot.sessionNodes().size(), snapshot.slotTable().epoch(), snapshot.switches());
         done.run(Status.OK());
     }
 
@@ -112,8 +134,9 @@ public final class MetaStateMachine extends StateMachineAdapter {
         try {
             MetaState loaded = StateSnapshotFile.read(Path.of(reader.getPath()));
             state.set(loaded);
-            LOG.info("meta snapshot loaded: {} data, {} session nodes, slot table epoch {}", loaded.dataNodes().size(),
-                    loaded.sessionNodes().size(), loaded.slotTable().epoch());
+            publish(loaded);
+            LOG.info("meta snapshot loaded: {} data, {} session nodes, slot table epoch {}, {}", loaded.dataNodes().size(),
+                    loaded.sessionNodes().size(), loaded.slotTable().epoch(), loaded.switches());
             return true;
         } catch (RuntimeException e) {
             LOG.error("meta snapshot in {} is unreadable: {}", reader.getPath(), e.getMessage());

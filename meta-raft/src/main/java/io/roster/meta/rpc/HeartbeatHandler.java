@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * A data or session node's heartbeat. On the leader: renews the node's lease, admits it if this process is not
- * live yet, and answers with the slot table (when newer than the node's) and the live nodes. A joining node's
+ * live yet, and answers with the slot table (when newer than the node's), the live nodes and the switches. A data
+ * node's replica states are kept for the slot scheduler. A joining node's
  * reply waits, boundedly, for the entry that admits it, so a new data node learns its slots at once.
  */
 public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
@@ -70,7 +71,7 @@ public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
         }
         SlotTable table = current.slotTable();
         return new HeartbeatReply(ErrorCode.OK, "", gate.leaderAddress(), table.epoch() > request.knownEpoch() ? table : null,
-                current.dataNodes(), current.sessionNodes());
+                current.dataNodes(), current.sessionNodes(), current.switches());
     }
 
     private static NodeInfo validate(HeartbeatRequest request) {

@@ -9,282 +9,210 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The mutable working copy {@link SlotScheduler} edits: each slot's leader and followers, with per-node leader and
- * replica counts kept in step. Nodes are indexes into the sorted live list (so a lower index is a lower address),
- * which keeps plans of 16k slots fast; every choice breaks ties by count, then address, then slot id, so plans are
- * deterministic.
+ * The mutable working copy the scheduler edits: each slot's leader and followers, which followers are known to
+ * be caught up, and the per-node counts, all kept in step. Nodes are indexes into the sorted live list (so a lower
+ * index is a lower address), which keeps plans of 16k slots fast; every choice breaks ties by count, then
+ * address, then slot id, so plans are deterministic.
+ *
+ * <p>It also keeps the migration budget. A slot is migrating while one of its followers is not known caught up
+ * with its current leader: a new follower never is, and a new leader (new leaderEpoch) makes every follower start
+ * over. The {@code try*} edits refuse to start a migration once {@code maxMigrations} slots are migrating; edits
+ * of a slot that migrates anyway cost nothing, and only the forced edits (a dead or restarted leader) may go over.
  */
 final class SlotPlan {
-    private static final int NONE = -1;
+    static final int NONE = -1;
 
     private final List<String> live;
     private final int[] leaders;
     private final List<List<Integer>> followers;
+    /** Per slot, the followers known caught up with the slot's leader as planned. */
+    private final List<List<Integer>> caught;
     private final int[] leaderCount;
     private final int[] replicaCount;
+    private final boolean[] migrating;
+    private final int maxMigrations;
+    private int migratingCount;
 
-    private SlotPlan(List<String> live, int slotCount) {
+    private SlotPlan(List<String> live, int slotCount, int maxMigrations) {
         this.live = live;
         this.leaders = new int[slotCount];
         this.followers = new ArrayList<>(slotCount);
+        this.caught = new ArrayList<>(slotCount);
         this.leaderCount = new int[live.size()];
         this.replicaCount = new int[live.size()];
+        this.migrating = new boolean[slotCount];
+        this.maxMigrations = maxMigrations;
     }
 
-    /** The current assignment with every dead owner removed; {@code live} must be sorted and distinct. */
-    static SlotPlan start(SlotTable current, int slotCount, List<String> live) {
-        SlotPlan plan = new SlotPlan(live, slotCount);
-        for (int i = 0; i < slotCount; i++) {
+    /**
+     * The current assignment with every dead owner removed; {@code live} must be sorted and distinct. The slots of
+     * a {@code restarted} leader keep it but get a new leaderEpoch, so their followers start over.
+     */
+    static SlotPlan start(SlotTable current, List<String> live, Set<String> restarted, ReplicaProgress progress,
+                          SlotRules rules) {
+        SlotPlan plan = new SlotPlan(live, rules.slotCount(), rules.maxMigrations());
+        for (int i = 0; i < rules.slotCount(); i++) {
             Slot slot = i < current.slotCount() ? current.slot(i) : null;
             int leader = slot == null ? NONE : plan.indexOf(slot.leader());
             List<Integer> fs = new ArrayList<>();
+            List<Integer> cs = new ArrayList<>();
             if (slot != null) {
                 for (String address : slot.followers()) {
                     int f = plan.indexOf(address);
                     if (f != NONE && f != leader && !fs.contains(f)) {
                         fs.add(f);
+                        // a dead leader's followers keep what they caught up with: it decides who is promoted
+                        if (!restarted.contains(slot.leader()) && progress.caughtUp(i, address, slot.leaderEpoch())) {
+                            cs.add(f);
+                        }
                     }
                 }
             }
             plan.leaders[i] = leader;
             plan.followers.add(fs);
+            plan.caught.add(cs);
             if (leader != NONE) {
                 plan.leaderCount[leader]++;
                 plan.replicaCount[leader]++;
             }
             fs.forEach(f -> plan.replicaCount[f]++);
+            if (leader != NONE) {
+                plan.refresh(i);
+            }
         }
         return plan;
     }
 
-    private int indexOf(String address) {
+    int indexOf(String address) {
         int i = Collections.binarySearch(live, address);
         return i >= 0 ? i : NONE;
     }
 
-    private boolean holds(int slot, int node) {
+    int nodeCount() {
+        return live.size();
+    }
+
+    int slotCount() {
+        return leaders.length;
+    }
+
+    int leader(int slot) {
+        return leaders[slot];
+    }
+
+    /** The slot's followers; read-only for callers. */
+    List<Integer> followers(int slot) {
+        return Collections.unmodifiableList(followers.get(slot));
+    }
+
+    boolean isCaughtUp(int slot, int node) {
+        return caught.get(slot).contains(node);
+    }
+
+    boolean holds(int slot, int node) {
         return leaders[slot] == node || followers.get(slot).contains(node);
     }
 
-    /** A leaderless slot goes to its least-leading follower, else to the least-loaded live node. */
-    void replaceDeadLeaders() {
-        if (live.isEmpty()) {
-            return;
-        }
-        for (int i = 0; i < leaders.length; i++) {
-            if (leaders[i] != NONE) {
-                continue;
-            }
-            List<Integer> fs = followers.get(i);
-            if (!fs.isEmpty()) {
-                int promoted = fs.get(0);
-                for (int f : fs) {
-                    if (leaderCount[f] < leaderCount[promoted] || leaderCount[f] == leaderCount[promoted] && f < promoted) {
-                        promoted = f;
-                    }
-                }
-                fs.remove(Integer.valueOf(promoted));
-                leaders[i] = promoted;
-                leaderCount[promoted]++;
-            } else {
-                int chosen = 0;
-                for (int n = 1; n < live.size(); n++) {
-                    if (leaderCount[n] < leaderCount[chosen]
-                            || leaderCount[n] == leaderCount[chosen] && replicaCount[n] < replicaCount[chosen]) {
-                        chosen = n;
-                    }
-                }
-                leaders[i] = chosen;
-                leaderCount[chosen]++;
-                replicaCount[chosen]++;
-            }
-        }
+    int leaderCount(int node) {
+        return leaderCount[node];
     }
 
-    /** Gives every led slot exactly {@code target} followers on distinct nodes, least-loaded first. */
-    void fillFollowers(int target) {
-        int n = live.size();
-        // pairs[l][f]: how many of l's slots f follows. Among equally loaded nodes the one that follows this leader
-        // least is preferred, so one leader's followers are spread out and its death promotes evenly.
-        int[][] pairs = new int[n][n];
-        for (int i = 0; i < leaders.length; i++) {
-            if (leaders[i] != NONE) {
-                for (int f : followers.get(i)) {
-                    pairs[leaders[i]][f]++;
-                }
-            }
-        }
-        for (int i = 0; i < leaders.length; i++) {
-            int leader = leaders[i];
-            if (leader == NONE) {
-                continue;
-            }
-            List<Integer> fs = followers.get(i);
-            while (fs.size() > Math.max(target, 0)) {
-                int dropped = fs.get(0);
-                for (int f : fs) {
-                    if (replicaCount[f] > replicaCount[dropped] || replicaCount[f] == replicaCount[dropped] && f > dropped) {
-                        dropped = f;
-                    }
-                }
-                fs.remove(Integer.valueOf(dropped));
-                replicaCount[dropped]--;
-                pairs[leader][dropped]--;
-            }
-            while (fs.size() < target) {
-                int added = NONE;
-                for (int c = 0; c < n; c++) {
-                    if (!holds(i, c) && (added == NONE || replicaCount[c] < replicaCount[added]
-                            || replicaCount[c] == replicaCount[added] && pairs[leader][c] < pairs[leader][added])) {
-                        added = c;
-                    }
-                }
-                if (added == NONE) {
-                    break;
-                }
-                fs.add(added);
-                replicaCount[added]++;
-                pairs[leader][added]++;
-            }
-        }
+    int replicaCount(int node) {
+        return replicaCount[node];
     }
 
-    /**
-     * Evens out replica counts by moving followers from nodes above their fair share to nodes below it, so no
-     * copy moves twice. What the shares cannot place (a receiver already holds every slot a giver follows) is
-     * then narrowed pairwise, as far as possible.
-     */
-    void balanceReplicas() {
-        if (live.isEmpty()) {
-            return;
-        }
-        int[] target = fairShares(replicaCount);
-        List<Integer> receivers = nodesBy(replicaCount, false);
-        for (int from : nodesBy(replicaCount, true)) {
-            for (int to : receivers) {
-                for (int i = 0; i < leaders.length && replicaCount[from] > target[from] && replicaCount[to] < target[to]; i++) {
-                    moveFollower(i, from, to);
-                }
-            }
-        }
-        while (moveOneFollower()) {
-            // each move lowers the sum of squared replica counts, so this ends
-        }
+    int[] leaderCounts() {
+        return leaderCount.clone();
     }
 
-    private boolean moveOneFollower() {
-        List<Integer> emptiestFirst = nodesBy(replicaCount, false);
-        for (int from : nodesBy(replicaCount, true)) {
-            for (int to : emptiestFirst) {
-                if (replicaCount[from] - replicaCount[to] <= 1) {
-                    break;
-                }
-                for (int i = 0; i < leaders.length; i++) {
-                    if (moveFollower(i, from, to)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+    int[] replicaCounts() {
+        return replicaCount.clone();
     }
 
-    private boolean moveFollower(int slot, int from, int to) {
-        List<Integer> fs = followers.get(slot);
-        int at = fs.indexOf(from);
-        if (at < 0 || holds(slot, to)) {
+    /** Whether a non-forced edit of {@code slot} that leaves it migrating fits the budget. */
+    boolean mayMigrate(int slot) {
+        return migrating[slot] || migratingCount < maxMigrations;
+    }
+
+    boolean budgetLeft() {
+        return migratingCount < maxMigrations;
+    }
+
+    /** Forced: a leaderless slot is led by {@code node}, a follower of it or (when it has none) a node with no copy. */
+    void promote(int slot, int node) {
+        if (followers.get(slot).remove(Integer.valueOf(node))) {
+            replicaCount[node]--;
+        }
+        leaders[slot] = node;
+        leaderCount[node]++;
+        replicaCount[node]++;
+        caught.get(slot).clear();
+        refresh(slot);
+    }
+
+    /** The caught-up follower {@code to} leads the slot and its leader follows instead; false if over budget. */
+    boolean trySwap(int slot, int to) {
+        int from = leaders[slot];
+        if (!isCaughtUp(slot, to) || !mayMigrate(slot)) {
             return false;
         }
-        fs.set(at, to);
-        replicaCount[from]--;
-        replicaCount[to]++;
-        return true;
-    }
-
-    /**
-     * Evens out leader counts to within one per node: nodes above their fair share first pass slots to followers
-     * that are below theirs (no data moves); only what remains is handed to a node holding no copy yet.
-     */
-    void balanceLeaders() {
-        if (live.isEmpty()) {
-            return;
-        }
-        int[] target = fairShares(leaderCount);
-        List<Integer> givers = nodesBy(leaderCount, true);
-        for (int from : givers) {
-            for (int i = 0; i < leaders.length && leaderCount[from] > target[from]; i++) {
-                if (leaders[i] == from) {
-                    int to = leastLeading(followers.get(i), target);
-                    if (to != NONE) {
-                        swapLeader(i, from, to);
-                    }
-                }
-            }
-        }
-        for (int from : givers) {
-            for (int i = 0; i < leaders.length && leaderCount[from] > target[from]; i++) {
-                if (leaders[i] == from) {
-                    int slot = i;
-                    List<Integer> outsiders = new ArrayList<>();
-                    for (int n = 0; n < live.size(); n++) {
-                        if (!holds(slot, n)) {
-                            outsiders.add(n);
-                        }
-                    }
-                    int to = leastLeading(outsiders, target);
-                    if (to != NONE) {
-                        handOver(i, from, to);
-                    }
-                }
-            }
-        }
-    }
-
-    /** The candidate below its fair share of leaders that leads fewest, or NONE. */
-    private int leastLeading(List<Integer> candidates, int[] target) {
-        int best = NONE;
-        for (int c : candidates) {
-            if (leaderCount[c] < target[c] && (best == NONE || leaderCount[c] < leaderCount[best]
-                    || leaderCount[c] == leaderCount[best] && c < best)) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    /** The follower {@code to} leads the slot and {@code from} follows it instead. */
-    private void swapLeader(int slot, int from, int to) {
         List<Integer> fs = followers.get(slot);
         fs.set(fs.indexOf(to), from);
         leaders[slot] = to;
         leaderCount[from]--;
         leaderCount[to]++;
+        caught.get(slot).clear();
+        refresh(slot);
+        return true;
     }
 
-    /** {@code to}, which holds no copy of the slot, leads it instead of {@code from} (a data move). */
-    private void handOver(int slot, int from, int to) {
-        leaders[slot] = to;
-        leaderCount[from]--;
-        leaderCount[to]++;
+    /** {@code node}, which holds no copy, becomes a follower; false if over budget. */
+    boolean tryAddFollower(int slot, int node) {
+        if (holds(slot, node) || !mayMigrate(slot)) {
+            return false;
+        }
+        followers.get(slot).add(node);
+        replicaCount[node]++;
+        refresh(slot);
+        return true;
+    }
+
+    /** {@code to} takes over the follower copy of {@code from}; false if {@code to} holds one or over budget. */
+    boolean tryMoveFollower(int slot, int from, int to) {
+        List<Integer> fs = followers.get(slot);
+        int at = fs.indexOf(from);
+        if (at < 0 || holds(slot, to) || !mayMigrate(slot)) {
+            return false;
+        }
+        fs.set(at, to);
+        caught.get(slot).remove(Integer.valueOf(from));
         replicaCount[from]--;
         replicaCount[to]++;
+        refresh(slot);
+        return true;
     }
 
-    /**
-     * Each node's fair share of {@code counts}' total: the total divided evenly, the remainder going to the nodes
-     * that hold most now (so the fewest copies move).
-     */
-    private int[] fairShares(int[] counts) {
-        int total = 0;
-        for (int c : counts) {
-            total += c;
+    /** Drops a follower copy: never starts a migration, and may end one. */
+    void dropFollower(int slot, int node) {
+        if (followers.get(slot).remove(Integer.valueOf(node))) {
+            caught.get(slot).remove(Integer.valueOf(node));
+            replicaCount[node]--;
+            refresh(slot);
         }
-        int[] shares = new int[counts.length];
-        List<Integer> order = nodesBy(counts, true);
-        for (int k = 0; k < order.size(); k++) {
-            shares[order.get(k)] = total / counts.length + (k < total % counts.length ? 1 : 0);
+    }
+
+    private void refresh(int slot) {
+        boolean now = false;
+        for (int f : followers.get(slot)) {
+            if (!caught.get(slot).contains(f)) {
+                now = true;
+                break;
+            }
         }
-        return shares;
+        if (now != migrating[slot]) {
+            migrating[slot] = now;
+            migratingCount += now ? 1 : -1;
+        }
     }
 
     /**
@@ -305,8 +233,25 @@ final class SlotPlan {
         return slots.equals(current.slots()) ? current : new SlotTable(epoch, slots);
     }
 
-    /** Node indexes by count (descending if {@code most} first), ties by address ascending. */
-    private List<Integer> nodesBy(int[] counts, boolean mostFirst) {
+    /**
+     * Each node's fair share of {@code counts}' total: the total divided evenly, the remainder going to the nodes
+     * that hold most now (so the fewest copies move).
+     */
+    int[] fairShares(int[] counts) {
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        int[] shares = new int[counts.length];
+        List<Integer> order = nodesBy(counts, true);
+        for (int k = 0; k < order.size(); k++) {
+            shares[order.get(k)] = total / counts.length + (k < total % counts.length ? 1 : 0);
+        }
+        return shares;
+    }
+
+    /** Node indexes by count (descending if {@code mostFirst}), ties by address ascending. */
+    List<Integer> nodesBy(int[] counts, boolean mostFirst) {
         List<Integer> nodes = new ArrayList<>(live.size());
         for (int n = 0; n < live.size(); n++) {
             nodes.add(n);

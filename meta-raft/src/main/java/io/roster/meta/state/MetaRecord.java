@@ -6,4 +6,11 @@ package io.roster.meta.state;
  */
 public interface MetaRecord {
     MetaState applyTo(MetaState state);
+
+    /**
+     * Called on every decoded record before it is applied: throws {@link IllegalArgumentException} when the record
+     * cannot be applied by this version (e.g. it names something unknown), so the entry fails like an unknown tag.
+     */
+    default void check() {
+    }
 }

@@ -3,6 +3,7 @@ package io.roster.meta.state;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.SlotTable;
+import io.roster.common.model.Switches;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,11 +13,11 @@ import java.util.Optional;
 
 /**
  * Everything the meta Raft group agrees on, as one immutable value: the live data and session nodes (one per
- * address, the newest process) and the slot table. Only {@link MetaRecord}s change it, so every meta node that
+ * address, the newest process), the slot table and the cluster switches. Only {@link MetaRecord}s change it, so every meta node that
  * applied the same log holds an equal state. Encoded whole (protostuff) in snapshots: fields may only be appended.
  */
 public final class MetaState {
-    public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0);
+    public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0, Switches.DEFAULTS);
 
     private static final Comparator<NodeInfo> BY_ADDRESS = Comparator.comparing(NodeInfo::address);
 
@@ -25,12 +26,16 @@ public final class MetaState {
     private final SlotTable slotTable;
     /** The highest slot-table epoch ever applied; a table at or below it is stale and ignored. */
     private final long lastSlotEpoch;
+    /** Null in snapshots written before switches existed: every switch at its default. */
+    private final Switches switches;
 
-    private MetaState(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable, long lastSlotEpoch) {
+    private MetaState(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable, long lastSlotEpoch,
+                      Switches switches) {
         this.dataNodes = sorted(dataNodes);
         this.sessionNodes = sorted(sessionNodes);
         this.slotTable = Objects.requireNonNull(slotTable, "slotTable");
         this.lastSlotEpoch = lastSlotEpoch;
+        this.switches = Objects.requireNonNull(switches, "switches");
     }
 
     private static List<NodeInfo> sorted(List<NodeInfo> nodes) {
@@ -68,6 +73,10 @@ public final class MetaState {
         return lastSlotEpoch;
     }
 
+    public Switches switches() {
+        return switches == null ? Switches.DEFAULTS : switches;
+    }
+
     /** The live node at {@code address}, whatever its role. */
     public Optional<NodeInfo> node(String address) {
         return allNodes().stream().filter(n -> n.address().equals(address)).findFirst();
@@ -89,7 +98,7 @@ public final class MetaState {
         } else {
             throw new IllegalArgumentException("meta tracks data and session nodes only, not " + node);
         }
-        return new MetaState(data, session, slotTable(), lastSlotEpoch);
+        return new MetaState(data, session, slotTable(), lastSlotEpoch, switches());
     }
 
     /**
@@ -101,7 +110,7 @@ public final class MetaState {
             return this;
         }
         return new MetaState(without(dataNodes(), node.address()), without(sessionNodes(), node.address()), slotTable(),
-                lastSlotEpoch);
+                lastSlotEpoch, switches());
     }
 
     /** This state with {@code table}, unless the table is not newer than every table applied before (then unchanged). */
@@ -109,12 +118,17 @@ public final class MetaState {
         if (table.epoch() <= lastSlotEpoch) {
             return this;
         }
-        return new MetaState(dataNodes(), sessionNodes(), table, table.epoch());
+        return new MetaState(dataNodes(), sessionNodes(), table, table.epoch(), switches());
+    }
+
+    /** This state with {@code next} switches. */
+    MetaState withSwitches(Switches next) {
+        return next.equals(switches()) ? this : new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, next);
     }
 
     /** A copy built through the constructor, so a decoded state holds immutable, sorted lists like any other. */
     MetaState normalized() {
-        return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch);
+        return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches());
     }
 
     private static List<NodeInfo> without(List<NodeInfo> nodes, String address) {
@@ -126,16 +140,16 @@ public final class MetaState {
     @Override
     public boolean equals(Object o) {
         return o instanceof MetaState s && dataNodes().equals(s.dataNodes()) && sessionNodes().equals(s.sessionNodes())
-                && slotTable().equals(s.slotTable()) && lastSlotEpoch() == s.lastSlotEpoch();
+                && slotTable().equals(s.slotTable()) && lastSlotEpoch() == s.lastSlotEpoch() && switches().equals(s.switches());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch());
+        return Objects.hash(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch(), switches());
     }
 
     @Override
     public String toString() {
-        return "MetaState{data=" + dataNodes() + " session=" + sessionNodes() + " " + slotTable() + "}";
+        return "MetaState{data=" + dataNodes() + " session=" + sessionNodes() + " " + slotTable() + " " + switches() + "}";
     }
 }

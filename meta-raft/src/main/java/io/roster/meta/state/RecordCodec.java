@@ -36,7 +36,9 @@ public final class RecordCodec {
         }
         List<MetaRecord> records = new ArrayList<>(batch.records().size());
         for (TaggedRecord t : batch.records()) {
-            records.add(Protostuff.decode(t.body(), RecordType.ofTag(t.tag()).recordClass()));
+            MetaRecord r = Protostuff.decode(t.body(), RecordType.ofTag(t.tag()).recordClass());
+            r.check();
+            records.add(r);
         }
         return records;
     }

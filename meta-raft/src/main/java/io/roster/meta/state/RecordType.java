@@ -10,7 +10,8 @@ import java.util.Arrays;
 public enum RecordType {
     NODE_JOINED(1, NodeJoined.class),
     NODE_EXPIRED(2, NodeExpired.class),
-    SLOT_TABLE_CHANGED(3, SlotTableChanged.class);
+    SLOT_TABLE_CHANGED(3, SlotTableChanged.class),
+    SWITCH_CHANGED(4, SwitchChanged.class);
 
     private final int tag;
     private final Class<? extends MetaRecord> recordClass;

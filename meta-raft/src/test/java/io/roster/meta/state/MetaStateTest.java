@@ -5,6 +5,8 @@ import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
+import io.roster.common.model.Switch;
+import io.roster.common.model.Switches;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -102,5 +104,40 @@ class MetaStateTest {
         assertThat(back.lastSlotEpoch()).isEqualTo(2);
         assertThat(MetaStateCodec.decode(MetaStateCodec.encode(MetaState.EMPTY))).isEqualTo(MetaState.EMPTY);
         assertThatThrownBy(() -> back.dataNodes().add(SESSION)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void switchesStartAtTheirDefaultsChangeThroughTheLogAndRoundTrip() {
+        assertThat(MetaState.EMPTY.switches().pushEnabled()).isTrue();
+        MetaState off = RecordCodec.applyAll(MetaState.EMPTY, RecordCodec.decode(RecordCodec.encode(List.of(
+                new NodeJoined(DATA_1), new SwitchChanged(Switch.PUSH, false)))));
+
+        assertThat(off.switches().pushEnabled()).isFalse();
+        assertThat(off).isNotEqualTo(new NodeJoined(DATA_1).applyTo(MetaState.EMPTY));
+        assertThat(MetaStateCodec.decode(MetaStateCodec.encode(off))).isEqualTo(off);
+        MetaState on = new SwitchChanged(Switch.PUSH, true).applyTo(off);
+        assertThat(on.switches()).isEqualTo(Switches.DEFAULTS);
+        assertThat(new SwitchChanged(Switch.PUSH, true).applyTo(on)).isSameAs(on);
+    }
+
+    @Test
+    void aSwitchThisVersionDoesNotKnowFailsTheEntry() {
+        byte[] body = io.roster.common.rpc.Protostuff.encode(new UnknownSwitch("gravity", true));
+        byte[] entry = io.roster.common.rpc.Protostuff.encode(new RecordCodec.RecordBatch(RecordCodec.FORMAT,
+                List.of(new RecordCodec.TaggedRecord(RecordType.SWITCH_CHANGED.tag(), body))));
+
+        assertThatThrownBy(() -> RecordCodec.decode(entry))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gravity");
+    }
+
+    /** The wire shape of {@link SwitchChanged} with any key, as a newer version could write it. */
+    private static final class UnknownSwitch {
+        private final String key;
+        private final boolean on;
+
+        UnknownSwitch(String key, boolean on) {
+            this.key = key;
+            this.on = on;
+        }
     }
 }

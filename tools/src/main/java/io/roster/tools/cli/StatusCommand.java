@@ -1,25 +1,20 @@
 package io.roster.tools.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.roster.common.config.ConfigException;
-import io.roster.common.meta.MetaClient;
 import io.roster.common.model.NodeRole;
-import io.roster.common.rpc.RpcCaller;
-import io.roster.common.rpc.RpcFailure;
 import io.roster.common.wire.ClusterStatusReply;
-import io.roster.common.wire.ClusterStatusRequest;
 import io.roster.common.wire.NodeStatus;
+import io.roster.tools.cli.meta.ClusterStatusQuery;
+import io.roster.tools.cli.meta.MetaCallException;
+import io.roster.tools.cli.meta.MetaTarget;
 import io.roster.tools.server.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -31,44 +26,25 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--meta", paramLabel = "HOST:PORT,...",
-            description = "Meta addresses (default: from --cluster, else " + Addresses.STANDALONE_META + ", the standalone server).")
-    String meta;
-
     @Mixin
-    Addresses addresses;
-
-    @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "3000", description = "Per-call timeout (default: ${DEFAULT-VALUE}).")
-    int timeoutMs;
-
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
+    MetaTarget target;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> servers;
+        ClusterStatusReply reply;
         try {
-            servers = addresses.meta(meta);
+            reply = ClusterStatusQuery.fetch(target.servers(), target.timeoutMs());
         } catch (ConfigException e) {
             err.println("roster status: " + e.getMessage());
             return 2;
-        }
-        ClusterStatusReply reply;
-        try (RpcCaller caller = new RpcCaller()) {
-            reply = new MetaClient(caller, servers, timeoutMs).call(new ClusterStatusRequest("roster-cli"),
-                    ClusterStatusReply.class, ClusterStatusReply::leaderAddress);
-        } catch (RpcFailure e) {
+        } catch (MetaCallException e) {
             err.println("roster status: " + e.getMessage());
             return 1;
         }
-        if (!reply.ok()) {
-            err.println("roster status: meta answered " + reply.code() + ": " + reply.message());
-            return 1;
-        }
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(reply)));
+        if (target.json()) {
+            MetaTarget.printJson(out, toJson(reply));
         } else {
             printText(out, reply);
         }

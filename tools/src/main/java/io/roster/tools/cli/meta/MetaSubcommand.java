@@ -1,0 +1,114 @@
+package io.roster.tools.cli.meta;
+
+import io.roster.common.config.ConfigException;
+import io.roster.common.config.HostPort;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * What every {@code roster meta} subcommand shares: resolve the addresses, open a {@link MetaAdmin}, and turn
+ * failures into one line on stderr: exit 2 for a bad address or option, exit 1 when meta does not answer or refuses.
+ */
+abstract class MetaSubcommand implements Callable<Integer> {
+    private static final long POLL_MS = 100;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MetaTarget target;
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String name = "roster meta " + spec.name();
+        List<String> servers;
+        try {
+            servers = target.servers();
+            checkArguments();
+        } catch (ConfigException | IllegalArgumentException e) {
+            err.println(name + ": " + e.getMessage());
+            return 2;
+        }
+        try (MetaAdmin admin = new JRaftMetaAdmin(servers, target.timeoutMs())) {
+            return run(admin, out, err);
+        } catch (MetaCallException e) {
+            err.println(name + ": " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Validates the positional arguments; throws IllegalArgumentException naming the bad one. */
+    void checkArguments() {
+    }
+
+    /** Does the work and prints the result; returns the exit code. */
+    abstract int run(MetaAdmin admin, PrintWriter out, PrintWriter err);
+
+    boolean json() {
+        return target.json();
+    }
+
+    /**
+     * Repeats {@code attempt} until its result satisfies {@code done} or --timeout-ms runs out; returns the last
+     * result (null if every attempt failed). Used after a change, while the group may still be electing.
+     */
+    <T> T pollUntil(Supplier<T> attempt, Predicate<T> done) {
+        long deadline = System.nanoTime() + target.timeoutMs() * 1_000_000L;
+        T last = null;
+        while (true) {
+            try {
+                last = attempt.get();
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (MetaCallException e) {
+                // not settled yet; try again until the deadline
+            }
+            if (System.nanoTime() > deadline) {
+                return last;
+            }
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+        }
+    }
+
+    /** The membership once the group answers again after a change, or null if it did not within --timeout-ms. */
+    Membership membershipAfterChange(MetaAdmin admin) {
+        return pollUntil(admin::membership, m -> true);
+    }
+
+    /** The group after a change, for the line a command prints. */
+    static String peersLine(Membership m) {
+        return m == null ? "the group has not reported its peers yet (see roster meta peers)" : "peers now " + members(m);
+    }
+
+    static String members(Membership m) {
+        return String.join(", ", m.peers()) + " (leader " + m.leader() + ")";
+    }
+
+    /** Whether a process still listens on a meta address (JRaft never stops a node it removed). */
+    boolean stillRunning(String address) {
+        return TcpProbe.listening(address, Math.min(target.timeoutMs(), 1_000));
+    }
+
+    /** Validates a host:port argument and returns it as given (JRaft names peers by that exact text). */
+    static String hostPort(String text) {
+        return HostPort.parse(text).toString();
+    }
+}

@@ -1,0 +1,43 @@
+package io.roster.tools.cli.meta;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** {@code roster meta remove-peer HOST:PORT}: takes a member out of the group; its process keeps running. */
+@Command(name = "remove-peer", mixinStandardHelpOptions = true,
+        description = {"Remove a member from the meta group (removing the leader makes it step down).",
+                "The removed node keeps running outside the group: stop it yourself."})
+final class RemovePeerCommand extends MetaSubcommand {
+    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The member's meta address, as in meta.peers.")
+    String peer;
+
+    @Override
+    void checkArguments() {
+        peer = hostPort(peer);
+    }
+
+    @Override
+    int run(MetaAdmin admin, PrintWriter out, PrintWriter err) {
+        Membership before = admin.membership();
+        if (!before.peers().contains(peer) && !before.learners().contains(peer)) {
+            // JRaft answers OK to removing a non-member, which would read as success
+            throw new MetaCallException(peer + " is not a member: peers " + members(before));
+        }
+        admin.removePeer(peer);
+        Membership now = membershipAfterChange(admin);
+        // JRaft never stops a removed node; tell the operator whether there is still a process to stop
+        String note = stillRunning(peer)
+                ? peer + " keeps running outside the group: stop it yourself" : peer + " is not running";
+        if (json()) {
+            Map<String, Object> report = ChangeReport.json("remove-peer", peer, now);
+            report.put("note", note);
+            MetaTarget.printJson(out, report);
+        } else {
+            out.println("removed " + peer + "; " + peersLine(now) + "; " + note);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,189 @@
+package io.roster.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roster.common.meta.MetaClient;
+import io.roster.common.model.NodeInfo;
+import io.roster.common.model.NodeRole;
+import io.roster.common.model.ProcessId;
+import io.roster.common.rpc.RpcCaller;
+import io.roster.common.wire.HeartbeatReply;
+import io.roster.common.wire.HeartbeatRequest;
+import io.roster.meta.MetaServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code roster meta ...} against three real meta nodes in this JVM. */
+@Timeout(120)
+class MetaCliTest {
+    private static final NodeInfo DATA = new NodeInfo(NodeRole.DATA, "127.0.0.1:19621", new ProcessId("127.0.0.1:19621", 1, 1));
+
+    @TempDir
+    Path dir;
+
+    private LocalMetaGroup group;
+    private final RpcCaller caller = new RpcCaller();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void tearDown() {
+        caller.close();
+        if (group != null) {
+            group.close();
+        }
+    }
+
+    @Test
+    void peersSnapshotAndTransferLeader() throws Exception {
+        group = LocalMetaGroup.start(dir, 3);
+        MetaServer leader = group.leader();
+        await().atMost(Duration.ofSeconds(20)).until(() -> peers().out().contains("leader"));
+
+        CapturedCli peers = peers();
+        assertThat(peers.exit()).as(peers.toString()).isZero();
+        assertThat(peers.out()).contains("3 peers, leader " + leader.address());
+        for (String p : group.initialPeers()) {
+            assertThat(peers.out()).containsPattern(p.replace(".", "\\.") + "\\s+yes\\s+(leader|follower)");
+        }
+
+        JsonNode tree = json.readTree(run("meta", "peers", "--json").out());
+        assertThat(tree.get("leader").asText()).isEqualTo(leader.address());
+        assertThat(tree.get("members")).hasSize(3);
+        assertThat(texts(tree.get("peers"))).containsExactlyInAnyOrderElementsOf(group.initialPeers());
+
+        CapturedCli snapshot = run("meta", "snapshot");
+        assertThat(snapshot.exit()).as(snapshot.toString()).isZero();
+        assertThat(snapshot.out().lines()).hasSize(3).allMatch(l -> l.startsWith("snapshot taken on "));
+        JsonNode one = json.readTree(run("meta", "snapshot", leader.address(), "--json").out());
+        assertThat(one.get("snapshots").get(0).get("ok").asBoolean()).isTrue();
+
+        MetaServer target = group.followers().get(0);
+        CapturedCli transfer = run("meta", "transfer-leader", target.address());
+        assertThat(transfer.exit()).as(transfer.toString()).isZero();
+        assertThat(transfer.out()).isEqualTo("leadership moved from " + leader.address() + " to " + target.address()
+                + System.lineSeparator());
+        await().atMost(Duration.ofSeconds(20)).until(target::isLeader);
+        assertThat(run("meta", "transfer-leader", target.address()).out()).contains(target.address() + " already leads");
+
+        // a refusal from JRaft: transfer to an address outside the group
+        CapturedCli refused = run("meta", "transfer-leader", "127.0.0.1:" + StandaloneCluster.freePort());
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("roster meta transfer-leader: meta leader ").contains("refused");
+        assertOneLine(refused.err());
+
+        MetaServer stopped = group.followers().get(0);
+        stopped.close();
+        await().atMost(Duration.ofSeconds(20)).until(() -> peers().out()
+                .matches("(?s).*" + stopped.address().replace(".", "\\.") + "\\s+yes\\s+unreachable.*"));
+    }
+
+    @Test
+    void addPeerRemovePeerAndChangePeersKeepTheGroupWorking() throws Exception {
+        group = LocalMetaGroup.start(dir, 3);
+        MetaClient client = new MetaClient(caller, group.initialPeers(), 2_000);
+        await().atMost(Duration.ofSeconds(20)).until(() -> heartbeat(client).ok());
+        // two snapshots truncate the log, so the new peer catches up through InstallSnapshot
+        assertThat(run("meta", "snapshot").exit()).isZero();
+        assertThat(run("meta", "snapshot").exit()).isZero();
+
+        MetaServer joiner = group.startJoiner();
+        CapturedCli add = run("meta", "add-peer", joiner.address());
+        assertThat(add.exit()).as(add.toString()).isZero();
+        assertThat(add.out()).startsWith("added " + joiner.address() + "; peers now ");
+        assertThat(peers().out()).contains("4 peers").contains(joiner.address());
+        await().atMost(Duration.ofSeconds(20)).until(() -> joiner.state().equals(group.leader().state()));
+        assertThat(joiner.state().dataNodes()).contains(DATA);
+
+        CapturedCli again = run("meta", "add-peer", joiner.address());
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains(joiner.address() + " is already a member");
+
+        MetaServer removed = group.followers().get(0);
+        CapturedCli remove = run("meta", "remove-peer", removed.address());
+        assertThat(remove.exit()).as(remove.toString()).isZero();
+        assertThat(remove.out()).startsWith("removed " + removed.address()).contains("keeps running");
+        JsonNode after = json.readTree(run("meta", "peers", "--json", "--meta", joiner.address()).out());
+        assertThat(texts(after.get("peers"))).hasSize(3).doesNotContain(removed.address()).contains(joiner.address());
+        removed.close();
+        MetaClient survivors = new MetaClient(caller, texts(after.get("peers")), 2_000);
+        await().atMost(Duration.ofSeconds(20)).until(() -> heartbeat(survivors).ok());
+
+        // joint consensus: swap the joiner for a second new node in one change
+        MetaServer second = group.startJoiner();
+        List<String> target = new ArrayList<>(texts(after.get("peers")));
+        target.remove(joiner.address());
+        target.add(second.address());
+        CapturedCli change = run("meta", "change-peers", String.join(",", target), "--meta", String.join(",", texts(after.get("peers"))));
+        assertThat(change.exit()).as(change.toString()).isZero();
+        assertThat(change.out()).contains("to " + String.join(", ", target)).contains(joiner.address() + " keeps running");
+        JsonNode changed = json.readTree(run("meta", "peers", "--json", "--meta", String.join(",", target)).out());
+        assertThat(texts(changed.get("peers"))).containsExactlyInAnyOrderElementsOf(target);
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.state().equals(group.leader().state()));
+        MetaClient changedClient = new MetaClient(caller, target, 2_000);
+        await().atMost(Duration.ofSeconds(20)).until(() -> heartbeat(changedClient).ok());
+    }
+
+    @Test
+    void failuresAreOneLineWithExitCodes() {
+        int port = StandaloneCluster.freePort();
+        CapturedCli none = CapturedCli.run("meta", "peers", "--timeout-ms", "500", "--meta", "127.0.0.1:" + port);
+        assertThat(none.exit()).as(none.toString()).isEqualTo(1);
+        assertThat(none.err()).isEqualTo("roster meta peers: no meta server answered (127.0.0.1:" + port + ")"
+                + System.lineSeparator());
+
+        CapturedCli bad = CapturedCli.run("meta", "add-peer", "nonsense", "--meta", "127.0.0.1:" + port);
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("roster meta add-peer: 'nonsense' is not host:port");
+        assertOneLine(bad.err());
+
+        CapturedCli badMeta = CapturedCli.run("meta", "peers", "--meta", "127.0.0.1:99999");
+        assertThat(badMeta.exit()).isEqualTo(2);
+        assertOneLine(badMeta.err());
+
+        CapturedCli twice = CapturedCli.run("meta", "change-peers", "127.0.0.1:1,127.0.0.1:1", "--meta", "127.0.0.1:" + port);
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.err()).contains("listed twice");
+
+        CapturedCli help = CapturedCli.run("meta");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("add-peer").contains("remove-peer").contains("change-peers")
+                .contains("transfer-leader").contains("snapshot").contains("peers");
+    }
+
+    private CapturedCli run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.contains("--meta")) {
+            all.add("--meta");
+            all.add(group.metaOption());
+        }
+        return CapturedCli.run(all.toArray(String[]::new));
+    }
+
+    private CapturedCli peers() {
+        return run("meta", "peers");
+    }
+
+    private static HeartbeatReply heartbeat(MetaClient client) {
+        return client.call(new HeartbeatRequest(DATA, 0, 0, 0, 0), HeartbeatReply.class, HeartbeatReply::leaderAddress);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static void assertOneLine(String err) {
+        assertThat(err.strip()).doesNotContain("\n").doesNotContain("\tat ");
+    }
+}

@@ -1,9 +1,11 @@
 package io.roster.tools;
 
+import io.roster.tools.bench.BenchCommand;
 import io.roster.tools.cli.NodesCommand;
 import io.roster.tools.cli.PubCommand;
 import io.roster.tools.cli.SlotsCommand;
 import io.roster.tools.cli.meta.MetaCommand;
+import io.roster.tools.cluster.ClusterCommand;
 import io.roster.tools.cli.StatusCommand;
 import io.roster.tools.cli.SubCommand;
 import io.roster.tools.server.ServerCommand;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "roster", mixinStandardHelpOptions = true, version = "roster 0.1.0",
         description = "Roster service registry: run a node, or operate and try a cluster.",
         subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class,
-                SlotsCommand.class, MetaCommand.class, CommandLine.HelpCommand.class})
+                SlotsCommand.class, MetaCommand.class, ClusterCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

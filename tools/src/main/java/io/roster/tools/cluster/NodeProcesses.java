@@ -1,0 +1,177 @@
+package io.roster.tools.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The node processes of one cluster directory, found through their pid files. A pid counts as a node only while
+ * that process runs {@code roster server} with the node's configuration file, so a stale pid file reused by an
+ * unrelated process is never signalled.
+ */
+public final class NodeProcesses {
+    private final ClusterDir dir;
+    private final JvmCommand jvm;
+
+    public NodeProcesses(ClusterDir dir, JvmCommand jvm) {
+        this.dir = dir;
+        this.jvm = jvm;
+    }
+
+    /**
+     * Starts {@code n} from its saved configuration: output appended to its log, the pid written to its pid file.
+     * Fails if the node already runs.
+     */
+    public ProcessHandle launch(NodeName n) {
+        Optional<ProcessHandle> running = running(n);
+        if (running.isPresent()) {
+            throw new IllegalStateException(n + " already runs as pid " + running.get().pid() + " (stop or kill it first)");
+        }
+        NodeConfig config = dir.readConfig(n);
+        try {
+            Files.createDirectories(config.dataDir());
+            Files.createDirectories(dir.nativeDir(n));
+            Files.writeString(dir.log(n), "--- roster cluster: starting " + n + " at " + Instant.now() + " ---\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            ProcessBuilder pb = new ProcessBuilder(jvm.server(dir.config(n))).directory(dir.path().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log(n).toFile()));
+            Map<String, String> env = pb.environment();
+            // The node's whole configuration is its file: a ROSTER_* variable of the calling shell (say
+            // ROSTER_SESSION_PORT) would give every node the same value.
+            env.keySet().removeIf(k -> k.startsWith("ROSTER_"));
+            env.put("ROCKSDB_SHAREDLIB_DIR", dir.nativeDir(n).toString());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            writePid(n, p.pid());
+            return p.toHandle();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + n + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The node's process while it runs. */
+    public Optional<ProcessHandle> running(NodeName n) {
+        return pid(n).flatMap(ProcessHandle::of).filter(h -> isRunning(h) && runsConfig(h, dir.config(n)));
+    }
+
+    /** The pid in the node's pid file, whether or not it still runs. */
+    public Optional<Long> pid(NodeName n) {
+        Path f = dir.pidFile(n);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(Files.readString(f, StandardCharsets.UTF_8).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** SIGKILL; waits (boundedly) until the process is gone. False when the node was not running. */
+    public boolean kill(NodeName n, Duration wait) {
+        Optional<ProcessHandle> h = running(n);
+        if (h.isEmpty()) {
+            return false;
+        }
+        h.get().destroyForcibly();
+        if (!awaitExit(List.of(h.get()), wait)) {
+            throw new IllegalStateException(n + " (pid " + h.get().pid() + ") still runs " + wait.toMillis() + " ms after SIGKILL");
+        }
+        return true;
+    }
+
+    /**
+     * SIGTERM to every running node at once (each shuts down cleanly), then SIGKILL to whatever still runs after
+     * {@code grace}. Returns what happened to each node that was running.
+     */
+    public List<String> stop(List<NodeName> nodes, Duration grace) {
+        List<NodeName> names = new ArrayList<>();
+        List<ProcessHandle> handles = new ArrayList<>();
+        for (NodeName n : nodes) {
+            running(n).ifPresent(h -> {
+                names.add(n);
+                handles.add(h);
+                h.destroy();
+            });
+        }
+        awaitExit(handles, grace);
+        List<String> report = new ArrayList<>();
+        for (int i = 0; i < handles.size(); i++) {
+            ProcessHandle h = handles.get(i);
+            if (isRunning(h)) {
+                h.destroyForcibly();
+                report.add(names.get(i) + " (pid " + h.pid() + "): did not stop within " + grace.toMillis() + " ms, killed");
+            } else {
+                report.add(names.get(i) + " (pid " + h.pid() + "): stopped");
+            }
+        }
+        if (!awaitExit(handles, Duration.ofSeconds(5))) {
+            report.add("some processes still run 5 s after SIGKILL");
+        }
+        return report;
+    }
+
+    private void writePid(NodeName n, long pid) throws IOException {
+        Path tmp = dir.pidFile(n).resolveSibling(n + ".pid.tmp");
+        Files.writeString(tmp, pid + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, dir.pidFile(n), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static boolean awaitExit(List<ProcessHandle> handles, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (handles.stream().anyMatch(NodeProcesses::isRunning)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Alive and not a zombie. A node whose launcher already exited is reparented; if nobody reaps it after a kill,
+     * ProcessHandle still calls it alive, so look at its state in /proc where there is one.
+     */
+    static boolean isRunning(ProcessHandle h) {
+        if (!h.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(h.pid()), "stat");
+        try {
+            String s = Files.readString(stat, StandardCharsets.UTF_8);
+            int close = s.lastIndexOf(')');
+            return close < 0 || close + 2 >= s.length() || s.charAt(close + 2) != 'Z';
+        } catch (IOException e) {
+            return h.isAlive();
+        }
+    }
+
+    private static boolean runsConfig(ProcessHandle h, Path config) {
+        Optional<String[]> args = h.info().arguments();
+        if (args.isEmpty()) {
+            // Some systems hide other processes' arguments; then the pid file is all there is to go by.
+            return h.info().command().map(c -> c.endsWith("java")).orElse(true);
+        }
+        String want = config.toString();
+        for (String a : args.get()) {
+            if (a.equals(want)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

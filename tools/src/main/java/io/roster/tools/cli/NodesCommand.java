@@ -1,11 +1,8 @@
 package io.roster.tools.cli;
 
-import io.roster.common.config.ConfigException;
 import io.roster.common.model.NodeRole;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.NodeStatus;
-import io.roster.tools.cli.meta.ClusterStatusQuery;
-import io.roster.tools.cli.meta.MetaCallException;
 import io.roster.tools.cli.meta.MetaTarget;
 import io.roster.tools.server.Json;
 import picocli.CommandLine.Command;
@@ -36,19 +33,9 @@ public final class NodesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> servers;
-        try {
-            servers = target.servers();
-        } catch (ConfigException e) {
-            err.println("roster nodes: " + e.getMessage());
-            return 2;
-        }
-        ClusterStatusReply reply;
-        try {
-            reply = ClusterStatusQuery.fetch(servers, target.timeoutMs());
-        } catch (MetaCallException e) {
-            err.println("roster nodes: " + e.getMessage());
-            return 1;
+        ClusterStatusReply reply = target.clusterStatus("nodes", err);
+        if (reply == null) {
+            return target.lastExitCode();
         }
         List<NodeStatus> nodes = reply.nodes().stream().sorted(ORDER).toList();
         if (target.json()) {

@@ -1,12 +1,9 @@
 package io.roster.tools.cli;
 
-import io.roster.common.config.ConfigException;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
 import io.roster.common.wire.ClusterStatusReply;
-import io.roster.tools.cli.meta.ClusterStatusQuery;
-import io.roster.tools.cli.meta.MetaCallException;
 import io.roster.tools.cli.meta.MetaTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,19 +68,9 @@ public final class SlotsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> servers;
-        try {
-            servers = target.servers();
-        } catch (ConfigException e) {
-            err.println("roster slots: " + e.getMessage());
-            return 2;
-        }
-        ClusterStatusReply reply;
-        try {
-            reply = ClusterStatusQuery.fetch(servers, target.timeoutMs());
-        } catch (MetaCallException e) {
-            err.println("roster slots: " + e.getMessage());
-            return 1;
+        ClusterStatusReply reply = target.clusterStatus("slots", err);
+        if (reply == null) {
+            return target.lastExitCode();
         }
         SlotTable table = reply.slotTable() == null ? SlotTable.EMPTY : reply.slotTable();
         List<String> liveData = reply.nodes().stream().filter(n -> n.node().role() == NodeRole.DATA)

@@ -1,11 +1,8 @@
 package io.roster.tools.cli;
 
-import io.roster.common.config.ConfigException;
 import io.roster.common.model.NodeRole;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.NodeStatus;
-import io.roster.tools.cli.meta.ClusterStatusQuery;
-import io.roster.tools.cli.meta.MetaCallException;
 import io.roster.tools.cli.meta.MetaTarget;
 import io.roster.tools.server.Json;
 import picocli.CommandLine.Command;
@@ -33,15 +30,9 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClusterStatusReply reply;
-        try {
-            reply = ClusterStatusQuery.fetch(target.servers(), target.timeoutMs());
-        } catch (ConfigException e) {
-            err.println("roster status: " + e.getMessage());
-            return 2;
-        } catch (MetaCallException e) {
-            err.println("roster status: " + e.getMessage());
-            return 1;
+        ClusterStatusReply reply = target.clusterStatus("status", err);
+        if (reply == null) {
+            return target.lastExitCode();
         }
         if (target.json()) {
             MetaTarget.printJson(out, toJson(reply));

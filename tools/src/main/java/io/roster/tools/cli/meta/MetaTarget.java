@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.roster.common.config.ConfigException;
+import io.roster.common.wire.ClusterStatusReply;
 import io.roster.tools.cli.Addresses;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +31,8 @@ public final class MetaTarget {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
+    private int lastExitCode;
+
     /** The meta addresses to ask; a {@link ConfigException} names what is wrong with them. */
     public List<String> servers() {
         if (timeoutMs <= 0) {
@@ -44,6 +47,27 @@ public final class MetaTarget {
 
     public boolean json() {
         return json;
+    }
+
+    /**
+     * The cluster as the meta leader sees it, or null after printing one line {@code roster COMMAND: problem} to
+     * {@code err}; {@link #lastExitCode()} then says why: 2 for bad options or addresses, 1 when meta did not answer.
+     */
+    public ClusterStatusReply clusterStatus(String command, PrintWriter err) {
+        try {
+            return ClusterStatusQuery.fetch(servers(), timeoutMs);
+        } catch (ConfigException e) {
+            err.println("roster " + command + ": " + e.getMessage());
+            lastExitCode = 2;
+        } catch (MetaCallException e) {
+            err.println("roster " + command + ": " + e.getMessage());
+            lastExitCode = 1;
+        }
+        return null;
+    }
+
+    public int lastExitCode() {
+        return lastExitCode;
     }
 
     public static void printJson(PrintWriter out, Object value) {

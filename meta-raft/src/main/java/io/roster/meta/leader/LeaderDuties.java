@@ -272,6 +272,13 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
     private MetaState commit(long t, List<MetaRecord> records) {
         MetaState before = state.get();
         MetaState planned = RecordCodec.applyAll(before, records);
+        for (MetaRecord r : records) {
+            if (r instanceof NodeJoined joined) {
+                // what it reported before its admission was built on a table that did not place it (or by an
+                // older process): planned copies must wait for a report on a table that names them
+                reports.forget(joined.node().address());
+            }
+        }
         ReplicaProgress progress = reports.progress(planned);
         SlotTable table = plan(planned, restartedDataNodes(before, records), progress);
         List<MetaRecord> entry = new ArrayList<>(records);

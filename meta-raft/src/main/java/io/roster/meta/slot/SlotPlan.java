@@ -17,7 +17,8 @@ import java.util.Set;
  * <p>It also keeps the migration budget. A slot is migrating while one of its followers is not known caught up
  * with its current leader: a new follower never is, and a new leader (new leaderEpoch) makes every follower start
  * over. The {@code try*} edits refuse to start a migration once {@code maxMigrations} slots are migrating; edits
- * of a slot that migrates anyway cost nothing, and only the forced edits (a dead or restarted leader) may go over.
+ * of a slot that migrates anyway cost nothing, and only the forced edit (promotion in place of a dead or restarted
+ * leader) may go over.
  */
 final class SlotPlan {
     static final int NONE = -1;
@@ -45,8 +46,10 @@ final class SlotPlan {
     }
 
     /**
-     * The current assignment with every dead owner removed; {@code live} must be sorted and distinct. The slots of
-     * a {@code restarted} leader keep it but get a new leaderEpoch, so their followers start over.
+     * The current assignment with every dead owner removed; {@code live} must be sorted and distinct. A
+     * {@code restarted} node is a new process holding no copy: a slot it led loses its leader, like a dead one's,
+     * so a follower is promoted, and its follower copies count as not caught up. Only a slot with no other live
+     * owner keeps it as leader (nothing better exists), under a new leaderEpoch ({@link #toTable}).
      */
     static SlotPlan start(SlotTable current, List<String> live, Set<String> restarted, ReplicaProgress progress,
                           SlotRules rules) {
@@ -61,11 +64,15 @@ final class SlotPlan {
                     int f = plan.indexOf(address);
                     if (f != NONE && f != leader && !fs.contains(f)) {
                         fs.add(f);
-                        // a dead leader's followers keep what they caught up with: it decides who is promoted
-                        if (!restarted.contains(slot.leader()) && progress.caughtUp(i, address, slot.leaderEpoch())) {
+                        // a dead or restarted leader's followers keep what they caught up with: it decides who
+                        // is promoted
+                        if (!restarted.contains(address) && progress.caughtUp(i, address, slot.leaderEpoch())) {
                             cs.add(f);
                         }
                     }
+                }
+                if (leader != NONE && restarted.contains(slot.leader()) && !fs.isEmpty()) {
+                    leader = NONE;
                 }
             }
             plan.leaders[i] = leader;

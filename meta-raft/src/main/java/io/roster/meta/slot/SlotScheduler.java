@@ -13,19 +13,21 @@ import java.util.TreeSet;
  *
  * <p>The steps, each moving as little as possible:
  * <ol>
- *   <li>dead owners are dropped; a slot whose leader died is led by one of its followers, a caught-up one if
- *       any (fast promotion: that node already holds the data), else by the least-loaded live node. This is
- *       never held back by the migration cap;</li>
+ *   <li>dead owners are dropped; a slot whose leader died, or restarted as a new process (which holds no copy),
+ *       is led by one of its followers, a caught-up one if any (fast promotion: that node already holds the
+ *       data), else by the least-loaded live node (a restarted leader keeps a slot it had no follower for). This
+ *       is never held back by the migration cap;</li>
+ *   <li>missing followers are added on distinct nodes, least-loaded first. This comes before any balancing so
+ *       the budget goes first to slots that have fewer copies than wanted;</li>
  *   <li>leaders are balanced to within one per node by swapping a slot's leader with a caught-up follower (no
  *       data moves). A node never becomes leader of a slot it does not hold a caught-up copy of;</li>
- *   <li>followers beyond min(replicas - 1, live - 1) are dropped, missing ones added on distinct nodes,
- *       least-loaded first;</li>
+ *   <li>followers beyond min(replicas - 1, live - 1) are dropped;</li>
  *   <li>replicas are balanced: followers move only from nodes above their fair share to nodes below it, so a
  *       joining node receives its share and nothing else moves;</li>
  *   <li>a node that still lacks leaders receives follower copies of slots of nodes that lead too many, to take
- *       them over by step 2 once caught up.</li>
+ *       them over by step 3 once caught up.</li>
  * </ol>
- * Steps 3 to 5 (and the swaps of step 2) each start a migration, and stop once {@link SlotRules#maxMigrations()}
+ * Steps 2, 3, 5 and 6 each start a migration, and stop once {@link SlotRules#maxMigrations()}
  * slots are migrating. A slot whose leader changes gets leaderEpoch = the new table's epoch, so the versions a
  * new leader hands out are above its predecessor's.
  */
@@ -45,9 +47,10 @@ public final class SlotScheduler {
     }
 
     /**
-     * As {@link #next(SlotTable, List, int, int)}, where the data nodes at {@code restarted} are new processes: the
-     * slots they lead get a new leaderEpoch even though their leader's address did not change, so a leader that
-     * restarted without its version counters still hands out versions above its previous run's.
+     * As {@link #next(SlotTable, List, int, int)}, where the data nodes at {@code restarted} are new processes
+     * holding no copy: the slots they led go to a follower, and a slot without one stays with its restarted
+     * leader under a new leaderEpoch, so a leader that lost its version counters still hands out versions above
+     * its previous run's.
      */
     public SlotTable next(SlotTable current, List<String> liveDataAddresses, int slotCount, int replicas,
                           Set<String> restarted) {
@@ -78,9 +81,10 @@ public final class SlotScheduler {
         int followers = Math.max(0, Math.min(rules.replicas() - 1, live.size() - 1));
         SlotPlan plan = SlotPlan.start(current, live, restarted, progress, rules);
         LeaderSteps.replaceDeadLeaders(plan);
+        // a slot without its followers is one failure from losing its data: those get the budget before balancing
+        ReplicaSteps.fillFollowers(plan, followers);
         LeaderSteps.swapLeaders(plan);
         ReplicaSteps.trimFollowers(plan, followers);
-        ReplicaSteps.fillFollowers(plan, followers);
         ReplicaSteps.balanceReplicas(plan);
         LeaderSteps.prepareTransfers(plan, followers);
         return plan.toTable(current, restarted);

@@ -61,6 +61,42 @@ class SlotMigrationRulesTest {
     }
 
     @Test
+    void aNewClusterFillsEveryFollowerBeforeBalancingLeaders() {
+        // cluster start: the first data node leads every slot, the two others join empty right after
+        SlotTable t = scheduler.next(SlotTable.EMPTY, List.of(A), 256, 2);
+        SlotRules rules = new SlotRules(256, 2, 16);
+        List<String> live = List.of(A, B, C);
+        SlotTable prev = t;
+        int tables = 0;
+        int fullyReplicatedAfter = -1;
+        while (true) {
+            SlotTable next = scheduler.next(t, live, Set.of(), lagOneTable(prev, t), rules);
+            if (next == t && prev == t) {
+                break;
+            }
+            if (next != t) {
+                tables++;
+                boolean missing = t.slots().stream().anyMatch(s -> s.followers().isEmpty());
+                for (Slot s : next.slots()) {
+                    assertThat(!missing || s.leader().equals(t.slot(s.id()).leader()))
+                            .as("table %d swaps slot %d's leader while slots lack a follower", tables, s.id()).isTrue();
+                }
+            }
+            if (fullyReplicatedAfter < 0 && next.slots().stream().allMatch(s -> s.followers().size() == 1)) {
+                fullyReplicatedAfter = tables;
+            }
+            assertThat(tables).as("tables to balance").isLessThan(100);
+            prev = t;
+            t = next;
+        }
+        assertBalanced(t, live, 2);
+        // 256 copies to add, 16 at a time; then 170 swaps and 85 follower moves, 16 at a time. Before the fill
+        // went first, the last slot got its follower in table 27 of 32.
+        assertThat(fullyReplicatedAfter).isEqualTo(256 / 16);
+        assertThat(tables).isLessThanOrEqualTo(32);
+    }
+
+    @Test
     void withoutReportsNothingMovesToAJoiningNode() {
         SlotTable three = scheduler.next(SlotTable.EMPTY, List.of(A, B, C), 64, 2);
 
@@ -98,6 +134,41 @@ class SlotMigrationRulesTest {
         assertThat(after.slot(0).leader()).isEqualTo(C);
         assertThat(after.slot(0).followers()).containsExactly(B);
         assertThat(after.slot(1).leader()).isEqualTo(B);
+    }
+
+    @Test
+    void aRestartedLeaderIsReplacedByItsCaughtUpFollowerWhateverTheCap() {
+        SlotTable before = new SlotTable(5, List.of(new Slot(0, B, List.of(A, C), 2), new Slot(1, A, List.of(B, C), 3)));
+        // B's new process has reported nothing; of slot 0's followers only C caught up with B
+        ReplicaProgress onlyC = (slot, follower, epoch) -> follower.equals(C);
+
+        SlotTable after = scheduler.next(before, List.of(A, B, C), Set.of(B), onlyC, new SlotRules(2, 3, 1));
+
+        assertThat(after.slot(0).leader()).isEqualTo(C);
+        assertThat(after.slot(0).leaderEpoch()).isEqualTo(after.epoch());
+        assertThat(after.slot(0).followers()).containsExactlyInAnyOrder(A, B);
+        assertThat(after.slot(1).leader()).isEqualTo(A);
+        assertThat(after.slot(1).leaderEpoch()).isEqualTo(3);
+    }
+
+    @Test
+    void aRestartedLeaderOfAPlannedTableLeadsNothingUntilItsNewCopiesCatchUp() {
+        SlotTable three = scheduler.next(SlotTable.EMPTY, List.of(A, B, C), 64, 2);
+        ReplicaProgress notB = (slot, follower, epoch) -> !follower.equals(B);
+
+        SlotTable after = scheduler.next(three, List.of(A, B, C), Set.of(B), notB, new SlotRules(64, 2, 1));
+
+        assertThat(after.leaderCounts()).doesNotContainKey(B);
+        for (Slot s : three.slots()) {
+            Slot now = after.slot(s.id());
+            if (s.leader().equals(B)) {
+                assertThat(s.followers()).contains(now.leader());
+                assertThat(now.leaderEpoch()).isEqualTo(after.epoch());
+            } else {
+                assertThat(now.leader()).isEqualTo(s.leader());
+                assertThat(now.leaderEpoch()).isEqualTo(s.leaderEpoch());
+            }
+        }
     }
 
     @Test

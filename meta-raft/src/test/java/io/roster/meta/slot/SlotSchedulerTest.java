@@ -158,19 +158,33 @@ class SlotSchedulerTest {
     }
 
     @Test
-    void aRestartedLeaderKeepsItsSlotsWithANewLeaderEpoch() {
+    void aRestartedLeadersSlotsGoToItsFollowersAndItComesBackAsAFollower() {
         SlotTable t = scheduler.next(SlotTable.EMPTY, List.of(A, B), 16, 2);
 
+        // B's new process holds no copy: it is a new node, as if the old one had died and it had joined
         SlotTable after = scheduler.next(t, List.of(A, B), 16, 2, Set.of(B));
 
         assertThat(after.epoch()).isEqualTo(t.epoch() + 1);
         for (Slot s : after.slots()) {
             Slot before = t.slot(s.id());
-            assertThat(s.leader()).isEqualTo(before.leader());
-            assertThat(s.followers()).isEqualTo(before.followers());
-            assertThat(s.leaderEpoch()).isEqualTo(s.leader().equals(B) ? after.epoch() : before.leaderEpoch());
+            assertThat(s.leader()).isEqualTo(A);
+            assertThat(s.followers()).containsExactly(B);
+            assertThat(s.leaderEpoch()).isEqualTo(before.leader().equals(B) ? after.epoch() : before.leaderEpoch());
         }
         assertThat(scheduler.next(t, List.of(A, B), 16, 2, Set.of(C))).isSameAs(t);
+    }
+
+    @Test
+    void aRestartedLeaderWithoutFollowersKeepsItsSlotsWithANewLeaderEpoch() {
+        SlotTable one = scheduler.next(SlotTable.EMPTY, List.of(A), 8, 2);
+
+        SlotTable after = scheduler.next(one, List.of(A), 8, 2, Set.of(A));
+
+        assertThat(after.epoch()).isEqualTo(one.epoch() + 1);
+        assertThat(after.slots()).allSatisfy(s -> {
+            assertThat(s.leader()).isEqualTo(A);
+            assertThat(s.leaderEpoch()).isEqualTo(after.epoch());
+        });
     }
 
     @Test

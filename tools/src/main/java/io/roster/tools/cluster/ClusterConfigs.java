@@ -3,6 +3,7 @@ package io.roster.tools.cluster;
 import io.roster.common.config.ConfigException;
 import io.roster.common.config.ConfigKey;
 import io.roster.common.config.ConfigKeys;
+import io.roster.common.config.RosterConfig;
 import io.roster.common.model.NodeRole;
 
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The configurations of a new local cluster: one role per node, the given ports, a data directory per node under
- * the cluster directory, every node told the whole meta group. Pure: the ports are chosen by the caller.
+ * the cluster directory, every node told the whole meta group. Each is validated as its node will read it. Pure:
+ * the ports are chosen by the caller, nothing is written.
  */
 final class ClusterConfigs {
     /** Keys the launcher decides; {@code --set} may not change them or the nodes would not find each other. */
@@ -58,9 +60,20 @@ final class ClusterConfigs {
             v.put(ConfigKeys.META_PEERS.name(), metaList);
             v.put(ConfigKeys.META_SERVERS.name(), metaList);
             v.putAll(overrides);
+            validate(n, v, overrides.keySet());
             out.add(new NodeConfig(n, v));
         }
         return out;
+    }
+
+    /**
+     * Parses {@code values} as the node will, so a bad value fails before anything is written; the message names
+     * the source ("--set" or the launcher) the way {@code roster server} would.
+     */
+    private static void validate(NodeName n, Map<String, String> values, Set<String> fromSet) {
+        RosterConfig.Builder b = RosterConfig.builder();
+        values.forEach((k, val) -> b.set(k, val, fromSet.contains(k) ? "--set" : "roster cluster start for " + n));
+        b.build();
     }
 
     static ConfigKey<Integer> roleKey(NodeRole role) {

@@ -18,8 +18,30 @@ import java.util.stream.Stream;
 public final class ClusterDir {
     private final Path dir;
 
+    /**
+     * {@code dir} is resolved through symlinks (as far as it exists), so every command names a node's files by the
+     * same path whichever spelling of the directory it was given: the launch puts that path on the node's command
+     * line, and stop and kill recognise the node by it.
+     */
     public ClusterDir(Path dir) {
-        this.dir = dir.toAbsolutePath().normalize();
+        this.dir = canonical(dir);
+    }
+
+    static Path canonical(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+        } catch (IOException e) {
+            // unreadable on the way: the path as given is still the best name
+            return abs;
+        }
     }
 
     public Path path() {

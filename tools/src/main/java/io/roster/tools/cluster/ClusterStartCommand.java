@@ -53,7 +53,16 @@ final class ClusterStartCommand extends ClusterSubcommand {
         }
         out.flush();
         long t0 = System.nanoTime();
-        List<NodeName> launched = cluster.start(Duration.ofSeconds(timeoutSecs));
+        List<NodeName> launched;
+        try {
+            launched = cluster.start(Duration.ofSeconds(timeoutSecs));
+        } catch (RuntimeException e) {
+            // a new cluster none of whose nodes ever ran is taken back, so DIR can be used again as is
+            if (!existing && cluster.removeUnstarted()) {
+                out.println("no node started: removed the new cluster's files from " + cluster.dir());
+            }
+            throw e;
+        }
         out.printf("cluster up in %.1f s (%d node(s) started)%n", (System.nanoTime() - t0) / 1e9, launched.size());
         ClusterStatusCommand.printNodes(cluster, out);
         ClusterFile file = ClusterFile.read(cluster.dir().path());

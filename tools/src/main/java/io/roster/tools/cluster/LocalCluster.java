@@ -26,6 +26,8 @@ public final class LocalCluster {
 
     private final ClusterDir dir;
     private final NodeProcesses processes;
+    /** What {@link #create} wrote through this instance, until a node has started. */
+    private CreatedFiles created;
 
     public LocalCluster(ClusterDir dir, JvmCommand jvm) {
         this.dir = dir;
@@ -47,7 +49,9 @@ public final class LocalCluster {
 
     /**
      * Writes the configuration of every node (free ports on {@code host}, fixed from now on) and the cluster file.
-     * Each file is validated as the node will read it, so a bad {@code --set} fails here, before any JVM starts.
+     * Every configuration is validated in memory before anything is written, so a bad {@code --set} leaves no trace;
+     * if writing fails halfway, what was written is removed again. Until a node has run, {@link #removeUnstarted()}
+     * takes the whole creation back.
      */
     public ClusterFile create(ClusterLayout layout, String host, Map<String, String> overrides) {
         if (dir.exists() || !dir.nodes().isEmpty()) {
@@ -61,18 +65,50 @@ public final class LocalCluster {
             ports.put(nodes.get(i), new NodePorts(free.get(2 * i), free.get(2 * i + 1)));
         }
         List<NodeConfig> configs = ClusterConfigs.generate(layout, host, ports, dir.path(), overrides);
+        CreatedFiles written = new CreatedFiles(dir.path());
+        boolean ok = false;
         try {
             Files.createDirectories(dir.path());
             for (NodeConfig c : configs) {
+                written.add(dir.config(c.name()));
                 c.write(dir.config(c.name()));
+                // the file as the node will read it (properties escaping included)
                 RosterConfig.load(dir.config(c.name()), Map.of(), Map.of());
             }
             ClusterFile file = clusterFile(configs);
+            written.add(ClusterFile.in(dir.path()));
+            written.add(ClusterFile.in(dir.path()).resolveSibling(ClusterFile.NAME + ".tmp"));
             file.write(dir.path());
+            created = written;
+            ok = true;
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cluster configuration to " + dir + ": " + e.getMessage(), e);
+        } finally {
+            if (!ok) {
+                written.removeAll();
+            }
         }
+    }
+
+    /**
+     * Removes what {@link #create} wrote, and what launching added (logs, data and native directories), if no node
+     * of it ever started (no pid file): a new cluster whose start failed that early would otherwise block its
+     * directory ("already holds a cluster"). Returns whether it removed anything.
+     */
+    public boolean removeUnstarted() {
+        if (created == null || dir.nodes().stream().anyMatch(n -> Files.exists(dir.pidFile(n)))) {
+            return false;
+        }
+        for (NodeName n : dir.nodes()) {
+            created.add(dir.log(n));
+            created.add(dir.nativeDir(n));
+            created.add(dir.path().resolve(n.toString()));
+        }
+        created.add(dir.path().resolve("native"));
+        created.removeAll();
+        created = null;
+        return true;
     }
 
     public List<NodeName> nodes() {

@@ -15,10 +15,17 @@ import java.util.Optional;
 
 /**
  * The node processes of one cluster directory, found through their pid files. A pid counts as a node only while
- * that process runs {@code roster server} with the node's configuration file, so a stale pid file reused by an
- * unrelated process is never signalled.
+ * that process runs {@code roster server} with the node's configuration file and started when its pid file was
+ * written, so a stale pid file whose pid now belongs to an unrelated process is never signalled.
  */
 public final class NodeProcesses {
+    /**
+     * How far a node's start may lie from its pid file's mtime. The file is written just after the fork, and Linux
+     * reports start times from a boot time in whole seconds, so a few seconds cover both; a pid reused by another
+     * process is reused after the node died, normally much later.
+     */
+    static final Duration START_MARGIN = Duration.ofSeconds(5);
+
     private final ClusterDir dir;
     private final JvmCommand jvm;
 
@@ -60,7 +67,8 @@ public final class NodeProcesses {
 
     /** The node's process while it runs. */
     public Optional<ProcessHandle> running(NodeName n) {
-        return pid(n).flatMap(ProcessHandle::of).filter(h -> isRunning(h) && runsConfig(h, dir.config(n)));
+        return pid(n).flatMap(ProcessHandle::of)
+                .filter(h -> isRunning(h) && runsConfig(h, dir.config(n)) && startedWith(h, dir.pidFile(n)));
     }
 
     /** The pid in the node's pid file, whether or not it still runs. */
@@ -160,11 +168,31 @@ public final class NodeProcesses {
         }
     }
 
+    /**
+     * Whether {@code h} started around when {@code pidFile} was written: no earlier than its mtime minus
+     * {@link #START_MARGIN} (a process older than the file cannot be the one it names), and no later than the mtime
+     * plus the margin (a process started after the file was written got a dead node's pid). Unknown means no.
+     */
+    static boolean startedWith(ProcessHandle h, Path pidFile) {
+        Optional<Instant> start = h.info().startInstant();
+        if (start.isEmpty()) {
+            return false;
+        }
+        Instant written;
+        try {
+            written = Files.getLastModifiedTime(pidFile).toInstant();
+        } catch (IOException e) {
+            return false;
+        }
+        return !start.get().isBefore(written.minus(START_MARGIN)) && !start.get().isAfter(written.plus(START_MARGIN));
+    }
+
     private static boolean runsConfig(ProcessHandle h, Path config) {
         Optional<String[]> args = h.info().arguments();
         if (args.isEmpty()) {
-            // Some systems hide other processes' arguments; then the pid file is all there is to go by.
-            return h.info().command().map(c -> c.endsWith("java")).orElse(true);
+            // Some systems hide other processes' arguments. A java command may be the node; anything else, or a
+            // hidden command, is not known to be, and signalling an unknown process is worse than missing a node.
+            return h.info().command().map(c -> c.endsWith("java")).orElse(false);
         }
         String want = config.toString();
         for (String a : args.get()) {

@@ -62,6 +62,9 @@ class ClusterConfigsTest {
 
         assertThatThrownBy(() -> ClusterConfigs.generate(LAYOUT, "127.0.0.1", ports(LAYOUT), dir, Map.of("data.port", "1")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--set data.port is not allowed");
+        // a value the node would reject fails here, as the node would say it, before any file exists
+        assertThatThrownBy(() -> ClusterConfigs.generate(LAYOUT, "127.0.0.1", ports(LAYOUT), dir, Map.of("lease.duration-ms", "soon")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'soon' for lease.duration-ms (from --set)");
     }
 
     @Test

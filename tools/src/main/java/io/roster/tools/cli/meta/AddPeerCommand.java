@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** {@code roster meta add-peer HOST:PORT}: adds a meta node that already runs with meta.join=true. */
 @Command(name = "add-peer", mixinStandardHelpOptions = true,
@@ -25,12 +26,13 @@ final class AddPeerCommand extends MetaSubcommand {
             // JRaft would refuse with a bare precondition message; say it plainly
             throw new MetaCallException(peer + " is already a member: peers " + members(before));
         }
-        admin.addPeer(peer);
-        Membership now = membershipAfterChange(admin);
+        VerifiedChange change = change(admin, "add-peer " + peer, () -> admin.addPeer(peer), m -> m.peers().contains(peer));
         if (json()) {
-            MetaTarget.printJson(out, ChangeReport.json("add-peer", peer, now));
+            Map<String, Object> report = ChangeReport.json("add-peer", peer, change.after());
+            report.put("lostAnswer", change.lostAnswer());
+            MetaTarget.printJson(out, report);
         } else {
-            out.println("added " + peer + "; " + peersLine(now));
+            out.println("added " + peer + "; " + peersLine(change.after()) + change.note());
         }
         return 0;
     }

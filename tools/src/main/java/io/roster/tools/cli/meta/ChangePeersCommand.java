@@ -41,8 +41,10 @@ final class ChangePeersCommand extends MetaSubcommand {
     @Override
     int run(MetaAdmin admin, PrintWriter out, PrintWriter err) {
         Membership before = admin.membership();
-        admin.changePeers(peers);
-        Membership now = membershipAfterChange(admin);
+        Set<String> wanted = Set.copyOf(peers);
+        VerifiedChange change = change(admin, "change-peers " + String.join(",", peers), () -> admin.changePeers(peers),
+                m -> Set.copyOf(m.peers()).equals(wanted));
+        Membership now = change.after();
         List<String> removed = new ArrayList<>(before.peers());
         removed.removeAll(peers);
         // JRaft never stops a removed node: name the ones still running, for the operator to stop
@@ -51,12 +53,14 @@ final class ChangePeersCommand extends MetaSubcommand {
             Map<String, Object> report = ChangeReport.json("change-peers", peers, now);
             report.put("before", before.peers());
             report.put("removedStillRunning", removed);
+            report.put("lostAnswer", change.lostAnswer());
             MetaTarget.printJson(out, report);
         } else {
             out.println("changed peers from " + String.join(", ", before.peers()) + " to " + String.join(", ", peers) + "; "
                     + peersLine(now) + (removed.isEmpty() ? ""
                     : "; " + String.join(", ", removed) + (removed.size() == 1 ? " keeps" : " keep")
-                    + " running outside the group: stop " + (removed.size() == 1 ? "it" : "them") + " yourself"));
+                    + " running outside the group: stop " + (removed.size() == 1 ? "it" : "them") + " yourself")
+                    + change.note());
         }
         return 0;
     }

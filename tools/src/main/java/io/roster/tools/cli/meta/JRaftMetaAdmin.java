@@ -79,6 +79,13 @@ public final class JRaftMetaAdmin implements MetaAdmin {
     }
 
     @Override
+    public void removeLearner(String learner) {
+        String leader = leader();
+        check(cli.removeLearners(MetaServer.GROUP_ID, conf(List.of(leader)), List.of(peerId(learner))), leader,
+                "remove-peer " + learner + " (a learner)");
+    }
+
+    @Override
     public void changePeers(List<String> peers) {
         String leader = leader();
         check(cli.changePeers(MetaServer.GROUP_ID, conf(List.of(leader)), conf(peers)), leader,
@@ -123,9 +130,14 @@ public final class JRaftMetaAdmin implements MetaAdmin {
     }
 
     private static void check(Status st, String leader, String what) {
-        if (!st.isOk()) {
-            throw new MetaCallException("meta leader " + leader + " refused " + what + ": " + describe(st));
+        if (st.isOk()) {
+            return;
         }
+        // CliServiceImpl turns a failed or timed-out RPC into code -1; a leader that answered uses a RaftError code
+        if (st.getCode() == RaftError.UNKNOWN.getNumber()) {
+            throw MetaCallException.unanswered("meta leader " + leader + " gave no answer to " + what + ": " + describe(st));
+        }
+        throw new MetaCallException("meta leader " + leader + " refused " + what + ": " + describe(st));
     }
 
     static String describe(Status st) {

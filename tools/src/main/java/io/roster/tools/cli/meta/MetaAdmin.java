@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Membership operations on the meta Raft group. Addresses are host:port, spelled as in meta.peers (JRaft compares
- * them as text). Every method throws {@link MetaCallException} when no member answers or the leader refuses.
+ * them as text). Every method throws {@link MetaCallException} when no member answers or the leader refuses; a
+ * change whose answer never came is thrown as {@link MetaCallException#unanswered}, since it may still take effect.
+ * A change call returning normally does not prove the change: read {@link #membership()} to see it.
  */
 public interface MetaAdmin extends AutoCloseable {
     /** The current leader's address. */
@@ -15,8 +17,11 @@ public interface MetaAdmin extends AutoCloseable {
     /** Adds a voting peer; it must already run with meta.join=true. Returns once the new configuration is committed. */
     void addPeer(String peer);
 
-    /** Removes a peer from the configuration; the removed process keeps running. */
+    /** Removes a voting peer from the configuration; the removed process keeps running. */
     void removePeer(String peer);
+
+    /** Removes a learner (JRaft's removePeer answers OK to a learner and leaves it in place). */
+    void removeLearner(String learner);
 
     /** Moves to exactly {@code peers} through joint consensus. */
     void changePeers(List<String> peers);

@@ -88,18 +88,50 @@ abstract class MetaSubcommand implements Callable<Integer> {
         }
     }
 
-    /** The membership once the group answers again after a change, or null if it did not within --timeout-ms. */
-    Membership membershipAfterChange(MetaAdmin admin) {
-        return pollUntil(admin::membership, m -> true);
+    /**
+     * Makes a membership change and returns the group once it shows it. JRaft's answer alone proves nothing either
+     * way: some calls answer OK and change nothing, and a call that timed out may still commit. So this reads the
+     * membership until {@code shows} holds, and fails with one line saying what the group looks like when it does not.
+     *
+     * @param what  the change, as the operator typed it (e.g. "add-peer 127.0.0.1:9001")
+     * @param call  the change itself; a refusal is passed on as is
+     * @param shows whether a membership includes the change
+     */
+    VerifiedChange change(MetaAdmin admin, String what, Runnable call, Predicate<Membership> shows) {
+        String lostAnswer = null;
+        try {
+            call.run();
+        } catch (MetaCallException e) {
+            if (!e.unanswered()) {
+                throw e;
+            }
+            lostAnswer = e.getMessage();
+        }
+        Membership now = pollUntil(admin::membership, shows);
+        if (now != null && shows.test(now)) {
+            return new VerifiedChange(now, lostAnswer);
+        }
+        String seen = now == null ? "the group did not list its members within " + target.timeoutMs() + " ms"
+                : "after " + target.timeoutMs() + " ms the group has " + describe(now);
+        if (lostAnswer != null) {
+            throw new MetaCallException(lostAnswer + "; " + seen + ", so " + what
+                    + " has not taken effect, though JRaft may still complete it (check with roster meta peers)");
+        }
+        throw new MetaCallException("meta accepted " + what + ", but " + seen);
     }
 
     /** The group after a change, for the line a command prints. */
     static String peersLine(Membership m) {
-        return m == null ? "the group has not reported its peers yet (see roster meta peers)" : "peers now " + members(m);
+        return "peers now " + members(m);
     }
 
     static String members(Membership m) {
-        return String.join(", ", m.peers()) + " (leader " + m.leader() + ")";
+        return String.join(", ", m.peers()) + " (leader " + m.leader() + ")"
+                + (m.learners().isEmpty() ? "" : "; learners " + String.join(", ", m.learners()));
+    }
+
+    private static String describe(Membership m) {
+        return "peers " + members(m) + (m.learners().isEmpty() ? "; no learners" : "");
     }
 
     /** Whether a process still listens on a meta address (JRaft never stops a node it removed). */

@@ -6,7 +6,6 @@ import io.roster.common.wire.DatumReply;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.GetDatumRequest;
 import io.roster.datastore.slot.SlotCheck;
-import io.roster.datastore.slot.SlotOwnership;
 
 /** Reads one datum from a slot this node leads. An error reply carries no datum. */
 public final class GetDatumHandler extends RequestHandler<GetDatumRequest> {
@@ -20,15 +19,9 @@ public final class GetDatumHandler extends RequestHandler<GetDatumRequest> {
     @Override
     protected Object handle(BizContext context, GetDatumRequest request) {
         String dataInfoId = ctx.checks().dataInfoId(request.dataInfoId());
-        SlotOwnership ownership = ctx.ownership().get();
-        SlotCheck usable = ownership.usable();
-        if (!usable.ok()) {
-            return errorReply(usable.code(), usable.message());
-        }
-        ctx.checks().slot(request.slotId(), dataInfoId);
-        SlotCheck slot = ownership.check(request.slotId());
+        SlotCheck slot = ctx.servable(request.slotId(), dataInfoId);
         if (!slot.ok()) {
-            return new DatumReply(slot.code(), slot.message(), null);
+            return errorReply(slot.code(), slot.message());
         }
         return new DatumReply(ErrorCode.OK, "", ctx.store().get(dataInfoId));
     }

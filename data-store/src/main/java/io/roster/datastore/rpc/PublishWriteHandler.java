@@ -6,7 +6,6 @@ import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishWrite;
 import io.roster.common.wire.WriteReply;
 import io.roster.datastore.slot.SlotCheck;
-import io.roster.datastore.slot.SlotOwnership;
 import io.roster.datastore.store.WriteResult;
 
 /** Stores a publisher in a slot this node leads; answers with the datum version after the write. */
@@ -21,15 +20,9 @@ public final class PublishWriteHandler extends RequestHandler<PublishWrite> {
     @Override
     protected Object handle(BizContext context, PublishWrite request) {
         String dataInfoId = ctx.checks().publisher(request.publisher());
-        SlotOwnership ownership = ctx.ownership().get();
-        SlotCheck usable = ownership.usable();
-        if (!usable.ok()) {
-            return errorReply(usable.code(), usable.message());
-        }
-        ctx.checks().slot(request.slotId(), dataInfoId);
-        SlotCheck slot = ownership.check(request.slotId());
+        SlotCheck slot = ctx.servable(request.slotId(), dataInfoId);
         if (!slot.ok()) {
-            return new WriteReply(slot.code(), slot.message(), 0);
+            return errorReply(slot.code(), slot.message());
         }
         WriteResult result = ctx.store().put(request.slotId(), request.publisher(), slot.leaderEpoch());
         ctx.notifier().announce(result.changes());

@@ -6,7 +6,6 @@ import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.UnpublishWrite;
 import io.roster.common.wire.WriteReply;
 import io.roster.datastore.slot.SlotCheck;
-import io.roster.datastore.slot.SlotOwnership;
 import io.roster.datastore.store.WriteResult;
 
 /**
@@ -26,15 +25,9 @@ public final class UnpublishWriteHandler extends RequestHandler<UnpublishWrite> 
         String dataInfoId = ctx.checks().dataInfoId(request.dataInfoId());
         ctx.checks().registerId(request.registerId());
         ctx.checks().sessionProcessId(request.sessionProcessId());
-        SlotOwnership ownership = ctx.ownership().get();
-        SlotCheck usable = ownership.usable();
-        if (!usable.ok()) {
-            return errorReply(usable.code(), usable.message());
-        }
-        ctx.checks().slot(request.slotId(), dataInfoId);
-        SlotCheck slot = ownership.check(request.slotId());
+        SlotCheck slot = ctx.servable(request.slotId(), dataInfoId);
         if (!slot.ok()) {
-            return new WriteReply(slot.code(), slot.message(), 0);
+            return errorReply(slot.code(), slot.message());
         }
         WriteResult result = ctx.store().remove(request.slotId(), dataInfoId, request.registerId(),
                 request.sessionProcessId(), slot.leaderEpoch());

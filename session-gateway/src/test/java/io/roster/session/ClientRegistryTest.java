@@ -106,6 +106,21 @@ class ClientRegistryTest {
     }
 
     @Test
+    void aSubscriberIsSubscribedUntilRemovedOrReplaced() {
+        ClientRegistry r = new ClientRegistry();
+        Connection c = connection();
+        SubscriberRecord first = new SubscriberRecord("s", "d#@#i#@#g", "c", c);
+        r.addSubscriber(first);
+        assertThat(r.isSubscribed(first)).isTrue();
+        SubscriberRecord replay = new SubscriberRecord("s", "d#@#i#@#g", "c", connection());
+        r.addSubscriber(replay);
+        assertThat(r.isSubscribed(first)).isFalse();
+        assertThat(r.isSubscribed(replay)).isTrue();
+        r.removeSubscriber("s", "c");
+        assertThat(r.isSubscribed(replay)).isFalse();
+    }
+
+    @Test
     void aClosedConnectionCannotRegister() {
         ClientRegistry r = new ClientRegistry();
         EmbeddedChannel channel = new EmbeddedChannel();

@@ -108,7 +108,7 @@ public final class PushEngine implements AutoCloseable {
     }
 
     private boolean isLive(SubscriberRecord s) {
-        return registry.subscribersOf(s.dataInfoId()).contains(s) && s.connection().isFine();
+        return registry.isSubscribed(s) && s.connection().isFine();
     }
 
     private void retry(String dataInfoId, Collection<SubscriberRecord> targets, int attempt) {

@@ -129,6 +129,11 @@ public final class ClientRegistry {
         return set == null ? List.of() : List.copyOf(set);
     }
 
+    /** True while {@code s} is the registered subscriber of its registerId (not unsubscribed or replaced). */
+    public boolean isSubscribed(SubscriberRecord s) {
+        return subscribers.get(s.registerId()) == s;
+    }
+
     public boolean hasSubscribers(String dataInfoId) {
         return subscribersByDataInfoId.containsKey(dataInfoId);
     }

@@ -205,10 +205,6 @@ public final class SessionServer implements AutoCloseable {
         return registry.clientCount();
     }
 
-    public long pushCount() {
-        return pushEngine.pushes();
-    }
-
     @Override
     public synchronized void close() {
         if (server == null) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,15 +114,6 @@ public final class RosterConfig {
         values.forEach((k, v) -> raw.put(k, v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
                 : String.valueOf(v)));
         return raw;
-    }
-
-    /** Every key with its value and source, for logging at start-up. */
-    public Map<String, String> describe() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (ConfigKey<?> k : ConfigKeys.ALL) {
-            out.put(k.name(), values.get(k.name()) + " (" + sourceOf(k) + ")");
-        }
-        return out;
     }
 
     public static final class Builder {

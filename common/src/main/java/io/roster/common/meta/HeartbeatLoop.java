@@ -104,10 +104,6 @@ public final class HeartbeatLoop implements AutoCloseable {
         return view.get();
     }
 
-    public boolean metaReachable() {
-        return metaReachable;
-    }
-
     @Override
     public void close() {
         closed = true;

@@ -1,6 +1,5 @@
 package io.roster.common.model;
 
-import java.util.Objects;
 
 /**
  * The key every registration is filed under: {@code dataId#@#instanceId#@#group}. dataId is the service
@@ -106,9 +105,5 @@ public final class DataInfoId {
     @Override
     public String toString() {
         return canonical;
-    }
-
-    static DataInfoId requireValid(String text, RegistryLimits limits) {
-        return parse(Objects.requireNonNull(text), limits);
     }
 }

@@ -70,15 +70,6 @@ public final class Publisher {
         return sessionProcessId;
     }
 
-    /** Total bytes of data, for accounting. */
-    public long dataBytes() {
-        long n = 0;
-        for (byte[] item : data()) {
-            n += item.length;
-        }
-        return n;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Publisher p)) {

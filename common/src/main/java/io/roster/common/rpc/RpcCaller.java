@@ -35,17 +35,6 @@ public final class RpcCaller implements AutoCloseable {
         return replyType.cast(reply);
     }
 
-    public void oneway(String address, Object message) {
-        try {
-            client.oneway(address, message);
-        } catch (RemotingException e) {
-            throw new RpcFailure(message.getClass().getSimpleName() + " to " + address + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RpcFailure(message.getClass().getSimpleName() + " to " + address + " was interrupted", e);
-        }
-    }
-
     public RpcClient client() {
         return client;
     }

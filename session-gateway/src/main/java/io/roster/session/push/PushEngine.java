@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns change notices into pushes. A notice for a dataInfoId with local subscribers opens a debounce window;
@@ -41,8 +40,6 @@ public final class PushEngine implements AutoCloseable {
     private final ExecutorService workers = NamedThreads.pool("push", 4);
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Object[] topicLocks = new Object[64];
-    private final AtomicLong pushes = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
 
     public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, long debounceMs) {
         this.registry = registry;
@@ -94,10 +91,8 @@ public final class PushEngine implements AutoCloseable {
                 List<String> ids = e.getValue().stream().map(SubscriberRecord::registerId).toList();
                 PushMessage message = new PushMessage(dataInfoId, datum.version(), ids, datum.flattenData());
                 if (sender.send(e.getKey(), message)) {
-                    pushes.incrementAndGet();
                     e.getValue().forEach(s -> s.markPushed(datum.version()));
                 } else {
-                    failures.incrementAndGet();
                     failed.addAll(e.getValue());
                 }
             }
@@ -126,14 +121,6 @@ public final class PushEngine implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             LOG.debug("push engine stopped; dropping a push round");
         }
-    }
-
-    public long pushes() {
-        return pushes.get();
-    }
-
-    public long failures() {
-        return failures.get();
     }
 
     @Override

@@ -52,6 +52,15 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> RPC_TIMEOUT_MS = ConfigKey.intKey("rpc.timeout-ms", 3000, 10, 600_000,
             "Timeout of one call between nodes.");
 
+    public static final ConfigKey<Integer> DATA_REPLICA_SYNC_INTERVAL_MS = ConfigKey.intKey("data.replica-sync-interval-ms", 3000, 50, 600_000,
+            "How often a follower compares its copy of each slot with the leader's digest and fetches what differs.");
+    public static final ConfigKey<Integer> DATA_MIGRATION_TIMEOUT_MS = ConfigKey.intKey("data.migration-timeout-ms", 2000, 10, 600_000,
+            "How long a new slot leader waits for sessions' digests before it serves the slot without the silent ones (reconciled when they answer).");
+    public static final ConfigKey<Integer> DATA_MOVED_SLOT_DROP_DELAY_MS = ConfigKey.intKey("data.moved-slot-drop-delay-ms", 30_000, 0, 86_400_000,
+            "How long a data node keeps its copy of a slot it no longer holds before dropping it.");
+
+    public static final ConfigKey<Integer> SESSION_DIGEST_INTERVAL_MS = ConfigKey.intKey("session.digest-interval-ms", 3000, 50, 600_000,
+            "How often a session sends each data leader the digest of its publishers, so data repairs what a crash or lost write left wrong.");
     public static final ConfigKey<Integer> SESSION_PUSH_DEBOUNCE_MS = ConfigKey.intKey("session.push-debounce-ms", 20, 0, 10_000,
             "A session waits this long after a change notice before it reads and pushes, merging bursts.");
     public static final ConfigKey<Integer> SESSION_PUSH_TIMEOUT_MS = ConfigKey.intKey("session.push-timeout-ms", 2000, 10, 600_000,
@@ -68,7 +77,8 @@ public final class ConfigKeys {
 
     public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
             META_JOIN, META_MAX_MIGRATIONS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT, CLUSTER_SLOTS,
-            CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, SESSION_PUSH_DEBOUNCE_MS,
+            CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, DATA_REPLICA_SYNC_INTERVAL_MS,
+            DATA_MIGRATION_TIMEOUT_MS, DATA_MOVED_SLOT_DROP_DELAY_MS, SESSION_DIGEST_INTERVAL_MS, SESSION_PUSH_DEBOUNCE_MS,
             SESSION_PUSH_TIMEOUT_MS, LIMITS_DATA_INFO_ID_MAX_LENGTH, LIMITS_DATA_ITEM_MAX_BYTES, LIMITS_DATA_ITEMS_MAX,
             LIMITS_APP_NAME_MAX_LENGTH);
 

@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -30,6 +32,7 @@ public final class HeartbeatLoop implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private volatile boolean metaReachable = true;
     private volatile boolean closed;
+    private final AtomicBoolean extraBeatQueued = new AtomicBoolean();
 
     /**
      * @param requestForEpoch builds the request, given the slot-table epoch this node knows
@@ -46,6 +49,25 @@ public final class HeartbeatLoop implements AutoCloseable {
 
     public void start() {
         scheduler.scheduleWithFixedDelay(this::beatQuietly, 0, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Heartbeats as soon as the heartbeat thread is free instead of at the next tick: meta said the slot table
+     * changed, and a node that learns it a whole interval late serves (or refuses) a slot for that long. Requests
+     * that arrive while one is queued share it.
+     */
+    public void beatSoon() {
+        if (closed || !extraBeatQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> {
+                extraBeatQueued.set(false);
+                beatQuietly();
+            });
+        } catch (RejectedExecutionException e) {
+            extraBeatQueued.set(false);
+        }
     }
 
     /** Sends one heartbeat now; true when meta answered. */

@@ -35,6 +35,18 @@ public final class RpcCaller implements AutoCloseable {
         return replyType.cast(reply);
     }
 
+    /** Sends without waiting for an answer; a failure to send (no connection) is an {@link RpcFailure}. */
+    public void oneway(String address, Object message) {
+        try {
+            client.oneway(address, message);
+        } catch (RemotingException e) {
+            throw new RpcFailure(message.getClass().getSimpleName() + " to " + address + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcFailure(message.getClass().getSimpleName() + " to " + address + " was interrupted", e);
+        }
+    }
+
     public RpcClient client() {
         return client;
     }

@@ -15,7 +15,11 @@ public final class WireTypes {
             PushMessage.class, PushAck.class,
             SessionHello.class, SimpleReply.class, PublishWrite.class, UnpublishWrite.class, ClientOffWrite.class, WriteReply.class,
             GetDatumRequest.class, DatumReply.class, DataChangeNotice.class,
-            HeartbeatRequest.class, HeartbeatReply.class, ClusterStatusRequest.class, ClusterStatusReply.class);
+            HeartbeatRequest.class, HeartbeatReply.class, ClusterStatusRequest.class, ClusterStatusReply.class, ClusterChangedNotice.class,
+            DatumDigest.class, ReplicaPush.class, ReplicaDigestRequest.class, ReplicaDigestReply.class, ReplicaFetchRequest.class,
+            ReplicaFetchReply.class,
+            SlotDigest.class, SessionDigest.class, SessionDigestReply.class, SessionSlotSync.class, SlotDigestQuery.class,
+            SlotDigestQueryReply.class, SlotPublishersQuery.class, SlotPublishersReply.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 

@@ -22,6 +22,8 @@ import io.roster.common.rpc.WireTypes;
 import io.roster.common.util.NamedThreads;
 import io.roster.meta.lease.LeaseTracker;
 import io.roster.meta.leader.LeaderDuties;
+import io.roster.meta.notice.BoltNoticeSender;
+import io.roster.meta.notice.ClusterChangeNotifier;
 import io.roster.meta.raft.MetaStateMachine;
 import io.roster.meta.raft.RaftNodeRole;
 import io.roster.meta.raft.RaftRecordProposer;
@@ -60,6 +62,7 @@ public final class MetaServer implements AutoCloseable {
     private RaftGroupService group;
     private BoltRpcServer rpcServer;
     private ExecutorService rpcExecutor;
+    private volatile ClusterChangeNotifier notifier;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -108,6 +111,9 @@ public final class MetaServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create the meta Raft directory " + options.raftDir() + ": " + e.getMessage(), e);
         }
         rpcExecutor = NamedThreads.pool("meta-rpc", RPC_THREADS);
+        // before Raft starts, so no applied table is missed; it sends only while this node's duties are active
+        notifier = new ClusterChangeNotifier(duties::isActive, new BoltNoticeSender(), ClusterChangeNotifier.DEFAULT_THREADS);
+        stateMachine.addListener(notifier);
         rpcServer = createRpcServer();
         group = new RaftGroupService(GROUP_ID, self(), nodeOptions(), rpcServer, true);
         try {
@@ -220,6 +226,15 @@ public final class MetaServer implements AutoCloseable {
         stateMachine.addListener(listener);
     }
 
+    /**
+     * The newest slot-table epoch this node, as leader, announced to the data and session nodes with a
+     * {@link io.roster.common.wire.ClusterChangedNotice}; 0 if it never did (a node that only followed).
+     */
+    public long announcedEpoch() {
+        ClusterChangeNotifier n = notifier;
+        return n == null ? 0 : n.announcedEpoch();
+    }
+
     /** This node's host:port. */
     public String address() {
         return options.address();
@@ -303,7 +318,11 @@ public final class MetaServer implements AutoCloseable {
         }
     }
 
+    /** Also stops the notices: Raft, which fed them, has stopped by now. */
     private void shutdownRpc() {
+        if (notifier != null) {
+            notifier.close();
+        }
         if (rpcServer != null) {
             BoltServers.safeShutdown(rpcServer.getServer());
         }

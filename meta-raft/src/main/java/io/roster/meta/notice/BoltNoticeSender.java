@@ -1,0 +1,22 @@
+package io.roster.meta.notice;
+
+import io.roster.common.rpc.RpcCaller;
+import io.roster.common.wire.ClusterChangedNotice;
+
+/**
+ * Sends notices over a bolt client of its own, so a slow connect to a dead node never waits behind (or holds up)
+ * meta's other calls. bolt opens a connection to an address on first use and keeps it.
+ */
+public final class BoltNoticeSender implements NoticeSender {
+    private final RpcCaller caller = new RpcCaller();
+
+    @Override
+    public void send(String address, ClusterChangedNotice notice) {
+        caller.oneway(address, notice);
+    }
+
+    @Override
+    public void close() {
+        caller.close();
+    }
+}

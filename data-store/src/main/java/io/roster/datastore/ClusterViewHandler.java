@@ -2,22 +2,26 @@ package io.roster.datastore;
 
 import io.roster.common.meta.ClusterView;
 import io.roster.common.model.ProcessId;
-import io.roster.datastore.session.ChangeNotifier;
+import io.roster.datastore.change.ChangeFanout;
+import io.roster.datastore.migration.SlotPromotion;
+import io.roster.datastore.replication.FollowerCopies;
+import io.roster.datastore.replication.FollowerSync;
 import io.roster.datastore.session.SessionConnections;
 import io.roster.datastore.session.SessionExpiry;
 import io.roster.datastore.slot.SlotOwnership;
-import io.roster.datastore.store.DatumChange;
+import io.roster.datastore.slot.SlotStates;
+import io.roster.datastore.slot.SlotTransitions;
 import io.roster.datastore.store.SlotStore;
 import io.roster.datastore.store.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Applies each new cluster view from the heartbeat: installs the slot ownership that requests check against, and
- * drops the publishers of session processes that meta expired.
+ * Applies each new cluster view from the heartbeat: installs the slot ownership that requests check against, moves
+ * slot phases (new leaders start reconciling, new followers start syncing) and drops the publishers of session
+ * processes that meta expired.
  */
 final class ClusterViewHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterViewHandler.class);
@@ -25,19 +29,28 @@ final class ClusterViewHandler {
     private final String selfAddress;
     private final int slotCount;
     private final AtomicReference<SlotOwnership> ownership;
+    private final SlotStates states;
     private final SessionExpiry expiry = new SessionExpiry();
     private final SlotStore store;
     private final SessionConnections sessions;
-    private final ChangeNotifier notifier;
+    private final ChangeFanout fanout;
+    private final SlotPromotion promotion;
+    private final FollowerSync followerSync;
+    private final FollowerCopies copies;
 
-    ClusterViewHandler(String selfAddress, int slotCount, AtomicReference<SlotOwnership> ownership, SlotStore store,
-                       SessionConnections sessions, ChangeNotifier notifier) {
+    ClusterViewHandler(String selfAddress, int slotCount, AtomicReference<SlotOwnership> ownership, SlotStates states,
+                       SlotStore store, SessionConnections sessions, ChangeFanout fanout, SlotPromotion promotion,
+                       FollowerSync followerSync, FollowerCopies copies) {
         this.selfAddress = selfAddress;
         this.slotCount = slotCount;
         this.ownership = ownership;
+        this.states = states;
         this.store = store;
         this.sessions = sessions;
-        this.notifier = notifier;
+        this.fanout = fanout;
+        this.promotion = promotion;
+        this.followerSync = followerSync;
+        this.copies = copies;
     }
 
     /** Called on the heartbeat thread whenever the view changes. */
@@ -46,20 +59,29 @@ final class ClusterViewHandler {
         SlotOwnership before = ownership.getAndSet(next);
         if (next.epoch() != before.epoch()) {
             if (next.usable().ok()) {
-                LOG.info("slot table epoch {}: data node {} leads {} of {} slots", next.epoch(), selfAddress,
-                        next.ledSlots().size(), next.slotCount());
+                LOG.info("slot table epoch {}: data node {} leads {} and follows {} of {} slots", next.epoch(), selfAddress,
+                        next.ledSlots().size(), next.followedSlots().size(), next.slotCount());
             } else {
                 LOG.error("slot table epoch {} is not usable: {}", next.epoch(), next.usable().message());
             }
         }
+        SlotTransitions moves = states.apply(next, System.currentTimeMillis());
+        moves.moved().forEach(copies::forget);
+        moves.moved().forEach(fanout::forget);
+        moves.followed().forEach(fanout::forget);
+        if (!moves.promoted().isEmpty()) {
+            LOG.info("slots {} now led here: MIGRATING", moves.promoted());
+            promotion.promote();
+        }
+        if (!moves.followed().isEmpty()) {
+            followerSync.syncDue();
+        }
         for (ProcessId gone : expiry.onView(view.sessionNodes())) {
             sessions.forget(gone);
-            // Cleaned in every slot held here, led or not: the process owns nothing anywhere any more. Only the
-            // leader's versions are served, so only changes in led slots are announced; a notice for another slot
-            // would name a version its leader never handed out.
-            WriteResult result = store.removeSession(gone, next::leaderEpochOf);
-            List<DatumChange> served = result.changes().stream().filter(c -> next.ledSlots().containsKey(c.slot())).toList();
-            notifier.announce(served);
+            // Only a slot's leader changes its datums; followers get the result through replication. Slots still
+            // migrating are cleaned too (their reconciliation drops dead owners as well, but may have started first).
+            WriteResult result = store.removeSession(gone, next.ledSlots());
+            fanout.afterWrite(result.changes());
             LOG.info("session {} expired in meta: removed its publishers from {} datums", gone, result.changes().size());
         }
     }

@@ -4,6 +4,7 @@ import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.RpcServer;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
+import io.roster.common.meta.ClusterChangedHandler;
 import io.roster.common.meta.ClusterView;
 import io.roster.common.meta.HeartbeatLoop;
 import io.roster.common.meta.MetaClient;
@@ -16,88 +17,169 @@ import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.HeartbeatRequest;
+import io.roster.datastore.change.ChangeFanout;
+import io.roster.datastore.migration.PromotionReport;
+import io.roster.datastore.migration.SlotPromotion;
+import io.roster.datastore.replication.FollowerCopies;
+import io.roster.datastore.replication.FollowerSync;
+import io.roster.datastore.replication.ReplicaSender;
 import io.roster.datastore.rpc.ClientOffWriteHandler;
 import io.roster.datastore.rpc.DataRequestContext;
 import io.roster.datastore.rpc.GetDatumHandler;
 import io.roster.datastore.rpc.PublishWriteHandler;
+import io.roster.datastore.rpc.ReplicaDigestHandler;
+import io.roster.datastore.rpc.ReplicaFetchHandler;
+import io.roster.datastore.rpc.ReplicaPushHandler;
 import io.roster.datastore.rpc.RequestChecks;
+import io.roster.datastore.rpc.SessionDigestHandler;
 import io.roster.datastore.rpc.SessionHelloHandler;
+import io.roster.datastore.rpc.SessionSlotSyncHandler;
 import io.roster.datastore.rpc.UnpublishWriteHandler;
 import io.roster.datastore.session.ChangeNotifier;
 import io.roster.datastore.session.SessionConnections;
+import io.roster.datastore.slot.LocalSlot;
 import io.roster.datastore.slot.ReplicaReporter;
 import io.roster.datastore.slot.SlotOwnership;
-import io.roster.datastore.store.InMemorySlotStore;
+import io.roster.datastore.slot.SlotStates;
+import io.roster.datastore.store.rocks.RocksDataStore;
+import io.roster.datastore.store.LoadReport;
+import io.roster.datastore.store.OpenedStore;
 import io.roster.datastore.store.SlotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A data node: serves writes and reads of the slots it leads (per the slot table from meta's heartbeat replies)
- * and sends change notices to the sessions that said hello. Storage is in memory for now.
+ * A data node (DESIGN.md section 4): holds copies of slots in memory, persisted in RocksDB; leads some (takes
+ * writes, serves reads, notifies sessions, streams changes to followers) and follows others (keeps a warm copy).
+ * The slot table comes from meta's heartbeat replies.
  */
 public final class DataServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataServer.class);
     private static final int RPC_THREADS = 4;
+    private static final long HOUSEKEEPING_MS = 1000;
 
     private final RosterConfig config;
     private final int slotCount;
-    private final SlotStore store = new InMemorySlotStore();
     private final SessionConnections sessions = new SessionConnections();
+    private final SlotStates states = new SlotStates();
     private final RpcServer server;
     private final ExecutorService rpcExecutor = NamedThreads.pool("data-rpc", RPC_THREADS);
-    private final ChangeNotifier notifier;
+    private final ScheduledExecutorService housekeeping = NamedThreads.scheduler("data-housekeeping");
     private final AtomicReference<SlotOwnership> ownership;
+    private final List<AutoCloseable> closeInReverse = new ArrayList<>();
 
     private volatile String address;
     private volatile ProcessId processId;
-    private volatile RpcCaller metaCaller;
+    private volatile OpenedStore opened;
+    private volatile FollowerCopies copies;
+    private volatile SlotPromotion promotion;
     private volatile HeartbeatLoop heartbeat;
 
     public DataServer(RosterConfig config) {
         this.config = config;
         this.slotCount = config.get(ConfigKeys.CLUSTER_SLOTS);
         this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT));
-        this.notifier = new ChangeNotifier(sessions, server::oneway);
         this.ownership = new AtomicReference<>(SlotOwnership.none("(not started)", slotCount));
-        DataRequestContext ctx = new DataRequestContext(store, ownership::get,
-                new RequestChecks(config.limits(), new SlotFunction(slotCount)), notifier, sessions, rpcExecutor);
-        server.registerUserProcessor(new SessionHelloHandler(ctx));
-        server.registerUserProcessor(new PublishWriteHandler(ctx));
-        server.registerUserProcessor(new UnpublishWriteHandler(ctx));
-        server.registerUserProcessor(new ClientOffWriteHandler(ctx));
-        server.registerUserProcessor(new GetDatumHandler(ctx));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, sessions);
     }
 
-    /** Binds data.port and starts heartbeating to meta; requests get UNAVAILABLE until the first slot table arrives. */
+    /**
+     * Binds data.port, loads this node's copy from RocksDB (in roster.data-dir/data-PORT), then starts heartbeating
+     * to meta; requests get UNAVAILABLE until the first slot table arrives.
+     */
     public synchronized void start() {
         if (address != null) {
             throw new IllegalStateException("data server already started at " + address);
         }
         try {
             BoltServers.start(server, ConfigKeys.DATA_PORT.name());
+            address = config.get(ConfigKeys.HOST) + ":" + server.port();
+            processId = ProcessId.current(address);
+            ownership.set(SlotOwnership.none(address, slotCount));
+            opened = openStore();
+            closeInReverse.add(opened);
+            startParts(opened.store());
         } catch (RuntimeException e) {
-            closeExecutors();
+            close();
             throw e;
         }
-        address = config.get(ConfigKeys.HOST) + ":" + server.port();
-        processId = ProcessId.current(address);
-        ownership.set(SlotOwnership.none(address, slotCount));
-        ClusterViewHandler views = new ClusterViewHandler(address, slotCount, ownership, store, sessions, notifier);
+        LOG.info("data node {} started as {}, heartbeating to meta at {}", address, processId,
+                String.join(",", config.metaServers()));
+    }
+
+    private OpenedStore openStore() {
+        Path dir = Path.of(config.get(ConfigKeys.DATA_DIR)).resolve("data-" + server.port());
+        OpenedStore store = RocksDataStore.open(dir, slotCount);
+        states.seedHeld(store.store().slots(), System.currentTimeMillis());
+        return store;
+    }
+
+    private void startParts(SlotStore store) {
+        int rpcTimeout = config.get(ConfigKeys.RPC_TIMEOUT_MS);
+        RpcCaller peers = closing(new RpcCaller());
+        ChangeNotifier notifier = closing(new ChangeNotifier(sessions, server::oneway));
+        ReplicaSender sender = closing(new ReplicaSender(address, ownership::get, store, peers, rpcTimeout));
+        ChangeFanout fanout = new ChangeFanout(sender, notifier, states);
+        copies = new FollowerCopies(store);
+        FollowerSync followerSync = closing(new FollowerSync(address, ownership::get, store, copies, peers, rpcTimeout,
+                config.get(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS)));
+        SlotFunction slotFunction = new SlotFunction(slotCount);
+        promotion = closing(new SlotPromotion(() -> store, states, this::view, sessions, slotFunction, peers, fanout,
+                config.get(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS)));
+        DataRequestContext ctx = new DataRequestContext(() -> store, ownership::get, states, copies,
+                new RequestChecks(config.limits(), slotFunction), fanout, sessions, rpcExecutor);
+        List.of(new SessionHelloHandler(ctx), new PublishWriteHandler(ctx), new UnpublishWriteHandler(ctx),
+                new ClientOffWriteHandler(ctx), new GetDatumHandler(ctx), new SessionDigestHandler(ctx),
+                new SessionSlotSyncHandler(ctx), new ReplicaPushHandler(ctx), new ReplicaDigestHandler(ctx),
+                new ReplicaFetchHandler(ctx)).forEach(server::registerUserProcessor);
+        server.registerUserProcessor(new ClusterChangedHandler(this::beatSoon, rpcExecutor));
+
+        ClusterViewHandler views = new ClusterViewHandler(address, slotCount, ownership, states, store, sessions, fanout,
+                promotion, followerSync, copies);
         NodeInfo self = new NodeInfo(NodeRole.DATA, address, processId);
-        ReplicaReporter replicas = new ReplicaReporter();
-        metaCaller = new RpcCaller();
-        MetaClient meta = new MetaClient(metaCaller, config.metaServers(), config.get(ConfigKeys.RPC_TIMEOUT_MS));
+        ReplicaReporter replicas = new ReplicaReporter(copies, states);
+        RpcCaller metaCaller = closing(new RpcCaller());
+        MetaClient meta = new MetaClient(metaCaller, config.metaServers(), rpcTimeout);
         // The ownership is installed by views::onView on this same heartbeat thread, so it is the table of `epoch`.
-        heartbeat = new HeartbeatLoop("data", meta, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
+        heartbeat = closing(new HeartbeatLoop("data", meta, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
                 epoch -> new HeartbeatRequest(self, epoch, store.publisherCount(), 0, sessions.size(),
-                        replicas.report(ownership.get())), views::onView);
+                        replicas.report(ownership.get())), views::onView));
         heartbeat.start();
-        LOG.info("data node {} started as {}, heartbeating to meta at {}", address, processId, String.join(",", meta.servers()));
+        followerSync.start();
+        long dropDelay = config.get(ConfigKeys.DATA_MOVED_SLOT_DROP_DELAY_MS);
+        housekeeping.scheduleWithFixedDelay(() -> dropMovedSlots(store, dropDelay), HOUSEKEEPING_MS, HOUSEKEEPING_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private <T extends AutoCloseable> T closing(T part) {
+        closeInReverse.add(part);
+        return part;
+    }
+
+    private void beatSoon() {
+        HeartbeatLoop loop = heartbeat;
+        if (loop != null) {
+            loop.beatSoon();
+        }
+    }
+
+    private void dropMovedSlots(SlotStore store, long delayMs) {
+        try {
+            for (int slot : states.dueForDrop(System.currentTimeMillis(), delayMs)) {
+                store.dropSlot(slot);
+                LOG.info("dropped the copy of slot {}: not held here for {} ms", slot, delayMs);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("dropping moved slots failed", e);
+        }
     }
 
     /** host:port this node listens on; known after {@link #start}. */
@@ -117,15 +199,53 @@ public final class DataServer implements AutoCloseable {
 
     /** The datum as stored on this node, whether or not it leads the slot now: for the admin API. */
     public Datum localDatum(String dataInfoId) {
-        return store.get(dataInfoId);
+        return requireStarted(opened).store().get(dataInfoId);
     }
 
     public long publisherCount() {
-        return store.publisherCount();
+        OpenedStore o = opened;
+        return o == null ? 0 : o.store().publisherCount();
     }
 
     public long datumCount() {
-        return store.datumCount();
+        OpenedStore o = opened;
+        return o == null ? 0 : o.store().datumCount();
+    }
+
+    /** This node's slots and their phases (MIGRATING, ACCEPT, FOLLOWER, MOVED), in slot order. */
+    public List<LocalSlot> localSlots() {
+        return states.all();
+    }
+
+    /** Whether the follower copy of {@code slot} caught up with the leader of {@code leaderEpoch}. */
+    public boolean caughtUp(int slot, long leaderEpoch) {
+        FollowerCopies c = copies;
+        return c != null && c.caughtUp(slot, leaderEpoch);
+    }
+
+    /** The last reconciliation round that took led slots to ACCEPT (null before the first). */
+    public PromotionReport lastPromotion() {
+        SlotPromotion p = promotion;
+        return p == null ? null : p.lastReport();
+    }
+
+    /** What loading the RocksDB copy at start found. */
+    public LoadReport loadReport() {
+        return requireStarted(opened).report();
+    }
+
+    /**
+     * Ready to serve its share: a usable slot table, every slot it leads in ACCEPT and every slot it follows caught
+     * up with its leader.
+     */
+    public boolean isReady() {
+        SlotOwnership current = ownership.get();
+        FollowerCopies c = copies;
+        if (!current.usable().ok() || c == null) {
+            return false;
+        }
+        return current.ledSlots().entrySet().stream().allMatch(e -> states.accepting(e.getKey(), e.getValue()))
+                && current.followedSlots().entrySet().stream().allMatch(e -> c.caughtUp(e.getKey(), e.getValue()));
     }
 
     /** Session processes with a live hello connection. */
@@ -145,19 +265,19 @@ public final class DataServer implements AutoCloseable {
             loop.close();
         }
         BoltServers.safeShutdown(server);
-        closeExecutors();
-        RpcCaller caller = metaCaller;
-        if (caller != null) {
-            caller.close();
+        NamedThreads.shutdown(housekeeping);
+        NamedThreads.shutdown(rpcExecutor);
+        for (int i = closeInReverse.size() - 1; i >= 0; i--) {
+            try {
+                closeInReverse.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", closeInReverse.get(i).getClass().getSimpleName(), e);
+            }
         }
+        closeInReverse.clear();
         if (address != null) {
             LOG.info("data node {} stopped", address);
         }
-    }
-
-    private void closeExecutors() {
-        NamedThreads.shutdown(rpcExecutor);
-        notifier.close();
     }
 
     private <T> T requireStarted(T value) {

@@ -36,6 +36,8 @@ final class FakeMeta implements AutoCloseable {
     private volatile Set<Integer> followed = Set.of();
     private volatile HeartbeatRequest lastRequest;
     private volatile List<NodeInfo> sessions = List.of();
+    private volatile SlotTable fixedTable;
+    private final java.util.Map<String, NodeInfo> dataNodes = new java.util.concurrent.ConcurrentHashMap<>();
 
     FakeMeta(int slotCount) {
         this.slotCount = slotCount;
@@ -44,7 +46,11 @@ final class FakeMeta implements AutoCloseable {
             protected Object handle(BizContext context, HeartbeatRequest request) {
                 lastRequest = request;
                 heartbeats.incrementAndGet();
-                return new HeartbeatReply(ErrorCode.OK, "", "", table(request.node().address()), List.of(request.node()), sessions);
+                dataNodes.put(request.node().address(), request.node());
+                SlotTable fixed = fixedTable;
+                return fixed != null
+                        ? new HeartbeatReply(ErrorCode.OK, "", "", fixed, List.copyOf(dataNodes.values()), sessions)
+                        : new HeartbeatReply(ErrorCode.OK, "", "", table(request.node().address()), List.of(request.node()), sessions);
             }
 
             @Override
@@ -81,6 +87,11 @@ final class FakeMeta implements AutoCloseable {
         ledElsewhere = Set.copyOf(slots);
         followed = Set.copyOf(followedHere);
         epoch++;
+    }
+
+    /** From now on, answers every data node with {@code table} (for tests of several data nodes). */
+    void fixedTable(SlotTable table) {
+        fixedTable = table;
     }
 
     HeartbeatRequest lastRequest() {

@@ -2,24 +2,88 @@ package io.roster.datastore;
 
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.RpcClient;
+import com.alipay.remoting.rpc.RpcServer;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
+import io.roster.common.rpc.BoltServers;
+import io.roster.common.rpc.RequestHandler;
 import io.roster.common.rpc.RpcCaller;
+import io.roster.common.slot.PublisherDigest;
+import io.roster.common.slot.SlotFunction;
+import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.DataChangeNotice;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.SlotDigest;
+import io.roster.common.wire.SlotDigestQuery;
+import io.roster.common.wire.SlotDigestQueryReply;
+import io.roster.common.wire.SlotPublishersQuery;
+import io.roster.common.wire.SlotPublishersReply;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A session stand-in: calls a data node and records the change notices it is sent. */
+/**
+ * A session stand-in: calls data nodes, records the change notices it is sent, and answers a new slot leader's
+ * digest and publisher queries from the publishers the test says it holds (its "registry"). Its address is a
+ * real bolt server, so a data node can reach it.
+ */
 final class FakeSession implements AutoCloseable {
     private final ProcessId processId;
     private final RpcCaller caller;
+    private final RpcServer server = BoltServers.create("127.0.0.1", 0);
+    private final ExecutorService executor = NamedThreads.pool("fake-session", 2);
     private final List<DataChangeNotice> notices = new CopyOnWriteArrayList<>();
+    private final Map<String, Publisher> registry = new ConcurrentHashMap<>();
+    private final SlotFunction slots;
+    private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
+    private final AtomicReference<CountDownLatch> answerGate = new AtomicReference<>(new CountDownLatch(0));
 
-    FakeSession(int fakePort) {
-        processId = new ProcessId("127.0.0.1:" + fakePort, System.currentTimeMillis(), ProcessHandle.current().pid());
+    FakeSession(int slotCount) {
+        slots = new SlotFunction(slotCount);
+        server.registerUserProcessor(new RequestHandler<>(SlotDigestQuery.class, executor) {
+            @Override
+            protected Object handle(BizContext context, SlotDigestQuery q) {
+                awaitGate();
+                List<SlotDigest> out = new ArrayList<>();
+                for (int slot : q.slotIds()) {
+                    PublisherDigest d = new PublisherDigest();
+                    registry.values().stream().filter(p -> slots.slotOf(p.dataInfoId()) == slot).forEach(d::add);
+                    out.add(d.toSlotDigest(slot));
+                }
+                return new SlotDigestQueryReply(ErrorCode.OK, "", processId, out);
+            }
+
+            @Override
+            protected Object errorReply(ErrorCode code, String message) {
+                return new SlotDigestQueryReply(code, message, processId, List.of());
+            }
+        });
+        server.registerUserProcessor(new RequestHandler<>(SlotPublishersQuery.class, executor) {
+            @Override
+            protected Object handle(BizContext context, SlotPublishersQuery q) {
+                long stamp = tick();
+                List<Publisher> out = registry.values().stream().filter(p -> q.slotIds().contains(slots.slotOf(p.dataInfoId()))).toList();
+                return new SlotPublishersReply(ErrorCode.OK, "", processId, stamp, out);
+            }
+
+            @Override
+            protected Object errorReply(ErrorCode code, String message) {
+                return new SlotPublishersReply(code, message, processId, 0, List.of());
+            }
+        });
+        BoltServers.start(server, "session.port");
+        processId = new ProcessId("127.0.0.1:" + server.port(), System.currentTimeMillis(), ProcessHandle.current().pid());
         RpcClient client = new RpcClient();
         client.registerUserProcessor(new SyncUserProcessor<DataChangeNotice>() {
             @Override
@@ -40,6 +104,35 @@ final class FakeSession implements AutoCloseable {
         return caller.call(address, request, replyType, 3000);
     }
 
+    /** A registration-clock tick, as the real session stamps registrations. */
+    long tick() {
+        return clock.incrementAndGet();
+    }
+
+    /** Makes {@code p} part of what this session says it holds (it is not written anywhere). */
+    void holds(Publisher p) {
+        registry.put(p.registerId(), p);
+    }
+
+    void forget(String registerId) {
+        registry.remove(registerId);
+    }
+
+    /** Until the returned latch is counted down, digest queries wait: a session too slow to answer. */
+    CountDownLatch stallAnswers() {
+        CountDownLatch gate = new CountDownLatch(1);
+        answerGate.set(gate);
+        return gate;
+    }
+
+    private void awaitGate() {
+        try {
+            answerGate.get().await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     boolean noticed(String dataInfoId, long version) {
         return notices.stream().anyMatch(n -> n.dataInfoId().equals(dataInfoId) && n.version() == version);
     }
@@ -58,6 +151,9 @@ final class FakeSession implements AutoCloseable {
 
     @Override
     public void close() {
+        answerGate.get().countDown();
         caller.close();
+        BoltServers.safeShutdown(server);
+        NamedThreads.shutdown(executor);
     }
 }

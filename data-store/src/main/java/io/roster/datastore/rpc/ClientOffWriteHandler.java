@@ -36,7 +36,7 @@ public final class ClientOffWriteHandler extends RequestHandler<ClientOffWrite> 
         }
         WriteResult result = ctx.store().clientOff(request.sessionProcessId(), request.clientId(), request.registeredBefore(),
                 ownership.ledSlots());
-        ctx.notifier().announce(result.changes());
+        ctx.fanout().afterWrite(result.changes());
         if (result.hasChanges()) {
             LOG.debug("client {} of session {} off: {} datums changed", request.clientId(), request.sessionProcessId(),
                     result.changes().size());

@@ -1,22 +1,48 @@
 package io.roster.datastore.rpc;
 
-import io.roster.datastore.session.ChangeNotifier;
+import io.roster.common.wire.ErrorCode;
+import io.roster.datastore.change.ChangeFanout;
+import io.roster.datastore.replication.FollowerCopies;
 import io.roster.datastore.session.SessionConnections;
 import io.roster.datastore.slot.SlotCheck;
 import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.store.SlotStore;
 
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * What the data node's request handlers share.
- *
- * @param ownership the slot ownership of the newest slot table; read once per request
- * @param executor  the pool handlers run on (not bolt's default pool)
+ * What the data node's request handlers share. The store is opened once the node knows its port, after the
+ * handlers exist; no request reaches it before then, because every handler checks the slot table first and the
+ * node has none until it heartbeats, which it starts after opening the store.
  */
-public record DataRequestContext(SlotStore store, Supplier<SlotOwnership> ownership, RequestChecks checks,
-                                 ChangeNotifier notifier, SessionConnections sessions, Executor executor) {
+public final class DataRequestContext {
+    private final Supplier<SlotStore> store;
+    private final Supplier<SlotOwnership> ownership;
+    private final SlotStates states;
+    private final FollowerCopies copies;
+    private final RequestChecks checks;
+    private final ChangeFanout fanout;
+    private final SessionConnections sessions;
+    private final Executor executor;
+
+    /**
+     * @param ownership the slot ownership of the newest slot table; read once per request
+     * @param executor  the pool handlers run on (not bolt's default pool)
+     */
+    public DataRequestContext(Supplier<SlotStore> store, Supplier<SlotOwnership> ownership, SlotStates states,
+                              FollowerCopies copies, RequestChecks checks, ChangeFanout fanout, SessionConnections sessions,
+                              Executor executor) {
+        this.store = store;
+        this.ownership = ownership;
+        this.states = states;
+        this.copies = copies;
+        this.checks = checks;
+        this.fanout = fanout;
+        this.sessions = sessions;
+        this.executor = executor;
+    }
 
     /**
      * Whether this node may serve {@code slotId} for {@code dataInfoId} now, judged against one snapshot of the
@@ -30,6 +56,54 @@ public record DataRequestContext(SlotStore store, Supplier<SlotOwnership> owners
             return usable;
         }
         checks.slot(slotId, dataInfoId);
-        return current.check(slotId);
+        return servableSlot(current, slotId);
+    }
+
+    /**
+     * Whether this node leads {@code slotId} in {@code current} and has finished reconciling it (ACCEPT): a slot
+     * still MIGRATING answers SLOT_NOT_READY, which sessions retry (DESIGN.md invariant 3: no partial list is served).
+     */
+    public SlotCheck servableSlot(SlotOwnership current, int slotId) {
+        SlotCheck led = current.check(slotId);
+        if (!led.ok()) {
+            return led;
+        }
+        if (!states.accepting(slotId, led.leaderEpoch())) {
+            return SlotCheck.refuse(ErrorCode.SLOT_NOT_READY, "slot " + slotId + " is migrating to data node "
+                    + current.selfAddress() + " (leaderEpoch " + led.leaderEpoch() + "); retry shortly");
+        }
+        return led;
+    }
+
+    public SlotStore store() {
+        return store.get();
+    }
+
+    public Supplier<SlotOwnership> ownership() {
+        return ownership;
+    }
+
+    public SlotStates states() {
+        return states;
+    }
+
+    public FollowerCopies copies() {
+        return copies;
+    }
+
+    public RequestChecks checks() {
+        return checks;
+    }
+
+    public ChangeFanout fanout() {
+        return fanout;
+    }
+
+    public SessionConnections sessions() {
+        return sessions;
+    }
+
+    public Executor executor() {
+        return executor;
     }
 }

@@ -25,7 +25,7 @@ public final class PublishWriteHandler extends RequestHandler<PublishWrite> {
             return errorReply(slot.code(), slot.message());
         }
         WriteResult result = ctx.store().put(request.slotId(), request.publisher(), slot.leaderEpoch());
-        ctx.notifier().announce(result.changes());
+        ctx.fanout().afterWrite(result.changes());
         return new WriteReply(ErrorCode.OK, "", result.version());
     }
 

@@ -31,7 +31,7 @@ public final class UnpublishWriteHandler extends RequestHandler<UnpublishWrite> 
         }
         WriteResult result = ctx.store().remove(request.slotId(), dataInfoId, request.registerId(),
                 request.sessionProcessId(), slot.leaderEpoch());
-        ctx.notifier().announce(result.changes());
+        ctx.fanout().afterWrite(result.changes());
         return new WriteReply(ErrorCode.OK, "", result.version());
     }
 

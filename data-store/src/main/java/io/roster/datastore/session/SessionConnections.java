@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -49,6 +50,11 @@ public final class SessionConnections implements ConnectionEventProcessor {
 
     public List<Connection> connections() {
         return List.copyOf(byProcess.values());
+    }
+
+    /** The session processes with a live hello connection. */
+    public Set<ProcessId> processIds() {
+        return Set.copyOf(byProcess.keySet());
     }
 
     public boolean isConnected(ProcessId session) {

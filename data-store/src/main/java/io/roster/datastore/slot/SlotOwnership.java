@@ -5,6 +5,7 @@ import io.roster.common.model.SlotTable;
 import io.roster.common.wire.ErrorCode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -81,9 +82,23 @@ public final class SlotOwnership {
         return followedSlots;
     }
 
+    /** The followers the table gives {@code slotId} (empty when there is no such slot). */
+    public List<String> followersOf(int slotId) {
+        return slotId >= 0 && slotId < table.slotCount() ? table.slot(slotId).followers() : List.of();
+    }
+
+    /** The leader the table gives {@code slotId} ("" when none or no such slot). */
+    public String leaderOf(int slotId) {
+        return slotId >= 0 && slotId < table.slotCount() ? table.slot(slotId).leader() : "";
+    }
+
     /** The leaderEpoch of any slot in the table (0 when there is no such slot). */
     public long leaderEpochOf(int slotId) {
         return slotId >= 0 && slotId < table.slotCount() ? table.slot(slotId).leaderEpoch() : 0;
+    }
+
+    public String selfAddress() {
+        return selfAddress;
     }
 
     public long epoch() {

@@ -4,30 +4,44 @@ import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.slot.DatumVersions;
+import io.roster.datastore.store.DatumPersistence.DatumUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntToLongFunction;
 import java.util.function.Predicate;
 
 /**
- * {@link SlotStore} in memory. Each write replaces the whole datum (copy-on-write), under a lock per slot, so
- * readers need no lock and writes to different slots do not wait for each other.
+ * {@link SlotStore} in memory, made durable through a {@link DatumPersistence}. Each write replaces whole datums
+ * (copy-on-write) under a lock per slot, so readers need no lock and writes to different slots do not wait for each
+ * other. A write is persisted before it becomes visible: if persisting fails, nothing changes and the write throws.
  */
 public final class InMemorySlotStore implements SlotStore {
     private static final Logger LOG = LoggerFactory.getLogger(InMemorySlotStore.class);
 
+    private final DatumPersistence persistence;
     private final ConcurrentMap<Integer, SlotData> slots = new ConcurrentHashMap<>();
     /** Which slot a dataInfoId was written in, so that a read needs only the dataInfoId. */
     private final ConcurrentMap<String, Integer> slotOfDatum = new ConcurrentHashMap<>();
     private final AtomicLong publishers = new AtomicLong();
     private final AtomicLong nonEmptyDatums = new AtomicLong();
+
+    /** A store in memory only. */
+    public InMemorySlotStore() {
+        this(DatumPersistence.NONE);
+    }
+
+    public InMemorySlotStore(DatumPersistence persistence) {
+        this.persistence = persistence;
+    }
 
     /** One slot's datums; the instance is also the slot's write lock. */
     private static final class SlotData {
@@ -36,6 +50,14 @@ public final class InMemorySlotStore implements SlotStore {
         Datum get(String dataInfoId) {
             Datum d = datums.get(dataInfoId);
             return d == null ? Datum.absent(dataInfoId) : d;
+        }
+    }
+
+    /** Puts a datum read back from disk; no version rule, nothing persisted. Only before the store is in use. */
+    public void restore(int slot, Datum datum) {
+        SlotData data = slotFor(slot, datum.dataInfoId());
+        synchronized (data) {
+            apply(slot, data, List.of(new DatumUpdate(data.get(datum.dataInfoId()), datum)));
         }
     }
 
@@ -56,7 +78,9 @@ public final class InMemorySlotStore implements SlotStore {
                     return WriteResult.unchanged(before.version());
                 }
             }
-            return WriteResult.changed(replace(slot, data, before, PublisherOrder.with(current, at, publisher), leaderEpoch));
+            List<DatumChange> changes = commit(slot, data,
+                    List.of(next(before, PublisherOrder.with(current, at, publisher), leaderEpoch)));
+            return WriteResult.changed(changes.get(0));
         }
     }
 
@@ -78,39 +102,112 @@ public final class InMemorySlotStore implements SlotStore {
                         current.get(at).sessionProcessId());
                 return WriteResult.unchanged(before.version());
             }
-            List<Publisher> next = new ArrayList<>(current);
-            next.remove(at);
-            return WriteResult.changed(replace(slot, data, before, next, leaderEpoch));
+            List<Publisher> kept = new ArrayList<>(current);
+            kept.remove(at);
+            return WriteResult.changed(commit(slot, data, List.of(next(before, kept, leaderEpoch))).get(0));
         }
     }
 
     @Override
     public WriteResult clientOff(ProcessId sessionProcessId, String clientId, long registeredBefore,
                                  Map<Integer, Long> leaderEpochBySlot) {
-        Predicate<Publisher> doomed = p -> p.sessionProcessId().equals(sessionProcessId) && p.clientId().equals(clientId)
-                && p.registerTimestamp() <= registeredBefore;
-        List<DatumChange> changes = new ArrayList<>();
-        leaderEpochBySlot.forEach((slot, epoch) -> {
-            SlotData data = slots.get(slot);
-            if (data != null) {
-                changes.addAll(removeWhere(slot, data, doomed, epoch));
-            }
-        });
-        return WriteResult.ofChanges(changes);
+        return removeWhere(leaderEpochBySlot, p -> p.sessionProcessId().equals(sessionProcessId)
+                && p.clientId().equals(clientId) && p.registerTimestamp() <= registeredBefore);
     }
 
     @Override
-    public WriteResult removeSession(ProcessId sessionProcessId, IntToLongFunction leaderEpochOf) {
-        Predicate<Publisher> doomed = p -> p.sessionProcessId().equals(sessionProcessId);
-        List<DatumChange> changes = new ArrayList<>();
-        slots.forEach((slot, data) -> changes.addAll(removeWhere(slot, data, doomed, leaderEpochOf.applyAsLong(slot))));
-        return WriteResult.ofChanges(changes);
+    public WriteResult removeSession(ProcessId sessionProcessId, Map<Integer, Long> leaderEpochBySlot) {
+        return removeWhere(leaderEpochBySlot, p -> p.sessionProcessId().equals(sessionProcessId));
+    }
+
+    @Override
+    public WriteResult removeOwnersExcept(int slot, Predicate<ProcessId> live, long leaderEpoch) {
+        return removeWhere(Map.of(slot, leaderEpoch), p -> !live.test(p.sessionProcessId()));
+    }
+
+    @Override
+    public WriteResult syncSession(int slot, ProcessId session, long snapshotStamp, List<Publisher> listed, long leaderEpoch) {
+        Map<String, List<Publisher>> listedByDatum = new LinkedHashMap<>();
+        for (Publisher p : listed) {
+            listedByDatum.computeIfAbsent(p.dataInfoId(), k -> new ArrayList<>()).add(p);
+        }
+        SlotData data = listedByDatum.isEmpty() ? slots.get(slot) : slotFor(slot, listedByDatum.keySet().iterator().next());
+        if (data == null) {
+            return WriteResult.ofChanges(List.of());
+        }
+        listedByDatum.keySet().forEach(id -> slotFor(slot, id));
+        synchronized (data) {
+            Set<String> touched = new TreeSet<>(listedByDatum.keySet());
+            for (Datum d : data.datums.values()) {
+                if (d.publishers().stream().anyMatch(p -> p.sessionProcessId().equals(session))) {
+                    touched.add(d.dataInfoId());
+                }
+            }
+            List<DatumUpdate> updates = new ArrayList<>();
+            for (String id : touched) {
+                Datum before = data.get(id);
+                List<Publisher> after = SessionSync.reconcile(before.publishers(), session, snapshotStamp,
+                        listedByDatum.getOrDefault(id, List.of()));
+                if (!after.equals(before.publishers())) {
+                    updates.add(next(before, after, leaderEpoch));
+                }
+            }
+            return WriteResult.ofChanges(commit(slot, data, updates));
+        }
+    }
+
+    @Override
+    public boolean install(int slot, Datum datum) {
+        if (datum.version() == 0 && !datum.publishers().isEmpty()) {
+            throw new IllegalArgumentException("a datum with publishers needs a version: " + datum);
+        }
+        SlotData data = datum.version() == 0 ? slots.get(slot) : slotFor(slot, datum.dataInfoId());
+        if (data == null) {
+            return false;
+        }
+        synchronized (data) {
+            Datum before = data.get(datum.dataInfoId());
+            if (before.equals(datum)) {
+                return false;
+            }
+            commit(slot, data, List.of(new DatumUpdate(before, datum)));
+            return true;
+        }
+    }
+
+    @Override
+    public void dropSlot(int slot) {
+        SlotData data = slots.get(slot);
+        if (data == null) {
+            return;
+        }
+        synchronized (data) {
+            persistence.dropSlot(slot);
+            List<DatumUpdate> gone = new ArrayList<>();
+            for (Datum d : data.datums.values()) {
+                gone.add(new DatumUpdate(d, Datum.absent(d.dataInfoId())));
+            }
+            // The (now empty) SlotData stays: a writer may already hold it, and must not write into a detached one.
+            apply(slot, data, gone);
+        }
+    }
+
+    @Override
+    public Set<Integer> slots() {
+        Set<Integer> held = new TreeSet<>();
+        slots.forEach((slot, data) -> {
+            if (!data.datums.isEmpty()) {
+                held.add(slot);
+            }
+        });
+        return held;
     }
 
     @Override
     public Datum get(String dataInfoId) {
         Integer slot = slotOfDatum.get(dataInfoId);
-        return slot == null ? Datum.absent(dataInfoId) : slots.get(slot).get(dataInfoId);
+        SlotData data = slot == null ? null : slots.get(slot);
+        return data == null ? Datum.absent(dataInfoId) : data.get(dataInfoId);
     }
 
     @Override
@@ -140,26 +237,60 @@ public final class InMemorySlotStore implements SlotStore {
         return data;
     }
 
-    private List<DatumChange> removeWhere(int slot, SlotData data, Predicate<Publisher> doomed, long leaderEpoch) {
+    private WriteResult removeWhere(Map<Integer, Long> leaderEpochBySlot, Predicate<Publisher> doomed) {
         List<DatumChange> changes = new ArrayList<>();
-        synchronized (data) {
-            for (Datum before : List.copyOf(data.datums.values())) {
-                List<Publisher> kept = before.publishers().stream().filter(doomed.negate()).toList();
-                if (kept.size() != before.publishers().size()) {
-                    changes.add(replace(slot, data, before, kept, leaderEpoch));
-                }
+        leaderEpochBySlot.forEach((slot, epoch) -> {
+            SlotData data = slots.get(slot);
+            if (data == null) {
+                return;
             }
+            synchronized (data) {
+                List<DatumUpdate> updates = new ArrayList<>();
+                for (Datum before : data.datums.values()) {
+                    List<Publisher> kept = before.publishers().stream().filter(doomed.negate()).toList();
+                    if (kept.size() != before.publishers().size()) {
+                        updates.add(next(before, kept, epoch));
+                    }
+                }
+                changes.addAll(commit(slot, data, updates));
+            }
+        });
+        return WriteResult.ofChanges(changes);
+    }
+
+    private static DatumUpdate next(Datum before, List<Publisher> publishersAfter, long leaderEpoch) {
+        return new DatumUpdate(before, new Datum(before.dataInfoId(), DatumVersions.next(before.version(), leaderEpoch),
+                publishersAfter));
+    }
+
+    /** Persists, then shows, the updates of one slot; the caller holds the slot's lock. */
+    private List<DatumChange> commit(int slot, SlotData data, List<DatumUpdate> updates) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        persistence.save(slot, updates);
+        apply(slot, data, updates);
+        List<DatumChange> changes = new ArrayList<>(updates.size());
+        for (DatumUpdate u : updates) {
+            changes.add(new DatumChange(slot, u.after().dataInfoId(), u.after().version()));
         }
         return changes;
     }
 
-    /** Installs the next version of a datum; the caller holds the slot's lock. */
-    private DatumChange replace(int slot, SlotData data, Datum before, List<Publisher> publishersAfter, long leaderEpoch) {
-        Datum after = new Datum(before.dataInfoId(), DatumVersions.next(before.version(), leaderEpoch), publishersAfter);
-        data.datums.put(after.dataInfoId(), after);
-        int sizeBefore = before.publishers().size(), sizeAfter = after.publishers().size();
-        publishers.addAndGet(sizeAfter - sizeBefore);
-        nonEmptyDatums.addAndGet((sizeAfter > 0 ? 1 : 0) - (sizeBefore > 0 ? 1 : 0));
-        return new DatumChange(slot, after.dataInfoId(), after.version());
+    private void apply(int slot, SlotData data, List<DatumUpdate> updates) {
+        for (DatumUpdate u : updates) {
+            Datum after = u.after();
+            if (u.deletesDatum()) {
+                data.datums.remove(after.dataInfoId());
+                slotOfDatum.remove(after.dataInfoId(), slot);
+            } else {
+                data.datums.put(after.dataInfoId(), after);
+                // Again after a deletion of the same datum removed it; all under this slot's lock.
+                slotOfDatum.put(after.dataInfoId(), slot);
+            }
+            int sizeBefore = u.before().publishers().size(), sizeAfter = after.publishers().size();
+            publishers.addAndGet(sizeAfter - sizeBefore);
+            nonEmptyDatums.addAndGet((sizeAfter > 0 ? 1 : 0) - (sizeBefore > 0 ? 1 : 0));
+        }
     }
 }

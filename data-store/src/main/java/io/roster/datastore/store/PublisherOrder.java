@@ -11,8 +11,8 @@ import java.util.List;
  * Registration order of the publishers in a datum: first registerTimestamp, then registerId. A stable order keeps
  * consecutive pushes of one datum comparable, so a subscriber sees an addition rather than a reshuffle.
  */
-final class PublisherOrder {
-    static final Comparator<Publisher> ORDER =
+public final class PublisherOrder {
+    public static final Comparator<Publisher> ORDER =
             Comparator.comparingLong(Publisher::registerTimestamp).thenComparing(Publisher::registerId);
 
     private PublisherOrder() {

@@ -6,7 +6,8 @@ import io.roster.common.model.Publisher;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntToLongFunction;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The publishers of the slots a data node holds, as immutable datums. Pure state and version rules: no I/O, no
@@ -39,12 +40,37 @@ public interface SlotStore {
     WriteResult clientOff(ProcessId sessionProcessId, String clientId, long registeredBefore, Map<Integer, Long> leaderEpochBySlot);
 
     /**
-     * Drops every publisher {@code sessionProcessId} owned, in every slot held here: meta expired that process, so it
-     * owns nothing anywhere any more.
+     * Drops every publisher {@code sessionProcessId} owned in the given slots: meta expired that process, so it owns
+     * nothing anywhere any more. Only a slot's leader changes its datums (followers install the leader's), so the
+     * caller passes the slots it leads.
      *
-     * @param leaderEpochOf the leaderEpoch to version each slot's changes with
+     * @param leaderEpochBySlot the slots to clean and each one's leaderEpoch
      */
-    WriteResult removeSession(ProcessId sessionProcessId, IntToLongFunction leaderEpochOf);
+    WriteResult removeSession(ProcessId sessionProcessId, Map<Integer, Long> leaderEpochBySlot);
+
+    /**
+     * Makes what {@code session} owns in {@code slot} equal to {@code publishers}, the session's own list as of
+     * {@code snapshotStamp}: each listed publisher is stored as by {@link #put} (except that at an equal version a
+     * publisher of another session registered later than the listed one keeps its ownership: the client moved),
+     * and each publisher the session owns here that is not listed is removed if it was registered at or before
+     * {@code snapshotStamp} (a later one raced the snapshot and stays). Publishers of other sessions are untouched.
+     */
+    WriteResult syncSession(int slot, ProcessId session, long snapshotStamp, List<Publisher> publishers, long leaderEpoch);
+
+    /** Removes from {@code slot} every publisher whose owning session process fails {@code live}. */
+    WriteResult removeOwnersExcept(int slot, Predicate<ProcessId> live, long leaderEpoch);
+
+    /**
+     * Follower side of replication: makes the datum exactly {@code datum} (version and publishers as the leader
+     * sent them; no version rule, the leader is authoritative). Returns whether anything changed.
+     */
+    boolean install(int slot, Datum datum);
+
+    /** Forgets every datum of {@code slot}, tombstones included (memory and disk). */
+    void dropSlot(int slot);
+
+    /** The slots that hold at least one datum (tombstones included). */
+    Set<Integer> slots();
 
     /** The datum of {@code dataInfoId}, or {@link Datum#absent} (version 0) if it was never written. */
     Datum get(String dataInfoId);

@@ -5,6 +5,8 @@ import io.roster.common.model.Slot;
 import io.roster.common.model.SlotReplicaState;
 import io.roster.common.model.SlotTable;
 import io.roster.common.wire.ErrorCode;
+import io.roster.datastore.replication.FollowerCopies;
+import io.roster.datastore.store.InMemorySlotStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -43,9 +45,14 @@ class SlotOwnershipTest {
         assertThat(o.ledSlots()).isEqualTo(Map.of(0, 4L));
         assertThat(o.followedSlots()).isEqualTo(Map.of(1, 8L));
         assertThat(o.check(1).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
-        assertThat(new ReplicaReporter().report(o)).containsExactly(
-                new SlotReplicaState(0, 4, ReplicaRole.LEADER, true), new SlotReplicaState(1, 8, ReplicaRole.FOLLOWER, true));
-        assertThat(new ReplicaReporter().report(SlotOwnership.none(SELF, 3))).isEmpty();
+        SlotStates states = new SlotStates();
+        states.apply(o, 0);
+        ReplicaReporter reporter = new ReplicaReporter(new FollowerCopies(new InMemorySlotStore()), states);
+        assertThat(reporter.report(o)).as("nothing reconciled or synced yet").containsExactly(
+                new SlotReplicaState(0, 4, ReplicaRole.LEADER, false), new SlotReplicaState(1, 8, ReplicaRole.FOLLOWER, false));
+        states.accept(0, 4, 0);
+        assertThat(reporter.report(o)).contains(new SlotReplicaState(0, 4, ReplicaRole.LEADER, true));
+        assertThat(reporter.report(SlotOwnership.none(SELF, 3))).isEmpty();
     }
 
     @Test

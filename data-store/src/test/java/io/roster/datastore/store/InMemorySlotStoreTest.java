@@ -163,21 +163,24 @@ class InMemorySlotStoreTest {
     }
 
     @Test
-    void removeSessionDropsEveryPublisherTheProcessOwnedInEverySlot() {
+    void removeSessionDropsEveryPublisherTheProcessOwnedInTheGivenSlots() {
+        String third = "com.example.Third#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
         store.put(1, pub("r1", SVC, "c1", 1, 100, S1, "x"), EPOCH);
         store.put(1, pub("r2", SVC, "c2", 1, 100, S2, "x"), EPOCH);
         store.put(2, pub("r3", OTHER, "c1", 1, 100, S1, "x"), EPOCH);
+        store.put(3, pub("r4", third, "c1", 1, 100, S1, "x"), EPOCH);
 
-        WriteResult result = store.removeSession(S1, slot -> slot == 2 ? EPOCH + 2 : EPOCH);
+        WriteResult result = store.removeSession(S1, Map.of(1, EPOCH, 2, EPOCH + 2));
 
         assertThat(result.changes()).containsExactlyInAnyOrder(
                 new DatumChange(1, SVC, DatumVersions.floor(EPOCH) + 3),
                 new DatumChange(2, OTHER, DatumVersions.floor(EPOCH + 2) + 1));
         assertThat(store.get(SVC).publishers()).extracting(Publisher::registerId).containsExactly("r2");
         assertThat(store.get(OTHER).publishers()).isEmpty();
-        assertThat(store.publisherCount()).isEqualTo(1);
-        assertThat(store.datumCount()).isEqualTo(1);
-        assertThat(store.removeSession(S1, slot -> EPOCH).hasChanges()).isFalse();
+        assertThat(store.get(third).publishers()).as("slot 3 was not named: this node does not lead it").hasSize(1);
+        assertThat(store.publisherCount()).isEqualTo(2);
+        assertThat(store.datumCount()).isEqualTo(2);
+        assertThat(store.removeSession(S1, Map.of(1, EPOCH, 2, EPOCH)).hasChanges()).isFalse();
     }
 
     @Test

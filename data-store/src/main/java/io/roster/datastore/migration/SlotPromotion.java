@@ -1,0 +1,220 @@
+package io.roster.datastore.migration;
+
+import io.roster.common.meta.ClusterView;
+import io.roster.common.model.NodeInfo;
+import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
+import io.roster.common.rpc.RpcCaller;
+import io.roster.common.rpc.RpcFailure;
+import io.roster.common.slot.PublisherDigest;
+import io.roster.common.slot.SlotFunction;
+import io.roster.common.util.NamedThreads;
+import io.roster.common.wire.SlotDigest;
+import io.roster.common.wire.SlotDigestQuery;
+import io.roster.common.wire.SlotDigestQueryReply;
+import io.roster.common.wire.SlotPublishersQuery;
+import io.roster.common.wire.SlotPublishersReply;
+import io.roster.datastore.change.ChangeFanout;
+import io.roster.datastore.session.SessionConnections;
+import io.roster.datastore.slot.SlotStates;
+import io.roster.datastore.store.DatumChange;
+import io.roster.datastore.store.SlotStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Takes slots this node was just made leader of from MIGRATING to ACCEPT (DESIGN.md section 4): asks every live
+ * session for the digest of its publishers in those slots, fetches the publishers of the slots whose digest
+ * differs from this copy, drops the publishers of session processes that are not alive, then lets the slots serve.
+ * A warm follower copy differs little, so this costs two small calls per session; a cold copy fetches everything.
+ *
+ * <p>All slots MIGRATING when a round starts are reconciled together. A session that has not answered within
+ * data.migration-timeout-ms does not hold the slots back: they enter ACCEPT without it, the round's report names
+ * it, and its next periodic digest reconciles it.
+ */
+public final class SlotPromotion implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SlotPromotion.class);
+
+    private final Supplier<SlotStore> store;
+    private final SlotStates states;
+    private final Supplier<ClusterView> view;
+    private final SessionConnections connected;
+    private final SlotFunction slotFunction;
+    private final RpcCaller caller;
+    private final ChangeFanout fanout;
+    private final long timeoutMs;
+    private final ExecutorService rounds = NamedThreads.pool("data-migrate", 1);
+    private final ExecutorService queries = NamedThreads.pool("data-migrate-query", 4);
+    private final AtomicReference<PromotionReport> lastReport = new AtomicReference<>();
+
+    public SlotPromotion(Supplier<SlotStore> store, SlotStates states, Supplier<ClusterView> view, SessionConnections connected,
+                         SlotFunction slotFunction, RpcCaller caller, ChangeFanout fanout, long timeoutMs) {
+        this.store = store;
+        this.states = states;
+        this.view = view;
+        this.connected = connected;
+        this.slotFunction = slotFunction;
+        this.caller = caller;
+        this.fanout = fanout;
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** Schedules a round for every slot MIGRATING now; returns at once. */
+    public void promote() {
+        rounds.execute(() -> {
+            try {
+                round();
+            } catch (RuntimeException e) {
+                LOG.error("slot reconciliation round failed; retrying", e);
+                promote();
+            }
+        });
+    }
+
+    /** The report of the last round that took slots to ACCEPT (null before the first). */
+    public PromotionReport lastReport() {
+        return lastReport.get();
+    }
+
+    private void round() {
+        Map<Integer, Long> migrating = states.migrating();
+        if (migrating.isEmpty()) {
+            return;
+        }
+        long started = System.currentTimeMillis();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        Map<String, ProcessId> sessions = liveSessions();
+        Map<String, CompletableFuture<List<DatumChange>>> calls = new LinkedHashMap<>();
+        for (String address : sessions.keySet()) {
+            calls.put(address, CompletableFuture.supplyAsync(() -> reconcileWith(address, migrating, deadline), queries));
+        }
+        List<DatumChange> changes = new ArrayList<>();
+        Set<ProcessId> answered = new HashSet<>();
+        Map<String, String> unanswered = new HashMap<>();
+        for (Map.Entry<String, CompletableFuture<List<DatumChange>>> call : calls.entrySet()) {
+            try {
+                changes.addAll(call.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                answered.add(sessions.get(call.getKey()));
+            } catch (TimeoutException e) {
+                call.getValue().cancel(true);
+                unanswered.put(call.getKey(), "no answer within data.migration-timeout-ms=" + timeoutMs);
+            } catch (ExecutionException e) {
+                unanswered.put(call.getKey(), e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        // A process alive in meta's view (or talking to this node) keeps its publishers even if it did not answer.
+        Set<ProcessId> live = new HashSet<>(sessions.values());
+        live.addAll(connected.processIds());
+        SlotStore s = store.get();
+        List<Integer> accepted = new ArrayList<>();
+        for (Map.Entry<Integer, Long> slot : migrating.entrySet()) {
+            changes.addAll(s.removeOwnersExcept(slot.getKey(), live::contains, slot.getValue()).changes());
+            if (states.accept(slot.getKey(), slot.getValue(), System.currentTimeMillis())) {
+                accepted.add(slot.getKey());
+            }
+        }
+        fanout.afterWrite(changes);
+        fanout.announceAccepted(accepted);
+        PromotionReport report = new PromotionReport(accepted, started, System.currentTimeMillis() - started,
+                changes.size(), sessions.size(), unanswered);
+        lastReport.set(report);
+        if (report.complete()) {
+            LOG.info("slots {} ACCEPT after reconciling with {} sessions in {} ms ({} datums changed)", accepted,
+                    sessions.size(), report.tookMillis(), changes.size());
+        } else {
+            LOG.warn("slots {} ACCEPT in {} ms WITHOUT sessions {}; their periodic digests will reconcile them", accepted,
+                    report.tookMillis(), unanswered);
+        }
+    }
+
+    /** Session address -> process, from meta's view plus the sessions connected here (one meta may not list yet). */
+    private Map<String, ProcessId> liveSessions() {
+        Map<String, ProcessId> out = new LinkedHashMap<>();
+        for (NodeInfo n : view.get().sessionNodes()) {
+            if (n != null && n.processId() != null) {
+                out.put(n.address(), n.processId());
+            }
+        }
+        for (ProcessId p : connected.processIds()) {
+            out.putIfAbsent(p.address(), p);
+        }
+        return out;
+    }
+
+    /** Digest query, then the publishers of the slots that differ, applied to the store; the changes made. */
+    private List<DatumChange> reconcileWith(String address, Map<Integer, Long> migrating, long deadline) {
+        SlotDigestQueryReply digests = caller.call(address, new SlotDigestQuery(List.copyOf(migrating.keySet())),
+                SlotDigestQueryReply.class, remainingMs(deadline));
+        if (!digests.ok()) {
+            throw new RpcFailure("session " + address + " refused the digest query: " + digests, null);
+        }
+        ProcessId session = digests.sessionProcessId();
+        SlotStore s = store.get();
+        List<Integer> differing = new ArrayList<>();
+        Set<Integer> covered = new HashSet<>();
+        for (SlotDigest theirs : digests.slots()) {
+            if (theirs != null && migrating.containsKey(theirs.slotId()) && covered.add(theirs.slotId())) {
+                if (!SessionDigests.of(s.datums(theirs.slotId()), session).matches(theirs)) {
+                    differing.add(theirs.slotId());
+                }
+            }
+        }
+        for (int slot : migrating.keySet()) {
+            // A slot the session left out of its answer is reconciled as if it held nothing there.
+            if (!covered.contains(slot) && SessionDigests.of(s.datums(slot), session).count() > 0) {
+                differing.add(slot);
+            }
+        }
+        if (differing.isEmpty()) {
+            return List.of();
+        }
+        SlotPublishersReply publishers = caller.call(address, new SlotPublishersQuery(differing), SlotPublishersReply.class,
+                remainingMs(deadline));
+        if (!publishers.ok()) {
+            throw new RpcFailure("session " + address + " refused the publishers query: " + publishers, null);
+        }
+        Map<Integer, List<Publisher>> bySlot = new HashMap<>();
+        differing.forEach(slot -> bySlot.put(slot, new ArrayList<>()));
+        for (Publisher p : publishers.publishers()) {
+            List<Publisher> list = p == null ? null : bySlot.get(slotFunction.slotOf(p.dataInfoId()));
+            if (list != null && session.equals(p.sessionProcessId())) {
+                list.add(p);
+            }
+        }
+        List<DatumChange> changes = new ArrayList<>();
+        for (Map.Entry<Integer, List<Publisher>> slot : bySlot.entrySet()) {
+            changes.addAll(s.syncSession(slot.getKey(), session, publishers.snapshotStamp(), slot.getValue(),
+                    migrating.get(slot.getKey())).changes());
+        }
+        return changes;
+    }
+
+    private static int remainingMs(long deadline) {
+        return (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    @Override
+    public void close() {
+        NamedThreads.shutdown(rounds);
+        NamedThreads.shutdown(queries);
+    }
+}

@@ -1,0 +1,99 @@
+package io.roster.datastore.replication;
+
+import io.roster.common.model.Datum;
+import io.roster.datastore.store.SlotStore;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Follower side of replication: what this node's copy of each followed slot has taken from the slot's current
+ * leader. The leader is authoritative, so its datums are installed as they come, with one exception: a datum
+ * already confirmed by this leader is not replaced by an older version of it (a fetch answered before a push
+ * arrived after it). Versions of one leader only grow, so within a leaderEpoch "older" is well defined; a copy
+ * left by an earlier leader (or loaded from disk) is not trusted and is overwritten, whatever its version.
+ */
+public final class FollowerCopies {
+    private final SlotStore store;
+    private final Map<Integer, Copy> copies = new ConcurrentHashMap<>();
+
+    public FollowerCopies(SlotStore store) {
+        this.store = store;
+    }
+
+    /** One slot's copy under one leader. Synchronized on itself. */
+    static final class Copy {
+        final long leaderEpoch;
+        final Set<String> confirmed = new HashSet<>();
+        boolean caughtUp;
+
+        Copy(long leaderEpoch) {
+            this.leaderEpoch = leaderEpoch;
+        }
+    }
+
+    /** The copy of {@code slot} under the leader of {@code leaderEpoch}; a new leader starts a new, unconfirmed one. */
+    Copy copy(int slot, long leaderEpoch) {
+        return copies.compute(slot, (s, c) -> c != null && c.leaderEpoch == leaderEpoch ? c : new Copy(leaderEpoch));
+    }
+
+    /** Installs datums the leader of {@code leaderEpoch} sent; returns how many changed the copy. */
+    public int install(int slot, long leaderEpoch, Iterable<Datum> datums) {
+        Copy copy = copy(slot, leaderEpoch);
+        int changed = 0;
+        synchronized (copy) {
+            for (Datum d : datums) {
+                if (copy.confirmed.contains(d.dataInfoId()) && store.get(d.dataInfoId()).version() > d.version()) {
+                    continue;
+                }
+                if (store.install(slot, d)) {
+                    changed++;
+                }
+                copy.confirmed.add(d.dataInfoId());
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Removes datums the leader does not have at all (it keeps tombstones, so these are leftovers of an older copy),
+     * except any a push confirmed meanwhile (written after the leader's digest was taken).
+     */
+    int removeUnknown(int slot, long leaderEpoch, Set<String> unknownToLeader) {
+        Copy copy = copy(slot, leaderEpoch);
+        int removed = 0;
+        synchronized (copy) {
+            for (String id : unknownToLeader) {
+                if (!copy.confirmed.contains(id) && store.install(slot, Datum.absent(id))) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    void markCaughtUp(int slot, long leaderEpoch) {
+        Copy copy = copy(slot, leaderEpoch);
+        synchronized (copy) {
+            copy.caughtUp = true;
+        }
+    }
+
+    /** Whether the copy of {@code slot} holds everything the leader of {@code leaderEpoch} had at the last sync. */
+    public boolean caughtUp(int slot, long leaderEpoch) {
+        Copy copy = copies.get(slot);
+        if (copy == null || copy.leaderEpoch != leaderEpoch) {
+            return false;
+        }
+        synchronized (copy) {
+            return copy.caughtUp;
+        }
+    }
+
+    /** Forgets the replication state of a slot this node no longer follows. */
+    public void forget(int slot) {
+        copies.remove(slot);
+    }
+}

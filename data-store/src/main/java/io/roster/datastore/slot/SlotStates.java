@@ -1,0 +1,118 @@
+package io.roster.datastore.slot;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The phase of every slot this node holds, moved by slot tables and by the end of reconciliation. Pure state, no
+ * I/O: the rules are unit tested, the networking that follows a transition lives elsewhere.
+ *
+ * <p>Rules: a slot led under a leaderEpoch this node was not already leading at starts MIGRATING (even if this
+ * node led it before: its copy may be stale); only {@link #accept} moves it to ACCEPT, and only for that same
+ * leaderEpoch. A followed slot is FOLLOWER at its leader's leaderEpoch. A slot held here (including one loaded from
+ * disk) that the table does not give this node is MOVED, and {@link #dueForDrop} hands it out once the delay passed.
+ */
+public final class SlotStates {
+    private final Map<Integer, LocalSlot> slots = new HashMap<>();
+
+    /** Slots found on disk at start: held, but not given by any table yet. */
+    public synchronized void seedHeld(Collection<Integer> held, long nowMillis) {
+        for (int slot : held) {
+            slots.putIfAbsent(slot, new LocalSlot(slot, SlotPhase.MOVED, 0, nowMillis));
+        }
+    }
+
+    /** Moves every slot to what {@code ownership} says; an unusable table (none yet, wrong slot count) changes nothing. */
+    public synchronized SlotTransitions apply(SlotOwnership ownership, long nowMillis) {
+        List<Integer> promoted = new ArrayList<>(), followed = new ArrayList<>(), moved = new ArrayList<>();
+        if (!ownership.usable().ok()) {
+            return new SlotTransitions(promoted, followed, moved);
+        }
+        for (Map.Entry<Integer, Long> led : new TreeMap<>(ownership.ledSlots()).entrySet()) {
+            LocalSlot current = slots.get(led.getKey());
+            if (current == null || !current.phase().leading() || current.leaderEpoch() != led.getValue()) {
+                slots.put(led.getKey(), new LocalSlot(led.getKey(), SlotPhase.MIGRATING, led.getValue(), nowMillis));
+                promoted.add(led.getKey());
+            }
+        }
+        for (Map.Entry<Integer, Long> f : new TreeMap<>(ownership.followedSlots()).entrySet()) {
+            LocalSlot current = slots.get(f.getKey());
+            if (current == null || current.phase() != SlotPhase.FOLLOWER || current.leaderEpoch() != f.getValue()) {
+                slots.put(f.getKey(), new LocalSlot(f.getKey(), SlotPhase.FOLLOWER, f.getValue(), nowMillis));
+                followed.add(f.getKey());
+            }
+        }
+        for (LocalSlot s : List.copyOf(slots.values())) {
+            boolean held = ownership.ledSlots().containsKey(s.id()) || ownership.followedSlots().containsKey(s.id());
+            if (!held && s.phase() != SlotPhase.MOVED) {
+                slots.put(s.id(), new LocalSlot(s.id(), SlotPhase.MOVED, s.leaderEpoch(), nowMillis));
+                moved.add(s.id());
+            }
+        }
+        return new SlotTransitions(promoted, followed, moved);
+    }
+
+    /** MIGRATING -> ACCEPT, if the slot is still MIGRATING under {@code leaderEpoch}; false otherwise (it moved on). */
+    public synchronized boolean accept(int slot, long leaderEpoch, long nowMillis) {
+        LocalSlot s = slots.get(slot);
+        if (s == null || s.phase() != SlotPhase.MIGRATING || s.leaderEpoch() != leaderEpoch) {
+            return false;
+        }
+        slots.put(slot, new LocalSlot(slot, SlotPhase.ACCEPT, leaderEpoch, nowMillis));
+        return true;
+    }
+
+    /** Whether this node serves {@code slot} under {@code leaderEpoch} now. */
+    public synchronized boolean accepting(int slot, long leaderEpoch) {
+        LocalSlot s = slots.get(slot);
+        return s != null && s.phase() == SlotPhase.ACCEPT && s.leaderEpoch() == leaderEpoch;
+    }
+
+    /** Whether this node serves {@code slot} under whatever leaderEpoch it leads it at. */
+    public synchronized boolean accepting(int slot) {
+        LocalSlot s = slots.get(slot);
+        return s != null && s.phase() == SlotPhase.ACCEPT;
+    }
+
+    public synchronized LocalSlot get(int slot) {
+        return slots.get(slot);
+    }
+
+    /** The MIGRATING slots and the leaderEpoch each is migrating under. */
+    public synchronized Map<Integer, Long> migrating() {
+        Map<Integer, Long> out = new TreeMap<>();
+        slots.values().stream().filter(s -> s.phase() == SlotPhase.MIGRATING).forEach(s -> out.put(s.id(), s.leaderEpoch()));
+        return out;
+    }
+
+    /** MOVED slots whose delay has passed; they are forgotten here, the caller drops their copies. */
+    public synchronized List<Integer> dueForDrop(long nowMillis, long delayMillis) {
+        List<Integer> due = new ArrayList<>();
+        for (LocalSlot s : List.copyOf(slots.values())) {
+            if (s.phase() == SlotPhase.MOVED && nowMillis - s.sinceMillis() >= delayMillis) {
+                slots.remove(s.id());
+                due.add(s.id());
+            }
+        }
+        return due;
+    }
+
+    public synchronized Map<SlotPhase, Integer> counts() {
+        Map<SlotPhase, Integer> counts = new EnumMap<>(SlotPhase.class);
+        for (SlotPhase p : SlotPhase.values()) {
+            counts.put(p, 0);
+        }
+        slots.values().forEach(s -> counts.merge(s.phase(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Every slot held, in slot order. */
+    public synchronized List<LocalSlot> all() {
+        return new TreeMap<>(slots).values().stream().toList();
+    }
+}

@@ -1,0 +1,27 @@
+package io.roster.datastore.store;
+
+/** A data node's store, loaded from disk, with what loading found; closing it closes the files behind it. */
+public final class OpenedStore implements AutoCloseable {
+    private final SlotStore store;
+    private final LoadReport report;
+    private final AutoCloseable resources;
+
+    public OpenedStore(SlotStore store, LoadReport report, AutoCloseable resources) {
+        this.store = store;
+        this.report = report;
+        this.resources = resources;
+    }
+
+    public SlotStore store() {
+        return store;
+    }
+
+    public LoadReport report() {
+        return report;
+    }
+
+    @Override
+    public void close() throws Exception {
+        resources.close();
+    }
+}

@@ -1,0 +1,305 @@
+package io.roster.datastore;
+
+import io.roster.common.config.ConfigKeys;
+import io.roster.common.config.RosterConfig;
+import io.roster.common.model.Datum;
+import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
+import io.roster.common.model.Slot;
+import io.roster.common.model.SlotTable;
+import io.roster.common.slot.DatumVersions;
+import io.roster.common.slot.SlotFunction;
+import io.roster.common.wire.DatumReply;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.GetDatumRequest;
+import io.roster.common.wire.PublishWrite;
+import io.roster.common.wire.SessionDigest;
+import io.roster.common.wire.SessionDigestReply;
+import io.roster.common.wire.SessionHello;
+import io.roster.common.wire.SessionSlotSync;
+import io.roster.common.wire.SimpleReply;
+import io.roster.common.wire.WriteReply;
+import io.roster.common.slot.PublisherDigest;
+import io.roster.datastore.migration.PromotionReport;
+import io.roster.datastore.slot.SlotPhase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Two data nodes on real sockets, a fake meta handing out tables, and a fake session holding the publishers. */
+@Timeout(60)
+class ReplicationTest {
+    private static final int SLOTS = 8;
+    private static final SlotFunction SLOT_FUNCTION = new SlotFunction(SLOTS);
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+    private FakeMeta meta;
+    private FakeSession session;
+    private int portA, portB;
+    private String a, b;
+    private DataServer nodeA, nodeB;
+    private long tableEpoch = 1;
+
+    @BeforeEach
+    void start() {
+        meta = new FakeMeta(SLOTS);
+        session = new FakeSession(SLOTS);
+        meta.sessions(session.node());
+        portA = freePort();
+        portB = freePort();
+        a = "127.0.0.1:" + portA;
+        b = "127.0.0.1:" + portB;
+        table(slot -> new Slot(slot, a, List.of(b), 3));
+        nodeA = startNode(portA);
+        nodeB = startNode(portB);
+        await().atMost(WAIT).until(() -> nodeA.isReady() && nodeB.isReady());
+        assertThat(session.call(a, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
+        assertThat(session.call(b, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
+    }
+
+    @AfterEach
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[]{nodeA, nodeB, session, meta}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private DataServer startNode(int port) {
+        DataServer node = new DataServer(RosterConfig.builder()
+                .set(ConfigKeys.DATA_DIR, dir.toString())
+                .set(ConfigKeys.HOST, "127.0.0.1")
+                .set(ConfigKeys.DATA_PORT, Integer.toString(port))
+                .set(ConfigKeys.META_SERVERS, meta.address())
+                .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
+                .set(ConfigKeys.RPC_TIMEOUT_MS, "1000")
+                .set(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS, "300")
+                .set(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS, "1000")
+                .set(ConfigKeys.DATA_MOVED_SLOT_DROP_DELAY_MS, "500")
+                .set(ConfigKeys.CLUSTER_SLOTS, Integer.toString(SLOTS))
+                .build());
+        node.start();
+        return node;
+    }
+
+    private void table(IntFunction<Slot> slot) {
+        List<Slot> slots = new ArrayList<>();
+        for (int i = 0; i < SLOTS; i++) {
+            slots.add(slot.apply(i));
+        }
+        meta.fixedTable(new SlotTable(++tableEpoch, slots));
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String idInSlot(int slot, int n) {
+        int found = 0;
+        for (int i = 0; ; i++) {
+            String id = "com.example.Service" + i + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
+            if (SLOT_FUNCTION.slotOf(id) == slot && found++ == n) {
+                return id;
+            }
+        }
+    }
+
+    private Publisher pub(String registerId, String dataInfoId) {
+        return new Publisher(registerId, dataInfoId, "c1", "app", "", List.of(registerId.getBytes(StandardCharsets.UTF_8)), 1,
+                session.tick(), session.processId());
+    }
+
+    /** Publishes through `to` and records it as held by the session, as a real session would. */
+    private WriteReply publish(String to, Publisher p) {
+        session.holds(p);
+        return session.call(to, new PublishWrite(SLOT_FUNCTION.slotOf(p.dataInfoId()), p), WriteReply.class);
+    }
+
+    private void awaitSameCopy(String dataInfoId) {
+        await().atMost(WAIT).until(() -> nodeB.localDatum(dataInfoId).equals(nodeA.localDatum(dataInfoId)));
+    }
+
+    @Test
+    void aLeadersWritesReachItsFollowerWhichReportsCaughtUp() {
+        String id = idInSlot(2, 0);
+        assertThat(publish(a, pub("r1", id)).code()).isEqualTo(ErrorCode.OK);
+        assertThat(publish(a, pub("r2", id)).code()).isEqualTo(ErrorCode.OK);
+
+        awaitSameCopy(id);
+        assertThat(nodeB.localDatum(id).publishers()).extracting(Publisher::registerId).containsExactly("r1", "r2");
+        for (int slot = 0; slot < SLOTS; slot++) {
+            assertThat(nodeB.caughtUp(slot, 3)).isTrue();
+        }
+        // a follower serves nothing: reads go to the leader
+        assertThat(session.call(b, new GetDatumRequest(2, id), DatumReply.class).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
+    }
+
+    @Test
+    void aWarmFollowerPromotedToLeaderReconcilesWithNoChangeAndServesTheSameVersions() {
+        String id = idInSlot(4, 0);
+        publish(a, pub("r1", id));
+        publish(a, pub("r2", id));
+        awaitSameCopy(id);
+        Datum before = nodeA.localDatum(id);
+
+        table(slot -> slot == 4 ? new Slot(4, b, List.of(a), tableEpoch + 1) : new Slot(slot, a, List.of(b), 3));
+
+        await().atMost(WAIT).until(() -> nodeB.localSlots().stream().anyMatch(s -> s.id() == 4 && s.phase() == SlotPhase.ACCEPT));
+        PromotionReport report = nodeB.lastPromotion();
+        assertThat(report.acceptedSlots()).containsExactly(4);
+        assertThat(report.changedDatums()).isZero();
+        assertThat(report.complete()).isTrue();
+        DatumReply read = session.call(b, new GetDatumRequest(4, id), DatumReply.class);
+        assertThat(read.code()).isEqualTo(ErrorCode.OK);
+        assertThat(read.datum()).isEqualTo(before);
+
+        // the new leader's versions are above anything the old one handed out
+        WriteReply third = publish(b, pub("r3", id));
+        assertThat(third.version()).isGreaterThan(before.version()).isGreaterThan(DatumVersions.floor(tableEpoch));
+        await().atMost(WAIT).until(() -> nodeA.localDatum(id).equals(nodeB.localDatum(id)));
+        assertThat(session.call(a, new GetDatumRequest(4, id), DatumReply.class).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
+    }
+
+    @Test
+    void aColdLeaderFetchesEverythingFromTheSessionsAndDropsWhatNoLiveSessionOwns() {
+        String id = idInSlot(5, 0);
+        publish(a, pub("r1", id));
+        ProcessId dead = new ProcessId("127.0.0.1:1", 1, 1);
+        Publisher orphan = new Publisher("orphan", id, "c9", "app", "", List.of(new byte[]{1}), 1, 1, dead);
+        session.call(a, new PublishWrite(5, orphan), WriteReply.class);
+        // the session holds r2 but its write never reached data (lost in a crash)
+        session.holds(pub("r2", id));
+        awaitSameCopy(id);
+        assertThat(nodeA.localDatum(id).publishers()).extracting(Publisher::registerId).containsExactlyInAnyOrder("r1", "orphan");
+
+        // B is made leader of slot 5 without ever having been its follower: it must reconcile from sessions alone
+        table(slot -> slot == 5 ? new Slot(5, b, List.of(), tableEpoch + 1) : new Slot(slot, a, List.of(), 3));
+        await().atMost(WAIT).until(() -> session.call(b, new GetDatumRequest(5, id), DatumReply.class).code() == ErrorCode.OK);
+
+        Datum served = session.call(b, new GetDatumRequest(5, id), DatumReply.class).datum();
+        assertThat(served.publishers()).extracting(Publisher::registerId).containsExactlyInAnyOrder("r1", "r2");
+        assertThat(served.version()).isGreaterThan(DatumVersions.floor(tableEpoch));
+    }
+
+    @Test
+    void aSlowSessionDoesNotHoldASlotInMigratingPastTheBoundAndTheReportNamesIt() throws Exception {
+        var gate = session.stallAnswers();
+        try {
+            table(slot -> slot == 1 ? new Slot(1, b, List.of(a), tableEpoch + 1) : new Slot(slot, a, List.of(b), 3));
+            await().atMost(WAIT).until(() -> nodeB.localSlots().stream().anyMatch(s -> s.id() == 1 && s.phase() == SlotPhase.MIGRATING));
+            String id = idInSlot(1, 0);
+            DatumReply duringMigration = session.call(b, new GetDatumRequest(1, id), DatumReply.class);
+            assertThat(duringMigration.code()).isEqualTo(ErrorCode.SLOT_NOT_READY);
+            assertThat(duringMigration.message()).contains("slot 1", "migrating");
+
+            await().atMost(WAIT).until(() -> nodeB.lastPromotion() != null && nodeB.lastPromotion().acceptedSlots().contains(1));
+            assertThat(nodeB.lastPromotion().unansweredSessions()).containsKey(session.processId().address());
+            assertThat(session.call(b, new GetDatumRequest(1, id), DatumReply.class).code()).isEqualTo(ErrorCode.OK);
+        } finally {
+            gate.countDown();
+        }
+    }
+
+    @Test
+    void aSessionDigestFindsALostWriteAndTheSlotSyncRepairsIt() {
+        String id = idInSlot(3, 0);
+        publish(a, pub("r1", id));
+        Publisher lost = pub("r2", id);
+        session.holds(lost);
+        PublisherDigest mine = new PublisherDigest();
+        mine.add(nodeA.localDatum(id).publishers().get(0));
+        mine.add(lost);
+        PublisherDigest empty = new PublisherDigest();
+
+        SessionDigestReply reply = session.call(a, new SessionDigest(session.processId(),
+                List.of(mine.toSlotDigest(3), empty.toSlotDigest(6))), SessionDigestReply.class);
+        assertThat(reply.mismatchedSlots()).containsExactly(3);
+
+        WriteReply sync = session.call(a, new SessionSlotSync(session.processId(), 3, session.tick(),
+                List.of(nodeA.localDatum(id).publishers().get(0), lost)), WriteReply.class);
+        assertThat(sync.code()).isEqualTo(ErrorCode.OK);
+        assertThat(nodeA.localDatum(id).publishers()).extracting(Publisher::registerId).containsExactly("r1", "r2");
+        awaitSameCopy(id);
+        assertThat(session.call(a, new SessionDigest(session.processId(), List.of(mine.toSlotDigest(3))),
+                SessionDigestReply.class).mismatchedSlots()).isEmpty();
+    }
+
+    @Test
+    void aSlotSyncWithAPublisherOfAnotherSessionIsInvalid() {
+        String id = idInSlot(3, 0);
+        Publisher foreign = new Publisher("x", id, "c1", "app", "", List.of(new byte[]{1}), 1, 1, new ProcessId("127.0.0.1:2", 1, 1));
+
+        WriteReply reply = session.call(a, new SessionSlotSync(session.processId(), 3, session.tick(), List.of(foreign)),
+                WriteReply.class);
+
+        assertThat(reply.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(reply.message()).contains("x", "not by the syncing session");
+    }
+
+    @Test
+    void aRestartedNodeLoadsItsCopyFromDiskAndCatchesUpByDiff() {
+        String id = idInSlot(6, 0);
+        publish(a, pub("r1", id));
+        awaitSameCopy(id);
+        nodeB.close();
+        publish(a, pub("r2", id));
+
+        nodeB = startNode(portB);
+        assertThat(nodeB.loadReport().publishers()).isEqualTo(1);
+        assertThat(nodeB.localDatum(id).publishers()).extracting(Publisher::registerId).containsExactly("r1");
+        await().atMost(WAIT).until(nodeB::isReady);
+        awaitSameCopy(id);
+        assertThat(nodeB.localDatum(id).publishers()).extracting(Publisher::registerId).containsExactly("r1", "r2");
+    }
+
+    @Test
+    void aSlotNoLongerHeldIsDroppedAfterTheDelay() {
+        String id = idInSlot(7, 0);
+        publish(a, pub("r1", id));
+        awaitSameCopy(id);
+
+        table(slot -> new Slot(slot, a, List.of(), 3));
+
+        await().atMost(WAIT).until(() -> nodeB.localDatum(id).version() == 0);
+        assertThat(nodeB.localSlots()).noneMatch(s -> s.id() == 7);
+        assertThat(nodeB.publisherCount()).isZero();
+    }
+
+    @Test
+    void anExpiredSessionsPublishersLeaveTheLeaderAndItsFollower() {
+        String id = idInSlot(0, 0);
+        publish(a, pub("r1", id));
+        awaitSameCopy(id);
+
+        meta.sessions();
+
+        await().atMost(WAIT).until(() -> nodeA.localDatum(id).publishers().isEmpty());
+        awaitSameCopy(id);
+    }
+}

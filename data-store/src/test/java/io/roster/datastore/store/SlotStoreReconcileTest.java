@@ -1,0 +1,152 @@
+package io.roster.datastore.store;
+
+import io.roster.common.model.Datum;
+import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
+import io.roster.common.slot.DatumVersions;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The reconciliation and replication operations of the store: syncSession, removeOwnersExcept, install, dropSlot. */
+class SlotStoreReconcileTest {
+    private static final String SVC = "com.example.Echo#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
+    private static final String OTHER = "com.example.Other#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
+    private static final ProcessId S1 = new ProcessId("127.0.0.1:9601", 1000, 11);
+    private static final ProcessId S2 = new ProcessId("127.0.0.1:9602", 2000, 22);
+    private static final long EPOCH = 3;
+
+    private final InMemorySlotStore store = new InMemorySlotStore();
+
+    private static Publisher pub(String registerId, String dataInfoId, long version, long registeredAt, ProcessId session) {
+        return new Publisher(registerId, dataInfoId, "client-1", "app", "", List.of(new byte[]{1}), version, registeredAt, session);
+    }
+
+    @Test
+    void syncBringsBackWhatTheSessionListsAndDropsWhatItNoLongerHasUpToTheSnapshot() {
+        store.put(1, pub("kept", SVC, 1, 100, S1), EPOCH);
+        store.put(1, pub("ghost", SVC, 1, 100, S1), EPOCH);
+        store.put(1, pub("raced", SVC, 1, 500, S1), EPOCH);
+        store.put(1, pub("other-session", SVC, 1, 100, S2), EPOCH);
+
+        WriteResult r = store.syncSession(1, S1, 400,
+                List.of(pub("kept", SVC, 1, 100, S1), pub("lost", SVC, 2, 200, S1), pub("lost-elsewhere", OTHER, 1, 300, S1)), EPOCH);
+
+        assertThat(store.get(SVC).publishers()).extracting(Publisher::registerId)
+                .containsExactly("kept", "other-session", "lost", "raced");
+        assertThat(store.get(OTHER).publishers()).extracting(Publisher::registerId).containsExactly("lost-elsewhere");
+        assertThat(r.changes()).extracting(DatumChange::dataInfoId).containsExactlyInAnyOrder(SVC, OTHER);
+        assertThat(store.syncSession(1, S1, 400, List.of(pub("kept", SVC, 1, 100, S1), pub("lost", SVC, 2, 200, S1),
+                pub("lost-elsewhere", OTHER, 1, 300, S1)), EPOCH).hasChanges()).as("a second identical sync").isFalse();
+    }
+
+    @Test
+    void syncKeepsAHigherVersionAndTheOwnershipOfAClientThatMovedLater() {
+        store.put(1, pub("newer", SVC, 5, 100, S1), EPOCH);
+        store.put(1, pub("moved", SVC, 2, 900, S2), EPOCH);
+
+        WriteResult r = store.syncSession(1, S1, 1000, List.of(pub("newer", SVC, 4, 100, S1), pub("moved", SVC, 2, 100, S1)), EPOCH);
+
+        assertThat(r.hasChanges()).isFalse();
+        assertThat(store.get(SVC).publishers()).extracting(p -> p.registerId() + " v" + p.version() + " of " + p.sessionProcessId())
+                .containsExactlyInAnyOrder("newer v5 of " + S1, "moved v2 of " + S2);
+    }
+
+    @Test
+    void anEmptySyncRemovesEverythingTheSessionOwnsThere() {
+        store.put(1, pub("a", SVC, 1, 100, S1), EPOCH);
+        store.put(1, pub("b", SVC, 1, 100, S2), EPOCH);
+
+        store.syncSession(1, S1, 200, List.of(), EPOCH);
+
+        assertThat(store.get(SVC).publishers()).extracting(Publisher::registerId).containsExactly("b");
+        assertThat(store.syncSession(9, S1, 200, List.of(), EPOCH).hasChanges()).as("a slot never written").isFalse();
+    }
+
+    @Test
+    void removeOwnersExceptDropsPublishersOfProcessesThatAreNotLive() {
+        store.put(1, pub("a", SVC, 1, 100, S1), EPOCH);
+        store.put(1, pub("b", SVC, 1, 100, S2), EPOCH);
+        long before = store.get(SVC).version();
+
+        WriteResult r = store.removeOwnersExcept(1, Set.of(S2)::contains, EPOCH + 1);
+
+        assertThat(store.get(SVC).publishers()).extracting(Publisher::registerId).containsExactly("b");
+        assertThat(r.changes()).containsExactly(new DatumChange(1, SVC, DatumVersions.floor(EPOCH + 1) + 1));
+        assertThat(store.get(SVC).version()).isGreaterThan(before);
+    }
+
+    @Test
+    void installTakesTheLeadersDatumAsItIsAndAnAbsentOneDeletesIt() {
+        Datum leaders = new Datum(SVC, 77, List.of(pub("a", SVC, 1, 100, S1)));
+        store.put(1, pub("stale", SVC, 9, 100, S2), EPOCH + 5);
+
+        assertThat(store.install(1, leaders)).isTrue();
+        assertThat(store.install(1, leaders)).as("again").isFalse();
+        assertThat(store.get(SVC)).isEqualTo(leaders);
+        assertThat(store.publisherCount()).isEqualTo(1);
+
+        assertThat(store.install(1, Datum.absent(SVC))).isTrue();
+        assertThat(store.get(SVC).version()).isZero();
+        assertThat(store.datums(1)).isEmpty();
+        assertThat(store.publisherCount()).isZero();
+        assertThat(store.datumCount()).isZero();
+        assertThat(store.install(1, Datum.absent(OTHER))).isFalse();
+        assertThatThrownBy(() -> store.install(1, new Datum(SVC, 0, List.of(pub("a", SVC, 1, 1, S1)))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void dropSlotForgetsTheSlotTombstonesIncluded() {
+        store.put(1, pub("a", SVC, 1, 100, S1), EPOCH);
+        store.put(2, pub("b", OTHER, 1, 100, S1), EPOCH);
+        store.remove(2, OTHER, "b", S1, EPOCH);
+        assertThat(store.slots()).containsExactly(1, 2);
+
+        store.dropSlot(2);
+        store.dropSlot(5);
+
+        assertThat(store.slots()).containsExactly(1);
+        assertThat(store.get(OTHER).version()).isZero();
+        assertThat(store.publisherCount()).isEqualTo(1);
+        store.put(2, pub("c", OTHER, 1, 100, S1), EPOCH);
+        assertThat(store.get(OTHER).publishers()).hasSize(1);
+    }
+
+    @Test
+    void aWriteThatCannotBePersistedChangesNothing() {
+        List<Integer> saved = new ArrayList<>();
+        boolean[] failing = {false};
+        InMemorySlotStore persisted = new InMemorySlotStore(new DatumPersistence() {
+            @Override
+            public void save(int slot, List<DatumUpdate> updates) {
+                if (failing[0]) {
+                    throw new IllegalStateException("disk full");
+                }
+                saved.add(slot);
+            }
+
+            @Override
+            public void dropSlot(int slot) {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        persisted.put(1, pub("a", SVC, 1, 100, S1), EPOCH);
+        Datum before = persisted.get(SVC);
+        failing[0] = true;
+
+        assertThatThrownBy(() -> persisted.put(1, pub("b", SVC, 1, 100, S1), EPOCH)).hasMessageContaining("disk full");
+
+        assertThat(persisted.get(SVC)).isEqualTo(before);
+        assertThat(persisted.publisherCount()).isEqualTo(1);
+        assertThat(saved).containsExactly(1);
+    }
+}

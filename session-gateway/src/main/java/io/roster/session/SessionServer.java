@@ -18,12 +18,16 @@ import io.roster.common.model.Publisher;
 import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.RequestHandler;
 import io.roster.common.rpc.RpcCaller;
+import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.HeartbeatRequest;
 import io.roster.common.wire.PushAck;
 import io.roster.common.wire.PushMessage;
 import io.roster.session.forward.DataRouter;
 import io.roster.session.push.PushEngine;
+import io.roster.session.reconcile.DigestReporter;
+import io.roster.session.reconcile.SlotDigestQueryHandler;
+import io.roster.session.reconcile.SlotPublishersQueryHandler;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.RegistrationClock;
 import io.roster.session.rpc.ChangeNoticeProcessor;
@@ -50,6 +54,8 @@ public final class SessionServer implements AutoCloseable {
     private final RegistrationClock clock = new RegistrationClock();
     private final ExecutorService handlers = NamedThreads.pool("session-handler", 8);
     private final ExecutorService notices = NamedThreads.pool("session-notice", 1);
+    /** Data nodes' reconciliation queries: apart from client handling, so neither starves the other. */
+    private final ExecutorService reconcile = NamedThreads.pool("session-reconcile", 2);
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, NamedThreads.factory("session-background"));
     private final ScheduledExecutorService hellos = NamedThreads.scheduler("session-hello");
     private RpcServer server;
@@ -57,6 +63,7 @@ public final class SessionServer implements AutoCloseable {
     private HeartbeatLoop heartbeat;
     private PushEngine pushEngine;
     private DataRouter router;
+    private DigestReporter digests;
     private ProcessId processId;
     private String address;
 
@@ -90,8 +97,14 @@ public final class SessionServer implements AutoCloseable {
                 this::retract, handlers).all()) {
             server.registerUserProcessor(h);
         }
+        SlotFunction slots = new SlotFunction(config.get(ConfigKeys.CLUSTER_SLOTS));
+        server.registerUserProcessor(new SlotDigestQueryHandler(registry, slots, processId, reconcile));
+        server.registerUserProcessor(new SlotPublishersQueryHandler(registry, clock, slots, processId, reconcile));
+        digests = new DigestReporter(registry, clock, slots, () -> heartbeat.view().slotTable(), caller, processId, rpcTimeoutMs,
+                config.get(ConfigKeys.SESSION_DIGEST_INTERVAL_MS));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, connection) -> onClientClosed(connection));
         heartbeat.start();
+        digests.start();
         hellos.scheduleWithFixedDelay(this::helloQuietly, 0, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), TimeUnit.MILLISECONDS);
         LOG.info("session {} serving clients at {}, meta at {}", processId, address, config.metaServers());
     }
@@ -100,6 +113,7 @@ public final class SessionServer implements AutoCloseable {
         LOG.info("session {} now knows slot table epoch {} with {} data node(s)", address, view.slotTable().epoch(),
                 view.dataNodes().size());
         submit(this::helloQuietly, 0);
+        digests.slotTableChanged(view.slotTable().epoch());
     }
 
     private void helloQuietly() {
@@ -211,6 +225,9 @@ public final class SessionServer implements AutoCloseable {
             return;
         }
         NamedThreads.shutdown(hellos);
+        if (digests != null) {
+            digests.close();
+        }
         if (heartbeat != null) {
             heartbeat.close();
         }
@@ -219,6 +236,7 @@ public final class SessionServer implements AutoCloseable {
             pushEngine.close();
         }
         NamedThreads.shutdown(notices);
+        NamedThreads.shutdown(reconcile);
         NamedThreads.shutdown(background);
         NamedThreads.shutdown(handlers);
         if (caller != null) {

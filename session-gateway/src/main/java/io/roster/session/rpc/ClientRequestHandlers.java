@@ -76,6 +76,10 @@ public final class ClientRequestHandlers {
         return new RegisterReply(ErrorCode.UNAVAILABLE, "this connection is closing; reconnect and register again");
     }
 
+    /** A publisher just stored, and what {@link ClientRegistry#putPublisher} returned for it. */
+    private record Stored(Publisher publisher, Publisher previous) {
+    }
+
     private final class Publish extends Handler<PublishRequest> {
         Publish() {
             super(PublishRequest.class);
@@ -86,13 +90,21 @@ public final class ClientRequestHandlers {
             String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
             limits.checkAppName(r.appName());
             limits.checkData(r.data());
-            long stamp = clock.tick();
-            if (!registry.attach(context.getConnection(), r.clientId(), stamp)) {
+            // Stamped and stored under the clock's fence: a reconciliation snapshot stamped later must contain p,
+            // or data would take p for a publisher this session dropped and remove it.
+            Stored stored = clock.register(stamp -> {
+                if (!registry.attach(context.getConnection(), r.clientId(), stamp)) {
+                    return null;
+                }
+                Publisher p = new Publisher(r.registerId(), dataInfoId, r.clientId(), r.appName(), r.zone(), r.data(),
+                        r.version(), stamp, sessionProcessId);
+                return new Stored(p, registry.putPublisher(p, context.getConnection()));
+            });
+            if (stored == null) {
                 return closing();
             }
-            Publisher p = new Publisher(r.registerId(), dataInfoId, r.clientId(), r.appName(), r.zone(), r.data(), r.version(),
-                    stamp, sessionProcessId);
-            Publisher previous = registry.putPublisher(p, context.getConnection());
+            Publisher p = stored.publisher();
+            Publisher previous = stored.previous();
             if (previous == p) {
                 return new RegisterReply(ErrorCode.OK, "stale version " + r.version() + " ignored");
             }

@@ -1,0 +1,76 @@
+package io.roster.session.reconcile;
+
+import io.roster.common.model.Publisher;
+import io.roster.common.slot.PublisherDigest;
+import io.roster.common.slot.SlotFunction;
+import io.roster.common.wire.SlotDigest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * This session's publishers in some slots, grouped by the slot their dataInfoId hashes to, from one read of the
+ * registry. Immutable. A data leader compares {@link #digest} with its copy of the same set (both sides use
+ * {@link PublisherDigest}, so equal sets give equal digests in any order) and asks for {@link #in} when they differ.
+ */
+public final class SlotPublishers {
+    private final Map<Integer, List<Publisher>> bySlot;
+
+    private SlotPublishers(Map<Integer, List<Publisher>> bySlot) {
+        this.bySlot = bySlot;
+    }
+
+    /**
+     * Those of {@code publishers} that hash to one of {@code slotIds}. Every slot asked for is kept, empty when none
+     * is there: an empty slot is an answer too (data drops what it holds of this session there).
+     */
+    public static SlotPublishers of(Collection<Publisher> publishers, SlotFunction slots, Collection<Integer> slotIds) {
+        Map<Integer, List<Publisher>> grouped = new LinkedHashMap<>();
+        for (int id : slotIds) {
+            grouped.put(id, new ArrayList<>());
+        }
+        for (Publisher p : publishers) {
+            List<Publisher> list = grouped.get(slots.slotOf(p.dataInfoId()));
+            if (list != null) {
+                list.add(p);
+            }
+        }
+        Map<Integer, List<Publisher>> frozen = new LinkedHashMap<>();
+        grouped.forEach((id, list) -> frozen.put(id, List.copyOf(list)));
+        return new SlotPublishers(Collections.unmodifiableMap(frozen));
+    }
+
+    /** The slots covered, in the order asked. */
+    public Set<Integer> slotIds() {
+        return bySlot.keySet();
+    }
+
+    /** The publishers in {@code slotId}; empty for a slot with none or one not covered. */
+    public List<Publisher> in(int slotId) {
+        return bySlot.getOrDefault(slotId, List.of());
+    }
+
+    /** Every publisher covered, slot by slot. */
+    public List<Publisher> all() {
+        List<Publisher> out = new ArrayList<>();
+        bySlot.values().forEach(out::addAll);
+        return List.copyOf(out);
+    }
+
+    /** The digest of {@code slotId} (hash 0, count 0 when it holds none). */
+    public SlotDigest digest(int slotId) {
+        PublisherDigest digest = new PublisherDigest();
+        in(slotId).forEach(digest::add);
+        return digest.toSlotDigest(slotId);
+    }
+
+    /** One digest per slot covered, in the order asked. */
+    public List<SlotDigest> digests() {
+        return slotIds().stream().map(this::digest).toList();
+    }
+}

@@ -147,6 +147,20 @@ class CliTest {
     }
 
     @Test
+    void aDataCopyWrittenForAnotherSlotCountStopsStartUpNamingTheKeyAndTheDirectory() throws Exception {
+        int dataPort = StandaloneCluster.freePort();
+        java.nio.file.Path copy = dir.resolve("other").resolve("data-" + dataPort);
+        io.roster.datastore.store.rocks.RocksDataStore.open(copy, 16).close();
+
+        Run run = new Run();
+        int exit = run.execute("server", "--roles", "data", "--set", "roster.data-dir=" + dir.resolve("other"),
+                "--set", "data.port=" + dataPort, "--set", "admin.port=0", "--set", "cluster.slots=32");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(run.err.toString()).contains("cluster.slots=16", "cluster.slots=32", copy.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
     void aBadConfigurationStopsStartUpNamingTheKey() {
         Run run = new Run();
         assertThat(run.execute("server", "--set", "session.prot=1")).isEqualTo(2);

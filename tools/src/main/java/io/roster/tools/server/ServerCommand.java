@@ -4,6 +4,7 @@ import io.roster.common.config.ConfigException;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.rpc.PortInUseException;
+import io.roster.datastore.store.DataDirException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,7 +50,7 @@ public final class ServerCommand implements Callable<Integer> {
         RosterNode node;
         try {
             node = new RosterNode(config).start();
-        } catch (PortInUseException e) {
+        } catch (PortInUseException | DataDirException e) {
             spec.commandLine().getErr().println("roster server: " + e.getMessage());
             return 1;
         }

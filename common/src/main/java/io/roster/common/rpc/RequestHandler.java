@@ -11,7 +11,8 @@ import java.util.concurrent.Executor;
 
 /**
  * A bolt processor for one request type that never throws across the wire: bad input becomes an
- * INVALID_REQUEST reply naming what was wrong, any other failure an INTERNAL_ERROR reply (and a log line).
+ * INVALID_REQUEST reply naming what was wrong, a {@link ReplyException} its own code, any other failure an
+ * INTERNAL_ERROR reply (and a log line).
  */
 public abstract class RequestHandler<Q> extends SyncUserProcessor<Q> {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
@@ -34,6 +35,8 @@ public abstract class RequestHandler<Q> extends SyncUserProcessor<Q> {
             return handle(context, request);
         } catch (InvalidInputException e) {
             return errorReply(ErrorCode.INVALID_REQUEST, e.getMessage());
+        } catch (ReplyException e) {
+            return errorReply(e.code(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} from {} failed", requestType.getSimpleName(), context.getRemoteAddress(), e);
             return errorReply(ErrorCode.INTERNAL_ERROR, requestType.getSimpleName() + " failed: " + e);

@@ -48,7 +48,7 @@ public final class FollowerCopies {
                 if (copy.confirmed.contains(d.dataInfoId()) && store.get(d.dataInfoId()).version() > d.version()) {
                     continue;
                 }
-                if (store.install(slot, d)) {
+                if (store.install(slot, leaderEpoch, d)) {
                     changed++;
                 }
                 copy.confirmed.add(d.dataInfoId());
@@ -66,7 +66,7 @@ public final class FollowerCopies {
         int removed = 0;
         synchronized (copy) {
             for (String id : unknownToLeader) {
-                if (!copy.confirmed.contains(id) && store.install(slot, Datum.absent(id))) {
+                if (!copy.confirmed.contains(id) && store.install(slot, leaderEpoch, Datum.absent(id))) {
                     removed++;
                 }
             }

@@ -1,12 +1,15 @@
 package io.roster.datastore.slot;
 
+import io.roster.datastore.store.SlotGuard;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 
 /**
  * The phase of every slot this node holds, moved by slot tables and by the end of reconciliation. Pure state, no
@@ -15,10 +18,12 @@ import java.util.TreeMap;
  * <p>Rules: a slot led under a leaderEpoch this node was not already leading at starts MIGRATING (even if this
  * node led it before: its copy may be stale); only {@link #accept} moves it to ACCEPT, and only for that same
  * leaderEpoch. A followed slot is FOLLOWER at its leader's leaderEpoch. A slot held here (including one loaded from
- * disk) that the table does not give this node is MOVED, and {@link #dueForDrop} hands it out once the delay passed.
+ * disk) that the table does not give this node is MOVED, and {@link #dropDue} drops it once the delay passed.
  */
-public final class SlotStates {
-    private final Map<Integer, LocalSlot> slots = new HashMap<>();
+public final class SlotStates implements SlotGuard {
+    /** Changed only under this object's lock; read without it by the {@link SlotGuard} methods (entries are immutable). */
+    private final Map<Integer, LocalSlot> slots = new ConcurrentHashMap<>();
+    private boolean tableApplied;
 
     /** Slots found on disk at start: held, but not given by any table yet. */
     public synchronized void seedHeld(Collection<Integer> held, long nowMillis) {
@@ -32,6 +37,11 @@ public final class SlotStates {
         List<Integer> promoted = new ArrayList<>(), followed = new ArrayList<>(), moved = new ArrayList<>();
         if (!ownership.usable().ok()) {
             return new SlotTransitions(promoted, followed, moved);
+        }
+        if (!tableApplied) {
+            // The copy loaded from disk waits for a table, however long meta takes: its drop delay starts now.
+            tableApplied = true;
+            slots.replaceAll((id, s) -> s.phase() == SlotPhase.MOVED ? new LocalSlot(id, SlotPhase.MOVED, s.leaderEpoch(), nowMillis) : s);
         }
         for (Map.Entry<Integer, Long> led : new TreeMap<>(ownership.ledSlots()).entrySet()) {
             LocalSlot current = slots.get(led.getKey());
@@ -67,6 +77,18 @@ public final class SlotStates {
         return true;
     }
 
+    @Override
+    public boolean leads(int slot, long leaderEpoch) {
+        LocalSlot s = slots.get(slot);
+        return s != null && s.phase().leading() && s.leaderEpoch() == leaderEpoch;
+    }
+
+    @Override
+    public boolean follows(int slot, long leaderEpoch) {
+        LocalSlot s = slots.get(slot);
+        return s != null && s.phase() == SlotPhase.FOLLOWER && s.leaderEpoch() == leaderEpoch;
+    }
+
     /** Whether this node serves {@code slot} under {@code leaderEpoch} now. */
     public synchronized boolean accepting(int slot, long leaderEpoch) {
         LocalSlot s = slots.get(slot);
@@ -90,11 +112,18 @@ public final class SlotStates {
         return out;
     }
 
-    /** MOVED slots whose delay has passed; they are forgotten here, the caller drops their copies. */
-    public synchronized List<Integer> dueForDrop(long nowMillis, long delayMillis) {
+    /**
+     * Forgets the MOVED slots whose delay has passed and hands each to {@code drop}, under this object's lock: a
+     * table that gives the slot back waits until its old copy is gone, so the drop never removes a fresh copy.
+     */
+    public synchronized List<Integer> dropDue(long nowMillis, long delayMillis, IntConsumer drop) {
         List<Integer> due = new ArrayList<>();
+        if (!tableApplied) {
+            return due; // no table says what this node holds yet: a copy loaded from disk waits for one
+        }
         for (LocalSlot s : List.copyOf(slots.values())) {
             if (s.phase() == SlotPhase.MOVED && nowMillis - s.sinceMillis() >= delayMillis) {
+                drop.accept(s.id());
                 slots.remove(s.id());
                 due.add(s.id());
             }

@@ -28,19 +28,21 @@ public final class InMemorySlotStore implements SlotStore {
     private static final Logger LOG = LoggerFactory.getLogger(InMemorySlotStore.class);
 
     private final DatumPersistence persistence;
+    private final SlotGuard guard;
     private final ConcurrentMap<Integer, SlotData> slots = new ConcurrentHashMap<>();
     /** Which slot a dataInfoId was written in, so that a read needs only the dataInfoId. */
     private final ConcurrentMap<String, Integer> slotOfDatum = new ConcurrentHashMap<>();
     private final AtomicLong publishers = new AtomicLong();
     private final AtomicLong nonEmptyDatums = new AtomicLong();
 
-    /** A store in memory only. */
+    /** A store in memory only, governed by no slot table. */
     public InMemorySlotStore() {
-        this(DatumPersistence.NONE);
+        this(DatumPersistence.NONE, SlotGuard.NONE);
     }
 
-    public InMemorySlotStore(DatumPersistence persistence) {
+    public InMemorySlotStore(DatumPersistence persistence, SlotGuard guard) {
         this.persistence = persistence;
+        this.guard = guard;
     }
 
     /** One slot's datums; the instance is also the slot's write lock. */
@@ -65,6 +67,7 @@ public final class InMemorySlotStore implements SlotStore {
     public WriteResult put(int slot, Publisher publisher, long leaderEpoch) {
         SlotData data = slotFor(slot, publisher.dataInfoId());
         synchronized (data) {
+            requireLeads(slot, leaderEpoch);
             Datum before = data.get(publisher.dataInfoId());
             List<Publisher> current = before.publishers();
             int at = PublisherOrder.indexOf(current, publisher.registerId());
@@ -91,6 +94,7 @@ public final class InMemorySlotStore implements SlotStore {
             return WriteResult.unchanged(0);
         }
         synchronized (data) {
+            requireLeads(slot, leaderEpoch);
             Datum before = data.get(dataInfoId);
             List<Publisher> current = before.publishers();
             int at = PublisherOrder.indexOf(current, registerId);
@@ -122,6 +126,12 @@ public final class InMemorySlotStore implements SlotStore {
 
     @Override
     public WriteResult removeOwnersExcept(int slot, Predicate<ProcessId> live, long leaderEpoch) {
+        SlotData data = slots.get(slot);
+        if (data != null) {
+            synchronized (data) {
+                requireLeads(slot, leaderEpoch);
+            }
+        }
         return removeWhere(Map.of(slot, leaderEpoch), p -> !live.test(p.sessionProcessId()));
     }
 
@@ -137,6 +147,7 @@ public final class InMemorySlotStore implements SlotStore {
         }
         listedByDatum.keySet().forEach(id -> slotFor(slot, id));
         synchronized (data) {
+            requireLeads(slot, leaderEpoch);
             Set<String> touched = new TreeSet<>(listedByDatum.keySet());
             for (Datum d : data.datums.values()) {
                 if (d.publishers().stream().anyMatch(p -> p.sessionProcessId().equals(session))) {
@@ -157,7 +168,7 @@ public final class InMemorySlotStore implements SlotStore {
     }
 
     @Override
-    public boolean install(int slot, Datum datum) {
+    public boolean install(int slot, long leaderEpoch, Datum datum) {
         if (datum.version() == 0 && !datum.publishers().isEmpty()) {
             throw new IllegalArgumentException("a datum with publishers needs a version: " + datum);
         }
@@ -166,6 +177,9 @@ public final class InMemorySlotStore implements SlotStore {
             return false;
         }
         synchronized (data) {
+            if (!guard.follows(slot, leaderEpoch)) {
+                return false; // no longer following that leader: a promotion's writes must not be overwritten
+            }
             Datum before = data.get(datum.dataInfoId());
             if (before.equals(datum)) {
                 return false;
@@ -226,6 +240,12 @@ public final class InMemorySlotStore implements SlotStore {
         return nonEmptyDatums.get();
     }
 
+    private void requireLeads(int slot, long leaderEpoch) {
+        if (!guard.leads(slot, leaderEpoch)) {
+            throw new SlotMovedException(slot, leaderEpoch);
+        }
+    }
+
     private SlotData slotFor(int slot, String dataInfoId) {
         // The slot exists before the datum points at it, so a concurrent get() never finds a pointer to nothing.
         SlotData data = slots.computeIfAbsent(slot, s -> new SlotData());
@@ -245,6 +265,9 @@ public final class InMemorySlotStore implements SlotStore {
                 return;
             }
             synchronized (data) {
+                if (!guard.leads(slot, epoch)) {
+                    return; // moved away meanwhile: its new leader cleans it
+                }
                 List<DatumUpdate> updates = new ArrayList<>();
                 for (Datum before : data.datums.values()) {
                     List<Publisher> kept = before.publishers().stream().filter(doomed.negate()).toList();

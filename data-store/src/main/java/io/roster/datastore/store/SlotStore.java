@@ -16,6 +16,9 @@ import java.util.function.Predicate;
  * rises on every real change and never goes back, not even when its last publisher leaves (the empty datum is
  * kept as a tombstone with its version).
  *
+ * <p>Leader writes (put, remove, syncSession, removeOwnersExcept) throw {@link SlotMovedException} once this node
+ * no longer leads the slot at the given leaderEpoch ({@link SlotGuard}); the multi-slot ones skip such slots.
+ *
  * <p>Writes to one slot are applied one at a time; reads never block and see either the datum before or after a
  * write. Publishers inside a datum are in registration order (registerTimestamp, then registerId).
  */
@@ -62,9 +65,10 @@ public interface SlotStore {
 
     /**
      * Follower side of replication: makes the datum exactly {@code datum} (version and publishers as the leader
-     * sent them; no version rule, the leader is authoritative). Returns whether anything changed.
+     * of {@code leaderEpoch} sent them; no version rule, the leader is authoritative). Returns whether anything
+     * changed; nothing does once this node no longer follows that leader.
      */
-    boolean install(int slot, Datum datum);
+    boolean install(int slot, long leaderEpoch, Datum datum);
 
     /** Forgets every datum of {@code slot}, tombstones included (memory and disk). */
     void dropSlot(int slot);

@@ -70,10 +70,57 @@ class SlotStatesTest {
         SlotTransitions t = states.apply(table(4, new Slot(0, SELF, List.of(), 3), new Slot(1, OTHER, List.of(), 3)), 1_000);
         assertThat(t.moved()).containsExactly(1);
         assertThat(states.get(1).phase()).isEqualTo(SlotPhase.MOVED);
-        assertThat(states.dueForDrop(1_500, 1_000)).isEmpty();
-        assertThat(states.dueForDrop(2_000, 1_000)).containsExactly(1);
+        assertThat(states.dropDue(1_500, 1_000, slot -> { })).isEmpty();
+        assertThat(states.dropDue(2_000, 1_000, slot -> { })).containsExactly(1);
         assertThat(states.get(1)).isNull();
-        assertThat(states.dueForDrop(9_000, 1_000)).isEmpty();
+        assertThat(states.dropDue(9_000, 1_000, slot -> { })).isEmpty();
+    }
+
+    @Test
+    void aCopyLoadedFromDiskIsNotDroppedWhileNoTableArrivesHoweverLongThatTakes() {
+        SlotStates states = new SlotStates();
+        states.seedHeld(List.of(0, 1), 100);
+
+        assertThat(states.dropDue(1_000_000, 1_000, slot -> { })).as("dropped before any table").isEmpty();
+        assertThat(states.get(0).phase()).isEqualTo(SlotPhase.MOVED);
+    }
+
+    @Test
+    void theDropDelayOfACopyLoadedFromDiskStartsWithTheFirstUsableTable() {
+        SlotStates states = new SlotStates();
+        states.seedHeld(List.of(0, 1), 100);
+        states.apply(table(4, new Slot(0, OTHER, List.of(SELF), 4), new Slot(1, OTHER, List.of(), 4)), 50_000);
+
+        assertThat(states.dropDue(50_500, 1_000, slot -> { })).as("half the delay after the table").isEmpty();
+        List<Integer> dropped = new java.util.ArrayList<>();
+        assertThat(states.dropDue(51_000, 1_000, dropped::add)).containsExactly(1);
+        assertThat(dropped).containsExactly(1);
+    }
+
+    @Test
+    void aDropThatFailsKeepsTheSlotMovedForTheNextTry() {
+        SlotStates states = new SlotStates();
+        states.seedHeld(List.of(1), 100);
+        states.apply(table(4, new Slot(0, OTHER, List.of(), 4)), 200);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> states.dropDue(5_000, 1_000, slot -> {
+            throw new IllegalStateException("disk gone");
+        })).hasMessageContaining("disk gone");
+        assertThat(states.get(1).phase()).isEqualTo(SlotPhase.MOVED);
+        assertThat(states.dropDue(5_000, 1_000, slot -> { })).containsExactly(1);
+    }
+
+    @Test
+    void theGuardAnswersFromThePhaseAndLeaderEpoch() {
+        SlotStates states = new SlotStates();
+        states.apply(table(3, new Slot(0, SELF, List.of(), 3), new Slot(1, OTHER, List.of(SELF), 5)), 100);
+
+        assertThat(states.leads(0, 3)).as("MIGRATING leads").isTrue();
+        assertThat(states.leads(0, 4)).isFalse();
+        assertThat(states.follows(1, 5)).isTrue();
+        assertThat(states.follows(1, 4)).isFalse();
+        assertThat(states.leads(1, 5)).isFalse();
+        assertThat(states.follows(2, 5)).isFalse();
     }
 
     @Test

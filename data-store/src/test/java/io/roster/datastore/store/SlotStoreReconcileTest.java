@@ -86,18 +86,18 @@ class SlotStoreReconcileTest {
         Datum leaders = new Datum(SVC, 77, List.of(pub("a", SVC, 1, 100, S1)));
         store.put(1, pub("stale", SVC, 9, 100, S2), EPOCH + 5);
 
-        assertThat(store.install(1, leaders)).isTrue();
-        assertThat(store.install(1, leaders)).as("again").isFalse();
+        assertThat(store.install(1, 1, leaders)).isTrue();
+        assertThat(store.install(1, 1, leaders)).as("again").isFalse();
         assertThat(store.get(SVC)).isEqualTo(leaders);
         assertThat(store.publisherCount()).isEqualTo(1);
 
-        assertThat(store.install(1, Datum.absent(SVC))).isTrue();
+        assertThat(store.install(1, 1, Datum.absent(SVC))).isTrue();
         assertThat(store.get(SVC).version()).isZero();
         assertThat(store.datums(1)).isEmpty();
         assertThat(store.publisherCount()).isZero();
         assertThat(store.datumCount()).isZero();
-        assertThat(store.install(1, Datum.absent(OTHER))).isFalse();
-        assertThatThrownBy(() -> store.install(1, new Datum(SVC, 0, List.of(pub("a", SVC, 1, 1, S1)))))
+        assertThat(store.install(1, 1, Datum.absent(OTHER))).isFalse();
+        assertThatThrownBy(() -> store.install(1, 1, new Datum(SVC, 0, List.of(pub("a", SVC, 1, 1, S1)))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -116,6 +116,39 @@ class SlotStoreReconcileTest {
         assertThat(store.publisherCount()).isEqualTo(1);
         store.put(2, pub("c", OTHER, 1, 100, S1), EPOCH);
         assertThat(store.get(OTHER).publishers()).hasSize(1);
+    }
+
+    @Test
+    void aWriteForASlotThatMovedAwayMeanwhileIsRefusedAndChangesNothing() {
+        boolean[] leading = {true};
+        boolean[] following = {false};
+        InMemorySlotStore guarded = new InMemorySlotStore(DatumPersistence.NONE, new SlotGuard() {
+            @Override
+            public boolean leads(int slot, long leaderEpoch) {
+                return leading[0] && leaderEpoch == EPOCH;
+            }
+
+            @Override
+            public boolean follows(int slot, long leaderEpoch) {
+                return following[0];
+            }
+        });
+        guarded.put(1, pub("a", SVC, 1, 100, S1), EPOCH);
+        Datum before = guarded.get(SVC);
+
+        assertThatThrownBy(() -> guarded.put(1, pub("b", SVC, 1, 100, S1), EPOCH - 1)).isInstanceOf(SlotMovedException.class)
+                .hasMessageContaining("slot 1").hasMessageContaining("leaderEpoch " + (EPOCH - 1));
+        leading[0] = false;
+        assertThatThrownBy(() -> guarded.remove(1, SVC, "a", S1, EPOCH)).isInstanceOf(SlotMovedException.class);
+        assertThatThrownBy(() -> guarded.syncSession(1, S1, 500, List.of(), EPOCH)).isInstanceOf(SlotMovedException.class);
+        assertThatThrownBy(() -> guarded.removeOwnersExcept(1, p -> false, EPOCH)).isInstanceOf(SlotMovedException.class);
+        assertThat(guarded.removeSession(S1, java.util.Map.of(1, EPOCH)).hasChanges()).as("skipped, not thrown").isFalse();
+        assertThat(guarded.install(1, EPOCH, new Datum(SVC, 99, List.of()))).as("not following either").isFalse();
+        assertThat(guarded.get(SVC)).isEqualTo(before);
+
+        following[0] = true;
+        assertThat(guarded.install(1, EPOCH, new Datum(SVC, 99, List.of()))).isTrue();
+        assertThat(guarded.get(SVC).version()).isEqualTo(99);
     }
 
     @Test
@@ -138,7 +171,7 @@ class SlotStoreReconcileTest {
             @Override
             public void close() {
             }
-        });
+        }, SlotGuard.NONE);
         persisted.put(1, pub("a", SVC, 1, 100, S1), EPOCH);
         Datum before = persisted.get(SVC);
         failing[0] = true;

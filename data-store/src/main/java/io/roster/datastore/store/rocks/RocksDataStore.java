@@ -5,6 +5,7 @@ import io.roster.datastore.store.DataDirException;
 import io.roster.datastore.store.InMemorySlotStore;
 import io.roster.datastore.store.LoadReport;
 import io.roster.datastore.store.OpenedStore;
+import io.roster.datastore.store.SlotGuard;
 import io.roster.datastore.store.rocks.CopyLoader.DamagedCopyException;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.InfoLogLevel;
@@ -40,22 +41,28 @@ public final class RocksDataStore {
     private RocksDataStore() {
     }
 
+    /** Opens a copy no slot table governs (tools, tests). */
     public static OpenedStore open(Path dir, int slotCount) {
+        return open(dir, slotCount, SlotGuard.NONE);
+    }
+
+    /** Opens the copy of a data node whose writes {@code guard} admits (see {@link SlotGuard}). */
+    public static OpenedStore open(Path dir, int slotCount, SlotGuard guard) {
         RocksDB.loadLibrary();
         long started = System.nanoTime();
         try {
-            return load(dir, slotCount, started);
+            return load(dir, slotCount, guard, started);
         } catch (DamagedCopyException e) {
             Path aside = moveAside(dir);
             LOG.error("the data copy in {} is damaged ({}); moved it to {} and starting empty: this node resyncs "
                     + "from the slot leaders and the sessions", dir, e.getMessage(), aside);
-            OpenedStore fresh = load(dir, slotCount, started);
+            OpenedStore fresh = load(dir, slotCount, guard, started);
             LoadReport report = new LoadReport(dir, 0, 0, 0, fresh.report().tookMillis(), e.getMessage(), aside);
             return new OpenedStore(fresh.store(), report, fresh::close);
         }
     }
 
-    private static OpenedStore load(Path dir, int slotCount, long started) {
+    private static OpenedStore load(Path dir, int slotCount, SlotGuard guard, long started) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -78,7 +85,7 @@ public final class RocksDataStore {
         AutoCloseable resources = () -> close(db, options, persistence, dir);
         try {
             checkFormat(db, dir, slotCount);
-            InMemorySlotStore store = new InMemorySlotStore(persistence);
+            InMemorySlotStore store = new InMemorySlotStore(persistence, guard);
             CopyLoader loader = new CopyLoader(new SlotFunction(slotCount), store);
             loader.load(db);
             long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -145,14 +152,17 @@ public final class RocksDataStore {
         }
     }
 
-    /** Flushes the memtable so the next start reads SST files rather than replaying the log, then closes. */
+    /**
+     * Stops writes, flushes the memtable so the next start reads SST files rather than replaying the log, then
+     * closes.
+     */
     private static void close(RocksDB db, Options options, RocksPersistence persistence, Path dir) {
+        persistence.close();
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
             db.flush(flush);
         } catch (RocksDBException e) {
             LOG.warn("flushing {} at close failed: {}", dir, e.getMessage());
         }
-        persistence.close();
         db.close();
         options.close();
     }

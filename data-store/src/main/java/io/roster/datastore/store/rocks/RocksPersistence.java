@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Persists datum updates into the node's RocksDB, one WriteBatch per store write: the datum's version header plus
@@ -23,6 +25,9 @@ final class RocksPersistence implements DatumPersistence {
     private final RocksDB db;
     private final Path dir;
     private final WriteOptions writeOptions = new WriteOptions();
+    /** Writers share it; close takes it alone, so no write reaches a closed native handle (that would crash the JVM). */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
 
     RocksPersistence(RocksDB db, Path dir) {
         this.db = db;
@@ -31,13 +36,23 @@ final class RocksPersistence implements DatumPersistence {
 
     @Override
     public void save(int slot, List<DatumUpdate> updates) {
+        lifecycle.readLock().lock();
         try (WriteBatch batch = new WriteBatch()) {
+            requireOpen();
             for (DatumUpdate u : updates) {
                 write(batch, slot, u);
             }
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw new StoreIoException("writing slot " + slot + " to " + dir + " failed: " + e.getMessage(), e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new StoreIoException("the data copy in " + dir + " is closed: this data node is stopping", null);
         }
     }
 
@@ -72,15 +87,26 @@ final class RocksPersistence implements DatumPersistence {
 
     @Override
     public void dropSlot(int slot) {
+        lifecycle.readLock().lock();
         try {
+            requireOpen();
             db.deleteRange(writeOptions, StoreKeys.slotStart(slot), StoreKeys.slotEnd(slot));
         } catch (RocksDBException e) {
             throw new StoreIoException("dropping slot " + slot + " from " + dir + " failed: " + e.getMessage(), e);
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
+    /** Waits for writes in progress, then refuses any later one; the caller closes the database after this. */
     @Override
     public void close() {
-        writeOptions.close();
+        lifecycle.writeLock().lock();
+        try {
+            closed = true;
+            writeOptions.close();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <pre>
  *   [slot: 4 bytes big-endian][dataInfoId UTF-8][0x00]               -> datum version (8 bytes big-endian)
  *   [slot: 4 bytes big-endian][dataInfoId UTF-8][0x00][registerId]   -> the publisher (protostuff)
- *   [0xFF 0xFF 0xFF 0xFF]["format"]                                  -> {@link StoreFormat}
+ *   [0xFF 0xFF 0xFF 0xFF]["format"]                                  -> "roster-data 1 slots=N" (UTF-8)
  * </pre>
  * A 0x00 separator is safe because validated dataInfoIds hold no control characters, and it sorts before every
  * other byte, so the datum "a" and all its publishers come before the datum "ab". Slot numbers are non-negative,

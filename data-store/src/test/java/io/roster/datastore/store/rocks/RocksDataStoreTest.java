@@ -63,8 +63,8 @@ class RocksDataStoreTest {
             put(s, pub("r1", id(1), 2, S2));                                           // republish
             s.remove(SLOT_FUNCTION.slotOf(id(2)), id(2), "r2", S1, EPOCH);              // unpublish
             s.removeSession(S2, Map.of(SLOT_FUNCTION.slotOf(id(3)), EPOCH));            // session expiry in one slot
-            s.install(SLOT_FUNCTION.slotOf(id(20)), new Datum(id(20), 999, List.of(pub("f", id(20), 1, S1))));
-            s.install(SLOT_FUNCTION.slotOf(id(4)), Datum.absent(id(4)));                // follower delete
+            s.install(SLOT_FUNCTION.slotOf(id(20)), 1, new Datum(id(20), 999, List.of(pub("f", id(20), 1, S1))));
+            s.install(SLOT_FUNCTION.slotOf(id(4)), 1, Datum.absent(id(4)));                // follower delete
             for (int i = 0; i < 10; i++) {
                 assertThat(s.get(id(i)).publishers()).isNotNull();
             }

@@ -1,0 +1,28 @@
+package io.roster.datastore.store;
+
+/**
+ * Asked by the store under a slot's write lock, right before a write changes the slot: whether this node still
+ * holds the slot in the role the write assumes. A request checks its slot when it arrives, but a new slot table
+ * can move the slot before the write takes the lock; without this a stale leader's write could land on top of a
+ * new leader's copy, or a follower's install on top of a promotion. Answers must not block (no locks).
+ */
+public interface SlotGuard {
+    /** Allows everything: a store no slot table governs (unit tests, tools). */
+    SlotGuard NONE = new SlotGuard() {
+        @Override
+        public boolean leads(int slot, long leaderEpoch) {
+            return true;
+        }
+
+        @Override
+        public boolean follows(int slot, long leaderEpoch) {
+            return true;
+        }
+    };
+
+    /** This node leads {@code slot} at {@code leaderEpoch} (MIGRATING or ACCEPT). */
+    boolean leads(int slot, long leaderEpoch);
+
+    /** This node follows {@code slot} under the leader of {@code leaderEpoch}. */
+    boolean follows(int slot, long leaderEpoch);
+}

@@ -1,6 +1,7 @@
 package io.roster.datastore;
 
 import io.roster.common.meta.ClusterView;
+import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
 import io.roster.datastore.change.ChangeFanout;
 import io.roster.datastore.migration.SlotPromotion;
@@ -16,6 +17,7 @@ import io.roster.datastore.store.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -67,6 +69,8 @@ final class ClusterViewHandler {
         }
         SlotTransitions moves = states.apply(next, System.currentTimeMillis());
         moves.moved().forEach(copies::forget);
+        // A copy this node now leads is no follower copy any more: a late install for the old leader must not count.
+        moves.promoted().forEach(copies::forget);
         moves.moved().forEach(fanout::forget);
         moves.followed().forEach(fanout::forget);
         if (!moves.promoted().isEmpty()) {
@@ -76,13 +80,16 @@ final class ClusterViewHandler {
         if (!moves.followed().isEmpty()) {
             followerSync.syncDue();
         }
-        for (ProcessId gone : expiry.onView(view.sessionNodes())) {
-            sessions.forget(gone);
+        List<ProcessId> gone = expiry.onView(view.sessionNodes());
+        sessions.listed(view.sessionNodes().stream().filter(n -> n != null && n.processId() != null)
+                .map(NodeInfo::processId).toList());
+        for (ProcessId expired : gone) {
+            sessions.expired(expired);
             // Only a slot's leader changes its datums; followers get the result through replication. Slots still
             // migrating are cleaned too (their reconciliation drops dead owners as well, but may have started first).
-            WriteResult result = store.removeSession(gone, next.ledSlots());
+            WriteResult result = store.removeSession(expired, next.ledSlots());
             fanout.afterWrite(result.changes());
-            LOG.info("session {} expired in meta: removed its publishers from {} datums", gone, result.changes().size());
+            LOG.info("session {} expired in meta: removed its publishers from {} datums", expired, result.changes().size());
         }
     }
 }

@@ -117,7 +117,7 @@ public final class DataServer implements AutoCloseable {
 
     private OpenedStore openStore() {
         Path dir = Path.of(config.get(ConfigKeys.DATA_DIR)).resolve("data-" + server.port());
-        OpenedStore store = RocksDataStore.open(dir, slotCount);
+        OpenedStore store = RocksDataStore.open(dir, slotCount, states);
         states.seedHeld(store.store().slots(), System.currentTimeMillis());
         return store;
     }
@@ -130,7 +130,7 @@ public final class DataServer implements AutoCloseable {
         ChangeFanout fanout = new ChangeFanout(sender, notifier, states);
         copies = new FollowerCopies(store);
         FollowerSync followerSync = closing(new FollowerSync(address, ownership::get, store, copies, peers, rpcTimeout,
-                config.get(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS)));
+                config.get(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS), this::beatSoon));
         SlotFunction slotFunction = new SlotFunction(slotCount);
         promotion = closing(new SlotPromotion(() -> store, states, this::view, sessions, slotFunction, peers, fanout,
                 config.get(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS)));
@@ -173,10 +173,10 @@ public final class DataServer implements AutoCloseable {
 
     private void dropMovedSlots(SlotStore store, long delayMs) {
         try {
-            for (int slot : states.dueForDrop(System.currentTimeMillis(), delayMs)) {
+            states.dropDue(System.currentTimeMillis(), delayMs, slot -> {
                 store.dropSlot(slot);
                 LOG.info("dropped the copy of slot {}: not held here for {} ms", slot, delayMs);
-            }
+            });
         } catch (RuntimeException e) {
             LOG.error("dropping moved slots failed", e);
         }
@@ -215,6 +215,11 @@ public final class DataServer implements AutoCloseable {
     /** This node's slots and their phases (MIGRATING, ACCEPT, FOLLOWER, MOVED), in slot order. */
     public List<LocalSlot> localSlots() {
         return states.all();
+    }
+
+    /** Whether this node leads {@code slot} at {@code leaderEpoch} and serves it (ACCEPT). */
+    public boolean accepting(int slot, long leaderEpoch) {
+        return states.accepting(slot, leaderEpoch);
     }
 
     /** Whether the follower copy of {@code slot} caught up with the leader of {@code leaderEpoch}. */

@@ -301,5 +301,19 @@ class ReplicationTest {
 
         await().atMost(WAIT).until(() -> nodeA.localDatum(id).publishers().isEmpty());
         awaitSameCopy(id);
+
+        // A late sync or write from the expired process (it stalled past its lease) must not bring them back...
+        Publisher again = pub("r1", id);
+        WriteReply sync = session.call(a, new SessionSlotSync(session.processId(), 0, session.tick(), List.of(again)), WriteReply.class);
+        assertThat(sync.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(sync.message()).contains("expired by meta");
+        assertThat(publish(a, pub("r2", id)).code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(nodeA.localDatum(id).publishers()).isEmpty();
+
+        // ...until meta lists it again: then its sync restores what it owns.
+        meta.sessions(session.node());
+        await().atMost(WAIT).until(() -> session.call(a, new SessionSlotSync(session.processId(), 0, session.tick(),
+                List.of(again)), WriteReply.class).ok());
+        assertThat(nodeA.localDatum(id).publishers()).extracting(Publisher::registerId).containsExactly("r1");
     }
 }

@@ -18,6 +18,7 @@ import io.roster.datastore.change.ChangeFanout;
 import io.roster.datastore.session.SessionConnections;
 import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.store.DatumChange;
+import io.roster.datastore.store.SlotMovedException;
 import io.roster.datastore.store.SlotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,7 +62,9 @@ public final class SlotPromotion implements AutoCloseable {
     private final RpcCaller caller;
     private final ChangeFanout fanout;
     private final long timeoutMs;
-    private final ExecutorService rounds = NamedThreads.pool("data-migrate", 1);
+    private static final long MAX_RETRY_DELAY_MS = 5_000;
+    private final ScheduledExecutorService rounds = NamedThreads.scheduler("data-migrate");
+    private long retryDelayMs;
     private final ExecutorService queries = NamedThreads.pool("data-migrate-query", 4);
     private final AtomicReference<PromotionReport> lastReport = new AtomicReference<>();
 
@@ -77,14 +82,27 @@ public final class SlotPromotion implements AutoCloseable {
 
     /** Schedules a round for every slot MIGRATING now; returns at once. */
     public void promote() {
-        rounds.execute(() -> {
-            try {
-                round();
-            } catch (RuntimeException e) {
-                LOG.error("slot reconciliation round failed; retrying", e);
-                promote();
-            }
-        });
+        schedule(0);
+    }
+
+    private void schedule(long delayMs) {
+        try {
+            rounds.schedule(this::roundOrRetry, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("data node stopping: reconciliation round not scheduled");
+        }
+    }
+
+    /** Runs on the one round thread only. A failed round is retried with a growing delay, not in a tight loop. */
+    private void roundOrRetry() {
+        try {
+            round();
+            retryDelayMs = 0;
+        } catch (RuntimeException e) {
+            retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, Math.max(100, retryDelayMs * 2));
+            LOG.error("slot reconciliation round failed; retrying in {} ms", retryDelayMs, e);
+            schedule(retryDelayMs);
+        }
     }
 
     /** The report of the last round that took slots to ACCEPT (null before the first). */
@@ -100,40 +118,47 @@ public final class SlotPromotion implements AutoCloseable {
         long started = System.currentTimeMillis();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         Map<String, ProcessId> sessions = liveSessions();
-        Map<String, CompletableFuture<List<DatumChange>>> calls = new LinkedHashMap<>();
+        RoundGate gate = new RoundGate();
+        Map<String, CompletableFuture<Void>> calls = new LinkedHashMap<>();
         for (String address : sessions.keySet()) {
-            calls.put(address, CompletableFuture.supplyAsync(() -> reconcileWith(address, migrating, deadline), queries));
+            calls.put(address, CompletableFuture.runAsync(() -> reconcileWith(address, migrating, deadline, gate), queries));
         }
-        List<DatumChange> changes = new ArrayList<>();
-        Set<ProcessId> answered = new HashSet<>();
         Map<String, String> unanswered = new HashMap<>();
-        for (Map.Entry<String, CompletableFuture<List<DatumChange>>> call : calls.entrySet()) {
+        for (Map.Entry<String, CompletableFuture<Void>> call : calls.entrySet()) {
             try {
-                changes.addAll(call.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-                answered.add(sessions.get(call.getKey()));
+                call.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                call.getValue().cancel(true);
                 unanswered.put(call.getKey(), "no answer within data.migration-timeout-ms=" + timeoutMs);
             } catch (ExecutionException e) {
-                unanswered.put(call.getKey(), e.getCause().getMessage());
+                unanswered.put(call.getKey(), String.valueOf(e.getCause().getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
-        // A process alive in meta's view (or talking to this node) keeps its publishers even if it did not answer.
-        Set<ProcessId> live = new HashSet<>(sessions.values());
-        live.addAll(connected.processIds());
+        // From here on a late answer is dropped (its changes would be neither replicated nor announced); the
+        // session's next periodic digest reconciles it instead. What answers wrote before is fanned out below.
+        List<DatumChange> changes = new ArrayList<>(gate.close());
+        // Alive as of now, not as of the round's start: meta may have expired a session meanwhile.
+        Set<ProcessId> live = new HashSet<>(liveSessions().values());
         SlotStore s = store.get();
         List<Integer> accepted = new ArrayList<>();
-        for (Map.Entry<Integer, Long> slot : migrating.entrySet()) {
-            changes.addAll(s.removeOwnersExcept(slot.getKey(), live::contains, slot.getValue()).changes());
-            if (states.accept(slot.getKey(), slot.getValue(), System.currentTimeMillis())) {
-                accepted.add(slot.getKey());
+        try {
+            for (Map.Entry<Integer, Long> slot : migrating.entrySet()) {
+                try {
+                    changes.addAll(s.removeOwnersExcept(slot.getKey(), live::contains, slot.getValue()).changes());
+                } catch (SlotMovedException moved) {
+                    continue; // a newer table took the slot (or a newer leaderEpoch); that transition handles it
+                }
+                if (states.accept(slot.getKey(), slot.getValue(), System.currentTimeMillis())) {
+                    accepted.add(slot.getKey());
+                }
             }
+        } finally {
+            // Even when a slot failed: what was written must reach followers and sessions, and accepted slots serve.
+            fanout.afterWrite(changes);
+            fanout.announceAccepted(accepted);
         }
-        fanout.afterWrite(changes);
-        fanout.announceAccepted(accepted);
         PromotionReport report = new PromotionReport(accepted, started, System.currentTimeMillis() - started,
                 changes.size(), sessions.size(), unanswered);
         lastReport.set(report);
@@ -143,6 +168,26 @@ public final class SlotPromotion implements AutoCloseable {
         } else {
             LOG.warn("slots {} ACCEPT in {} ms WITHOUT sessions {}; their periodic digests will reconcile them", accepted,
                     report.tookMillis(), unanswered);
+        }
+    }
+
+    /**
+     * Lets a round's session answers write into the store only until the round decides which slots enter ACCEPT,
+     * and collects what they changed, so a slow answer is either part of the round or not applied at all.
+     */
+    private static final class RoundGate {
+        private boolean open = true;
+        private final List<DatumChange> changes = new ArrayList<>();
+
+        synchronized void ifOpen(Supplier<List<DatumChange>> write) {
+            if (open) {
+                changes.addAll(write.get());
+            }
+        }
+
+        synchronized List<DatumChange> close() {
+            open = false;
+            return List.copyOf(changes);
         }
     }
 
@@ -160,8 +205,8 @@ public final class SlotPromotion implements AutoCloseable {
         return out;
     }
 
-    /** Digest query, then the publishers of the slots that differ, applied to the store; the changes made. */
-    private List<DatumChange> reconcileWith(String address, Map<Integer, Long> migrating, long deadline) {
+    /** Digest query, then the publishers of the slots that differ, applied to the store through {@code gate}. */
+    private void reconcileWith(String address, Map<Integer, Long> migrating, long deadline, RoundGate gate) {
         SlotDigestQueryReply digests = caller.call(address, new SlotDigestQuery(List.copyOf(migrating.keySet())),
                 SlotDigestQueryReply.class, remainingMs(deadline));
         if (!digests.ok()) {
@@ -185,7 +230,7 @@ public final class SlotPromotion implements AutoCloseable {
             }
         }
         if (differing.isEmpty()) {
-            return List.of();
+            return;
         }
         SlotPublishersReply publishers = caller.call(address, new SlotPublishersQuery(differing), SlotPublishersReply.class,
                 remainingMs(deadline));
@@ -200,12 +245,16 @@ public final class SlotPromotion implements AutoCloseable {
                 list.add(p);
             }
         }
-        List<DatumChange> changes = new ArrayList<>();
         for (Map.Entry<Integer, List<Publisher>> slot : bySlot.entrySet()) {
-            changes.addAll(s.syncSession(slot.getKey(), session, publishers.snapshotStamp(), slot.getValue(),
-                    migrating.get(slot.getKey())).changes());
+            gate.ifOpen(() -> {
+                try {
+                    return s.syncSession(slot.getKey(), session, publishers.snapshotStamp(), slot.getValue(),
+                            migrating.get(slot.getKey())).changes();
+                } catch (SlotMovedException moved) {
+                    return List.of();
+                }
+            });
         }
-        return changes;
     }
 
     private static int remainingMs(long deadline) {

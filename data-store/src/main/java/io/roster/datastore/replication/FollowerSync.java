@@ -44,11 +44,12 @@ public final class FollowerSync implements AutoCloseable {
     private final RpcCaller caller;
     private final int timeoutMs;
     private final long intervalMs;
+    private final Runnable onCaughtUp;
     private final Map<Integer, Long> lastSyncMillis = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = NamedThreads.scheduler("data-follow");
 
     public FollowerSync(String selfAddress, Supplier<SlotOwnership> ownership, SlotStore store, FollowerCopies copies,
-                        RpcCaller caller, int timeoutMs, long intervalMs) {
+                        RpcCaller caller, int timeoutMs, long intervalMs, Runnable onCaughtUp) {
         this.selfAddress = selfAddress;
         this.ownership = ownership;
         this.store = store;
@@ -56,6 +57,7 @@ public final class FollowerSync implements AutoCloseable {
         this.caller = caller;
         this.timeoutMs = timeoutMs;
         this.intervalMs = intervalMs;
+        this.onCaughtUp = onCaughtUp;
     }
 
     public void start() {
@@ -78,34 +80,56 @@ public final class FollowerSync implements AutoCloseable {
     private void round() {
         SlotOwnership current = ownership.get();
         long now = System.currentTimeMillis();
+        boolean newlyCaughtUp = false;
+        Set<String> unreachable = new HashSet<>();
         for (Map.Entry<Integer, Long> f : current.followedSlots().entrySet()) {
             int slot = f.getKey();
             long leaderEpoch = f.getValue();
+            String leader = current.leaderOf(slot);
             boolean caughtUp = copies.caughtUp(slot, leaderEpoch);
-            if (caughtUp && now - lastSyncMillis.getOrDefault(slot, 0L) < intervalMs) {
+            if (caughtUp && now - lastSyncMillis.getOrDefault(slot, 0L) < intervalMs || unreachable.contains(leader)) {
                 continue;
             }
-            if (syncSlot(slot, leaderEpoch, current.leaderOf(slot))) {
+            Outcome outcome;
+            try {
+                outcome = syncSlot(slot, leaderEpoch, leader);
+            } catch (RuntimeException e) {
+                // One bad slot (a store error, a malformed reply) must not starve the slots after it.
+                LOG.warn("sync of slot {} from {} failed: {}", slot, leader, e.toString());
+                outcome = Outcome.REFUSED;
+            }
+            if (outcome == Outcome.UNREACHABLE) {
+                // Its other slots would each wait out the same timeout: try them next round.
+                unreachable.add(leader);
+            }
+            if (outcome == Outcome.SYNCED) {
                 lastSyncMillis.put(slot, now);
                 if (!caughtUp) {
                     copies.markCaughtUp(slot, leaderEpoch);
+                    newlyCaughtUp = true;
                     LOG.debug("slot {} caught up with leader {} (leaderEpoch {})", slot, current.leaderOf(slot), leaderEpoch);
                 }
             }
         }
+        if (newlyCaughtUp) {
+            // Meta moves leadership, and adds the next followers, only on a heartbeat saying so: send it now.
+            onCaughtUp.run();
+        }
     }
 
-    /** One digest comparison with the leader; true when the copy now matches what the leader had. */
-    boolean syncSlot(int slot, long leaderEpoch, String leader) {
+    enum Outcome { SYNCED, REFUSED, UNREACHABLE }
+
+    /** One digest comparison with the leader; SYNCED when the copy now matches what the leader had. */
+    Outcome syncSlot(int slot, long leaderEpoch, String leader) {
         if (leader.isEmpty()) {
-            return false;
+            return Outcome.REFUSED;
         }
         try {
             ReplicaDigestReply digest = caller.call(leader, new ReplicaDigestRequest(slot, leaderEpoch, selfAddress),
                     ReplicaDigestReply.class, timeoutMs);
             if (!digest.ok()) {
                 LOG.debug("digest of slot {} from {} refused: {}", slot, leader, digest);
-                return false;
+                return Outcome.REFUSED;
             }
             Map<String, Datum> local = new HashMap<>();
             for (Datum d : store.datums(slot)) {
@@ -126,7 +150,7 @@ public final class FollowerSync implements AutoCloseable {
                         ReplicaFetchReply.class, timeoutMs);
                 if (!fetched.ok()) {
                     LOG.debug("fetch of slot {} from {} refused: {}", slot, leader, fetched);
-                    return false;
+                    return Outcome.REFUSED;
                 }
                 copies.install(slot, leaderEpoch, fetched.datums());
             }
@@ -136,10 +160,10 @@ public final class FollowerSync implements AutoCloseable {
             if (!differing.isEmpty() || removed > 0) {
                 LOG.debug("slot {} synced from {}: {} datums fetched, {} removed", slot, leader, differing.size(), removed);
             }
-            return true;
+            return Outcome.SYNCED;
         } catch (RpcFailure e) {
             LOG.debug("sync of slot {} from {} failed: {}", slot, leader, e.getMessage());
-            return false;
+            return Outcome.UNREACHABLE;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.roster.datastore.rpc;
 
+import io.roster.common.model.ProcessId;
+import io.roster.common.rpc.ReplyException;
 import io.roster.common.wire.ErrorCode;
 import io.roster.datastore.change.ChangeFanout;
 import io.roster.datastore.replication.FollowerCopies;
@@ -73,6 +75,17 @@ public final class DataRequestContext {
                     + current.selfAddress() + " (leaderEpoch " + led.leaderEpoch() + "); retry shortly");
         }
         return led;
+    }
+
+    /**
+     * Refuses, as retryable UNAVAILABLE, a write or sync on behalf of a session process meta expired: its publishers
+     * were dropped, and come back only once meta lists the process again (its next heartbeat, if it is alive).
+     */
+    public void requireNotExpired(ProcessId session) {
+        if (session != null && sessions.isExpired(session)) {
+            throw new ReplyException(ErrorCode.UNAVAILABLE, "session process " + session
+                    + " was expired by meta; its writes are taken again once meta lists it");
+        }
     }
 
     public SlotStore store() {

@@ -20,6 +20,7 @@ public final class PublishWriteHandler extends RequestHandler<PublishWrite> {
     @Override
     protected Object handle(BizContext context, PublishWrite request) {
         String dataInfoId = ctx.checks().publisher(request.publisher());
+        ctx.requireNotExpired(request.publisher().sessionProcessId());
         SlotCheck slot = ctx.servable(request.slotId(), dataInfoId);
         if (!slot.ok()) {
             return errorReply(slot.code(), slot.message());

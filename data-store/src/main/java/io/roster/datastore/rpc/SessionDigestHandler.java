@@ -29,6 +29,7 @@ public final class SessionDigestHandler extends RequestHandler<SessionDigest> {
     @Override
     protected Object handle(BizContext context, SessionDigest request) {
         ctx.checks().sessionProcessId(request.sessionProcessId());
+        ctx.requireNotExpired(request.sessionProcessId());
         SlotOwnership current = ctx.ownership().get();
         if (!current.usable().ok()) {
             return errorReply(current.usable().code(), current.usable().message());

@@ -30,6 +30,7 @@ public final class SessionSlotSyncHandler extends RequestHandler<SessionSlotSync
     @Override
     protected Object handle(BizContext context, SessionSlotSync request) {
         ctx.checks().sessionProcessId(request.sessionProcessId());
+        ctx.requireNotExpired(request.sessionProcessId());
         SlotOwnership current = ctx.ownership().get();
         if (!current.usable().ok()) {
             return errorReply(current.usable().code(), current.usable().message());

@@ -6,19 +6,29 @@ import io.roster.common.model.ProcessId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * The connection each session process said hello on: where change notices go. Registered on the bolt server for
- * CLOSE events, so a closed connection is forgotten at once.
+ * CLOSE events, so a closed connection is forgotten at once. Also remembers the processes meta expired, until meta
+ * lists them again: their publishers were dropped here, and a late write or sync from one (a session that stalled
+ * past its lease) must not bring them back while meta does not count it as alive.
  */
 public final class SessionConnections implements ConnectionEventProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SessionConnections.class);
 
+    private static final int EXPIRED_REMEMBERED = 4096;
+
     private final ConcurrentMap<ProcessId, Connection> byProcess = new ConcurrentHashMap<>();
+    private final Set<ProcessId> expired = ConcurrentHashMap.newKeySet();
+    private final Deque<ProcessId> expiredOrder = new ConcurrentLinkedDeque<>();
 
     /** Remembers {@code connection} for {@code session}, replacing an older one (a session that reconnected). */
     public void remember(ProcessId session, Connection connection) {
@@ -32,10 +42,32 @@ public final class SessionConnections implements ConnectionEventProcessor {
         }
     }
 
-    public void forget(ProcessId session) {
+    /** Meta expired {@code session}: forget its connection, and refuse its writes until meta lists it again. */
+    public void expired(ProcessId session) {
         if (byProcess.remove(session) != null) {
             LOG.info("session {} forgotten", session);
         }
+        if (expired.add(session)) {
+            expiredOrder.add(session);
+            while (expiredOrder.size() > EXPIRED_REMEMBERED) {
+                expired.remove(expiredOrder.poll());
+            }
+        }
+    }
+
+    /** The session processes meta lists now: any of them it had expired is alive again (re-admitted). */
+    public void listed(Collection<ProcessId> sessions) {
+        for (ProcessId p : sessions) {
+            if (expired.remove(p)) {
+                expiredOrder.remove(p);
+                LOG.info("session {} is listed by meta again", p);
+            }
+        }
+    }
+
+    /** Whether meta expired {@code session} and has not listed it since. */
+    public boolean isExpired(ProcessId session) {
+        return expired.contains(session);
     }
 
     /** The CLOSE event of a bolt connection. */
@@ -52,9 +84,11 @@ public final class SessionConnections implements ConnectionEventProcessor {
         return List.copyOf(byProcess.values());
     }
 
-    /** The session processes with a live hello connection. */
+    /** The session processes with a live hello connection (none that meta expired). */
     public Set<ProcessId> processIds() {
-        return Set.copyOf(byProcess.keySet());
+        Set<ProcessId> out = new HashSet<>(byProcess.keySet());
+        out.removeAll(expired);
+        return Set.copyOf(out);
     }
 
     public boolean isConnected(ProcessId session) {

@@ -37,6 +37,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -59,6 +60,7 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
     private final SlotScheduler scheduler;
     private final LeaseTracker lease;
     private final ScheduledExecutorService writer = NamedThreads.scheduler("meta-leader");
+    private final AtomicBoolean earlyTick = new AtomicBoolean();
     private final Map<String, NodeLoad> loads = new ConcurrentHashMap<>();
     private final ReplicaReports reports = new ReplicaReports();
 
@@ -118,7 +120,14 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
     public void heard(HeartbeatRequest request) {
         lease.heard(request.node().address());
         loads.put(request.node().address(), NodeLoad.of(request));
-        reports.heard(request);
+        if (reports.heard(request) && isActive() && earlyTick.compareAndSet(false, true)) {
+            // A copy caught up: re-plan now rather than at the next tick, so a re-replication of N slots at
+            // meta.max-migrations a step takes N / max-migrations catch-ups, not as many tick periods.
+            onWriter(() -> {
+                earlyTick.set(false);
+                tick();
+            });
+        }
     }
 
     public long millisSinceHeard(String address) {

@@ -37,10 +37,14 @@ final class ReplicaReports {
     private SlotTable seen;
     private Map<Integer, Map<String, Long>> addedAt = Map.of();
 
-    void heard(HeartbeatRequest request) {
+    /**
+     * Keeps what a data node reported. Returns true when the report says a copy caught up that this process's last
+     * report did not: the scheduler may now move leadership to it or start the next copies, so it should not wait.
+     */
+    boolean heard(HeartbeatRequest request) {
         NodeInfo node = request.node();
         if (node.role() != NodeRole.DATA) {
-            return;
+            return false;
         }
         Map<Integer, SlotReplicaState> slots = new HashMap<>();
         for (SlotReplicaState s : request.replicas()) {
@@ -48,8 +52,24 @@ final class ReplicaReports {
         }
         Report heard = new Report(node.processId(), request.knownEpoch(), Map.copyOf(slots));
         // heartbeats are handled on several threads: one built on an older table must not replace a newer one
-        byAddress.merge(node.address(), heard, (old, now) -> old.process().equals(now.process())
+        Report previous = byAddress.get(node.address());
+        Report kept = byAddress.merge(node.address(), heard, (old, now) -> old.process().equals(now.process())
                 && old.knownEpoch() > now.knownEpoch() ? old : now);
+        return kept == heard && newlyCaughtUp(previous, heard);
+    }
+
+    private static boolean newlyCaughtUp(Report previous, Report now) {
+        for (SlotReplicaState s : now.slots().values()) {
+            if (!s.caughtUp()) {
+                continue;
+            }
+            SlotReplicaState before = previous == null || !previous.process().equals(now.process()) ? null
+                    : previous.slots().get(s.slotId());
+            if (before == null || !before.caughtUp() || before.leaderEpoch() != s.leaderEpoch()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Forgets what the process at {@code address} reported: it is being (re)admitted and starts over. */

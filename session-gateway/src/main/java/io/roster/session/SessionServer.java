@@ -6,6 +6,7 @@ import com.alipay.remoting.rpc.RpcClient;
 import com.alipay.remoting.rpc.RpcServer;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
+import io.roster.common.meta.ClusterChangedHandler;
 import io.roster.common.meta.ClusterView;
 import io.roster.common.meta.HeartbeatLoop;
 import io.roster.common.meta.MetaClient;
@@ -100,6 +101,8 @@ public final class SessionServer implements AutoCloseable {
         SlotFunction slots = new SlotFunction(config.get(ConfigKeys.CLUSTER_SLOTS));
         server.registerUserProcessor(new SlotDigestQueryHandler(registry, slots, processId, reconcile));
         server.registerUserProcessor(new SlotPublishersQueryHandler(registry, clock, slots, processId, reconcile));
+        // Meta's "the slot table changed": heartbeat now, so writes go to a new slot leader in milliseconds.
+        server.registerUserProcessor(new ClusterChangedHandler(heartbeat::beatSoon, reconcile));
         digests = new DigestReporter(registry, clock, slots, () -> heartbeat.view().slotTable(), caller, processId, rpcTimeoutMs,
                 config.get(ConfigKeys.SESSION_DIGEST_INTERVAL_MS));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, connection) -> onClientClosed(connection));

@@ -34,7 +34,7 @@ public final class ConfigKeys {
             "How often each meta node snapshots its state (and truncates its Raft log).");
 
     public static final ConfigKey<Integer> DATA_PORT = ConfigKey.portKey("data.port", 9621,
-            "Data node port: writes and reads from sessions. 0 picks a free port.");
+            "Data node port: writes and reads from sessions, replication between data nodes. Its RocksDB copy lives in roster.data-dir/data-PORT, so keep it fixed (0 picks a free port and starts with an empty copy each time).");
     public static final ConfigKey<Integer> SESSION_PORT = ConfigKey.portKey("session.port", 9601,
             "Session port that clients connect to. 0 picks a free port.");
     public static final ConfigKey<Integer> ADMIN_PORT = ConfigKey.portKey("admin.port", 9680,

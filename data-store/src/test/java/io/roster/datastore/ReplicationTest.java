@@ -88,15 +88,19 @@ class ReplicationTest {
     }
 
     private DataServer startNode(int port) {
+        return startNode(port, 1000, 1000);
+    }
+
+    private DataServer startNode(int port, int rpcTimeoutMs, int migrationTimeoutMs) {
         DataServer node = new DataServer(RosterConfig.builder()
                 .set(ConfigKeys.DATA_DIR, dir.toString())
                 .set(ConfigKeys.HOST, "127.0.0.1")
                 .set(ConfigKeys.DATA_PORT, Integer.toString(port))
                 .set(ConfigKeys.META_SERVERS, meta.address())
                 .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
-                .set(ConfigKeys.RPC_TIMEOUT_MS, "1000")
+                .set(ConfigKeys.RPC_TIMEOUT_MS, Integer.toString(rpcTimeoutMs))
                 .set(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS, "300")
-                .set(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS, "1000")
+                .set(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS, Integer.toString(migrationTimeoutMs))
                 .set(ConfigKeys.DATA_MOVED_SLOT_DROP_DELAY_MS, "500")
                 .set(ConfigKeys.CLUSTER_SLOTS, Integer.toString(SLOTS))
                 .build());
@@ -224,6 +228,32 @@ class ReplicationTest {
         } finally {
             gate.countDown();
         }
+    }
+
+    @Test
+    void aSessionThatAnswersAfterTheBoundIsStillReconciledAndItsChangesAnnounced() throws Exception {
+        nodeB.close();
+        nodeB = startNode(portB, 20_000, 300);
+        await().atMost(WAIT).until(nodeB::isReady);
+        assertThat(session.call(b, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
+        String id = idInSlot(2, 0);
+        Publisher lost = pub("lost", id);
+        session.holds(lost); // the session has it; no data node ever got the write
+
+        var gate = session.stallAnswers();
+        try {
+            table(slot -> slot == 2 ? new Slot(2, b, List.of(a), tableEpoch + 1) : new Slot(slot, a, List.of(b), 3));
+            await().atMost(WAIT).until(() -> nodeB.lastPromotion() != null && nodeB.lastPromotion().acceptedSlots().contains(2));
+            assertThat(nodeB.lastPromotion().unansweredSessions()).containsKey(session.processId().address());
+            assertThat(nodeB.localDatum(id).publishers()).isEmpty();
+        } finally {
+            gate.countDown();
+        }
+
+        await().atMost(WAIT).until(() -> nodeB.localDatum(id).publishers().size() == 1);
+        long version = nodeB.localDatum(id).version();
+        await("the late change is announced").atMost(WAIT).until(() -> session.noticed(id, version));
+        await("and replicated").atMost(WAIT).until(() -> nodeA.localDatum(id).equals(nodeB.localDatum(id)));
     }
 
     @Test

@@ -3,17 +3,9 @@ package io.roster.datastore.migration;
 import io.roster.common.meta.ClusterView;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
-import io.roster.common.model.Publisher;
 import io.roster.common.rpc.RpcCaller;
-import io.roster.common.rpc.RpcFailure;
-import io.roster.common.slot.PublisherDigest;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
-import io.roster.common.wire.SlotDigest;
-import io.roster.common.wire.SlotDigestQuery;
-import io.roster.common.wire.SlotDigestQueryReply;
-import io.roster.common.wire.SlotPublishersQuery;
-import io.roster.common.wire.SlotPublishersReply;
 import io.roster.datastore.change.ChangeFanout;
 import io.roster.datastore.session.SessionConnections;
 import io.roster.datastore.slot.SlotStates;
@@ -31,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,8 +39,9 @@ import java.util.function.Supplier;
  * A warm follower copy differs little, so this costs two small calls per session; a cold copy fetches everything.
  *
  * <p>All slots MIGRATING when a round starts are reconciled together. A session that has not answered within
- * data.migration-timeout-ms does not hold the slots back: they enter ACCEPT without it, the round's report names
- * it, and its next periodic digest reconciles it.
+ * data.migration-timeout-ms does not hold the slots back: they enter ACCEPT without it and the round's report names
+ * it; its answer, when it comes, is still applied and announced ({@link RoundGate}), and its periodic digests
+ * reconcile whatever that misses.
  */
 public final class SlotPromotion implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlotPromotion.class);
@@ -58,26 +50,30 @@ public final class SlotPromotion implements AutoCloseable {
     private final SlotStates states;
     private final Supplier<ClusterView> view;
     private final SessionConnections connected;
-    private final SlotFunction slotFunction;
-    private final RpcCaller caller;
     private final ChangeFanout fanout;
     private final long timeoutMs;
+    private final SessionReconciler reconciler;
     private static final long MAX_RETRY_DELAY_MS = 5_000;
+    private final ExecutorService fetches = NamedThreads.pool("data-migrate-fetch", 2);
     private final ScheduledExecutorService rounds = NamedThreads.scheduler("data-migrate");
     private long retryDelayMs;
     private final ExecutorService queries = NamedThreads.pool("data-migrate-query", 4);
     private final AtomicReference<PromotionReport> lastReport = new AtomicReference<>();
 
+    /**
+     * @param migrationTimeoutMs how long a round waits for the sessions (data.migration-timeout-ms)
+     * @param callTimeoutMs      the timeout of each call to a session (rpc.timeout-ms)
+     */
     public SlotPromotion(Supplier<SlotStore> store, SlotStates states, Supplier<ClusterView> view, SessionConnections connected,
-                         SlotFunction slotFunction, RpcCaller caller, ChangeFanout fanout, long timeoutMs) {
+                         SlotFunction slotFunction, RpcCaller caller, ChangeFanout fanout, long migrationTimeoutMs,
+                         int callTimeoutMs) {
         this.store = store;
         this.states = states;
         this.view = view;
         this.connected = connected;
-        this.slotFunction = slotFunction;
-        this.caller = caller;
         this.fanout = fanout;
-        this.timeoutMs = timeoutMs;
+        this.timeoutMs = migrationTimeoutMs;
+        this.reconciler = new SessionReconciler(store, slotFunction, caller, callTimeoutMs, fetches);
     }
 
     /** Schedules a round for every slot MIGRATING now; returns at once. */
@@ -118,10 +114,10 @@ public final class SlotPromotion implements AutoCloseable {
         long started = System.currentTimeMillis();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         Map<String, ProcessId> sessions = liveSessions();
-        RoundGate gate = new RoundGate();
+        RoundGate gate = new RoundGate(fanout::afterWrite);
         Map<String, CompletableFuture<Void>> calls = new LinkedHashMap<>();
         for (String address : sessions.keySet()) {
-            calls.put(address, CompletableFuture.runAsync(() -> reconcileWith(address, migrating, deadline, gate), queries));
+            calls.put(address, CompletableFuture.runAsync(() -> reconciler.reconcile(address, migrating, gate), queries));
         }
         Map<String, String> unanswered = new HashMap<>();
         for (Map.Entry<String, CompletableFuture<Void>> call : calls.entrySet()) {
@@ -171,26 +167,6 @@ public final class SlotPromotion implements AutoCloseable {
         }
     }
 
-    /**
-     * Lets a round's session answers write into the store only until the round decides which slots enter ACCEPT,
-     * and collects what they changed, so a slow answer is either part of the round or not applied at all.
-     */
-    private static final class RoundGate {
-        private boolean open = true;
-        private final List<DatumChange> changes = new ArrayList<>();
-
-        synchronized void ifOpen(Supplier<List<DatumChange>> write) {
-            if (open) {
-                changes.addAll(write.get());
-            }
-        }
-
-        synchronized List<DatumChange> close() {
-            open = false;
-            return List.copyOf(changes);
-        }
-    }
-
     /** Session address -> process, from meta's view plus the sessions connected here (one meta may not list yet). */
     private Map<String, ProcessId> liveSessions() {
         Map<String, ProcessId> out = new LinkedHashMap<>();
@@ -205,65 +181,10 @@ public final class SlotPromotion implements AutoCloseable {
         return out;
     }
 
-    /** Digest query, then the publishers of the slots that differ, applied to the store through {@code gate}. */
-    private void reconcileWith(String address, Map<Integer, Long> migrating, long deadline, RoundGate gate) {
-        SlotDigestQueryReply digests = caller.call(address, new SlotDigestQuery(List.copyOf(migrating.keySet())),
-                SlotDigestQueryReply.class, remainingMs(deadline));
-        if (!digests.ok()) {
-            throw new RpcFailure("session " + address + " refused the digest query: " + digests, null);
-        }
-        ProcessId session = digests.sessionProcessId();
-        SlotStore s = store.get();
-        List<Integer> differing = new ArrayList<>();
-        Set<Integer> covered = new HashSet<>();
-        for (SlotDigest theirs : digests.slots()) {
-            if (theirs != null && migrating.containsKey(theirs.slotId()) && covered.add(theirs.slotId())) {
-                if (!SessionDigests.of(s.datums(theirs.slotId()), session).matches(theirs)) {
-                    differing.add(theirs.slotId());
-                }
-            }
-        }
-        for (int slot : migrating.keySet()) {
-            // A slot the session left out of its answer is reconciled as if it held nothing there.
-            if (!covered.contains(slot) && SessionDigests.of(s.datums(slot), session).count() > 0) {
-                differing.add(slot);
-            }
-        }
-        if (differing.isEmpty()) {
-            return;
-        }
-        SlotPublishersReply publishers = caller.call(address, new SlotPublishersQuery(differing), SlotPublishersReply.class,
-                remainingMs(deadline));
-        if (!publishers.ok()) {
-            throw new RpcFailure("session " + address + " refused the publishers query: " + publishers, null);
-        }
-        Map<Integer, List<Publisher>> bySlot = new HashMap<>();
-        differing.forEach(slot -> bySlot.put(slot, new ArrayList<>()));
-        for (Publisher p : publishers.publishers()) {
-            List<Publisher> list = p == null ? null : bySlot.get(slotFunction.slotOf(p.dataInfoId()));
-            if (list != null && session.equals(p.sessionProcessId())) {
-                list.add(p);
-            }
-        }
-        for (Map.Entry<Integer, List<Publisher>> slot : bySlot.entrySet()) {
-            gate.ifOpen(() -> {
-                try {
-                    return s.syncSession(slot.getKey(), session, publishers.snapshotStamp(), slot.getValue(),
-                            migrating.get(slot.getKey())).changes();
-                } catch (SlotMovedException moved) {
-                    return List.of();
-                }
-            });
-        }
-    }
-
-    private static int remainingMs(long deadline) {
-        return (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-    }
-
     @Override
     public void close() {
         NamedThreads.shutdown(rounds);
         NamedThreads.shutdown(queries);
+        NamedThreads.shutdown(fetches);
     }
 }

@@ -117,7 +117,7 @@ public final class DataServer implements AutoCloseable {
 
     private OpenedStore openStore() {
         Path dir = Path.of(config.get(ConfigKeys.DATA_DIR)).resolve("data-" + server.port());
-        OpenedStore store = RocksDataStore.open(dir, slotCount, states);
+        OpenedStore store = RocksDataStore.open(dir, slotCount, new NodeGuard(states, sessions));
         states.seedHeld(store.store().slots(), System.currentTimeMillis());
         return store;
     }
@@ -128,7 +128,7 @@ public final class DataServer implements AutoCloseable {
         ChangeNotifier notifier = closing(new ChangeNotifier(sessions, server::oneway));
         ReplicaSender sender = closing(new ReplicaSender(address, ownership::get, store, peers, rpcTimeout));
         ChangeFanout fanout = new ChangeFanout(sender, notifier, states);
-        copies = new FollowerCopies(store);
+        copies = new FollowerCopies(store, states);
         FollowerSync followerSync = closing(new FollowerSync(address, ownership::get, store, copies, peers, rpcTimeout,
                 config.get(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS), this::beatSoon));
         SlotFunction slotFunction = new SlotFunction(slotCount);

@@ -10,6 +10,7 @@ import io.roster.common.wire.SlotDigestQuery;
 import io.roster.common.wire.SlotDigestQueryReply;
 import io.roster.common.wire.SlotPublishersQuery;
 import io.roster.common.wire.SlotPublishersReply;
+import io.roster.datastore.store.OwnerExpiredException;
 import io.roster.datastore.store.SlotMovedException;
 import io.roster.datastore.store.SlotStore;
 
@@ -29,10 +30,11 @@ import java.util.function.Supplier;
  * from this copy, applied through the round's {@link RoundGate}. The publishers come in batches of slots, the next
  * batch asked for while the current one is applied, so a cold copy's transfer and its writes overlap and no single
  * reply holds a whole session's registry. Each call has the full rpc.timeout-ms: the round stops waiting at its own
- * deadline, but a session that answers late is still reconciled.
+ * deadline, but a session that answers late is still reconciled (a late caller holds a query thread at most that
+ * long per call).
  */
 final class SessionReconciler {
-    static final int SLOTS_PER_FETCH = 32;
+    static final int SLOTS_PER_FETCH = 128;
 
     private final Supplier<SlotStore> store;
     private final SlotFunction slotFunction;
@@ -122,6 +124,8 @@ final class SessionReconciler {
                             migrating.get(slot.getKey())).changes();
                 } catch (SlotMovedException moved) {
                     return List.of(); // a newer table took the slot; its new owner reconciles it
+                } catch (OwnerExpiredException expired) {
+                    return List.of(); // meta expired the session meanwhile: its late answer must not bring it back
                 }
             });
         }

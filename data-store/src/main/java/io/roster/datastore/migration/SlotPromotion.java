@@ -54,10 +54,10 @@ public final class SlotPromotion implements AutoCloseable {
     private final long timeoutMs;
     private final SessionReconciler reconciler;
     private static final long MAX_RETRY_DELAY_MS = 5_000;
-    private final ExecutorService fetches = NamedThreads.pool("data-migrate-fetch", 2);
+    private final ExecutorService fetches = NamedThreads.pool("data-migrate-fetch", 4);
     private final ScheduledExecutorService rounds = NamedThreads.scheduler("data-migrate");
     private long retryDelayMs;
-    private final ExecutorService queries = NamedThreads.pool("data-migrate-query", 4);
+    private final ExecutorService queries = NamedThreads.pool("data-migrate-query", 8);
     private final AtomicReference<PromotionReport> lastReport = new AtomicReference<>();
 
     /**
@@ -125,15 +125,21 @@ public final class SlotPromotion implements AutoCloseable {
                 call.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 unanswered.put(call.getKey(), "no answer within data.migration-timeout-ms=" + timeoutMs);
+                String address = call.getKey();
+                call.getValue().whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.info("late reconciliation with session {} failed: {}", address, failure.toString());
+                    }
+                });
             } catch (ExecutionException e) {
                 unanswered.put(call.getKey(), String.valueOf(e.getCause().getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                fanout.afterWrite(gate.close()); // stopping: what was written still reaches followers and sessions
                 return;
             }
         }
-        // From here on a late answer is dropped (its changes would be neither replicated nor announced); the
-        // session's next periodic digest reconciles it instead. What answers wrote before is fanned out below.
+        // What answers wrote so far is fanned out with the round; a later answer fans itself out (RoundGate).
         List<DatumChange> changes = new ArrayList<>(gate.close());
         // Alive as of now, not as of the round's start: meta may have expired a session meanwhile.
         Set<ProcessId> live = new HashSet<>(liveSessions().values());

@@ -1,6 +1,7 @@
 package io.roster.datastore.replication;
 
 import io.roster.common.model.Datum;
+import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.store.SlotStore;
 
 import java.util.HashSet;
@@ -17,10 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FollowerCopies {
     private final SlotStore store;
+    private final SlotStates states;
     private final Map<Integer, Copy> copies = new ConcurrentHashMap<>();
 
-    public FollowerCopies(SlotStore store) {
+    public FollowerCopies(SlotStore store, SlotStates states) {
         this.store = store;
+        this.states = states;
     }
 
     /** One slot's copy under one leader. Synchronized on itself. */
@@ -74,7 +77,14 @@ public final class FollowerCopies {
         return removed;
     }
 
+    /**
+     * Marks the copy caught up, unless this node no longer follows that leader: a sync that ran on an older table
+     * must not leave a caught-up mark that a later table giving the slot back at the same leaderEpoch would trust.
+     */
     void markCaughtUp(int slot, long leaderEpoch) {
+        if (!states.follows(slot, leaderEpoch)) {
+            return;
+        }
         Copy copy = copy(slot, leaderEpoch);
         synchronized (copy) {
             copy.caughtUp = true;

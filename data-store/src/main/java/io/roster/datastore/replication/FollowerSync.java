@@ -10,6 +10,7 @@ import io.roster.common.wire.ReplicaDigestRequest;
 import io.roster.common.wire.ReplicaFetchReply;
 import io.roster.common.wire.ReplicaFetchRequest;
 import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.store.SlotMovedException;
 import io.roster.datastore.store.SlotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,9 @@ public final class FollowerSync implements AutoCloseable {
             Outcome outcome;
             try {
                 outcome = syncSlot(slot, leaderEpoch, leader);
+            } catch (SlotMovedException e) {
+                LOG.debug("sync of slot {} stopped: {}", slot, e.getMessage()); // a newer table; the next round follows it
+                outcome = Outcome.REFUSED;
             } catch (RuntimeException e) {
                 // One bad slot (a store error, a malformed reply) must not starve the slots after it.
                 LOG.warn("sync of slot {} from {} failed: {}", slot, leader, e.toString());

@@ -1,7 +1,5 @@
 package io.roster.datastore.slot;
 
-import io.roster.datastore.store.SlotGuard;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -20,8 +18,8 @@ import java.util.function.IntConsumer;
  * leaderEpoch. A followed slot is FOLLOWER at its leader's leaderEpoch. A slot held here (including one loaded from
  * disk) that the table does not give this node is MOVED, and {@link #dropDue} drops it once the delay passed.
  */
-public final class SlotStates implements SlotGuard {
-    /** Changed only under this object's lock; read without it by the {@link SlotGuard} methods (entries are immutable). */
+public final class SlotStates {
+    /** Changed only under this object's lock; read without it by {@link #leads} and {@link #follows} (entries are immutable). */
     private final Map<Integer, LocalSlot> slots = new ConcurrentHashMap<>();
     private boolean tableApplied;
 
@@ -77,13 +75,13 @@ public final class SlotStates implements SlotGuard {
         return true;
     }
 
-    @Override
+    /** Whether this node leads {@code slot} at {@code leaderEpoch} (MIGRATING or ACCEPT); takes no lock. */
     public boolean leads(int slot, long leaderEpoch) {
         LocalSlot s = slots.get(slot);
         return s != null && s.phase().leading() && s.leaderEpoch() == leaderEpoch;
     }
 
-    @Override
+    /** Whether this node follows {@code slot} under the leader of {@code leaderEpoch}; takes no lock. */
     public boolean follows(int slot, long leaderEpoch) {
         LocalSlot s = slots.get(slot);
         return s != null && s.phase() == SlotPhase.FOLLOWER && s.leaderEpoch() == leaderEpoch;

@@ -68,6 +68,7 @@ public final class InMemorySlotStore implements SlotStore {
         SlotData data = slotFor(slot, publisher.dataInfoId());
         synchronized (data) {
             requireLeads(slot, leaderEpoch);
+            requireAdmitted(publisher.sessionProcessId());
             Datum before = data.get(publisher.dataInfoId());
             List<Publisher> current = before.publishers();
             int at = PublisherOrder.indexOf(current, publisher.registerId());
@@ -148,6 +149,7 @@ public final class InMemorySlotStore implements SlotStore {
         listedByDatum.keySet().forEach(id -> slotFor(slot, id));
         synchronized (data) {
             requireLeads(slot, leaderEpoch);
+            requireAdmitted(session);
             Set<String> touched = new TreeSet<>(listedByDatum.keySet());
             for (Datum d : data.datums.values()) {
                 if (d.publishers().stream().anyMatch(p -> p.sessionProcessId().equals(session))) {
@@ -178,7 +180,8 @@ public final class InMemorySlotStore implements SlotStore {
         }
         synchronized (data) {
             if (!guard.follows(slot, leaderEpoch)) {
-                return false; // no longer following that leader: a promotion's writes must not be overwritten
+                // No longer following that leader: a promotion's writes must not be overwritten.
+                throw new SlotMovedException(slot, leaderEpoch);
             }
             Datum before = data.get(datum.dataInfoId());
             if (before.equals(datum)) {
@@ -238,6 +241,12 @@ public final class InMemorySlotStore implements SlotStore {
     @Override
     public long datumCount() {
         return nonEmptyDatums.get();
+    }
+
+    private void requireAdmitted(ProcessId session) {
+        if (!guard.admits(session)) {
+            throw new OwnerExpiredException(session);
+        }
     }
 
     private void requireLeads(int slot, long leaderEpoch) {

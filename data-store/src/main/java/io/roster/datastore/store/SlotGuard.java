@@ -1,5 +1,7 @@
 package io.roster.datastore.store;
 
+import io.roster.common.model.ProcessId;
+
 /**
  * Asked by the store under a slot's write lock, right before a write changes the slot: whether this node still
  * holds the slot in the role the write assumes. A request checks its slot when it arrives, but a new slot table
@@ -18,6 +20,11 @@ public interface SlotGuard {
         public boolean follows(int slot, long leaderEpoch) {
             return true;
         }
+
+        @Override
+        public boolean admits(ProcessId session) {
+            return true;
+        }
     };
 
     /** This node leads {@code slot} at {@code leaderEpoch} (MIGRATING or ACCEPT). */
@@ -25,4 +32,11 @@ public interface SlotGuard {
 
     /** This node follows {@code slot} under the leader of {@code leaderEpoch}. */
     boolean follows(int slot, long leaderEpoch);
+
+    /**
+     * Whether a session write on behalf of {@code session} may still land: false once meta expired that process
+     * (and until it lists it again). Asked under the slot lock that the expiry's own removal takes after marking the
+     * process, so a write either lands before that removal (and is removed by it) or is refused.
+     */
+    boolean admits(ProcessId session);
 }

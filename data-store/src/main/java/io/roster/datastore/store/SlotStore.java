@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * kept as a tombstone with its version).
  *
  * <p>Leader writes (put, remove, syncSession, removeOwnersExcept) throw {@link SlotMovedException} once this node
- * no longer leads the slot at the given leaderEpoch ({@link SlotGuard}); the multi-slot ones skip such slots.
+ * no longer leads the slot at the given leaderEpoch ({@link SlotGuard}); the multi-slot ones skip such slots. A put
+ * or syncSession for a session process meta expired throws {@link OwnerExpiredException}.
  *
  * <p>Writes to one slot are applied one at a time; reads never block and see either the datum before or after a
  * write. Publishers inside a datum are in registration order (registerTimestamp, then registerId).
@@ -66,7 +67,7 @@ public interface SlotStore {
     /**
      * Follower side of replication: makes the datum exactly {@code datum} (version and publishers as the leader
      * of {@code leaderEpoch} sent them; no version rule, the leader is authoritative). Returns whether anything
-     * changed; nothing does once this node no longer follows that leader.
+     * changed; throws {@link SlotMovedException} once this node no longer follows that leader.
      */
     boolean install(int slot, long leaderEpoch, Datum datum);
 

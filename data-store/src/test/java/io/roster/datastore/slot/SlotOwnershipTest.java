@@ -47,7 +47,7 @@ class SlotOwnershipTest {
         assertThat(o.check(1).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
         SlotStates states = new SlotStates();
         states.apply(o, 0);
-        ReplicaReporter reporter = new ReplicaReporter(new FollowerCopies(new InMemorySlotStore()), states);
+        ReplicaReporter reporter = new ReplicaReporter(new FollowerCopies(new InMemorySlotStore(), states), states);
         assertThat(reporter.report(o)).as("nothing reconciled or synced yet").containsExactly(
                 new SlotReplicaState(0, 4, ReplicaRole.LEADER, false), new SlotReplicaState(1, 8, ReplicaRole.FOLLOWER, false));
         states.accept(0, 4, 0);

@@ -132,6 +132,11 @@ class SlotStoreReconcileTest {
             public boolean follows(int slot, long leaderEpoch) {
                 return following[0];
             }
+
+            @Override
+            public boolean admits(ProcessId session) {
+                return !session.equals(S2);
+            }
         });
         guarded.put(1, pub("a", SVC, 1, 100, S1), EPOCH);
         Datum before = guarded.get(SVC);
@@ -143,12 +148,40 @@ class SlotStoreReconcileTest {
         assertThatThrownBy(() -> guarded.syncSession(1, S1, 500, List.of(), EPOCH)).isInstanceOf(SlotMovedException.class);
         assertThatThrownBy(() -> guarded.removeOwnersExcept(1, p -> false, EPOCH)).isInstanceOf(SlotMovedException.class);
         assertThat(guarded.removeSession(S1, java.util.Map.of(1, EPOCH)).hasChanges()).as("skipped, not thrown").isFalse();
-        assertThat(guarded.install(1, EPOCH, new Datum(SVC, 99, List.of()))).as("not following either").isFalse();
+        assertThatThrownBy(() -> guarded.install(1, EPOCH, new Datum(SVC, 99, List.of()))).as("not following either")
+                .isInstanceOf(SlotMovedException.class);
         assertThat(guarded.get(SVC)).isEqualTo(before);
 
         following[0] = true;
         assertThat(guarded.install(1, EPOCH, new Datum(SVC, 99, List.of()))).isTrue();
         assertThat(guarded.get(SVC).version()).isEqualTo(99);
+    }
+
+    @Test
+    void aWriteOnBehalfOfAnExpiredSessionIsRefusedUnderTheSlotLock() {
+        InMemorySlotStore guarded = new InMemorySlotStore(DatumPersistence.NONE, new SlotGuard() {
+            @Override
+            public boolean leads(int slot, long leaderEpoch) {
+                return true;
+            }
+
+            @Override
+            public boolean follows(int slot, long leaderEpoch) {
+                return true;
+            }
+
+            @Override
+            public boolean admits(ProcessId session) {
+                return !session.equals(S2);
+            }
+        });
+
+        assertThatThrownBy(() -> guarded.put(1, pub("b", SVC, 1, 100, S2), EPOCH)).isInstanceOf(OwnerExpiredException.class)
+                .hasMessageContaining(S2.toString());
+        assertThatThrownBy(() -> guarded.syncSession(1, S2, 500, List.of(pub("b", SVC, 1, 100, S2)), EPOCH))
+                .isInstanceOf(OwnerExpiredException.class);
+        guarded.put(1, pub("a", SVC, 1, 100, S1), EPOCH);
+        assertThat(guarded.get(SVC).publishers()).extracting(Publisher::registerId).containsExactly("a");
     }
 
     @Test

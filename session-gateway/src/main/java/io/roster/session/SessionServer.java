@@ -51,7 +51,7 @@ public final class SessionServer implements AutoCloseable {
     private static final int BACKGROUND_ATTEMPTS = 10;
 
     private final RosterConfig config;
-    private final ClientRegistry registry = new ClientRegistry();
+    private final ClientRegistry registry;
     private final RegistrationClock clock = new RegistrationClock();
     private final ExecutorService handlers = NamedThreads.pool("session-handler", 8);
     private final ExecutorService notices = NamedThreads.pool("session-notice", 1);
@@ -70,6 +70,7 @@ public final class SessionServer implements AutoCloseable {
 
     public SessionServer(RosterConfig config) {
         this.config = config;
+        this.registry = new ClientRegistry(new SlotFunction(config.get(ConfigKeys.CLUSTER_SLOTS)));
     }
 
     public synchronized void start() {
@@ -98,7 +99,7 @@ public final class SessionServer implements AutoCloseable {
                 this::retract, handlers).all()) {
             server.registerUserProcessor(h);
         }
-        SlotFunction slots = new SlotFunction(config.get(ConfigKeys.CLUSTER_SLOTS));
+        SlotFunction slots = registry.bySlot().slotFunction();
         server.registerUserProcessor(new SlotDigestQueryHandler(registry, slots, processId, reconcile));
         server.registerUserProcessor(new SlotPublishersQueryHandler(registry, clock, slots, processId, reconcile));
         // Meta's "the slot table changed": heartbeat now, so writes go to a new slot leader in milliseconds.

@@ -4,6 +4,7 @@ import com.alipay.remoting.Connection;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
+import io.roster.common.slot.SlotFunction;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.SubscriberRecord;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ClientRegistryTest {
 
     @Test
     void olderVersionsNeverReplaceNewerOnes() {
-        ClientRegistry r = new ClientRegistry();
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
         Connection c = connection();
         Publisher v2 = pub("r", "c", 2);
         assertThat(r.putPublisher(v2, c)).isNull();
@@ -37,7 +38,7 @@ class ClientRegistryTest {
 
     @Test
     void undoingAFailedRepublishPutsThePreviousVersionBackButNeverClobbersANewerOne() {
-        ClientRegistry r = new ClientRegistry();
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
         Connection c = connection();
         Publisher v1 = pub("r", "c", 1);
         Publisher v2 = pub("r", "c", 2);
@@ -56,7 +57,7 @@ class ClientRegistryTest {
 
     @Test
     void onlyTheOwningClientRemovesARegistration() {
-        ClientRegistry r = new ClientRegistry();
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
         r.putPublisher(pub("r", "c", 1), connection());
         assertThat(r.removePublisher("r", "other")).isNull();
         assertThat(r.removePublisher("r", "c")).isNotNull();
@@ -65,7 +66,7 @@ class ClientRegistryTest {
 
     @Test
     void detachingAConnectionDropsOnlyWhatWasRegisteredOverIt() {
-        ClientRegistry r = new ClientRegistry();
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
         Connection c1 = connection();
         Connection c2 = connection();
         r.attach(c1, "one", 10);
@@ -88,7 +89,7 @@ class ClientRegistryTest {
     /** A client that timed out on c1 and replayed on c2 keeps its publisher when c1's close is handled late. */
     @Test
     void aLateCloseOfAnAbandonedConnectionKeepsWhatTheClientReplayedOnItsNewOne() {
-        ClientRegistry r = new ClientRegistry();
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
         Connection old = connection();
         Connection replacement = connection();
         r.attach(old, "c", 10);
@@ -107,7 +108,7 @@ class ClientRegistryTest {
 
     @Test
     void aSubscriberIsSubscribedUntilRemovedOrReplaced() {
-        ClientRegistry r = new ClientRegistry();
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
         Connection c = connection();
         SubscriberRecord first = new SubscriberRecord("s", "d#@#i#@#g", "c", c);
         r.addSubscriber(first);
@@ -122,7 +123,7 @@ class ClientRegistryTest {
 
     @Test
     void aClosedConnectionCannotRegister() {
-        ClientRegistry r = new ClientRegistry();
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
         EmbeddedChannel channel = new EmbeddedChannel();
         Connection c = new Connection(channel);
         channel.close();

@@ -6,6 +6,7 @@ import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.wire.PushMessage;
+import io.roster.common.slot.SlotFunction;
 import io.roster.session.push.PushEngine;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.SubscriberRecord;
@@ -26,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 @Timeout(30)
 class PushEngineTest {
     private static final String ID = "svc#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
-    private final ClientRegistry registry = new ClientRegistry();
+    private final ClientRegistry registry = new ClientRegistry(new SlotFunction(16));
     private final AtomicReference<Datum> current = new AtomicReference<>(Datum.absent(ID));
     private final AtomicInteger reads = new AtomicInteger();
     private final List<PushMessage> sent = new CopyOnWriteArrayList<>();

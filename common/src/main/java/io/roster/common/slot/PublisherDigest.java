@@ -3,7 +3,6 @@ package io.roster.common.slot;
 import io.roster.common.model.Publisher;
 import io.roster.common.wire.SlotDigest;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * The order-free digest of a set of publishers that sessions and data leaders compare to find what differs: a sum
@@ -15,8 +14,13 @@ public final class PublisherDigest {
     private int count;
 
     public void add(Publisher p) {
-        hash += hashOf(p.dataInfoId(), p.registerId(), p.version());
+        hash += hashOf(p);
         count++;
+    }
+
+    /** What {@code p} adds to a digest's hash: a holder of many digests can keep them by adding and subtracting it. */
+    public static long hashOf(Publisher p) {
+        return hashOf(p.dataInfoId(), p.registerId(), p.version());
     }
 
     public long hash() {
@@ -35,21 +39,25 @@ public final class PublisherDigest {
         return other != null && other.hash() == hash && other.count() == count;
     }
 
-    /** 64-bit FNV-1a over the UTF-8 of both ids, then the version, finished with murmur3's fmix64. */
+    /**
+     * 64-bit FNV-1a over the UTF-16 chars of both ids (no encoding, no allocation: a promotion hashes every publisher
+     * of its slots), then the version, finished with murmur3's fmix64. Nothing stores these hashes; both sides only
+     * need to compute them the same way.
+     */
     static long hashOf(String dataInfoId, String registerId, long version) {
         long h = 0xcbf29ce484222325L;
-        h = fnv(h, dataInfoId.getBytes(StandardCharsets.UTF_8));
-        h = (h ^ 0xff) * 0x100000001b3L; // separator: ("ab","c") and ("a","bc") hash apart
-        h = fnv(h, registerId.getBytes(StandardCharsets.UTF_8));
+        h = fnv(h, dataInfoId);
+        h = (h ^ 0x10000) * 0x100000001b3L; // separator, above every char: ("ab","c") and ("a","bc") hash apart
+        h = fnv(h, registerId);
         for (int i = 0; i < 8; i++) {
             h = (h ^ ((version >>> (8 * i)) & 0xff)) * 0x100000001b3L;
         }
         return fmix64(h);
     }
 
-    private static long fnv(long h, byte[] bytes) {
-        for (byte b : bytes) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+    private static long fnv(long h, String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
         }
         return h;
     }

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * long per call).
  */
 final class SessionReconciler {
-    static final int SLOTS_PER_FETCH = 128;
+    static final int SLOTS_PER_FETCH = 32;
 
     private final Supplier<SlotStore> store;
     private final SlotFunction slotFunction;

@@ -47,7 +47,7 @@ final class SlotPlan {
 
     /**
      * The current assignment with every dead owner removed; {@code live} must be sorted and distinct. A
-     * {@code restarted} node is a new process holding no copy: a slot it led loses its leader, like a dead one's,
+     * {@code restarted} node is a new process whose copy is not trusted as current: a slot it led loses its leader, like a dead one's,
      * so a follower is promoted, and its follower copies count as not caught up. Only a slot with no other live
      * owner keeps it as leader (nothing better exists), under a new leaderEpoch ({@link #toTable}).
      */

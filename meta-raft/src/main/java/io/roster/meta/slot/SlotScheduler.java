@@ -13,7 +13,8 @@ import java.util.TreeSet;
  *
  * <p>The steps, each moving as little as possible:
  * <ol>
- *   <li>dead owners are dropped; a slot whose leader died, or restarted as a new process (which holds no copy),
+ *   <li>dead owners are dropped; a slot whose leader died, or restarted as a new process (whose copy, reloaded
+ *       from disk, may be stale),
  *       is led by one of its followers, a caught-up one if any (fast promotion: that node already holds the
  *       data), else by the least-loaded live node (a restarted leader keeps a slot it had no follower for). This
  *       is never held back by the migration cap;</li>
@@ -48,7 +49,7 @@ public final class SlotScheduler {
 
     /**
      * As {@link #next(SlotTable, List, int, int)}, where the data nodes at {@code restarted} are new processes
-     * holding no copy: the slots they led go to a follower, and a slot without one stays with its restarted
+     * whose copies (reloaded from disk at best) are not trusted as current: the slots they led go to a follower, and a slot without one stays with its restarted
      * leader under a new leaderEpoch, so a leader that lost its version counters still hands out versions above
      * its previous run's.
      */

@@ -128,7 +128,7 @@ public final class DigestReporter implements AutoCloseable {
         if (byLeader.isEmpty()) {
             return;
         }
-        SlotPublishers held = SlotPublishers.of(registry.publishers(), slots, allSlots(current));
+        SlotPublishers held = SlotPublishers.of(registry.bySlot(), allSlots(current));
         for (Map.Entry<String, List<Integer>> led : byLeader.entrySet()) {
             if (closed) {
                 return;
@@ -162,7 +162,7 @@ public final class DigestReporter implements AutoCloseable {
         }
         // A fresh read, stamped first: the digest's read is older, and data removes unlisted publishers up to the stamp.
         long stamp = clock.snapshotTick();
-        SlotPublishers now = SlotPublishers.of(registry.publishers(), slots, mismatched);
+        SlotPublishers now = SlotPublishers.of(registry.bySlot(), mismatched);
         List<String> refused = new ArrayList<>();
         for (int slot : mismatched) {
             WriteReply synced = caller.call(leader, new SessionSlotSync(processId, slot, stamp, now.in(slot)), WriteReply.class,

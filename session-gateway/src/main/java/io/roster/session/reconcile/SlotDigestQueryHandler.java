@@ -31,7 +31,7 @@ public final class SlotDigestQueryHandler extends RequestHandler<SlotDigestQuery
     @Override
     protected Object handle(BizContext context, SlotDigestQuery query) {
         List<Integer> ids = SlotIds.checked(query.slotIds(), slots.slotCount());
-        SlotPublishers held = SlotPublishers.of(registry.publishers(), slots, ids);
+        SlotPublishers held = SlotPublishers.of(registry.bySlot(), ids);
         return new SlotDigestQueryReply(ErrorCode.OK, "", processId, held.digests());
     }
 

@@ -4,6 +4,7 @@ import io.roster.common.model.Publisher;
 import io.roster.common.slot.PublisherDigest;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.SlotDigest;
+import io.roster.session.registry.SlotIndex;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +21,23 @@ import java.util.Set;
  */
 public final class SlotPublishers {
     private final Map<Integer, List<Publisher>> bySlot;
+    /** Digests read from a {@link SlotIndex}; null when computed from the lists. */
+    private final Map<Integer, SlotDigest> digests;
 
-    private SlotPublishers(Map<Integer, List<Publisher>> bySlot) {
+    private SlotPublishers(Map<Integer, List<Publisher>> bySlot, Map<Integer, SlotDigest> digests) {
         this.bySlot = bySlot;
+        this.digests = digests;
+    }
+
+    /** The slots asked, from the registry's index: no pass over the whole registry. */
+    public static SlotPublishers of(SlotIndex index, Collection<Integer> slotIds) {
+        Map<Integer, List<Publisher>> lists = new LinkedHashMap<>();
+        Map<Integer, SlotDigest> digests = new LinkedHashMap<>();
+        for (int id : slotIds) {
+            lists.put(id, index.in(id));
+            digests.put(id, index.digest(id));
+        }
+        return new SlotPublishers(Collections.unmodifiableMap(lists), Collections.unmodifiableMap(digests));
     }
 
     /**
@@ -42,7 +57,7 @@ public final class SlotPublishers {
         }
         Map<Integer, List<Publisher>> frozen = new LinkedHashMap<>();
         grouped.forEach((id, list) -> frozen.put(id, List.copyOf(list)));
-        return new SlotPublishers(Collections.unmodifiableMap(frozen));
+        return new SlotPublishers(Collections.unmodifiableMap(frozen), null);
     }
 
     /** The slots covered, in the order asked. */
@@ -64,6 +79,9 @@ public final class SlotPublishers {
 
     /** The digest of {@code slotId} (hash 0, count 0 when it holds none). */
     public SlotDigest digest(int slotId) {
+        if (digests != null && digests.containsKey(slotId)) {
+            return digests.get(slotId);
+        }
         PublisherDigest digest = new PublisherDigest();
         in(slotId).forEach(digest::add);
         return digest.toSlotDigest(slotId);

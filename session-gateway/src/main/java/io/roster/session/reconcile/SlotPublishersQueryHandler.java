@@ -37,7 +37,7 @@ public final class SlotPublishersQueryHandler extends RequestHandler<SlotPublish
     protected Object handle(BizContext context, SlotPublishersQuery query) {
         List<Integer> ids = SlotIds.checked(query.slotIds(), slots.slotCount());
         long stamp = clock.snapshotTick();
-        SlotPublishers held = SlotPublishers.of(registry.publishers(), slots, ids);
+        SlotPublishers held = SlotPublishers.of(registry.bySlot(), ids);
         return new SlotPublishersReply(ErrorCode.OK, "", processId, stamp, held.all());
     }
 

@@ -2,6 +2,7 @@ package io.roster.session.registry;
 
 import com.alipay.remoting.Connection;
 import io.roster.common.model.Publisher;
+import io.roster.common.slot.SlotFunction;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,9 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ClientRegistry {
     private final Map<String, PublisherEntry> publishers = new ConcurrentHashMap<>();
+    /** Kept in step with {@link #publishers} inside each compute that changes it. */
+    private final SlotIndex bySlot;
     private final Map<String, SubscriberRecord> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Set<SubscriberRecord>> subscribersByDataInfoId = new ConcurrentHashMap<>();
     private final Map<Connection, ConnectionState> connections = new ConcurrentHashMap<>();
+
+    public ClientRegistry(SlotFunction slots) {
+        this.bySlot = new SlotIndex(slots);
+    }
 
     /** A publisher and the connection it was last registered over. */
     private record PublisherEntry(Publisher publisher, Connection connection) {
@@ -58,6 +65,7 @@ public final class ClientRegistry {
                 return old;
             }
             previous[0] = old == null ? null : old.publisher();
+            bySlot.replaced(previous[0], p);
             return new PublisherEntry(p, connection);
         });
         return previous[0];
@@ -69,6 +77,7 @@ public final class ClientRegistry {
             if (entry.publisher() != p) {
                 return entry;
             }
+            bySlot.replaced(p, previous);
             return previous == null ? null : new PublisherEntry(previous, entry.connection());
         });
     }
@@ -88,6 +97,7 @@ public final class ClientRegistry {
         publishers.computeIfPresent(registerId, (id, e) -> {
             if (e.publisher().clientId().equals(clientId)) {
                 removed[0] = e.publisher();
+                bySlot.replaced(e.publisher(), null);
                 return null;
             }
             return e;
@@ -97,7 +107,10 @@ public final class ClientRegistry {
 
     /** Puts back a publisher whose removal failed at data, unless something else was registered meanwhile. */
     public void restorePublisher(Publisher p, Connection connection) {
-        publishers.putIfAbsent(p.registerId(), new PublisherEntry(p, connection));
+        publishers.computeIfAbsent(p.registerId(), id -> {
+            bySlot.replaced(null, p);
+            return new PublisherEntry(p, connection);
+        });
     }
 
     public void addSubscriber(SubscriberRecord s) {
@@ -154,9 +167,17 @@ public final class ClientRegistry {
         }
         List<Publisher> removed = new ArrayList<>();
         for (PublisherEntry e : publishers.values()) {
-            if (e.connection() == connection && publishers.remove(e.publisher().registerId(), e)) {
-                removed.add(e.publisher());
+            if (e.connection() != connection) {
+                continue;
             }
+            publishers.computeIfPresent(e.publisher().registerId(), (id, current) -> {
+                if (current != e) {
+                    return current; // re-registered over a newer connection meanwhile
+                }
+                bySlot.replaced(e.publisher(), null);
+                removed.add(e.publisher());
+                return null;
+            });
         }
         return new ClosedConnection(Set.copyOf(state.clientIds), removed, state.lastRegistration);
     }
@@ -182,5 +203,10 @@ public final class ClientRegistry {
 
     public Collection<Publisher> publishers() {
         return publishers.values().stream().map(PublisherEntry::publisher).toList();
+    }
+
+    /** The publishers by slot, with each slot's digest. */
+    public SlotIndex bySlot() {
+        return bySlot;
     }
 }

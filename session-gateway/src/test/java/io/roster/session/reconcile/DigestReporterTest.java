@@ -36,7 +36,7 @@ class DigestReporterTest {
     private static final SlotFunction SLOTS = new SlotFunction(SLOT_COUNT);
     private static final ProcessId SESSION = new ProcessId("127.0.0.1:9601", 1, 1);
 
-    private final ClientRegistry registry = new ClientRegistry();
+    private final ClientRegistry registry = new ClientRegistry(SLOTS);
     private final RegistrationClock clock = new RegistrationClock();
     private final Connection connection = new Connection(new EmbeddedChannel());
     private final AtomicReference<SlotTable> table = new AtomicReference<>(SlotTable.EMPTY);

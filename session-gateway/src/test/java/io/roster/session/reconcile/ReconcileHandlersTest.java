@@ -36,7 +36,7 @@ class ReconcileHandlersTest {
     private static final int TIMEOUT_MS = 3000;
     private static final SlotFunction SLOTS = new SlotFunction(8);
 
-    private final ClientRegistry registry = new ClientRegistry();
+    private final ClientRegistry registry = new ClientRegistry(SLOTS);
     private final RegistrationClock clock = new RegistrationClock();
     private final ExecutorService executor = NamedThreads.pool("test-reconcile", 2);
     private final Connection connection = new Connection(new EmbeddedChannel());

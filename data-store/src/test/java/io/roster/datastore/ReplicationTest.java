@@ -165,6 +165,23 @@ class ReplicationTest {
     }
 
     @Test
+    void aMalformedDatumInAReplicaPushIsIgnoredSoTheCopyStillReloads() {
+        String id = idInSlot(2, 0), other = idInSlot(2, 1);
+        publish(a, pub("r1", id));
+        awaitSameCopy(id);
+        Datum held = nodeB.localDatum(id);
+        Datum foreign = new Datum(id, held.version() + 1, List.of(pub("x", other)));
+
+        SimpleReply reply = session.call(b, new io.roster.common.wire.ReplicaPush(2, 3, a, List.of(foreign)), SimpleReply.class);
+
+        assertThat(reply.ok()).isTrue();
+        assertThat(nodeB.localDatum(id)).isEqualTo(held);
+        nodeB.close();
+        nodeB = startNode(portB);
+        assertThat(nodeB.loadReport().damaged()).isFalse();
+    }
+
+    @Test
     void aWarmFollowerPromotedToLeaderReconcilesWithNoChangeAndServesTheSameVersions() {
         String id = idInSlot(4, 0);
         publish(a, pub("r1", id));

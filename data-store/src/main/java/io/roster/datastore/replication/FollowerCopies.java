@@ -1,8 +1,11 @@
 package io.roster.datastore.replication;
 
 import io.roster.common.model.Datum;
+import io.roster.common.model.Publisher;
 import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.store.SlotStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * left by an earlier leader (or loaded from disk) is not trusted and is overwritten, whatever its version.
  */
 public final class FollowerCopies {
+    private static final Logger LOG = LoggerFactory.getLogger(FollowerCopies.class);
     private final SlotStore store;
     private final SlotStates states;
     private final Map<Integer, Copy> copies = new ConcurrentHashMap<>();
@@ -48,6 +52,11 @@ public final class FollowerCopies {
         int changed = 0;
         synchronized (copy) {
             for (Datum d : datums) {
+                if (!wellFormed(d)) {
+                    // Stored, it would make the whole copy fail its check at the next start; the digest repairs it.
+                    LOG.warn("ignored a malformed datum from the leader of slot {}: {}", slot, d);
+                    continue;
+                }
                 if (copy.confirmed.contains(d.dataInfoId()) && store.get(d.dataInfoId()).version() > d.version()) {
                     continue;
                 }
@@ -58,6 +67,20 @@ public final class FollowerCopies {
             }
         }
         return changed;
+    }
+
+    /** What the store's reload check demands of a datum: its own publishers, distinct, and a version unless empty. */
+    private static boolean wellFormed(Datum d) {
+        if (d == null || d.version() < 0 || d.version() == 0 && !d.publishers().isEmpty()) {
+            return false;
+        }
+        Set<String> ids = new HashSet<>();
+        for (Publisher p : d.publishers()) {
+            if (p == null || !p.dataInfoId().equals(d.dataInfoId()) || !ids.add(p.registerId())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

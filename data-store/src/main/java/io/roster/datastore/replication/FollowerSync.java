@@ -46,7 +46,10 @@ public final class FollowerSync implements AutoCloseable {
     private final int timeoutMs;
     private final long intervalMs;
     private final Runnable onCaughtUp;
+    private static final long RETRY_AFTER_REFUSAL_MS = 500;
     private final Map<Integer, Long> lastSyncMillis = new ConcurrentHashMap<>();
+    /** A slot whose leader refused (still MIGRATING, say) is not asked again every tick. */
+    private final Map<Integer, Long> notBeforeMillis = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = NamedThreads.scheduler("data-follow");
 
     public FollowerSync(String selfAddress, Supplier<SlotOwnership> ownership, SlotStore store, FollowerCopies copies,
@@ -88,7 +91,8 @@ public final class FollowerSync implements AutoCloseable {
             long leaderEpoch = f.getValue();
             String leader = current.leaderOf(slot);
             boolean caughtUp = copies.caughtUp(slot, leaderEpoch);
-            if (caughtUp && now - lastSyncMillis.getOrDefault(slot, 0L) < intervalMs || unreachable.contains(leader)) {
+            if (caughtUp && now - lastSyncMillis.getOrDefault(slot, 0L) < intervalMs || unreachable.contains(leader)
+                    || now < notBeforeMillis.getOrDefault(slot, 0L)) {
                 continue;
             }
             Outcome outcome;
@@ -106,7 +110,11 @@ public final class FollowerSync implements AutoCloseable {
                 // Its other slots would each wait out the same timeout: try them next round.
                 unreachable.add(leader);
             }
+            if (outcome == Outcome.REFUSED) {
+                notBeforeMillis.put(slot, now + RETRY_AFTER_REFUSAL_MS);
+            }
             if (outcome == Outcome.SYNCED) {
+                notBeforeMillis.remove(slot);
                 lastSyncMillis.put(slot, now);
                 if (!caughtUp) {
                     copies.markCaughtUp(slot, leaderEpoch);

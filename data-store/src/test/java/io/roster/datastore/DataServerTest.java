@@ -253,12 +253,12 @@ class DataServerTest {
         publish(session, pub("r1", id, "c1", session.processId()));
         ProcessId stranger = new ProcessId("127.0.0.1:40009", 1, 1);
 
-        WriteReply ignored = session.call(data.address(), new UnpublishWrite(1, id, "r1", stranger), WriteReply.class);
+        WriteReply ignored = session.call(data.address(), new UnpublishWrite(1, id, "r1", stranger, 0), WriteReply.class);
         assertThat(ignored.code()).isEqualTo(ErrorCode.OK);
         assertThat(ignored.version()).isEqualTo(FIRST_VERSION);
         assertThat(data.localDatum(id).publishers()).hasSize(1);
 
-        WriteReply removed = session.call(data.address(), new UnpublishWrite(1, id, "r1", session.processId()), WriteReply.class);
+        WriteReply removed = session.call(data.address(), new UnpublishWrite(1, id, "r1", session.processId(), 0), WriteReply.class);
         assertThat(removed.code()).isEqualTo(ErrorCode.OK);
         assertThat(removed.version()).isEqualTo(FIRST_VERSION + 1);
         assertThat(data.localDatum(id).publishers()).isEmpty();
@@ -275,7 +275,7 @@ class DataServerTest {
         publish(session, pub("r4", b, "c1", otherSession));
 
         WriteReply reply = session.call(data.address(),
-                new ClientOffWrite(session.processId(), "c1", System.currentTimeMillis()), WriteReply.class);
+                new ClientOffWrite(session.processId(), "c1", System.currentTimeMillis(), 0), WriteReply.class);
 
         assertThat(reply.code()).isEqualTo(ErrorCode.OK);
         assertThat(data.localDatum(a).publishers()).extracting(Publisher::registerId).containsExactly("r3");

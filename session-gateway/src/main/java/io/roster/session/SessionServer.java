@@ -130,26 +130,31 @@ public final class SessionServer implements AutoCloseable {
 
     /** A client connection closed: its subscribers go at once, its publishers through client-off (DESIGN.md section 5). */
     private void onClientClosed(Connection connection) {
-        ClientRegistry.ClosedConnection closed = registry.detach(connection);
+        // Detached under the clock's fence, so data can tell snapshots taken before it from those after.
+        long[] removedAt = new long[1];
+        ClientRegistry.ClosedConnection closed = clock.register(stamp -> {
+            removedAt[0] = stamp;
+            return registry.detach(connection);
+        });
         if (closed.clientIds().isEmpty()) {
             return;
         }
         LOG.info("client(s) {} disconnected; removing {} publisher(s)", closed.clientIds(), closed.publishers().size());
         for (String clientId : closed.clientIds()) {
-            submit(() -> clientOff(clientId, closed.registeredUpTo(), 1), 0);
+            submit(() -> clientOff(clientId, closed.registeredUpTo(), removedAt[0], 1), 0);
         }
     }
 
     /** Client-off must reach every data node, or their copies linger as ghosts: retried until each one answers. */
-    private void clientOff(String clientId, long registeredUpTo, int attempt) {
-        if (router.clientOff(clientId, registeredUpTo)) {
+    private void clientOff(String clientId, long registeredUpTo, long removedAt, int attempt) {
+        if (router.clientOff(clientId, registeredUpTo, removedAt)) {
             return;
         }
         if (attempt >= BACKGROUND_ATTEMPTS) {
             LOG.warn("client-off of {} did not reach every data node after {} attempts", clientId, attempt);
             return;
         }
-        submit(() -> clientOff(clientId, registeredUpTo, attempt + 1), backoffMs(attempt));
+        submit(() -> clientOff(clientId, registeredUpTo, removedAt, attempt + 1), backoffMs(attempt));
     }
 
     /** Takes a publisher off data (unless the client registered it again meanwhile), retrying while data is unavailable. */
@@ -161,7 +166,8 @@ public final class SessionServer implements AutoCloseable {
         if (registry.hasPublisher(p.registerId())) {
             return;
         }
-        if (router.unpublish(p.dataInfoId(), p.registerId()).ok()) {
+        // No removal tick: this write was never acknowledged to the client, and a newer registration may follow it.
+        if (router.unpublish(p.dataInfoId(), p.registerId(), 0).ok()) {
             return;
         }
         if (attempt >= BACKGROUND_ATTEMPTS) {

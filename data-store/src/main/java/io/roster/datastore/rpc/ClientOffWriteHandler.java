@@ -35,7 +35,7 @@ public final class ClientOffWriteHandler extends RequestHandler<ClientOffWrite> 
             return new WriteReply(usable.code(), usable.message(), 0);
         }
         WriteResult result = ctx.store().clientOff(request.sessionProcessId(), request.clientId(), request.registeredBefore(),
-                ownership.ledSlots());
+                request.removedAt(), ownership.ledSlots());
         ctx.fanout().afterWrite(result.changes());
         if (result.hasChanges()) {
             LOG.debug("client {} of session {} off: {} datums changed", request.clientId(), request.sessionProcessId(),

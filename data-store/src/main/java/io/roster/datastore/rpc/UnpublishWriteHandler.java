@@ -30,7 +30,7 @@ public final class UnpublishWriteHandler extends RequestHandler<UnpublishWrite> 
             return errorReply(slot.code(), slot.message());
         }
         WriteResult result = ctx.store().remove(request.slotId(), dataInfoId, request.registerId(),
-                request.sessionProcessId(), slot.leaderEpoch());
+                request.sessionProcessId(), request.removedAt(), slot.leaderEpoch());
         ctx.fanout().afterWrite(result.changes());
         return new WriteReply(ErrorCode.OK, "", result.version());
     }

@@ -29,6 +29,7 @@ public final class InMemorySlotStore implements SlotStore {
 
     private final DatumPersistence persistence;
     private final SlotGuard guard;
+    private final RecentRemovals removals = new RecentRemovals();
     private final ConcurrentMap<Integer, SlotData> slots = new ConcurrentHashMap<>();
     /** Which slot a dataInfoId was written in, so that a read needs only the dataInfoId. */
     private final ConcurrentMap<String, Integer> slotOfDatum = new ConcurrentHashMap<>();
@@ -70,6 +71,10 @@ public final class InMemorySlotStore implements SlotStore {
             requireLeads(slot, leaderEpoch);
             requireAdmitted(publisher.sessionProcessId());
             Datum before = data.get(publisher.dataInfoId());
+            if (removals.removedSince(publisher, publisher.registerTimestamp())) {
+                LOG.debug("ignored {}: its session removed it after registering it", publisher);
+                return WriteResult.unchanged(before.version());
+            }
             List<Publisher> current = before.publishers();
             int at = PublisherOrder.indexOf(current, publisher.registerId());
             if (at >= 0) {
@@ -89,7 +94,11 @@ public final class InMemorySlotStore implements SlotStore {
     }
 
     @Override
-    public WriteResult remove(int slot, String dataInfoId, String registerId, ProcessId sessionProcessId, long leaderEpoch) {
+    public WriteResult remove(int slot, String dataInfoId, String registerId, ProcessId sessionProcessId, long removedAt,
+                              long leaderEpoch) {
+        // Remembered first: a write or sync that gets the slot lock after this can no longer bring it back, and one
+        // that got it before is undone by the removal below.
+        removals.unpublished(sessionProcessId, registerId, removedAt, System.currentTimeMillis());
         SlotData data = slots.get(slot);
         if (data == null) {
             return WriteResult.unchanged(0);
@@ -114,8 +123,9 @@ public final class InMemorySlotStore implements SlotStore {
     }
 
     @Override
-    public WriteResult clientOff(ProcessId sessionProcessId, String clientId, long registeredBefore,
+    public WriteResult clientOff(ProcessId sessionProcessId, String clientId, long registeredBefore, long removedAt,
                                  Map<Integer, Long> leaderEpochBySlot) {
+        removals.clientOff(sessionProcessId, clientId, registeredBefore, removedAt, System.currentTimeMillis());
         return removeWhere(leaderEpochBySlot, p -> p.sessionProcessId().equals(sessionProcessId)
                 && p.clientId().equals(clientId) && p.registerTimestamp() <= registeredBefore);
     }
@@ -159,8 +169,9 @@ public final class InMemorySlotStore implements SlotStore {
             List<DatumUpdate> updates = new ArrayList<>();
             for (String id : touched) {
                 Datum before = data.get(id);
-                List<Publisher> after = SessionSync.reconcile(before.publishers(), session, snapshotStamp,
-                        listedByDatum.getOrDefault(id, List.of()));
+                List<Publisher> current = listedByDatum.getOrDefault(id, List.of()).stream()
+                        .filter(p -> !removals.removedSince(p, snapshotStamp)).toList();
+                List<Publisher> after = SessionSync.reconcile(before.publishers(), session, snapshotStamp, current);
                 if (!after.equals(before.publishers())) {
                     updates.add(next(before, after, leaderEpoch));
                 }

@@ -32,8 +32,17 @@ public interface SlotStore {
      */
     WriteResult put(int slot, Publisher publisher, long leaderEpoch);
 
-    /** Removes one publisher, only if {@code sessionProcessId} owns it (DESIGN.md invariant 4). */
-    WriteResult remove(int slot, String dataInfoId, String registerId, ProcessId sessionProcessId, long leaderEpoch);
+    /** As {@link #remove(int, String, String, ProcessId, long, long)} with no removal tick. */
+    default WriteResult remove(int slot, String dataInfoId, String registerId, ProcessId sessionProcessId, long leaderEpoch) {
+        return remove(slot, dataInfoId, registerId, sessionProcessId, 0, leaderEpoch);
+    }
+
+    /**
+     * Removes one publisher, only if {@code sessionProcessId} owns it (DESIGN.md invariant 4). {@code removedAt},
+     * the session's registration-clock tick of the removal (0: unknown), is remembered for a while: a later put or
+     * syncSession of that registration stamped or snapshotted before it is stale and changes nothing.
+     */
+    WriteResult remove(int slot, String dataInfoId, String registerId, ProcessId sessionProcessId, long removedAt, long leaderEpoch);
 
     /**
      * Removes every publisher of {@code clientId} owned by {@code sessionProcessId} and registered at or before
@@ -41,7 +50,13 @@ public interface SlotStore {
      *
      * @param leaderEpochBySlot the slots to clean (those this node leads) and each one's leaderEpoch
      */
-    WriteResult clientOff(ProcessId sessionProcessId, String clientId, long registeredBefore, Map<Integer, Long> leaderEpochBySlot);
+    default WriteResult clientOff(ProcessId sessionProcessId, String clientId, long registeredBefore, Map<Integer, Long> leaderEpochBySlot) {
+        return clientOff(sessionProcessId, clientId, registeredBefore, 0, leaderEpochBySlot);
+    }
+
+    /** As above; {@code removedAt} is remembered as for {@link #remove(int, String, String, ProcessId, long, long)}. */
+    WriteResult clientOff(ProcessId sessionProcessId, String clientId, long registeredBefore, long removedAt,
+                          Map<Integer, Long> leaderEpochBySlot);
 
     /**
      * Drops every publisher {@code sessionProcessId} owned in the given slots: meta expired that process, so it owns

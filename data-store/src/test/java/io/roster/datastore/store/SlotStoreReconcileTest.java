@@ -69,6 +69,35 @@ class SlotStoreReconcileTest {
     }
 
     @Test
+    void aSnapshotOrWriteFromBeforeAnUnpublishCannotBringThePublisherBack() {
+        Publisher p = pub("gone", SVC, 1, 100, S1);
+        store.put(1, p, EPOCH);
+        store.remove(1, SVC, "gone", S1, 300, EPOCH);          // the session dropped it at tick 300
+
+        assertThat(store.syncSession(1, S1, 250, List.of(p), EPOCH).hasChanges()).as("snapshot at 250").isFalse();
+        assertThat(store.put(1, p, EPOCH).hasChanges()).as("a publish write stamped 100 that arrives late").isFalse();
+        assertThat(store.get(SVC).publishers()).isEmpty();
+
+        Publisher again = pub("gone", SVC, 1, 400, S1);       // registered again after the removal
+        assertThat(store.syncSession(1, S1, 450, List.of(again), EPOCH).hasChanges()).isTrue();
+        assertThat(store.get(SVC).publishers()).containsExactly(again);
+    }
+
+    @Test
+    void aSnapshotFromBeforeAClientOffCannotBringItsPublishersBackButLaterRegistrationsStay() {
+        Publisher old = pub("old", SVC, 1, 100, S1);
+        store.put(1, old, EPOCH);
+        store.clientOff(S1, "client-1", 150, 300, java.util.Map.of(1, EPOCH)); // registered up to 150, dropped at 300
+        Publisher newer = pub("newer", SVC, 1, 200, S1);                         // same client, after the disconnect
+
+        store.syncSession(1, S1, 250, List.of(old, newer), EPOCH);
+
+        assertThat(store.get(SVC).publishers()).extracting(Publisher::registerId).containsExactly("newer");
+        assertThat(store.syncSession(1, S1, 350, List.of(old, newer), EPOCH).hasChanges())
+                .as("a snapshot after the client-off that still lists it: the client is back").isTrue();
+    }
+
+    @Test
     void removeOwnersExceptDropsPublishersOfProcessesThatAreNotLive() {
         store.put(1, pub("a", SVC, 1, 100, S1), EPOCH);
         store.put(1, pub("b", SVC, 1, 100, S2), EPOCH);

@@ -51,8 +51,10 @@ public final class DataRouter {
                 (code, msg) -> new WriteReply(code, msg, 0));
     }
 
-    public WriteReply unpublish(String dataInfoId, String registerId) {
-        return route(dataInfoId, WriteReply.class, (slot, leader) -> new UnpublishWrite(slot, dataInfoId, registerId, sessionProcessId),
+    /** @param removedAt the registration-clock tick at which this session dropped it (0: unknown) */
+    public WriteReply unpublish(String dataInfoId, String registerId, long removedAt) {
+        return route(dataInfoId, WriteReply.class, (slot, leader) -> new UnpublishWrite(slot, dataInfoId, registerId,
+                        sessionProcessId, removedAt),
                 (code, msg) -> new WriteReply(code, msg, 0));
     }
 
@@ -70,9 +72,9 @@ public final class DataRouter {
      * Takes a client's publishers off every data node (each applies it to the slots it leads). Returns false if a
      * node could not be reached; meta's expiry of this session, or a retry, covers that.
      */
-    public boolean clientOff(String clientId, long registeredBefore) {
+    public boolean clientOff(String clientId, long registeredBefore, long removedAt) {
         boolean all = true;
-        ClientOffWrite write = new ClientOffWrite(sessionProcessId, clientId, registeredBefore);
+        ClientOffWrite write = new ClientOffWrite(sessionProcessId, clientId, registeredBefore, removedAt);
         for (NodeInfo data : view.get().dataNodes()) {
             try {
                 WriteReply reply = caller.call(data.address(), write, WriteReply.class, timeoutMs);

@@ -133,11 +133,17 @@ public final class ClientRequestHandlers {
         @Override
         protected Object handle(BizContext context, UnpublishRequest r) {
             validIds(r.clientId(), r.registerId(), r.dataInfoId());
-            Publisher removed = registry.removePublisher(r.registerId(), r.clientId());
+            // Dropped under the clock's fence, like a registration: a snapshot stamped after removedAt lacks it,
+            // and data refuses to bring it back from anything this session stamped before.
+            long[] removedAt = new long[1];
+            Publisher removed = clock.register(stamp -> {
+                removedAt[0] = stamp;
+                return registry.removePublisher(r.registerId(), r.clientId());
+            });
             if (removed == null) {
                 return new RegisterReply(ErrorCode.OK, "no such publisher");
             }
-            WriteReply reply = router.unpublish(removed.dataInfoId(), removed.registerId());
+            WriteReply reply = router.unpublish(removed.dataInfoId(), removed.registerId(), removedAt[0]);
             if (!reply.ok()) {
                 registry.restorePublisher(removed, context.getConnection());
                 return new RegisterReply(reply.code(), reply.message());

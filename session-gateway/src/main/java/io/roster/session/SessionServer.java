@@ -61,7 +61,8 @@ public final class SessionServer implements AutoCloseable {
     private final ScheduledExecutorService hellos = NamedThreads.scheduler("session-hello");
     private RpcServer server;
     private RpcCaller caller;
-    private HeartbeatLoop heartbeat;
+    private volatile HeartbeatLoop heartbeat;
+    private volatile boolean pushWasEnabled = true;
     private PushEngine pushEngine;
     private DataRouter router;
     private DigestReporter digests;
@@ -84,7 +85,7 @@ public final class SessionServer implements AutoCloseable {
 
         RpcClient dataClient = new RpcClient();
         pushEngine = new PushEngine(registry, dataInfoId -> router.read(dataInfoId), this::sendPush,
-                config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS));
+                config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), this::pushEnabled);
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices));
         caller = new RpcCaller(dataClient);
 
@@ -113,7 +114,21 @@ public final class SessionServer implements AutoCloseable {
         LOG.info("session {} serving clients at {}, meta at {}", processId, address, config.metaServers());
     }
 
+    private boolean pushEnabled() {
+        HeartbeatLoop loop = heartbeat;
+        return loop == null || loop.view().switches().pushEnabled();
+    }
+
     private void onViewChange(ClusterView view) {
+        boolean push = view.switches().pushEnabled();
+        if (push != pushWasEnabled) {
+            pushWasEnabled = push;
+            LOG.info("push switch turned {}{}", push ? "on" : "off", push ? "; pushing the latest data of "
+                    + pushEngine.heldCount() + " held dataInfoId(s)" : "; changes are held until it is on again");
+            if (push) {
+                pushEngine.resume();
+            }
+        }
         LOG.info("session {} now knows slot table epoch {} with {} data node(s)", address, view.slotTable().epoch(),
                 view.dataNodes().size());
         submit(this::helloQuietly, 0);

@@ -2,6 +2,7 @@ package io.roster.tools;
 
 import io.roster.tools.bench.BenchCommand;
 import io.roster.tools.cli.NodesCommand;
+import io.roster.tools.cli.PushCommand;
 import io.roster.tools.cli.PubCommand;
 import io.roster.tools.cli.SlotsCommand;
 import io.roster.tools.cli.meta.MetaCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "roster", mixinStandardHelpOptions = true, version = "roster 0.1.0",
         description = "Roster service registry: run a node, or operate and try a cluster.",
         subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class,
-                SlotsCommand.class, MetaCommand.class, ClusterCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                SlotsCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

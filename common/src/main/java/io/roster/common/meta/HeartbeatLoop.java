@@ -107,7 +107,7 @@ public final class HeartbeatLoop implements AutoCloseable {
         if (reply.slotTable() != null && reply.slotTable().epoch() > table.epoch()) {
             table = reply.slotTable();
         }
-        ClusterView after = new ClusterView(table, reply.dataNodes(), reply.sessionNodes());
+        ClusterView after = new ClusterView(table, reply.dataNodes(), reply.sessionNodes(), reply.switches());
         if (!after.equals(before)) {
             view.set(after);
             onChange.accept(after);

@@ -20,12 +20,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Turns change notices into pushes. A notice for a dataInfoId with local subscribers opens a debounce window;
  * when it closes, one read of the datum feeds a push to every subscriber still below that version, one message per
  * client connection. Rounds for one dataInfoId never overlap, so a subscriber is never pushed a lower version than
- * it already got (DESIGN.md invariant 2).
+ * it already got (DESIGN.md invariant 2). While the cluster's push switch is off nothing is pushed; the dataInfoIds
+ * that changed meanwhile are held and pushed, at their latest version, when it comes back on.
  */
 public final class PushEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushEngine.class);
@@ -39,9 +41,19 @@ public final class PushEngine implements AutoCloseable {
     private final ScheduledExecutorService timer = NamedThreads.scheduler("push-timer");
     private final ExecutorService workers = NamedThreads.pool("push", 4);
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final BooleanSupplier pushEnabled;
+    /** DataInfoIds with a change or a new subscriber while the push switch was off: pushed by {@link #resume}. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Object[] topicLocks = new Object[64];
 
     public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, long debounceMs) {
+        this(registry, reader, sender, debounceMs, () -> true);
+    }
+
+    /** @param pushEnabled the cluster's push switch: while it is off, nothing is pushed and changes are held */
+    public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, long debounceMs,
+                      BooleanSupplier pushEnabled) {
+        this.pushEnabled = pushEnabled;
         this.registry = registry;
         this.reader = reader;
         this.sender = sender;
@@ -67,8 +79,29 @@ public final class PushEngine implements AutoCloseable {
         schedule(() -> round(subscriber.dataInfoId(), List.of(subscriber), 1), 0);
     }
 
+    /** The push switch came back on: every dataInfoId held meanwhile gets a round, so everyone gets the latest. */
+    public void resume() {
+        for (String dataInfoId : List.copyOf(held)) {
+            if (held.remove(dataInfoId)) {
+                onChange(dataInfoId);
+            }
+        }
+    }
+
+    /** How many dataInfoIds wait for the push switch. */
+    public int heldCount() {
+        return held.size();
+    }
+
     private void round(String dataInfoId, Collection<SubscriberRecord> targets, int attempt) {
         if (targets.isEmpty()) {
+            return;
+        }
+        if (!pushEnabled.getAsBoolean()) {
+            held.add(dataInfoId);
+            if (pushEnabled.getAsBoolean() && held.remove(dataInfoId)) {
+                onChange(dataInfoId); // turned on meanwhile, maybe before resume() looked
+            }
             return;
         }
         List<SubscriberRecord> failed = new ArrayList<>();

@@ -1,0 +1,103 @@
+package io.roster.tools;
+
+import io.roster.client.Publication;
+import io.roster.client.RosterClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** `roster push off` stops pushes cluster-wide while registrations go on; `roster push on` pushes the latest. */
+@Timeout(120)
+class PushSwitchTest {
+    private static final String SERVICE = "com.example.EchoService";
+    private static final String LATE = "com.example.LateService";
+
+    @TempDir
+    Path dir;
+    private StandaloneCluster cluster;
+    private final List<RosterClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        cluster = new StandaloneCluster(dir).start();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(RosterClient::close);
+        cluster.close();
+    }
+
+    private RosterClient client(String app) {
+        RosterClient c = RosterClient.builder().sessions(cluster.sessionAddress()).appName(app)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        clients.add(c);
+        return c;
+    }
+
+    private CapturedCli push(String action) {
+        return CapturedCli.run("push", action, "--meta", cluster.metaAddress());
+    }
+
+    private long dataVersion(String dataId) {
+        return cluster.node().session().readDatum(dataId).version();
+    }
+
+    @Test
+    void offHoldsEveryPushAndOnDeliversTheLatestToEveryone() {
+        RosterClient provider = client("provider");
+        RosterClient consumer = client("consumer");
+        RecordingListener listener = new RecordingListener();
+        consumer.subscribe(SERVICE, listener);
+        Publication pub = provider.publish(SERVICE, "10.0.0.1:1");
+        await().until(() -> List.of("10.0.0.1:1").equals(listener.lastData()));
+
+        CapturedCli off = push("off");
+        assertThat(off.exit()).as(off.toString()).isZero();
+        assertThat(off.out()).contains("push off");
+        await().until(() -> !cluster.node().session().view().switches().pushEnabled());
+
+        int before = listener.pushes().size();
+        pub.republish("10.0.0.1:2");
+        pub.republish("10.0.0.1:3");
+        RecordingListener late = new RecordingListener();
+        client("late-consumer").subscribe(LATE, late);
+        provider.publish(LATE, "10.0.0.9:1");
+        long latest = dataVersion(SERVICE);
+        await().until(() -> dataVersion(LATE) > 0);
+        // Registrations went on (data has them) but nothing reached a subscriber.
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
+                .until(() -> listener.pushes().size() == before && late.pushes().isEmpty());
+        assertThat(push("status").out()).contains("push off");
+
+        CapturedCli on = push("on");
+        assertThat(on.exit()).as(on.toString()).isZero();
+        await().until(() -> List.of("10.0.0.1:3").equals(listener.lastData()));
+        assertThat(listener.last().version()).isGreaterThanOrEqualTo(latest);
+        assertThat(listener.pushes().subList(before, listener.pushes().size()))
+                .as("the held changes arrive as the latest list, not one push each").hasSize(1);
+        await().until(() -> List.of("10.0.0.9:1").equals(late.lastData()));
+    }
+
+    @Test
+    void aBadActionOrNoMetaIsOneLineWithItsExitCode() {
+        CapturedCli bad = push("sideways");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected on, off or status").doesNotContain("\tat ");
+
+        CapturedCli none = CapturedCli.run("push", "status", "--meta", "127.0.0.1:" + StandaloneCluster.freePort(),
+                "--timeout-ms", "500");
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).startsWith("roster push: ").doesNotContain("\tat ");
+    }
+}

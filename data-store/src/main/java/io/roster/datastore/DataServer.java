@@ -25,6 +25,7 @@ import io.roster.datastore.replication.FollowerSync;
 import io.roster.datastore.replication.ReplicaSender;
 import io.roster.datastore.rpc.ClientOffWriteHandler;
 import io.roster.datastore.rpc.DataRequestContext;
+import io.roster.datastore.rpc.DatumVersionsHandler;
 import io.roster.datastore.rpc.GetDatumHandler;
 import io.roster.datastore.rpc.PublishWriteHandler;
 import io.roster.datastore.rpc.ReplicaDigestHandler;
@@ -139,7 +140,7 @@ public final class DataServer implements AutoCloseable {
         List.of(new SessionHelloHandler(ctx), new PublishWriteHandler(ctx), new UnpublishWriteHandler(ctx),
                 new ClientOffWriteHandler(ctx), new GetDatumHandler(ctx), new SessionDigestHandler(ctx),
                 new SessionSlotSyncHandler(ctx), new ReplicaPushHandler(ctx), new ReplicaDigestHandler(ctx),
-                new ReplicaFetchHandler(ctx)).forEach(server::registerUserProcessor);
+                new ReplicaFetchHandler(ctx), new DatumVersionsHandler(ctx)).forEach(server::registerUserProcessor);
         server.registerUserProcessor(new ClusterChangedHandler(this::beatSoon, rpcExecutor));
 
         ClusterViewHandler views = new ClusterViewHandler(address, slotCount, ownership, states, store, sessions, fanout,

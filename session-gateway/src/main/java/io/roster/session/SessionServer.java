@@ -26,6 +26,7 @@ import io.roster.common.wire.PushAck;
 import io.roster.common.wire.PushMessage;
 import io.roster.session.forward.DataRouter;
 import io.roster.session.push.PushEngine;
+import io.roster.session.push.VersionCheck;
 import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.reconcile.SlotPublishersQueryHandler;
@@ -63,6 +64,8 @@ public final class SessionServer implements AutoCloseable {
     private RpcCaller caller;
     private volatile HeartbeatLoop heartbeat;
     private volatile boolean pushWasEnabled = true;
+    private volatile boolean droppingNotices;
+    private VersionCheck versionCheck;
     private PushEngine pushEngine;
     private DataRouter router;
     private DigestReporter digests;
@@ -86,7 +89,7 @@ public final class SessionServer implements AutoCloseable {
         RpcClient dataClient = new RpcClient();
         pushEngine = new PushEngine(registry, dataInfoId -> router.read(dataInfoId), this::sendPush,
                 config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), this::pushEnabled);
-        dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices));
+        dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices));
         caller = new RpcCaller(dataClient);
 
         heartbeat = new HeartbeatLoop("session", new MetaClient(caller, config.metaServers(), rpcTimeoutMs),
@@ -110,6 +113,9 @@ public final class SessionServer implements AutoCloseable {
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, connection) -> onClientClosed(connection));
         heartbeat.start();
         digests.start();
+        versionCheck = new VersionCheck(registry, pushEngine, caller, heartbeat::view, slots, rpcTimeoutMs,
+                config.get(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS));
+        versionCheck.start();
         hellos.scheduleWithFixedDelay(this::helloQuietly, 0, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), TimeUnit.MILLISECONDS);
         LOG.info("session {} serving clients at {}, meta at {}", processId, address, config.metaServers());
     }
@@ -215,6 +221,14 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Test hook: while {@code drop} is true this session drops every change notice it receives, as if lost on the
+     * way, so tests can show that the periodic version check repairs it.
+     */
+    public void dropChangeNotices(boolean drop) {
+        droppingNotices = drop;
+    }
+
     /** Reads a datum through its slot leader, for the admin API. */
     public Datum readDatum(String dataIdOrDataInfoId) {
         return router.read(DataInfoId.parse(dataIdOrDataInfoId, config.limits()).toString());
@@ -257,6 +271,9 @@ public final class SessionServer implements AutoCloseable {
             heartbeat.close();
         }
         BoltServers.safeShutdown(server);
+        if (versionCheck != null) {
+            versionCheck.close();
+        }
         if (pushEngine != null) {
             pushEngine.close();
         }

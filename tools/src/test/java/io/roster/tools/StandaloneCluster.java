@@ -28,6 +28,7 @@ final class StandaloneCluster implements AutoCloseable {
                 .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "200")
                 .set(ConfigKeys.LEASE_DURATION_MS, "2000")
                 .set(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS, "10")
+                .set(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS, "300")
                 .build();
     }
 

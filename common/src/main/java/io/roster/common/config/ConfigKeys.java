@@ -61,6 +61,8 @@ public final class ConfigKeys {
 
     public static final ConfigKey<Integer> SESSION_DIGEST_INTERVAL_MS = ConfigKey.intKey("session.digest-interval-ms", 3000, 50, 600_000,
             "How often a session sends each data leader the digest of its publishers, so data repairs what a crash or lost write left wrong.");
+    public static final ConfigKey<Integer> SESSION_VERSION_CHECK_INTERVAL_MS = ConfigKey.intKey("session.version-check-interval-ms", 3000, 50, 600_000,
+            "How often a session compares the versions it pushed with the slot leaders' versions, so a lost change notice costs at most this long.");
     public static final ConfigKey<Integer> SESSION_PUSH_DEBOUNCE_MS = ConfigKey.intKey("session.push-debounce-ms", 20, 0, 10_000,
             "A session waits this long after a change notice before it reads and pushes, merging bursts.");
     public static final ConfigKey<Integer> SESSION_PUSH_TIMEOUT_MS = ConfigKey.intKey("session.push-timeout-ms", 2000, 10, 600_000,
@@ -78,7 +80,8 @@ public final class ConfigKeys {
     public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
             META_JOIN, META_MAX_MIGRATIONS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT, CLUSTER_SLOTS,
             CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, DATA_REPLICA_SYNC_INTERVAL_MS,
-            DATA_MIGRATION_TIMEOUT_MS, DATA_MOVED_SLOT_DROP_DELAY_MS, SESSION_DIGEST_INTERVAL_MS, SESSION_PUSH_DEBOUNCE_MS,
+            DATA_MIGRATION_TIMEOUT_MS, DATA_MOVED_SLOT_DROP_DELAY_MS, SESSION_DIGEST_INTERVAL_MS, SESSION_VERSION_CHECK_INTERVAL_MS,
+            SESSION_PUSH_DEBOUNCE_MS,
             SESSION_PUSH_TIMEOUT_MS, LIMITS_DATA_INFO_ID_MAX_LENGTH, LIMITS_DATA_ITEM_MAX_BYTES, LIMITS_DATA_ITEMS_MAX,
             LIMITS_APP_NAME_MAX_LENGTH);
 

@@ -19,7 +19,8 @@ public final class WireTypes {
             DatumDigest.class, ReplicaPush.class, ReplicaDigestRequest.class, ReplicaDigestReply.class, ReplicaFetchRequest.class,
             ReplicaFetchReply.class,
             SlotDigest.class, SessionDigest.class, SessionDigestReply.class, SessionSlotSync.class, SlotDigestQuery.class,
-            SlotDigestQueryReply.class, SlotPublishersQuery.class, SlotPublishersReply.class, SwitchRequest.class, SwitchReply.class);
+            SlotDigestQueryReply.class, SlotPublishersQuery.class, SlotPublishersReply.class, SwitchRequest.class, SwitchReply.class,
+            DatumVersionsQuery.class, DatumVersionsReply.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 

@@ -34,6 +34,10 @@ public final class RequestChecks {
         return canonical;
     }
 
+    public int slotOf(String dataInfoId) {
+        return slotFunction.slotOf(dataInfoId);
+    }
+
     /** {@code slotId} is the slot {@code dataInfoId} hashes to. */
     public void slot(int slotId, String dataInfoId) {
         int expected = slotFunction.slotOf(dataInfoId);

@@ -13,8 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Tells every connected session that datums changed. Sends happen on the notifier's own thread, so a writer
- * never waits on a slow connection. A lost notice is not retried here: nothing repairs it until a later notice of
- * the same datum (a periodic version check in the session is issue 5's).
+ * never waits on a slow connection. A lost notice is not retried here: the sessions' periodic version check
+ * (session.version-check-interval-ms) repairs it.
  */
 public final class ChangeNotifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotifier.class);

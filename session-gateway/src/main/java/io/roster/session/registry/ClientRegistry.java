@@ -147,6 +147,11 @@ public final class ClientRegistry {
         return subscribers.get(s.registerId()) == s;
     }
 
+    /** The dataInfoIds that have at least one subscriber here. */
+    public Set<String> subscribedDataInfoIds() {
+        return Set.copyOf(subscribersByDataInfoId.keySet());
+    }
+
     public boolean hasSubscribers(String dataInfoId) {
         return subscribersByDataInfoId.containsKey(dataInfoId);
     }

@@ -6,20 +6,26 @@ import io.roster.common.wire.DataChangeNotice;
 import io.roster.session.push.PushEngine;
 
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /** Receives the data nodes' oneway change notices on the session's outbound connections. */
 public final class ChangeNoticeProcessor extends SyncUserProcessor<DataChangeNotice> {
     private final PushEngine pushEngine;
     private final Executor executor;
+    private final BooleanSupplier dropping;
 
-    public ChangeNoticeProcessor(PushEngine pushEngine, Executor executor) {
+    /** @param dropping a test hook: while true, notices are dropped as if lost on the way */
+    public ChangeNoticeProcessor(PushEngine pushEngine, Executor executor, BooleanSupplier dropping) {
         this.pushEngine = pushEngine;
         this.executor = executor;
+        this.dropping = dropping;
     }
 
     @Override
     public Object handleRequest(BizContext context, DataChangeNotice notice) {
-        pushEngine.onChange(notice.dataInfoId());
+        if (!dropping.getAsBoolean()) {
+            pushEngine.onChange(notice.dataInfoId());
+        }
         return null;
     }
 

@@ -1,0 +1,53 @@
+package io.roster.datastore.rpc;
+
+import com.alipay.remoting.BizContext;
+import io.roster.common.model.Datum;
+import io.roster.common.model.InvalidInputException;
+import io.roster.common.rpc.RequestHandler;
+import io.roster.common.wire.DatumDigest;
+import io.roster.common.wire.DatumVersionsQuery;
+import io.roster.common.wire.DatumVersionsReply;
+import io.roster.common.wire.ErrorCode;
+import io.roster.datastore.slot.SlotOwnership;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A session's periodic version check (its repair of lost change notices): the current version of each datum asked
+ * that this node serves now. Datums of slots it does not lead in ACCEPT are left out of the answer.
+ */
+public final class DatumVersionsHandler extends RequestHandler<DatumVersionsQuery> {
+    static final int MAX_DATUMS = 10_000;
+    private final DataRequestContext ctx;
+
+    public DatumVersionsHandler(DataRequestContext ctx) {
+        super(DatumVersionsQuery.class, ctx.executor());
+        this.ctx = ctx;
+    }
+
+    @Override
+    protected Object handle(BizContext context, DatumVersionsQuery query) {
+        if (query.dataInfoIds().size() > MAX_DATUMS) {
+            throw new InvalidInputException("at most " + MAX_DATUMS + " datums per version query, got " + query.dataInfoIds().size());
+        }
+        SlotOwnership current = ctx.ownership().get();
+        if (!current.usable().ok()) {
+            return errorReply(current.usable().code(), current.usable().message());
+        }
+        List<DatumDigest> out = new ArrayList<>();
+        for (String text : query.dataInfoIds()) {
+            String dataInfoId = ctx.checks().dataInfoId(text);
+            if (ctx.servableSlot(current, ctx.checks().slotOf(dataInfoId)).ok()) {
+                Datum d = ctx.store().get(dataInfoId);
+                out.add(new DatumDigest(dataInfoId, d.version(), d.publishers().size()));
+            }
+        }
+        return new DatumVersionsReply(ErrorCode.OK, "", out);
+    }
+
+    @Override
+    protected Object errorReply(ErrorCode code, String message) {
+        return new DatumVersionsReply(code, message, List.of());
+    }
+}

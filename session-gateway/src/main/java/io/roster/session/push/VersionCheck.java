@@ -1,0 +1,127 @@
+package io.roster.session.push;
+
+import io.roster.common.meta.ClusterView;
+import io.roster.common.model.SlotTable;
+import io.roster.common.rpc.RpcCaller;
+import io.roster.common.rpc.RpcFailure;
+import io.roster.common.slot.SlotFunction;
+import io.roster.common.util.NamedThreads;
+import io.roster.common.wire.DatumDigest;
+import io.roster.common.wire.DatumVersionsQuery;
+import io.roster.common.wire.DatumVersionsReply;
+import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.SubscriberRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The repair of lost change notices (DESIGN.md section 5): every session.version-check-interval-ms the session asks
+ * each slot leader for the versions of the datums it has subscribers of, and gives a push round to every datum whose
+ * version is above what one of its subscribers got. A notice that a data node sent but this session never received
+ * (a dropped connection, a restart between write and notice) thus costs at most one period.
+ */
+public final class VersionCheck implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VersionCheck.class);
+    static final int DATUMS_PER_QUERY = 1000;
+
+    private final ClientRegistry registry;
+    private final PushEngine pushes;
+    private final RpcCaller caller;
+    private final Supplier<ClusterView> view;
+    private final SlotFunction slots;
+    private final int timeoutMs;
+    private final long intervalMs;
+    private final ScheduledExecutorService scheduler = NamedThreads.scheduler("session-version-check");
+
+    public VersionCheck(ClientRegistry registry, PushEngine pushes, RpcCaller caller, Supplier<ClusterView> view,
+                        SlotFunction slots, int timeoutMs, long intervalMs) {
+        this.registry = registry;
+        this.pushes = pushes;
+        this.caller = caller;
+        this.view = view;
+        this.slots = slots;
+        this.timeoutMs = timeoutMs;
+        this.intervalMs = intervalMs;
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::roundQuietly, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void roundQuietly() {
+        try {
+            int behind = round();
+            if (behind > 0) {
+                LOG.info("version check: {} datum(s) newer at data than pushed here (a change notice was lost); pushing", behind);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("version check round failed", e);
+        }
+    }
+
+    /** One comparison with every slot leader; returns how many datums it found behind and gave a push round. */
+    int round() {
+        SlotTable table = view.get().slotTable();
+        if (table.epoch() == 0 || table.slotCount() != slots.slotCount()) {
+            return 0;
+        }
+        Map<String, List<String>> byLeader = new LinkedHashMap<>();
+        for (String dataInfoId : registry.subscribedDataInfoIds()) {
+            String leader = table.slot(slots.slotOf(dataInfoId)).leader();
+            if (!leader.isEmpty()) {
+                byLeader.computeIfAbsent(leader, l -> new ArrayList<>()).add(dataInfoId);
+            }
+        }
+        int behind = 0;
+        for (Map.Entry<String, List<String>> e : byLeader.entrySet()) {
+            List<String> ids = e.getValue();
+            for (int from = 0; from < ids.size(); from += DATUMS_PER_QUERY) {
+                behind += check(e.getKey(), ids.subList(from, Math.min(ids.size(), from + DATUMS_PER_QUERY)));
+            }
+        }
+        return behind;
+    }
+
+    private int check(String leader, List<String> dataInfoIds) {
+        DatumVersionsReply reply;
+        try {
+            reply = caller.call(leader, new DatumVersionsQuery(dataInfoIds), DatumVersionsReply.class, timeoutMs);
+        } catch (RpcFailure e) {
+            LOG.debug("version check with {} failed: {}", leader, e.getMessage());
+            return 0;
+        }
+        if (!reply.ok()) {
+            LOG.debug("version check with {} refused: {} {}", leader, reply.code(), reply.message());
+            return 0;
+        }
+        int behind = 0;
+        for (DatumDigest d : reply.datums()) {
+            if (d != null && lowestPushed(d.dataInfoId()) < d.version()) {
+                pushes.onChange(d.dataInfoId());
+                behind++;
+            }
+        }
+        return behind;
+    }
+
+    private long lowestPushed(String dataInfoId) {
+        long lowest = Long.MAX_VALUE;
+        for (SubscriberRecord s : registry.subscribersOf(dataInfoId)) {
+            lowest = Math.min(lowest, s.pushedVersion());
+        }
+        return lowest;
+    }
+
+    @Override
+    public void close() {
+        NamedThreads.shutdown(scheduler);
+    }
+}

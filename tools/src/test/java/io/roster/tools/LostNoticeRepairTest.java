@@ -1,0 +1,63 @@
+package io.roster.tools;
+
+import io.roster.client.Publication;
+import io.roster.client.RosterClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A change notice lost on the way is repaired by the session's periodic version check (300 ms here). */
+@Timeout(120)
+class LostNoticeRepairTest {
+    private static final String SERVICE = "com.example.EchoService";
+
+    @TempDir
+    Path dir;
+    private StandaloneCluster cluster;
+    private final List<RosterClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        cluster = new StandaloneCluster(dir).start();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(RosterClient::close);
+        cluster.close();
+    }
+
+    private RosterClient client(String app) {
+        RosterClient c = RosterClient.builder().sessions(cluster.sessionAddress()).appName(app)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        clients.add(c);
+        return c;
+    }
+
+    @Test
+    void aDroppedNoticeIsRepairedByTheVersionCheck() {
+        RosterClient provider = client("provider");
+        RecordingListener listener = new RecordingListener();
+        client("consumer").subscribe(SERVICE, listener);
+        Publication pub = provider.publish(SERVICE, "10.0.0.1:1");
+        await().until(() -> List.of("10.0.0.1:1").equals(listener.lastData()));
+        long before = listener.last().version();
+
+        cluster.node().session().dropChangeNotices(true);
+        pub.republish("10.0.0.1:2");
+
+        // Every notice is dropped, so only the version check can bring this push.
+        await().atMost(Duration.ofSeconds(10)).until(() -> List.of("10.0.0.1:2").equals(listener.lastData()));
+        assertThat(listener.last().version()).isGreaterThan(before);
+    }
+}

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,6 @@ class LostNoticeRepairTest {
     @TempDir
     Path dir;
     private StandaloneCluster cluster;
-    private final List<RosterClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -33,15 +31,11 @@ class LostNoticeRepairTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(RosterClient::close);
         cluster.close();
     }
 
     private RosterClient client(String app) {
-        RosterClient c = RosterClient.builder().sessions(cluster.sessionAddress()).appName(app)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        clients.add(c);
-        return c;
+        return cluster.client(app);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.roster.tools;
 
+import io.roster.client.RosterClient;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.tools.server.RosterNode;
@@ -9,12 +10,15 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 
 /** A standalone Roster node (meta + data + session in this JVM) on free loopback ports, for tests. */
 final class StandaloneCluster implements AutoCloseable {
     private final RosterConfig config;
+    private final List<RosterClient> clients = new ArrayList<>();
     private RosterNode node;
 
     StandaloneCluster(Path dataDir) {
@@ -69,8 +73,18 @@ final class StandaloneCluster implements AutoCloseable {
         return config.metaAddress();
     }
 
+    /** An SDK client of this node's session, closed with the cluster. */
+    RosterClient client(String app) {
+        RosterClient c = RosterClient.builder().sessions(sessionAddress()).appName(app)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        clients.add(c);
+        return c;
+    }
+
     @Override
     public void close() {
+        clients.forEach(RosterClient::close);
+        clients.clear();
         stop();
     }
 }

@@ -139,17 +139,21 @@ class DataServerTest {
         publish(session, pub("r1", id, "c1", session.processId()));
 
         io.roster.common.wire.DatumVersionsReply reply = session.call(data.address(),
-                new io.roster.common.wire.DatumVersionsQuery(List.of(id, never)), io.roster.common.wire.DatumVersionsReply.class);
+                new io.roster.common.wire.DatumVersionsQuery(List.of(id, never), List.of()), io.roster.common.wire.DatumVersionsReply.class);
         assertThat(reply.code()).isEqualTo(ErrorCode.OK);
         assertThat(reply.datums()).extracting(d -> d.dataInfoId() + "@" + d.version())
                 .containsExactly(id + "@" + FIRST_VERSION, never + "@0");
+        io.roster.common.wire.DatumVersionsReply upToDate = session.call(data.address(),
+                new io.roster.common.wire.DatumVersionsQuery(List.of(id, never), List.of(FIRST_VERSION, 0L)),
+                io.roster.common.wire.DatumVersionsReply.class);
+        assertThat(upToDate.datums()).as("only datums newer than pushed are answered").isEmpty();
 
         io.roster.common.wire.DatumVersionsReply bad = session.call(data.address(),
-                new io.roster.common.wire.DatumVersionsQuery(List.of("not canonical")), io.roster.common.wire.DatumVersionsReply.class);
+                new io.roster.common.wire.DatumVersionsQuery(List.of("not canonical"), List.of()), io.roster.common.wire.DatumVersionsReply.class);
         assertThat(bad.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
         List<String> tooMany = java.util.Collections.nCopies(10_001, id);
         io.roster.common.wire.DatumVersionsReply big = session.call(data.address(),
-                new io.roster.common.wire.DatumVersionsQuery(tooMany), io.roster.common.wire.DatumVersionsReply.class);
+                new io.roster.common.wire.DatumVersionsQuery(tooMany, List.of()), io.roster.common.wire.DatumVersionsReply.class);
         assertThat(big.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
         assertThat(big.message()).contains("10000");
     }

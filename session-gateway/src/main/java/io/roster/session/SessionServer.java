@@ -151,12 +151,10 @@ public final class SessionServer implements AutoCloseable {
 
     /** A client connection closed: its subscribers go at once, its publishers through client-off (DESIGN.md section 5). */
     private void onClientClosed(Connection connection) {
-        // Detached under the clock's fence, so data can tell snapshots taken before it from those after.
-        long[] removedAt = new long[1];
-        ClientRegistry.ClosedConnection closed = clock.register(stamp -> {
-            removedAt[0] = stamp;
-            return registry.detach(connection);
-        });
+        ClientRegistry.ClosedConnection closed = registry.detach(connection);
+        // Ticked after the detach: a snapshot stamped later read the registry after it, so data can tell snapshots
+        // that may still list these publishers (stamped before) from those that cannot.
+        long[] removedAt = {clock.tick()};
         if (closed.clientIds().isEmpty()) {
             return;
         }
@@ -184,11 +182,12 @@ public final class SessionServer implements AutoCloseable {
     }
 
     private void retract(Publisher p, int attempt) {
+        // Ticked before the check: a registration of it after the check ticks higher, and data will not remove it.
+        long removedAt = clock.tick();
         if (registry.hasPublisher(p.registerId())) {
             return;
         }
-        // No removal tick: this write was never acknowledged to the client, and a newer registration may follow it.
-        if (router.unpublish(p.dataInfoId(), p.registerId(), 0).ok()) {
+        if (router.unpublish(p.dataInfoId(), p.registerId(), removedAt).ok()) {
             return;
         }
         if (attempt >= BACKGROUND_ATTEMPTS) {

@@ -120,6 +120,25 @@ class PushEngineTest {
     }
 
     @Test
+    void aSubscriberWhosePushesKeepFailingIsPausedInsteadOfRetriedForever() {
+        PushEngine e = engine(0);
+        SubscriberRecord s = subscribe("a");
+        sendsToFail.set(Integer.MAX_VALUE);
+        current.set(datum(5, "x"));
+
+        e.onChange(ID);
+
+        await().until(() -> s.paused(System.currentTimeMillis()));
+        int attempts = sent.size();
+        int readsBefore = reads.get();
+        current.set(datum(6, "y"));
+        e.onChange(ID);
+        await().until(() -> reads.get() > readsBefore);
+        assertThat(sent).as("no push to a paused subscriber").hasSize(attempts);
+        assertThat(s.paused(System.currentTimeMillis() + 31_000)).as("for a while only").isFalse();
+    }
+
+    @Test
     void noticesForDataNobodyHereSubscribesAreIgnored() {
         PushEngine e = engine(0);
         e.onChange("other#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP");

@@ -2,16 +2,27 @@ package io.roster.common.wire;
 
 import java.util.List;
 
-/** Session to slot leader, periodically: the current version of each of these datums (the session's subscribed ones). */
+/**
+ * Session to slot leader, periodically: which of these datums (the session's subscribed ones) are newer than the
+ * version the session pushed of each ({@code pushedVersions}, parallel to {@code dataInfoIds}; a missing entry asks
+ * for the datum whatever its version). The answer lists only those, so a steady state costs an empty reply.
+ */
 public final class DatumVersionsQuery {
     private final List<String> dataInfoIds;
+    private final List<Long> pushedVersions;
 
-    public DatumVersionsQuery(List<String> dataInfoIds) {
+    public DatumVersionsQuery(List<String> dataInfoIds, List<Long> pushedVersions) {
         this.dataInfoIds = dataInfoIds == null ? List.of() : List.copyOf(dataInfoIds);
+        this.pushedVersions = pushedVersions == null ? List.of() : List.copyOf(pushedVersions);
     }
 
     public List<String> dataInfoIds() {
         return dataInfoIds == null ? List.of() : dataInfoIds;
+    }
+
+    /** The version pushed of {@code dataInfoIds().get(i)}, or -1 when not given. */
+    public long pushedVersion(int i) {
+        return pushedVersions == null || i >= pushedVersions.size() || pushedVersions.get(i) == null ? -1 : pushedVersions.get(i);
     }
 
     @Override

@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A session's periodic version check (its repair of lost change notices): the current version of each datum asked
- * that this node serves now. Datums of slots it does not lead in ACCEPT are left out of the answer.
+ * A session's periodic version check (its repair of lost change notices): each datum asked that this node serves
+ * now and whose version is above what the session says it pushed. Datums of slots it does not lead in ACCEPT are
+ * left out of the answer.
  */
 public final class DatumVersionsHandler extends RequestHandler<DatumVersionsQuery> {
     static final int MAX_DATUMS = 10_000;
@@ -36,11 +37,14 @@ public final class DatumVersionsHandler extends RequestHandler<DatumVersionsQuer
             return errorReply(current.usable().code(), current.usable().message());
         }
         List<DatumDigest> out = new ArrayList<>();
-        for (String text : query.dataInfoIds()) {
-            String dataInfoId = ctx.checks().dataInfoId(text);
+        List<String> ids = query.dataInfoIds();
+        for (int i = 0; i < ids.size(); i++) {
+            String dataInfoId = ctx.checks().dataInfoId(ids.get(i));
             if (ctx.servableSlot(current, ctx.checks().slotOf(dataInfoId)).ok()) {
                 Datum d = ctx.store().get(dataInfoId);
-                out.add(new DatumDigest(dataInfoId, d.version(), d.publishers().size()));
+                if (d.version() > query.pushedVersion(i)) {
+                    out.add(new DatumDigest(dataInfoId, d.version(), d.publishers().size()));
+                }
             }
         }
         return new DatumVersionsReply(ErrorCode.OK, "", out);

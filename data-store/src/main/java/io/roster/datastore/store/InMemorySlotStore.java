@@ -116,6 +116,12 @@ public final class InMemorySlotStore implements SlotStore {
                         current.get(at).sessionProcessId());
                 return WriteResult.unchanged(before.version());
             }
+            if (removedAt > 0 && current.get(at).registerTimestamp() > removedAt) {
+                // A late removal: the client registered it again after the session dropped it (invariant 4).
+                LOG.debug("ignored removal of {} in {} at tick {}: registered again at {}", registerId, dataInfoId,
+                        removedAt, current.get(at).registerTimestamp());
+                return WriteResult.unchanged(before.version());
+            }
             List<Publisher> kept = new ArrayList<>(current);
             kept.remove(at);
             return WriteResult.changed(commit(slot, data, List.of(next(before, kept, leaderEpoch))).get(0));

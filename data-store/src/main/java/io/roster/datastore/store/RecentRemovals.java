@@ -25,13 +25,13 @@ final class RecentRemovals {
 
     private final Map<Key, Removal> unpublished = new ConcurrentHashMap<>();
     private final Map<Key, Removal> clientsOff = new ConcurrentHashMap<>();
-    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong lastPruneMillis = new AtomicLong();
 
     /** {@code session} dropped registration {@code registerId} at tick {@code removedAt}. */
     void unpublished(ProcessId session, String registerId, long removedAt, long nowMillis) {
         if (removedAt > 0) {
             unpublished.merge(new Key(session, registerId), new Removal(removedAt, removedAt, nowMillis + RETENTION_MS),
-                    (a, b) -> a.removedAt() >= b.removedAt() ? a : b);
+                    RecentRemovals::widest);
             prune(nowMillis);
         }
     }
@@ -40,7 +40,7 @@ final class RecentRemovals {
     void clientOff(ProcessId session, String clientId, long registeredBefore, long removedAt, long nowMillis) {
         if (removedAt > 0) {
             clientsOff.merge(new Key(session, clientId), new Removal(removedAt, registeredBefore, nowMillis + RETENTION_MS),
-                    (a, b) -> a.removedAt() >= b.removedAt() ? a : b);
+                    RecentRemovals::widest);
             prune(nowMillis);
         }
     }
@@ -59,9 +59,16 @@ final class RecentRemovals {
         return off != null && off.removedAt() > asOf && p.registerTimestamp() <= off.registeredBefore();
     }
 
-    /** Every 256 records, forgets the expired ones: bounded by what sessions remove in one retention period. */
+    /** Two removals of one key (two connections of a client closing out of order): what either covered stays covered. */
+    private static Removal widest(Removal a, Removal b) {
+        return new Removal(Math.max(a.removedAt(), b.removedAt()), Math.max(a.registeredBefore(), b.registeredBefore()),
+                Math.max(a.keptUntilMillis(), b.keptUntilMillis()));
+    }
+
+    /** At most once a second, forgets the expired records: bounded by what sessions remove in one retention period. */
     private void prune(long nowMillis) {
-        if (recorded.incrementAndGet() % 256 == 0) {
+        long last = lastPruneMillis.get();
+        if (nowMillis - last >= 1000 && lastPruneMillis.compareAndSet(last, nowMillis)) {
             unpublished.values().removeIf(r -> r.keptUntilMillis() < nowMillis);
             clientsOff.values().removeIf(r -> r.keptUntilMillis() < nowMillis);
         }

@@ -84,6 +84,17 @@ class SlotStoreReconcileTest {
     }
 
     @Test
+    void aLateUnpublishDoesNotRemoveARegistrationMadeAfterIt() {
+        store.put(1, pub("r", SVC, 1, 100, S1), EPOCH);
+        Publisher again = pub("r", SVC, 2, 400, S1);            // re-registered at tick 400
+        store.put(1, again, EPOCH);
+
+        assertThat(store.remove(1, SVC, "r", S1, 300, EPOCH).hasChanges()).as("the unpublish of tick 300").isFalse();
+        assertThat(store.get(SVC).publishers()).containsExactly(again);
+        assertThat(store.remove(1, SVC, "r", S1, 500, EPOCH).hasChanges()).isTrue();
+    }
+
+    @Test
     void aSnapshotFromBeforeAClientOffCannotBringItsPublishersBackButLaterRegistrationsStay() {
         Publisher old = pub("old", SVC, 1, 100, S1);
         store.put(1, old, EPOCH);

@@ -33,6 +33,8 @@ public final class PushEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushEngine.class);
     private static final int MAX_ATTEMPTS = 4;
     private static final long FIRST_RETRY_MS = 100;
+    /** How long a subscriber whose pushes failed MAX_ATTEMPTS times is left alone; then the version check retries it. */
+    static final long PAUSE_MS = 30_000;
 
     private final ClientRegistry registry;
     private final DatumReader reader;
@@ -88,6 +90,11 @@ public final class PushEngine implements AutoCloseable {
         }
     }
 
+    /** Whether the cluster's push switch lets this session push now. */
+    public boolean enabled() {
+        return pushEnabled.getAsBoolean();
+    }
+
     /** How many dataInfoIds wait for the push switch. */
     public int heldCount() {
         return held.size();
@@ -114,9 +121,13 @@ public final class PushEngine implements AutoCloseable {
                 retry(dataInfoId, targets, attempt);
                 return;
             }
+            if (!pushEnabled.getAsBoolean()) {
+                held.add(dataInfoId); // turned off while this round waited; resume() brings it back
+                return;
+            }
             Map<Connection, List<SubscriberRecord>> byConnection = new LinkedHashMap<>();
             for (SubscriberRecord s : targets) {
-                if (s.pushedVersion() < datum.version() && isLive(s)) {
+                if (s.pushedVersion() < datum.version() && isLive(s) && !s.paused(System.currentTimeMillis())) {
                     byConnection.computeIfAbsent(s.connection(), c -> new ArrayList<>()).add(s);
                 }
             }
@@ -141,7 +152,10 @@ public final class PushEngine implements AutoCloseable {
 
     private void retry(String dataInfoId, Collection<SubscriberRecord> targets, int attempt) {
         if (attempt >= MAX_ATTEMPTS) {
-            LOG.warn("giving up pushing {} to {} subscriber(s) after {} attempts", dataInfoId, targets.size(), attempt);
+            LOG.warn("giving up pushing {} to {} subscriber(s) after {} attempts; pausing them for {} s", dataInfoId,
+                    targets.size(), attempt, PAUSE_MS / 1000);
+            long until = System.currentTimeMillis() + PAUSE_MS;
+            targets.forEach(t -> t.pause(until));
             return;
         }
         List<SubscriberRecord> copy = List.copyOf(targets);

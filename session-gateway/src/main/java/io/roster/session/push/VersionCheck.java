@@ -70,8 +70,8 @@ public final class VersionCheck implements AutoCloseable {
     /** One comparison with every slot leader; returns how many datums it found behind and gave a push round. */
     int round() {
         SlotTable table = view.get().slotTable();
-        if (table.epoch() == 0 || table.slotCount() != slots.slotCount()) {
-            return 0;
+        if (table.epoch() == 0 || table.slotCount() != slots.slotCount() || !pushes.enabled()) {
+            return 0; // (with pushes off every changed datum is held on purpose, not lost)
         }
         Map<String, List<String>> byLeader = new LinkedHashMap<>();
         for (String dataInfoId : registry.subscribedDataInfoIds()) {
@@ -84,19 +84,25 @@ public final class VersionCheck implements AutoCloseable {
         for (Map.Entry<String, List<String>> e : byLeader.entrySet()) {
             List<String> ids = e.getValue();
             for (int from = 0; from < ids.size(); from += DATUMS_PER_QUERY) {
-                behind += check(e.getKey(), ids.subList(from, Math.min(ids.size(), from + DATUMS_PER_QUERY)));
+                int found = check(e.getKey(), ids.subList(from, Math.min(ids.size(), from + DATUMS_PER_QUERY)));
+                if (found < 0) {
+                    break; // unreachable: its other batches would each wait out the timeout; next period
+                }
+                behind += found;
             }
         }
         return behind;
     }
 
+    /** Returns how many of {@code dataInfoIds} were behind, or -1 when the leader could not be reached. */
     private int check(String leader, List<String> dataInfoIds) {
+        List<Long> pushed = dataInfoIds.stream().map(this::lowestPushed).toList();
         DatumVersionsReply reply;
         try {
-            reply = caller.call(leader, new DatumVersionsQuery(dataInfoIds), DatumVersionsReply.class, timeoutMs);
+            reply = caller.call(leader, new DatumVersionsQuery(dataInfoIds, pushed), DatumVersionsReply.class, timeoutMs);
         } catch (RpcFailure e) {
             LOG.debug("version check with {} failed: {}", leader, e.getMessage());
-            return 0;
+            return -1;
         }
         if (!reply.ok()) {
             LOG.debug("version check with {} refused: {} {}", leader, reply.code(), reply.message());
@@ -112,10 +118,14 @@ public final class VersionCheck implements AutoCloseable {
         return behind;
     }
 
+    /** The lowest version pushed to a subscriber of {@code dataInfoId} that can take pushes now (live, not paused). */
     private long lowestPushed(String dataInfoId) {
+        long now = System.currentTimeMillis();
         long lowest = Long.MAX_VALUE;
         for (SubscriberRecord s : registry.subscribersOf(dataInfoId)) {
-            lowest = Math.min(lowest, s.pushedVersion());
+            if (s.connection().isFine() && !s.paused(now)) {
+                lowest = Math.min(lowest, s.pushedVersion());
+            }
         }
         return lowest;
     }

@@ -14,6 +14,7 @@ public final class SubscriberRecord {
     private final String clientId;
     private final Connection connection;
     private final AtomicLong pushedVersion = new AtomicLong(-1);
+    private volatile long pausedUntilMillis;
 
     public SubscriberRecord(String registerId, String dataInfoId, String clientId, Connection connection) {
         this.registerId = registerId;
@@ -40,6 +41,15 @@ public final class SubscriberRecord {
 
     public long pushedVersion() {
         return pushedVersion.get();
+    }
+
+    /** Pushes to this subscriber gave up: leave it alone until {@code untilMillis} (DESIGN.md section 9). */
+    public void pause(long untilMillis) {
+        pausedUntilMillis = untilMillis;
+    }
+
+    public boolean paused(long nowMillis) {
+        return nowMillis < pausedUntilMillis;
     }
 
     /** Records that {@code version} reached the client; never lowers the mark. */

@@ -1,6 +1,7 @@
 package io.roster.session;
 
 import com.alipay.remoting.Connection;
+import com.alipay.remoting.InvokeCallback;
 import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.RpcClient;
 import com.alipay.remoting.rpc.RpcServer;
@@ -37,6 +38,8 @@ import io.roster.session.rpc.ClientRequestHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -210,14 +213,32 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
-    private boolean sendPush(Connection connection, PushMessage message) {
+    private CompletableFuture<Boolean> sendPush(Connection connection, PushMessage message) {
+        CompletableFuture<Boolean> acked = new CompletableFuture<>();
         try {
-            Object ack = server.invokeSync(connection, message, config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS));
-            return ack instanceof PushAck a && a.ok();
+            server.invokeWithCallback(connection, message, new InvokeCallback() {
+                @Override
+                public void onResponse(Object ack) {
+                    acked.complete(ack instanceof PushAck a && a.ok());
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                    LOG.debug("push of {} v{} to {} failed: {}", message.dataInfoId(), message.version(), connection.getUrl(),
+                            e.toString());
+                    acked.complete(false);
+                }
+
+                @Override
+                public Executor getExecutor() {
+                    return null; // complete on bolt's callback thread; the engine only schedules from there
+                }
+            }, config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS));
         } catch (Exception e) {
             LOG.debug("push of {} v{} to {} failed: {}", message.dataInfoId(), message.version(), connection.getUrl(), e.getMessage());
-            return false;
+            acked.complete(false);
         }
+        return acked;
     }
 
     /**

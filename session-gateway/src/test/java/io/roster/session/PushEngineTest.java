@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +33,8 @@ class PushEngineTest {
     private final AtomicInteger reads = new AtomicInteger();
     private final List<PushMessage> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger sendsToFail = new AtomicInteger();
+    private final java.util.Set<Connection> stalled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<CompletableFuture<Boolean>> stalledPushes = new CopyOnWriteArrayList<>();
     private PushEngine engine;
 
     private PushEngine engine(long debounceMs) {
@@ -40,7 +43,12 @@ class PushEngineTest {
             return current.get();
         }, (connection, message) -> {
             sent.add(message);
-            return sendsToFail.getAndDecrement() <= 0;
+            if (stalled.contains(connection)) {
+                CompletableFuture<Boolean> never = new CompletableFuture<>();
+                stalledPushes.add(never);
+                return never;
+            }
+            return CompletableFuture.completedFuture(sendsToFail.getAndDecrement() <= 0);
         }, debounceMs);
         return engine;
     }
@@ -136,6 +144,33 @@ class PushEngineTest {
         await().until(() -> reads.get() > readsBefore);
         assertThat(sent).as("no push to a paused subscriber").hasSize(attempts);
         assertThat(s.paused(System.currentTimeMillis() + 31_000)).as("for a while only").isFalse();
+    }
+
+    @Test
+    void aClientThatDoesNotAckDelaysNobodyElseAndThenGetsTheLatestNotTheBacklog() {
+        PushEngine e = engine(0);
+        SubscriberRecord slow = subscribe("slow");
+        SubscriberRecord fast = subscribe("fast");
+        stalled.add(slow.connection());
+
+        current.set(datum(5, "a"));
+        e.onChange(ID);
+        await().until(() -> fast.pushedVersion() == 5);
+        current.set(datum(6, "b"));
+        e.onChange(ID);
+        await().until(() -> fast.pushedVersion() == 6);
+        current.set(datum(7, "c"));
+        e.onChange(ID);
+        await().until(() -> fast.pushedVersion() == 7);
+        assertThat(stalledPushes).as("one push in flight to the slow client, nothing queued behind it").hasSize(1);
+        assertThat(slow.pushedVersion()).isEqualTo(-1);
+
+        stalled.clear();
+        stalledPushes.get(0).complete(true);     // the slow client acks v5 at last
+
+        await().until(() -> slow.pushedVersion() == 7);
+        assertThat(sent.stream().filter(m -> m.subscriberIds().contains("slow")).map(PushMessage::version).toList())
+                .as("versions pushed to the slow client").containsExactly(5L, 7L);
     }
 
     @Test

@@ -18,15 +18,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
  * Turns change notices into pushes. A notice for a dataInfoId with local subscribers opens a debounce window;
  * when it closes, one read of the datum feeds a push to every subscriber still below that version, one message per
- * client connection. Rounds for one dataInfoId never overlap, so a subscriber is never pushed a lower version than
- * it already got (DESIGN.md invariant 2). While the cluster's push switch is off nothing is pushed; the dataInfoIds
+ * client connection, sent without waiting for the ack. At most one push per connection and dataInfoId is in flight:
+ * a newer version waits for it and then goes as the latest, so pushes to a client are never reordered, a slow
+ * client holds up only itself, and a subscriber is never pushed a lower version than it already got (DESIGN.md
+ * invariant 2). While the cluster's push switch is off nothing is pushed; the dataInfoIds
  * that changed meanwhile are held and pushed, at their latest version, when it comes back on.
  */
 public final class PushEngine implements AutoCloseable {
@@ -46,6 +50,8 @@ public final class PushEngine implements AutoCloseable {
     private final BooleanSupplier pushEnabled;
     /** DataInfoIds with a change or a new subscriber while the push switch was off: pushed by {@link #resume}. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Pushes awaiting an ack, each with "a newer round wanted this connection meanwhile". */
+    private final Map<InFlight, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
     private final Object[] topicLocks = new Object[64];
 
     public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, long debounceMs) {
@@ -111,7 +117,6 @@ public final class PushEngine implements AutoCloseable {
             }
             return;
         }
-        List<SubscriberRecord> failed = new ArrayList<>();
         synchronized (topicLocks[Math.floorMod(dataInfoId.hashCode(), topicLocks.length)]) {
             Datum datum;
             try {
@@ -132,18 +137,55 @@ public final class PushEngine implements AutoCloseable {
                 }
             }
             for (Map.Entry<Connection, List<SubscriberRecord>> e : byConnection.entrySet()) {
-                List<String> ids = e.getValue().stream().map(SubscriberRecord::registerId).toList();
-                PushMessage message = new PushMessage(dataInfoId, datum.version(), ids, datum.flattenData());
-                if (sender.send(e.getKey(), message)) {
-                    e.getValue().forEach(s -> s.markPushed(datum.version()));
-                } else {
-                    failed.addAll(e.getValue());
+                InFlight key = new InFlight(e.getKey(), dataInfoId);
+                boolean[] start = {false};
+                // One push per connection and dataInfoId at a time, so a client never sees them reordered; a newer
+                // version replaces whatever would have queued behind the one in flight (it is sent when that ends).
+                inFlight.compute(key, (k, again) -> {
+                    if (again == null) {
+                        start[0] = true;
+                        return new AtomicBoolean();
+                    }
+                    again.set(true);
+                    return again;
+                });
+                if (!start[0]) {
+                    continue;
                 }
+                List<SubscriberRecord> subs = e.getValue();
+                PushMessage message = new PushMessage(dataInfoId, datum.version(),
+                        subs.stream().map(SubscriberRecord::registerId).toList(), datum.flattenData());
+                sendAsync(key, subs, message, attempt);
             }
         }
-        if (!failed.isEmpty()) {
-            retry(dataInfoId, failed, attempt);
+    }
+
+    /** Sends without waiting: a slow client holds only its own pushes, never a worker or other subscribers. */
+    private void sendAsync(InFlight key, List<SubscriberRecord> subs, PushMessage message, int attempt) {
+        CompletableFuture<Boolean> ack;
+        try {
+            ack = sender.send(key.connection(), message);
+        } catch (RuntimeException e) {
+            ack = CompletableFuture.completedFuture(false);
         }
+        ack.whenComplete((ok, failure) -> {
+            boolean delivered = failure == null && Boolean.TRUE.equals(ok);
+            if (delivered) {
+                subs.forEach(s -> s.markPushed(message.version()));
+            }
+            AtomicBoolean again = inFlight.remove(key);
+            if (!delivered) {
+                retry(key.dataInfoId(), subs, attempt); // the retry reads the datum again: it sends the latest
+            } else if (again != null && again.get()) {
+                List<SubscriberRecord> now = registry.subscribersOf(key.dataInfoId()).stream()
+                        .filter(s -> s.connection() == key.connection()).toList();
+                schedule(() -> round(key.dataInfoId(), now, 1), 0); // a newer version came meanwhile
+            }
+        });
+    }
+
+    /** A push in flight to one connection for one dataInfoId. */
+    private record InFlight(Connection connection, String dataInfoId) {
     }
 
     private boolean isLive(SubscriberRecord s) {

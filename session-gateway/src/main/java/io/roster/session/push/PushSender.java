@@ -3,7 +3,12 @@ package io.roster.session.push;
 import com.alipay.remoting.Connection;
 import io.roster.common.wire.PushMessage;
 
-/** Delivers one push to one client connection and says whether the client acknowledged it. */
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends one push to a client connection without waiting for it: the future completes true on the client's ack,
+ * false on a refusal, a failure or the push timeout. It must not block the caller.
+ */
 public interface PushSender {
-    boolean send(Connection connection, PushMessage message);
+    CompletableFuture<Boolean> send(Connection connection, PushMessage message);
 }

@@ -2,6 +2,7 @@ package io.roster.session;
 
 import com.alipay.remoting.Connection;
 import com.alipay.remoting.InvokeCallback;
+import com.codahale.metrics.MetricRegistry;
 import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.RpcClient;
 import com.alipay.remoting.rpc.RpcServer;
@@ -27,6 +28,7 @@ import io.roster.common.wire.PushAck;
 import io.roster.common.wire.PushMessage;
 import io.roster.session.forward.DataRouter;
 import io.roster.session.push.PushEngine;
+import io.roster.session.push.PushMetrics;
 import io.roster.session.push.VersionCheck;
 import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
@@ -56,6 +58,7 @@ public final class SessionServer implements AutoCloseable {
 
     private final RosterConfig config;
     private final ClientRegistry registry;
+    private final MetricRegistry metrics;
     private final RegistrationClock clock = new RegistrationClock();
     private final ExecutorService handlers = NamedThreads.pool("session-handler", 8);
     private final ExecutorService notices = NamedThreads.pool("session-notice", 1);
@@ -68,6 +71,7 @@ public final class SessionServer implements AutoCloseable {
     private volatile HeartbeatLoop heartbeat;
     private volatile boolean pushWasEnabled = true;
     private volatile boolean droppingNotices;
+    private volatile boolean stopping;
     private VersionCheck versionCheck;
     private PushEngine pushEngine;
     private DataRouter router;
@@ -76,8 +80,17 @@ public final class SessionServer implements AutoCloseable {
     private String address;
 
     public SessionServer(RosterConfig config) {
+        this(config, new MetricRegistry());
+    }
+
+    /** @param metrics the node's registry: push figures and registration gauges go there (served on /metrics) */
+    public SessionServer(RosterConfig config, MetricRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.registry = new ClientRegistry(new SlotFunction(config.get(ConfigKeys.CLUSTER_SLOTS)));
+        metrics.gauge("session.publishers", () -> registry::publisherCount);
+        metrics.gauge("session.subscribers", () -> registry::subscriberCount);
+        metrics.gauge("session.clients", () -> registry::clientCount);
     }
 
     public synchronized void start() {
@@ -91,7 +104,7 @@ public final class SessionServer implements AutoCloseable {
 
         RpcClient dataClient = new RpcClient();
         pushEngine = new PushEngine(registry, dataInfoId -> router.read(dataInfoId), this::sendPush,
-                config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), this::pushEnabled);
+                config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), this::pushEnabled, new PushMetrics(metrics));
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices));
         caller = new RpcCaller(dataClient);
 
@@ -154,6 +167,12 @@ public final class SessionServer implements AutoCloseable {
 
     /** A client connection closed: its subscribers go at once, its publishers through client-off (DESIGN.md section 5). */
     private void onClientClosed(Connection connection) {
+        if (stopping) {
+            // This session is going away, so its clients move to another session and replay there. A client-off
+            // now would take their publishers out of every list until the replay (a flap); meta's expiry of this
+            // session removes those whose client never comes back.
+            return;
+        }
         ClientRegistry.ClosedConnection closed = registry.detach(connection);
         // Ticked after the detach: a snapshot stamped later read the registry after it, so data can tell snapshots
         // that may still list these publishers (stamped before) from those that cannot.
@@ -283,6 +302,7 @@ public final class SessionServer implements AutoCloseable {
         if (server == null) {
             return;
         }
+        stopping = true;
         NamedThreads.shutdown(hellos);
         if (digests != null) {
             digests.close();

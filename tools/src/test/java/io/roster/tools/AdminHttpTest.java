@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,6 +65,22 @@ class AdminHttpTest {
             assertThat(datum.get("publishers").get(0).get("appName").asText()).isEqualTo("web");
             assertThat(datum.get("version").asLong()).isPositive();
         }
+    }
+
+    @Test
+    void metricsArePrometheusTextWithThePushFigures() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        cluster.client("consumer").subscribe("svc.metrics", listener);
+        cluster.client("provider").publish("svc.metrics", "10.0.0.1:80");
+        await().until(() -> List.of("10.0.0.1:80").equals(listener.lastData()));
+
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        await().untilAsserted(() -> assertThat(get("/metrics").body())
+                .contains("session_push_acked", "session_push_bytes", "session_push_latency_ms", "session_publishers 1.0",
+                        "session_subscribers 1.0", "session_clients 2.0"));
+        assertThat(get("/metrics").body()).containsPattern("(?m)^session_push_acked(_total)? [1-9]");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.roster.common.util.NamedThreads;
 
@@ -53,6 +54,33 @@ public final class AdminHttpServer implements AutoCloseable {
     /** Serves GET {@code path} with {@code handler}(query parameters). */
     public AdminHttpServer route(String path, Function<Map<String, String>, Object> handler) {
         server.createContext(path, exchange -> serve(exchange, path, handler));
+        return this;
+    }
+
+    /** A GET endpoint answering plain text (e.g. Prometheus exposition) of the given content type. */
+    public AdminHttpServer routeText(String path, String contentType, Supplier<String> body) {
+        server.createContext(path, exchange -> {
+            int status = 200;
+            String text;
+            try {
+                if (!exchange.getRequestURI().getPath().equals(path) || !"GET".equals(exchange.getRequestMethod())) {
+                    status = exchange.getRequestURI().getPath().equals(path) ? 405 : 404;
+                    text = status == 405 ? "only GET is supported\n" : "no such endpoint\n";
+                } else {
+                    text = body.get();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("admin {} failed", path, e);
+                status = 500;
+                text = String.valueOf(e.getMessage()) + "\n";
+            }
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
         return this;
     }
 

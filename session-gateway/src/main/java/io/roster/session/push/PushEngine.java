@@ -48,6 +48,7 @@ public final class PushEngine implements AutoCloseable {
     private final ExecutorService workers = NamedThreads.pool("push", 4);
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final BooleanSupplier pushEnabled;
+    private final PushMetrics metrics;
     /** DataInfoIds with a change or a new subscriber while the push switch was off: pushed by {@link #resume}. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     /** Pushes awaiting an ack, each with "a newer round wanted this connection meanwhile". */
@@ -55,13 +56,14 @@ public final class PushEngine implements AutoCloseable {
     private final Object[] topicLocks = new Object[64];
 
     public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, long debounceMs) {
-        this(registry, reader, sender, debounceMs, () -> true);
+        this(registry, reader, sender, debounceMs, () -> true, PushMetrics.discarded());
     }
 
     /** @param pushEnabled the cluster's push switch: while it is off, nothing is pushed and changes are held */
     public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, long debounceMs,
-                      BooleanSupplier pushEnabled) {
+                      BooleanSupplier pushEnabled, PushMetrics metrics) {
         this.pushEnabled = pushEnabled;
+        this.metrics = metrics;
         this.registry = registry;
         this.reader = reader;
         this.sender = sender;
@@ -76,15 +78,17 @@ public final class PushEngine implements AutoCloseable {
         if (!registry.hasSubscribers(dataInfoId) || !pending.add(dataInfoId)) {
             return;
         }
+        long since = System.nanoTime();
         schedule(() -> {
             pending.remove(dataInfoId);
-            round(dataInfoId, registry.subscribersOf(dataInfoId), 1);
+            round(dataInfoId, registry.subscribersOf(dataInfoId), 1, since);
         }, debounceMs);
     }
 
     /** A new subscriber gets the current data at once, without waiting for a change. */
     public void pushCurrent(SubscriberRecord subscriber) {
-        schedule(() -> round(subscriber.dataInfoId(), List.of(subscriber), 1), 0);
+        long since = System.nanoTime();
+        schedule(() -> round(subscriber.dataInfoId(), List.of(subscriber), 1, since), 0);
     }
 
     /** The push switch came back on: every dataInfoId held meanwhile gets a round, so everyone gets the latest. */
@@ -106,7 +110,7 @@ public final class PushEngine implements AutoCloseable {
         return held.size();
     }
 
-    private void round(String dataInfoId, Collection<SubscriberRecord> targets, int attempt) {
+    private void round(String dataInfoId, Collection<SubscriberRecord> targets, int attempt, long since) {
         if (targets.isEmpty()) {
             return;
         }
@@ -123,7 +127,7 @@ public final class PushEngine implements AutoCloseable {
                 datum = reader.read(dataInfoId);
             } catch (RuntimeException e) {
                 LOG.warn("cannot read {} for a push (attempt {}): {}", dataInfoId, attempt, e.getMessage());
-                retry(dataInfoId, targets, attempt);
+                retry(dataInfoId, targets, attempt, since);
                 return;
             }
             if (!pushEnabled.getAsBoolean()) {
@@ -155,13 +159,13 @@ public final class PushEngine implements AutoCloseable {
                 List<SubscriberRecord> subs = e.getValue();
                 PushMessage message = new PushMessage(dataInfoId, datum.version(),
                         subs.stream().map(SubscriberRecord::registerId).toList(), datum.flattenData());
-                sendAsync(key, subs, message, attempt);
+                sendAsync(key, subs, message, attempt, since);
             }
         }
     }
 
     /** Sends without waiting: a slow client holds only its own pushes, never a worker or other subscribers. */
-    private void sendAsync(InFlight key, List<SubscriberRecord> subs, PushMessage message, int attempt) {
+    private void sendAsync(InFlight key, List<SubscriberRecord> subs, PushMessage message, int attempt, long since) {
         CompletableFuture<Boolean> ack;
         try {
             ack = sender.send(key.connection(), message);
@@ -172,14 +176,17 @@ public final class PushEngine implements AutoCloseable {
             boolean delivered = failure == null && Boolean.TRUE.equals(ok);
             if (delivered) {
                 subs.forEach(s -> s.markPushed(message.version()));
+                metrics.acked(message.data().stream().mapToLong(b -> b.length).sum(), since);
+            } else {
+                metrics.failed();
             }
             AtomicBoolean again = inFlight.remove(key);
             if (!delivered) {
-                retry(key.dataInfoId(), subs, attempt); // the retry reads the datum again: it sends the latest
+                retry(key.dataInfoId(), subs, attempt, since); // the retry reads the datum again: it sends the latest
             } else if (again != null && again.get()) {
                 List<SubscriberRecord> now = registry.subscribersOf(key.dataInfoId()).stream()
                         .filter(s -> s.connection() == key.connection()).toList();
-                schedule(() -> round(key.dataInfoId(), now, 1), 0); // a newer version came meanwhile
+                schedule(() -> round(key.dataInfoId(), now, 1, since), 0); // a newer version came meanwhile
             }
         });
     }
@@ -192,7 +199,7 @@ public final class PushEngine implements AutoCloseable {
         return registry.isSubscribed(s) && s.connection().isFine();
     }
 
-    private void retry(String dataInfoId, Collection<SubscriberRecord> targets, int attempt) {
+    private void retry(String dataInfoId, Collection<SubscriberRecord> targets, int attempt, long since) {
         if (attempt >= MAX_ATTEMPTS) {
             LOG.warn("giving up pushing {} to {} subscriber(s) after {} attempts; pausing them for {} s", dataInfoId,
                     targets.size(), attempt, PAUSE_MS / 1000);
@@ -201,7 +208,8 @@ public final class PushEngine implements AutoCloseable {
             return;
         }
         List<SubscriberRecord> copy = List.copyOf(targets);
-        schedule(() -> round(dataInfoId, copy, attempt + 1), FIRST_RETRY_MS << (attempt - 1));
+        metrics.retried();
+        schedule(() -> round(dataInfoId, copy, attempt + 1, since), FIRST_RETRY_MS << (attempt - 1));
     }
 
     private void schedule(Runnable task, long delayMs) {

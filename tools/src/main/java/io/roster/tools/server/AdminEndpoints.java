@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The admin HTTP API of a process: /health, /api/nodes, /api/slots, /api/datum. Each answers from the most
+ * The admin HTTP API of a process: /health, /api/nodes, /api/slots, /api/datum (and /metrics, from {@link RosterNode}). Each answers from the most
  * authoritative role this process runs (meta's state before a data or session node's last view).
  */
 final class AdminEndpoints {

@@ -1,5 +1,6 @@
 package io.roster.tools.server;
 
+import com.codahale.metrics.MetricRegistry;
 import io.roster.common.admin.AdminHttpServer;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
@@ -28,6 +29,8 @@ public final class RosterNode implements AutoCloseable {
     private DataServer data;
     private SessionServer session;
     private AdminHttpServer admin;
+    /** This node's figures (served on /metrics); one registry per node, no static state. */
+    private final MetricRegistry metrics = new MetricRegistry();
 
     public RosterNode(RosterConfig config) {
         this.config = config;
@@ -47,12 +50,14 @@ public final class RosterNode implements AutoCloseable {
                 started.add(data);
             }
             if (roles.contains(NodeRole.SESSION)) {
-                session = new SessionServer(config);
+                session = new SessionServer(config, metrics);
                 session.start();
                 started.add(session);
             }
             admin = new AdminHttpServer(config.get(ConfigKeys.HOST), config.get(ConfigKeys.ADMIN_PORT));
             new AdminEndpoints(config, meta, data, session).registerOn(admin);
+            PrometheusText prometheus = new PrometheusText(metrics);
+            admin.routeText("/metrics", PrometheusText.CONTENT_TYPE, prometheus::render);
             admin.start();
             started.add(admin);
         } catch (RuntimeException e) {

@@ -1,0 +1,49 @@
+package io.roster.session.push;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.SlidingTimeWindowArrayReservoir;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The push engine's figures, in the node's Dropwizard registry (served as Prometheus text on /metrics): pushes
+ * acknowledged, failed and retried, bytes of data pushed, and the latency from the change notice (or the new
+ * subscription) to the client's acknowledgement, in milliseconds over the last minute.
+ */
+public final class PushMetrics {
+    private final Counter pushes;
+    private final Counter failures;
+    private final Counter retries;
+    private final Counter bytes;
+    private final Histogram latencyMillis;
+
+    public PushMetrics(MetricRegistry registry) {
+        this.pushes = registry.counter("session.push.acked");
+        this.failures = registry.counter("session.push.failed");
+        this.retries = registry.counter("session.push.retried");
+        this.bytes = registry.counter("session.push.bytes");
+        this.latencyMillis = registry.histogram("session.push.latency.ms",
+                () -> new Histogram(new SlidingTimeWindowArrayReservoir(1, TimeUnit.MINUTES)));
+    }
+
+    /** Figures kept nowhere: engines built without a registry (unit tests). */
+    public static PushMetrics discarded() {
+        return new PushMetrics(new MetricRegistry());
+    }
+
+    void acked(long dataBytes, long sinceNanos) {
+        pushes.inc();
+        bytes.inc(dataBytes);
+        latencyMillis.update(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos));
+    }
+
+    void failed() {
+        failures.inc();
+    }
+
+    void retried() {
+        retries.inc();
+    }
+}

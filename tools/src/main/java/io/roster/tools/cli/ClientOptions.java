@@ -23,9 +23,14 @@ public final class ClientOptions {
     long connectTimeoutMs;
 
     RosterClient connect() {
+        return connect(appName);
+    }
+
+    /** A client of the sessions named by these options, under {@code app}. */
+    public RosterClient connect(String app) {
         return RosterClient.builder()
                 .sessions(addresses.sessions(sessions))
-                .appName(appName)
+                .appName(app)
                 .connectTimeout(Duration.ofMillis(connectTimeoutMs))
                 .build();
     }

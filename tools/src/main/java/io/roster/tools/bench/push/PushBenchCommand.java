@@ -1,0 +1,161 @@
+package io.roster.tools.bench.push;
+
+import io.roster.client.Publication;
+import io.roster.client.RosterClient;
+import io.roster.common.config.ConfigException;
+import io.roster.tools.cli.ClientOptions;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * `roster bench push`: publish-to-push latency against any running cluster. SDK clients hold N subscribers over K
+ * services; one publisher changes the services round-robin; each push's latency is measured in this JVM from the
+ * publish call to the subscriber's listener (HdrHistogram), so it includes the session, data, notice, debounce,
+ * read and push.
+ */
+@Command(name = "push", mixinStandardHelpOptions = true,
+        description = {"Measure publish-to-push latency on a running cluster: N subscribers over K services held by",
+                "SDK clients in this JVM, one publisher making C changes round-robin over the services.",
+                "Prints latency p50/p99/p999/max, pushes per second and bytes."})
+public final class PushBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClientOptions client;
+
+    @Option(names = "--subscribers", paramLabel = "N", defaultValue = "1000", description = "Subscribers in all (default: ${DEFAULT-VALUE}).")
+    int subscribers;
+
+    @Option(names = "--services", paramLabel = "K", defaultValue = "100", description = "Services they spread over (default: ${DEFAULT-VALUE}).")
+    int services;
+
+    @Option(names = "--changes", paramLabel = "C", defaultValue = "1000", description = "Changes to make (default: ${DEFAULT-VALUE}).")
+    int changes;
+
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "20", description = "SDK clients holding the subscribers (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--interval-ms", paramLabel = "MS", defaultValue = "5", description = "Pause between two changes (default: ${DEFAULT-VALUE}).")
+    long intervalMs;
+
+    @Option(names = "--timeout-secs", paramLabel = "S", defaultValue = "120", description = "Bound on waiting for the last pushes (default: ${DEFAULT-VALUE}).")
+    int timeoutSecs;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (subscribers < 1 || services < 1 || changes < 1 || clients < 1 || intervalMs < 0 || timeoutSecs < 1) {
+            err.println("roster bench push: --subscribers, --services, --changes, --clients and --timeout-secs must be positive");
+            return 2;
+        }
+        List<RosterClient> opened = new ArrayList<>();
+        try {
+            return run(out, opened);
+        } catch (ConfigException e) {
+            err.println("roster bench push: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("roster bench push: " + e.getMessage());
+            return 1;
+        } finally {
+            opened.forEach(RosterClient::close);
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int run(PrintWriter out, List<RosterClient> opened) {
+        String prefix = "roster.bench.push." + Long.toHexString(System.nanoTime()) + ".svc";
+        Recorder latency = new Recorder(3);
+        AtomicLong pushes = new AtomicLong(), bytes = new AtomicLong();
+        List<List<PushProbe>> probesByService = new ArrayList<>();
+        for (int k = 0; k < services; k++) {
+            probesByService.add(new ArrayList<>());
+        }
+        for (int c = 0; c < clients; c++) {
+            opened.add(client.connect("bench-consumer-" + c));
+        }
+        for (int i = 0; i < subscribers; i++) {
+            PushProbe probe = new PushProbe(latency, pushes, bytes, System::nanoTime);
+            probesByService.get(i % services).add(probe);
+            opened.get(i % clients).subscribe(prefix + (i % services), probe);
+        }
+        RosterClient publisher = client.connect("bench-provider");
+        opened.add(publisher);
+        List<Publication> publications = new ArrayList<>();
+        for (int k = 0; k < services; k++) {
+            publications.add(publisher.publish(prefix + k, PushProbe.item(-1, System.nanoTime())));
+        }
+        out.printf("push benchmark: %d subscribers over %d services on %d clients, %d changes every %d ms%n",
+                subscribers, services, clients, changes, intervalMs);
+        out.flush();
+        latency.getIntervalHistogram(); // forget the pushes of the set-up
+        long pushesBefore = pushes.get();
+        long bytesBefore = bytes.get();
+        long started = System.nanoTime();
+        long[] lastSeqOf = new long[services];
+        java.util.Arrays.fill(lastSeqOf, -1);
+        for (int seq = 0; seq < changes; seq++) {
+            int k = seq % services;
+            publications.get(k).republish(PushProbe.item(seq, System.nanoTime()));
+            lastSeqOf[k] = seq;
+            pause(intervalMs);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSecs);
+        while (!allSeen(probesByService, lastSeqOf)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not every subscriber got the last change within " + timeoutSecs + " s");
+            }
+            pause(5);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Histogram h = latency.getIntervalHistogram();
+        long pushed = pushes.get() - pushesBefore;
+        out.printf("latency (publish to listener): p50 %.1f ms, p99 %.1f ms, p999 %.1f ms, max %.1f ms over %d first-seen pushes%n",
+                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount());
+        out.printf("pushes: %d in %.1f s (%.0f per second), %d bytes of data%n", pushed, seconds, pushed / seconds,
+                bytes.get() - bytesBefore);
+        return 0;
+    }
+
+    private static boolean allSeen(List<List<PushProbe>> probesByService, long[] lastSeqOf) {
+        for (int k = 0; k < lastSeqOf.length; k++) {
+            if (lastSeqOf[k] < 0) {
+                continue;
+            }
+            for (PushProbe p : probesByService.get(k)) {
+                if (p.lastSeq() < lastSeqOf[k]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void pause(long ms) {
+        if (ms <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.roster.tools;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `roster bench push` end to end on a small load against a standalone node. */
+@Timeout(120)
+class PushBenchCommandTest {
+    @TempDir
+    Path dir;
+    private StandaloneCluster cluster;
+
+    @BeforeEach
+    void start() {
+        cluster = new StandaloneCluster(dir).start();
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void aSmallRunReportsLatencyAndPushes() {
+        CapturedCli run = CapturedCli.run("bench", "push", "--sessions", cluster.sessionAddress(), "--subscribers", "20",
+                "--services", "5", "--changes", "20", "--clients", "2", "--interval-ms", "1");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("20 subscribers over 5 services", "latency (publish to listener): p50",
+                "first-seen pushes", "pushes: ");
+    }
+
+    @Test
+    void badCountsAreRefused() {
+        CapturedCli run = CapturedCli.run("bench", "push", "--sessions", cluster.sessionAddress(), "--services", "0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("must be positive");
+    }
+}

@@ -9,9 +9,7 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -64,17 +62,13 @@ final class RocksPersistence implements DatumPersistence {
             return;
         }
         batch.put(StoreKeys.datumKey(slot, id), StoreKeys.version(u.after().version()));
-        Map<String, Publisher> before = new HashMap<>();
-        u.before().publishers().forEach(p -> before.put(p.registerId(), p));
-        for (Publisher p : u.after().publishers()) {
-            Publisher previous = before.remove(p.registerId());
-            // Copy-on-write datums share the untouched publishers, so identity settles most of them.
-            if (previous != p && !p.equals(previous)) {
-                batch.put(StoreKeys.publisherKey(slot, id, p.registerId()), Protostuff.encode(p));
-            }
-        }
-        for (String gone : before.keySet()) {
+        PublisherDiff diff = PublisherDiff.of(u.before().publishers(), u.after().publishers());
+        // Deletes first: a registration that moved in the order shows up as a delete and a put of one key.
+        for (String gone : diff.removed()) {
             batch.delete(StoreKeys.publisherKey(slot, id, gone));
+        }
+        for (Publisher p : diff.written()) {
+            batch.put(StoreKeys.publisherKey(slot, id, p.registerId()), Protostuff.encode(p));
         }
     }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** `roster bench push` end to end on a small load against a standalone node. */
+/** `roster bench push` and `roster bench register` end to end on a small load against a standalone node. */
 @Timeout(120)
 class PushBenchCommandTest {
     @TempDir
@@ -35,6 +35,16 @@ class PushBenchCommandTest {
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).contains("20 subscribers over 5 services", "latency (publish to listener): p50",
                 "first-seen pushes", "pushes: ");
+    }
+
+    @Test
+    void aSmallRegisterRunReportsRegistrationsPerSecond() {
+        CapturedCli run = CapturedCli.run("bench", "register", "--sessions", cluster.sessionAddress(), "--publishers", "200",
+                "--services", "4", "--clients", "2");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("200 publishers over 4 services from 2 clients", "registered 200 publishers in",
+                "the subscribers had all of them after");
     }
 
     @Test

@@ -2,13 +2,14 @@ package io.roster.tools.bench;
 
 import io.roster.tools.bench.data.DataBenchCommand;
 import io.roster.tools.bench.push.PushBenchCommand;
+import io.roster.tools.bench.push.RegisterBenchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** `roster bench`: measurements of a running cluster. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure a cluster: failover of a running local cluster, or the data role on one it starts.",
-        subcommands = {FailoverCommand.class, DataBenchCommand.class, PushBenchCommand.class})
+        subcommands = {FailoverCommand.class, DataBenchCommand.class, PushBenchCommand.class, RegisterBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,147 @@
+package io.roster.tools.bench.push;
+
+import io.roster.client.RosterClient;
+import io.roster.client.SubscriptionListener;
+import io.roster.common.config.ConfigException;
+import io.roster.tools.cli.ClientOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * `roster bench register`: registrations per second against a running cluster. N publishers over K services are
+ * registered by several SDK clients in parallel; the clock stops when subscribers of those services have been
+ * pushed all N of them.
+ */
+@Command(name = "register", mixinStandardHelpOptions = true,
+        description = {"Measure registrations per second on a running cluster: N publishers over K services, registered",
+                "by SDK clients in parallel, until subscribers of the services have been pushed all of them."})
+public final class RegisterBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClientOptions client;
+
+    @Option(names = "--publishers", paramLabel = "N", defaultValue = "50000", description = "Publishers to register (default: ${DEFAULT-VALUE}).")
+    int publishers;
+
+    @Option(names = "--services", paramLabel = "K", defaultValue = "100", description = "Services they spread over (default: ${DEFAULT-VALUE}).")
+    int services;
+
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "SDK clients registering them (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--timeout-secs", paramLabel = "S", defaultValue = "600", description = "Bound on the whole run (default: ${DEFAULT-VALUE}).")
+    int timeoutSecs;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (publishers < 1 || services < 1 || clients < 1 || timeoutSecs < 1) {
+            err.println("roster bench register: --publishers, --services, --clients and --timeout-secs must be positive");
+            return 2;
+        }
+        List<RosterClient> opened = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            return run(out, opened, pool);
+        } catch (ConfigException e) {
+            err.println("roster bench register: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("roster bench register: " + e.getMessage());
+            return 1;
+        } finally {
+            pool.shutdownNow();
+            opened.forEach(RosterClient::close);
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int run(PrintWriter out, List<RosterClient> opened, ExecutorService pool) {
+        String prefix = "roster.bench.register." + Long.toHexString(System.nanoTime()) + ".svc";
+        RosterClient consumer = client.connect("bench-consumer");
+        opened.add(consumer);
+        AtomicIntegerArray seenByService = new AtomicIntegerArray(services);
+        for (int k = 0; k < services; k++) {
+            int service = k;
+            consumer.subscribe(prefix + k, (SubscriptionListener) (dataInfoId, data, version) ->
+                    seenByService.accumulateAndGet(service, data.size(), Math::max));
+        }
+        List<RosterClient> providers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            RosterClient p = client.connect("bench-provider-" + c);
+            opened.add(p);
+            providers.add(p);
+        }
+        out.printf("register benchmark: %d publishers over %d services from %d clients%n", publishers, services, clients);
+        out.flush();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSecs);
+        long started = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            RosterClient p = providers.get(c);
+            int first = c;
+            done.add(pool.submit(() -> {
+                for (int i = first; i < publishers; i += clients) {
+                    p.publish(prefix + (i % services), "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + ":12200");
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            try {
+                f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a registration failed: " + e.getCause().getMessage(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("registrations did not finish within " + timeoutSecs + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+        }
+        long registered = System.nanoTime();
+        while (seen(seenByService) < publishers) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the subscribers saw " + seen(seenByService) + " of " + publishers
+                        + " within " + timeoutSecs + " s");
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+        }
+        long pushed = System.nanoTime();
+        double calls = (registered - started) / 1e9, total = (pushed - started) / 1e9;
+        out.printf("registered %d publishers in %.2f s (%.0f per second); the subscribers had all of them after %.2f s (%.0f per second)%n",
+                publishers, calls, publishers / calls, total, publishers / total);
+        return 0;
+    }
+
+    private static int seen(AtomicIntegerArray byService) {
+        int sum = 0;
+        for (int k = 0; k < byService.length(); k++) {
+            sum += byService.get(k);
+        }
+        return sum;
+    }
+}

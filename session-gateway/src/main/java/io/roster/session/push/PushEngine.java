@@ -183,10 +183,12 @@ public final class PushEngine implements AutoCloseable {
             AtomicBoolean again = inFlight.remove(key);
             if (!delivered) {
                 retry(key.dataInfoId(), subs, attempt, since); // the retry reads the datum again: it sends the latest
-            } else if (again != null && again.get()) {
+            }
+            if (again != null && again.get()) {
+                // A newer version, or a new subscriber on this connection, waited for this push.
                 List<SubscriberRecord> now = registry.subscribersOf(key.dataInfoId()).stream()
-                        .filter(s -> s.connection() == key.connection()).toList();
-                schedule(() -> round(key.dataInfoId(), now, 1, since), 0); // a newer version came meanwhile
+                        .filter(s -> s.connection() == key.connection() && (delivered || !subs.contains(s))).toList();
+                schedule(() -> round(key.dataInfoId(), now, 1, since), 0);
             }
         });
     }

@@ -1,6 +1,6 @@
 package io.roster.tools.bench;
 
-import io.roster.tools.bench.data.DataBenchCommand;
+import io.roster.tools.bench.datanode.DataBenchCommand;
 import io.roster.tools.bench.push.PushBenchCommand;
 import io.roster.tools.bench.push.RegisterBenchCommand;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package io.roster.tools.bench.data;
+package io.roster.tools.bench.datanode;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;

@@ -1,4 +1,4 @@
-package io.roster.tools.bench.data;
+package io.roster.tools.bench.datanode;
 
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;

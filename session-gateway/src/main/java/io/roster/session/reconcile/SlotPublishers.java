@@ -2,7 +2,6 @@ package io.roster.session.reconcile;
 
 import io.roster.common.model.Publisher;
 import io.roster.common.slot.PublisherDigest;
-import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.SlotDigest;
 import io.roster.session.registry.SlotIndex;
 
@@ -15,13 +14,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * This session's publishers in some slots, grouped by the slot their dataInfoId hashes to, from one read of the
- * registry. Immutable. A data leader compares {@link #digest} with its copy of the same set (both sides use
+ * This session's publishers in some slots, grouped by the slot their dataInfoId hashes to, read from the registry's
+ * {@link SlotIndex}. Immutable. A data leader compares {@link #digest} with its copy of the same set (both sides use
  * {@link PublisherDigest}, so equal sets give equal digests in any order) and asks for {@link #in} when they differ.
  */
 public final class SlotPublishers {
     private final Map<Integer, List<Publisher>> bySlot;
-    /** Digests read from a {@link SlotIndex}; null when computed from the lists. */
+    /** The running digests of the {@link SlotIndex}, read with the lists. */
     private final Map<Integer, SlotDigest> digests;
 
     private SlotPublishers(Map<Integer, List<Publisher>> bySlot, Map<Integer, SlotDigest> digests) {
@@ -38,26 +37,6 @@ public final class SlotPublishers {
             digests.put(id, index.digest(id));
         }
         return new SlotPublishers(Collections.unmodifiableMap(lists), Collections.unmodifiableMap(digests));
-    }
-
-    /**
-     * Those of {@code publishers} that hash to one of {@code slotIds}. Every slot asked for is kept, empty when none
-     * is there: an empty slot is an answer too (data drops what it holds of this session there).
-     */
-    public static SlotPublishers of(Collection<Publisher> publishers, SlotFunction slots, Collection<Integer> slotIds) {
-        Map<Integer, List<Publisher>> grouped = new LinkedHashMap<>();
-        for (int id : slotIds) {
-            grouped.put(id, new ArrayList<>());
-        }
-        for (Publisher p : publishers) {
-            List<Publisher> list = grouped.get(slots.slotOf(p.dataInfoId()));
-            if (list != null) {
-                list.add(p);
-            }
-        }
-        Map<Integer, List<Publisher>> frozen = new LinkedHashMap<>();
-        grouped.forEach((id, list) -> frozen.put(id, List.copyOf(list)));
-        return new SlotPublishers(Collections.unmodifiableMap(frozen), null);
     }
 
     /** The slots covered, in the order asked. */
@@ -77,14 +56,9 @@ public final class SlotPublishers {
         return List.copyOf(out);
     }
 
-    /** The digest of {@code slotId} (hash 0, count 0 when it holds none). */
+    /** The digest of {@code slotId} (hash 0, count 0 when it holds none or is not covered). */
     public SlotDigest digest(int slotId) {
-        if (digests != null && digests.containsKey(slotId)) {
-            return digests.get(slotId);
-        }
-        PublisherDigest digest = new PublisherDigest();
-        in(slotId).forEach(digest::add);
-        return digest.toSlotDigest(slotId);
+        return digests.getOrDefault(slotId, new SlotDigest(slotId, 0, 0));
     }
 
     /** One digest per slot covered, in the order asked. */

@@ -1,5 +1,9 @@
 package io.roster.session.reconcile;
 
+import com.alipay.remoting.Connection;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.roster.session.registry.ClientRegistry;
+
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
@@ -28,6 +32,14 @@ class SlotPublishersTest {
     private final Publisher b1 = publisher("b1", dataInfoIdIn(SLOTS, 9, 0), 1, 13, SESSION);
     private final List<Publisher> all = List.of(a1, a2, a3, b1);
 
+    /** What a session holding {@code publishers} answers for {@code slotIds}, from its registry's slot index. */
+    private static SlotPublishers heldIn(List<Publisher> publishers, List<Integer> slotIds) {
+        ClientRegistry registry = new ClientRegistry(SLOTS);
+        Connection connection = new Connection(new EmbeddedChannel());
+        publishers.forEach(p -> registry.putPublisher(p, connection));
+        return SlotPublishers.of(registry.bySlot(), slotIds);
+    }
+
     private static PublisherDigest digestOf(Publisher... publishers) {
         PublisherDigest d = new PublisherDigest();
         Arrays.stream(publishers).forEach(d::add);
@@ -38,35 +50,35 @@ class SlotPublishersTest {
     void aSlotsDigestIsThePublisherDigestOfTheSameSetInAnyOrder() {
         List<Publisher> shuffled = new ArrayList<>(all);
         Collections.reverse(shuffled);
-        SlotDigest digest = SlotPublishers.of(all, SLOTS, List.of(3)).digest(3);
+        SlotDigest digest = heldIn(all, List.of(3)).digest(3);
 
         assertThat(digestOf(a3, a1, a2).matches(digest)).isTrue();
         assertThat(digest.slotId()).isEqualTo(3);
         assertThat(digest.count()).isEqualTo(3);
-        assertThat(SlotPublishers.of(shuffled, SLOTS, List.of(3)).digest(3)).usingRecursiveComparison().isEqualTo(digest);
+        assertThat(heldIn(shuffled, List.of(3)).digest(3)).usingRecursiveComparison().isEqualTo(digest);
         // Another version of one publisher is another set.
         assertThat(digestOf(a1, a2, publisher("a3", a3.dataInfoId(), 3, 12, SESSION)).matches(digest)).isFalse();
     }
 
     @Test
     void aSlotWithoutPublishersHasCountAndHashZero() {
-        SlotPublishers held = SlotPublishers.of(all, SLOTS, List.of(5, 3));
+        SlotPublishers held = heldIn(all, List.of(5, 3));
 
         assertThat(held.in(5)).isEmpty();
         assertThat(held.digest(5)).usingRecursiveComparison().isEqualTo(new SlotDigest(5, 0, 0));
         assertThat(held.digests()).extracting(SlotDigest::slotId).containsExactly(5, 3);
-        assertThat(SlotPublishers.of(List.of(), SLOTS, List.of(3)).digest(3).count()).isZero();
+        assertThat(heldIn(List.of(), List.of(3)).digest(3).count()).isZero();
     }
 
     @Test
     void onlyThePublishersOfTheSlotsAskedAreCovered() {
-        SlotPublishers held = SlotPublishers.of(all, SLOTS, List.of(9));
+        SlotPublishers held = heldIn(all, List.of(9));
 
         assertThat(held.slotIds()).containsExactly(9);
         assertThat(held.all()).containsExactly(b1);
         assertThat(held.in(3)).isEmpty();
-        assertThat(SlotPublishers.of(all, SLOTS, List.of(3, 9)).all()).containsExactlyInAnyOrder(a1, a2, a3, b1);
-        assertThat(SlotPublishers.of(all, SLOTS, List.of()).all()).isEmpty();
+        assertThat(heldIn(all, List.of(3, 9)).all()).containsExactlyInAnyOrder(a1, a2, a3, b1);
+        assertThat(heldIn(all, List.of()).all()).isEmpty();
     }
 
     @Test

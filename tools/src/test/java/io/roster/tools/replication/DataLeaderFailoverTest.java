@@ -3,12 +3,9 @@ package io.roster.tools.replication;
 import io.roster.client.RosterClient;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.SlotTable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +21,9 @@ import static org.awaitility.Awaitility.await;
  * leads slots stops; its slots get live leaders with complete copies, and no subscriber ever sees a partial list.
  */
 @Timeout(120)
-class DataLeaderFailoverTest {
+class DataLeaderFailoverTest extends ClusterTestBase {
     private static final int DATA_IDS = 400;
     private static final int PER_DATA_ID = 5;
-
-    @TempDir
-    Path dir;
-    private ReplicationCluster cluster;
-    private final Clients clients = new Clients();
-
-    @AfterEach
-    void stopAll() {
-        clients.close();
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void aStoppedLeadersSlotsGetLiveLeadersWithCompleteCopiesAndNoSubscriberSeesAPartialList() {

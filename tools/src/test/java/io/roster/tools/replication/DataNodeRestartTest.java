@@ -4,12 +4,9 @@ import io.roster.client.Publication;
 import io.roster.client.RosterClient;
 import io.roster.common.model.ProcessId;
 import io.roster.datastore.DataServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,22 +24,9 @@ import static org.awaitility.Awaitility.await;
  * RocksDB copy, catches up with what changed while it was away, and can then lead the slots of another node.
  */
 @Timeout(150)
-class DataNodeRestartTest {
+class DataNodeRestartTest extends ClusterTestBase {
     private static final int DATA_IDS = 100;
     private static final int NEW_DATA_IDS = 20;
-
-    @TempDir
-    Path dir;
-    private ReplicationCluster cluster;
-    private final Clients clients = new Clients();
-
-    @AfterEach
-    void stopAll() {
-        clients.close();
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void aRestartedDataNodeReloadsItsCopyCatchesUpAndLeadsWithCompleteData() {

@@ -4,12 +4,9 @@ import io.roster.client.Publication;
 import io.roster.client.RosterClient;
 import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,21 +24,8 @@ import static org.awaitility.Awaitility.await;
  * to another session and registered them again there (DESIGN.md section 2, invariant 4).
  */
 @Timeout(120)
-class SessionDeathTest {
+class SessionDeathTest extends ClusterTestBase {
     private static final int DATA_IDS = 40;
-
-    @TempDir
-    Path dir;
-    private ReplicationCluster cluster;
-    private final Clients clients = new Clients();
-
-    @AfterEach
-    void stopAll() {
-        clients.close();
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void theDeadSessionsPublishersGoWhileThoseOfAClientThatMovedStay() {

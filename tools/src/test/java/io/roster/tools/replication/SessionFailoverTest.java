@@ -1,12 +1,9 @@
 package io.roster.tools.replication;
 
 import io.roster.client.RosterClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +19,8 @@ import static org.awaitility.Awaitility.await;
  * and the moved subscriber gets the latest data after reconnecting.
  */
 @Timeout(120)
-class SessionFailoverTest {
+class SessionFailoverTest extends ClusterTestBase {
     private static final int DATA_IDS = 20;
-
-    @TempDir
-    Path dir;
-    private ReplicationCluster cluster;
-    private final Clients clients = new Clients();
-
-    @AfterEach
-    void stopAll() {
-        clients.close();
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void clientsOfAStoppedSessionMoveAndTheirPublishersNeverLeaveAnyList() {

@@ -2,6 +2,7 @@ package io.roster.datastore;
 
 import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.RpcServer;
+import com.codahale.metrics.MetricRegistry;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.meta.ClusterChangedHandler;
@@ -27,6 +28,7 @@ import io.roster.datastore.rpc.ClientOffWriteHandler;
 import io.roster.datastore.rpc.DataRequestContext;
 import io.roster.datastore.rpc.DatumVersionsHandler;
 import io.roster.datastore.rpc.GetDatumHandler;
+import io.roster.datastore.rpc.InterestWithdrawalHandler;
 import io.roster.datastore.rpc.PublishWriteHandler;
 import io.roster.datastore.rpc.ReplicaDigestHandler;
 import io.roster.datastore.rpc.ReplicaFetchHandler;
@@ -52,6 +54,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +71,7 @@ public final class DataServer implements AutoCloseable {
     private static final long HOUSEKEEPING_MS = 1000;
 
     private final RosterConfig config;
+    private final MetricRegistry metrics;
     private final int slotCount;
     private final SessionConnections sessions = new SessionConnections();
     private final SlotStates states = new SlotStates();
@@ -85,7 +89,15 @@ public final class DataServer implements AutoCloseable {
     private volatile HeartbeatLoop heartbeat;
 
     public DataServer(RosterConfig config) {
+        this(config, new MetricRegistry());
+    }
+
+    /** @param metrics the node's registry: notice and interest figures go there (served on /metrics) */
+    public DataServer(RosterConfig config, MetricRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
+        metrics.gauge("data.session.interests", () -> sessions.interests()::size);
+        metrics.gauge("data.sessions.connected", () -> sessions::size);
         this.slotCount = config.get(ConfigKeys.CLUSTER_SLOTS);
         this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT));
         this.ownership = new AtomicReference<>(SlotOwnership.none("(not started)", slotCount));
@@ -126,7 +138,7 @@ public final class DataServer implements AutoCloseable {
     private void startParts(SlotStore store) {
         int rpcTimeout = config.get(ConfigKeys.RPC_TIMEOUT_MS);
         RpcCaller peers = closing(new RpcCaller());
-        ChangeNotifier notifier = closing(new ChangeNotifier(sessions, server::oneway));
+        ChangeNotifier notifier = closing(new ChangeNotifier(sessions, server::oneway, metrics.counter("data.notices.sent")));
         ReplicaSender sender = closing(new ReplicaSender(address, ownership::get, store, peers, rpcTimeout));
         ChangeFanout fanout = new ChangeFanout(sender, notifier, states);
         copies = new FollowerCopies(store, states);
@@ -140,7 +152,7 @@ public final class DataServer implements AutoCloseable {
         List.of(new SessionHelloHandler(ctx), new PublishWriteHandler(ctx), new UnpublishWriteHandler(ctx),
                 new ClientOffWriteHandler(ctx), new GetDatumHandler(ctx), new SessionDigestHandler(ctx),
                 new SessionSlotSyncHandler(ctx), new ReplicaPushHandler(ctx), new ReplicaDigestHandler(ctx),
-                new ReplicaFetchHandler(ctx), new DatumVersionsHandler(ctx)).forEach(server::registerUserProcessor);
+                new ReplicaFetchHandler(ctx), new DatumVersionsHandler(ctx), new InterestWithdrawalHandler(ctx)).forEach(server::registerUserProcessor);
         server.registerUserProcessor(new ClusterChangedHandler(this::beatSoon, rpcExecutor));
 
         ClusterViewHandler views = new ClusterViewHandler(address, slotCount, ownership, states, store, sessions, fanout,
@@ -255,6 +267,11 @@ public final class DataServer implements AutoCloseable {
     }
 
     /** Session processes with a live hello connection. */
+    /** The sessions this node sends {@code dataInfoId}'s change notices to. */
+    public Set<ProcessId> localInterests(String dataInfoId) {
+        return sessions.interests().interested(dataInfoId);
+    }
+
     public int sessionCount() {
         return sessions.size();
     }

@@ -14,6 +14,8 @@ import io.roster.common.wire.DatumReply;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.GetDatumRequest;
 import io.roster.common.wire.PublishWrite;
+import io.roster.common.wire.DataChangeNotice;
+import io.roster.common.wire.InterestWithdrawal;
 import io.roster.common.wire.SessionHello;
 import io.roster.common.wire.SimpleReply;
 import io.roster.common.wire.UnpublishWrite;
@@ -116,6 +118,7 @@ class DataServerTest {
     void aPublishIsStoredReadableAndNoticedBySessions() {
         String id = idInSlot(2);
         Publisher p = pub("r1", id, "c1", session.processId());
+        session.watch(data.address(), id);
 
         WriteReply reply = publish(session, p);
 
@@ -131,6 +134,35 @@ class DataServerTest {
         assertThat(data.datumCount()).isEqualTo(1);
         assertThat(data.sessionCount()).isEqualTo(1);
         assertThat(data.ledSlotCount()).isEqualTo(SLOTS);
+    }
+
+    @Test
+    void changeNoticesGoOnlyToSessionsThatDeclaredInterestUntilTheyWithdrawIt() {
+        try (FakeSession bystander = new FakeSession(SLOTS)) {
+            assertThat(bystander.call(data.address(), new SessionHello(bystander.processId()), SimpleReply.class).ok()).isTrue();
+            String id = idInSlot(3), other = idInSlot(5);
+            session.watch(data.address(), id);
+            bystander.watch(data.address(), other);
+            publish(session, pub("r1", id, "c1", session.processId()));
+            publish(session, pub("r2", other, "c1", session.processId()));
+            await().atMost(Duration.ofSeconds(5)).until(() -> session.noticed(id, FIRST_VERSION)
+                    && bystander.noticed(other, FIRST_VERSION));
+            assertThat(session.notices()).extracting(DataChangeNotice::dataInfoId).containsOnly(id);
+            assertThat(bystander.notices()).extracting(DataChangeNotice::dataInfoId).containsOnly(other);
+
+            // A withdrawal stamped below the declaration (it crossed a newer subscription's read) keeps it.
+            assertThat(session.call(data.address(), new InterestWithdrawal(session.processId(), 0, List.of(id)),
+                    SimpleReply.class).ok()).isTrue();
+            publish(session, pub("r3", id, "c1", session.processId()));
+            await().atMost(Duration.ofSeconds(5)).until(() -> session.noticed(id, FIRST_VERSION + 1));
+
+            assertThat(session.call(data.address(), new InterestWithdrawal(session.processId(), 1, List.of(id)),
+                    SimpleReply.class).ok()).isTrue();
+            assertThat(data.localInterests(id)).isEmpty();
+            SimpleReply bad = session.call(data.address(), new InterestWithdrawal(null, 1, List.of(id)), SimpleReply.class);
+            assertThat(bad.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+            assertThat(bad.message()).contains("sessionProcessId");
+        }
     }
 
     @Test
@@ -275,6 +307,7 @@ class DataServerTest {
     @Test
     void unpublishRemovesOnlyWhatTheSendingSessionOwns() {
         String id = idInSlot(1);
+        session.watch(data.address(), id);
         publish(session, pub("r1", id, "c1", session.processId()));
         ProcessId stranger = new ProcessId("127.0.0.1:40009", 1, 1);
 
@@ -293,6 +326,7 @@ class DataServerTest {
     @Test
     void clientOffRemovesTheClientsPublishersOwnedByThatSession() {
         String a = idInSlot(1), b = idInSlot(7);
+        session.watch(data.address(), a, b);
         publish(session, pub("r1", a, "c1", session.processId()));
         publish(session, pub("r2", b, "c1", session.processId()));
         publish(session, pub("r3", a, "c2", session.processId()));
@@ -316,6 +350,7 @@ class DataServerTest {
             meta.sessions(listed.node());
             await().atMost(Duration.ofSeconds(5)).until(() -> data.view().sessionNodes().contains(listed.node()));
             String id = idInSlot(4);
+            session.watch(data.address(), id);
             publish(listed, pub("listed", id, "c1", listed.processId()));
             // `session` never appears in meta's list: it may be too new to have heartbeated yet.
             publish(session, pub("unlisted", id, "c2", session.processId()));

@@ -15,6 +15,8 @@ import io.roster.common.slot.PublisherDigest;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.DataChangeNotice;
+import io.roster.common.wire.DatumVersionsQuery;
+import io.roster.common.wire.DatumVersionsReply;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SlotDigest;
 import io.roster.common.wire.SlotDigestQuery;
@@ -102,6 +104,15 @@ final class FakeSession implements AutoCloseable {
 
     <R> R call(String address, Object request, Class<R> replyType) {
         return caller.call(address, request, replyType, 3000);
+    }
+
+    /** Declares interest in {@code dataInfoIds}' change notices, as a real session's version check does. */
+    void watch(String address, String... dataInfoIds) {
+        DatumVersionsReply reply = call(address, new DatumVersionsQuery(List.of(dataInfoIds), List.of(), processId, 1),
+                DatumVersionsReply.class);
+        if (!reply.ok()) {
+            throw new IllegalStateException("interest in " + List.of(dataInfoIds) + " refused: " + reply);
+        }
     }
 
     /** A registration-clock tick, as the real session stamps registrations. */

@@ -254,6 +254,7 @@ class ReplicationTest {
         await().atMost(WAIT).until(nodeB::isReady);
         assertThat(session.call(b, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
         String id = idInSlot(2, 0);
+        session.watch(b, id);
         Publisher lost = pub("lost", id);
         session.holds(lost); // the session has it; no data node ever got the write
 

@@ -28,6 +28,7 @@ import io.roster.common.wire.PushAck;
 import io.roster.common.wire.PushMessage;
 import io.roster.session.forward.DataRouter;
 import io.roster.session.push.PushEngine;
+import io.roster.session.push.InterestWithdrawals;
 import io.roster.session.push.PushMetrics;
 import io.roster.session.push.VersionCheck;
 import io.roster.session.reconcile.DigestReporter;
@@ -55,6 +56,8 @@ import java.util.concurrent.TimeUnit;
 public final class SessionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
     private static final int BACKGROUND_ATTEMPTS = 10;
+    /** How long the data nodes may go on sending notices of a datum that lost its last subscriber here. */
+    private static final long INTEREST_WITHDRAWAL_MS = 200;
 
     private final RosterConfig config;
     private final ClientRegistry registry;
@@ -72,7 +75,8 @@ public final class SessionServer implements AutoCloseable {
     private volatile boolean pushWasEnabled = true;
     private volatile boolean droppingNotices;
     private volatile boolean stopping;
-    private VersionCheck versionCheck;
+    private volatile VersionCheck versionCheck;
+    private InterestWithdrawals withdrawals;
     private PushEngine pushEngine;
     private DataRouter router;
     private DigestReporter digests;
@@ -103,9 +107,10 @@ public final class SessionServer implements AutoCloseable {
         processId = ProcessId.current(address);
 
         RpcClient dataClient = new RpcClient();
-        pushEngine = new PushEngine(registry, dataInfoId -> router.read(dataInfoId), this::sendPush,
+        pushEngine = new PushEngine(registry, dataInfoId -> router.readForPush(dataInfoId), this::sendPush,
                 config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), this::pushEnabled, new PushMetrics(metrics));
-        dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices));
+        dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices,
+                metrics.counter("session.notices.received")));
         caller = new RpcCaller(dataClient);
 
         heartbeat = new HeartbeatLoop("session", new MetaClient(caller, config.metaServers(), rpcTimeoutMs),
@@ -113,7 +118,7 @@ public final class SessionServer implements AutoCloseable {
                 epoch -> new HeartbeatRequest(new NodeInfo(NodeRole.SESSION, address, processId), epoch,
                         registry.publisherCount(), registry.subscriberCount(), registry.clientCount()),
                 this::onViewChange);
-        router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs);
+        router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq);
 
         for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(), processId, clock,
                 this::retract, handlers).all()) {
@@ -129,9 +134,12 @@ public final class SessionServer implements AutoCloseable {
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, connection) -> onClientClosed(connection));
         heartbeat.start();
         digests.start();
-        versionCheck = new VersionCheck(registry, pushEngine, caller, heartbeat::view, slots, rpcTimeoutMs,
+        versionCheck = new VersionCheck(registry, pushEngine, caller, heartbeat::view, slots, processId, rpcTimeoutMs,
                 config.get(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS));
         versionCheck.start();
+        versionCheck.soon(); // the first view may have arrived before it existed
+        withdrawals = new InterestWithdrawals(registry, router, INTEREST_WITHDRAWAL_MS);
+        withdrawals.start();
         hellos.scheduleWithFixedDelay(this::helloQuietly, 0, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), TimeUnit.MILLISECONDS);
         LOG.info("session {} serving clients at {}, meta at {}", processId, address, config.metaServers());
     }
@@ -155,6 +163,10 @@ public final class SessionServer implements AutoCloseable {
                 view.dataNodes().size());
         submit(this::helloQuietly, 0);
         digests.slotTableChanged(view.slotTable().epoch());
+        VersionCheck check = versionCheck;
+        if (check != null) {
+            check.soon(); // new slot leaders, or a restarted data node, learn this session's interest from it
+        }
     }
 
     private void helloQuietly() {
@@ -311,6 +323,9 @@ public final class SessionServer implements AutoCloseable {
             heartbeat.close();
         }
         BoltServers.safeShutdown(server);
+        if (withdrawals != null) {
+            withdrawals.close();
+        }
         if (versionCheck != null) {
             versionCheck.close();
         }

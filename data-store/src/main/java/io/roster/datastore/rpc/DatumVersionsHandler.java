@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A session's periodic version check (its repair of lost change notices): each datum asked that this node serves
  * now and whose version is above what the session says it pushed. Datums of slots it does not lead in ACCEPT are
- * left out of the answer.
+ * left out of the answer. The query also declares the session's interest in every datum it lists, including those
+ * of slots still migrating here, so that their notices reach it once they are in ACCEPT.
  */
 public final class DatumVersionsHandler extends RequestHandler<DatumVersionsQuery> {
     static final int MAX_DATUMS = 10_000;
@@ -32,14 +33,18 @@ public final class DatumVersionsHandler extends RequestHandler<DatumVersionsQuer
         if (query.dataInfoIds().size() > MAX_DATUMS) {
             throw new InvalidInputException("at most " + MAX_DATUMS + " datums per version query, got " + query.dataInfoIds().size());
         }
+        List<String> checked = query.dataInfoIds().stream().map(ctx.checks()::dataInfoId).toList();
+        if (query.interestedSession() != null) {
+            ctx.checks().sessionProcessId(query.interestedSession());
+            ctx.sessions().interests().declareAll(query.interestedSession(), checked, query.interestSeq());
+        }
         SlotOwnership current = ctx.ownership().get();
         if (!current.usable().ok()) {
             return errorReply(current.usable().code(), current.usable().message());
         }
         List<DatumDigest> out = new ArrayList<>();
-        List<String> ids = query.dataInfoIds();
-        for (int i = 0; i < ids.size(); i++) {
-            String dataInfoId = ctx.checks().dataInfoId(ids.get(i));
+        for (int i = 0; i < checked.size(); i++) {
+            String dataInfoId = checked.get(i);
             if (ctx.servableSlot(current, ctx.checks().slotOf(dataInfoId)).ok()) {
                 Datum d = ctx.store().get(dataInfoId);
                 if (d.version() > query.pushedVersion(i)) {

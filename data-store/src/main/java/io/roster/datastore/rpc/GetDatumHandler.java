@@ -7,7 +7,10 @@ import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.GetDatumRequest;
 import io.roster.datastore.slot.SlotCheck;
 
-/** Reads one datum from a slot this node leads. An error reply carries no datum. */
+/**
+ * Reads one datum from a slot this node leads. An error reply carries no datum. A session's read declares its
+ * interest first, so a change made after the read is announced to it: the read and the notice cannot both miss it.
+ */
 public final class GetDatumHandler extends RequestHandler<GetDatumRequest> {
     private final DataRequestContext ctx;
 
@@ -19,6 +22,10 @@ public final class GetDatumHandler extends RequestHandler<GetDatumRequest> {
     @Override
     protected Object handle(BizContext context, GetDatumRequest request) {
         String dataInfoId = ctx.checks().dataInfoId(request.dataInfoId());
+        if (request.interestedSession() != null) {
+            ctx.checks().sessionProcessId(request.interestedSession());
+            ctx.sessions().interests().declare(request.interestedSession(), dataInfoId, request.interestSeq());
+        }
         SlotCheck slot = ctx.servable(request.slotId(), dataInfoId);
         if (!slot.ok()) {
             return errorReply(slot.code(), slot.message());

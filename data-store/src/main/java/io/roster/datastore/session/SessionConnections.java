@@ -29,6 +29,7 @@ public final class SessionConnections implements ConnectionEventProcessor {
     private final ConcurrentMap<ProcessId, Connection> byProcess = new ConcurrentHashMap<>();
     private final Set<ProcessId> expired = ConcurrentHashMap.newKeySet();
     private final Deque<ProcessId> expiredOrder = new ConcurrentLinkedDeque<>();
+    private final SessionInterests interests = new SessionInterests();
 
     /** Remembers {@code connection} for {@code session}, replacing an older one (a session that reconnected). */
     public void remember(ProcessId session, Connection connection) {
@@ -47,6 +48,7 @@ public final class SessionConnections implements ConnectionEventProcessor {
         if (byProcess.remove(session) != null) {
             LOG.info("session {} forgotten", session);
         }
+        interests.forget(session);
         if (expired.add(session)) {
             expiredOrder.add(session);
             while (expiredOrder.size() > EXPIRED_REMEMBERED) {
@@ -82,6 +84,20 @@ public final class SessionConnections implements ConnectionEventProcessor {
 
     public List<Connection> connections() {
         return List.copyOf(byProcess.values());
+    }
+
+    /** The live connection of {@code session}, or null. */
+    public Connection connection(ProcessId session) {
+        Connection c = byProcess.get(session);
+        return c == null || expired.contains(session) ? null : c;
+    }
+
+    /**
+     * What each session wants notices of. Kept across a session's reconnects (notices sent while it was away are
+     * repaired by its version check); dropped when meta expires it.
+     */
+    public SessionInterests interests() {
+        return interests;
     }
 
     /** The session processes with a live hello connection (none that meta expired). */

@@ -14,6 +14,7 @@ import io.roster.common.wire.ClientOffWrite;
 import io.roster.common.wire.DatumReply;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.GetDatumRequest;
+import io.roster.common.wire.InterestWithdrawal;
 import io.roster.common.wire.PublishWrite;
 import io.roster.common.wire.Reply;
 import io.roster.common.wire.SessionHello;
@@ -23,7 +24,9 @@ import io.roster.common.wire.WriteReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -38,8 +41,12 @@ public final class DataRouter {
     private final Supplier<ClusterView> view;
     private final ProcessId sessionProcessId;
     private final int timeoutMs;
+    private final LongSupplier interestSeq;
 
-    public DataRouter(RpcCaller caller, Supplier<ClusterView> view, ProcessId sessionProcessId, int timeoutMs) {
+    /** @param interestSeq the registry's subscription sequence, which reads for pushes declare interest with */
+    public DataRouter(RpcCaller caller, Supplier<ClusterView> view, ProcessId sessionProcessId, int timeoutMs,
+                      LongSupplier interestSeq) {
+        this.interestSeq = interestSeq;
         this.caller = caller;
         this.view = view;
         this.sessionProcessId = sessionProcessId;
@@ -60,7 +67,21 @@ public final class DataRouter {
 
     /** Reads a datum from its slot leader; throws {@link RpcFailure} when no leader answers in time. */
     public Datum read(String dataInfoId) {
-        DatumReply reply = route(dataInfoId, DatumReply.class, (slot, leader) -> new GetDatumRequest(slot, dataInfoId),
+        return read(dataInfoId, false);
+    }
+
+    /**
+     * Reads a datum for this session's subscribers: the leader also takes it as this session's interest in the
+     * datum's change notices (targeted notices, DESIGN.md section 10).
+     */
+    public Datum readForPush(String dataInfoId) {
+        return read(dataInfoId, true);
+    }
+
+    private Datum read(String dataInfoId, boolean declareInterest) {
+        DatumReply reply = route(dataInfoId, DatumReply.class, (slot, leader) -> declareInterest
+                        ? new GetDatumRequest(slot, dataInfoId, sessionProcessId, interestSeq.getAsLong())
+                        : new GetDatumRequest(slot, dataInfoId),
                 (code, msg) -> new DatumReply(code, msg, null));
         if (!reply.ok() || reply.datum() == null) {
             throw new RpcFailure("cannot read " + dataInfoId + ": " + reply, null);
@@ -81,6 +102,24 @@ public final class DataRouter {
                 all &= reply.ok();
             } catch (RpcFailure e) {
                 LOG.warn("client-off of {} on {} failed: {}", clientId, data.address(), e.getMessage());
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Tells every data node that this session has no subscribers of {@code dataInfoIds} any more (as of
+     * {@code seq}). Returns false if a node could not be told; it then sends a few notices this session ignores.
+     */
+    public boolean withdrawInterest(long seq, List<String> dataInfoIds) {
+        boolean all = true;
+        InterestWithdrawal withdrawal = new InterestWithdrawal(sessionProcessId, seq, dataInfoIds);
+        for (NodeInfo data : view.get().dataNodes()) {
+            try {
+                all &= caller.call(data.address(), withdrawal, SimpleReply.class, timeoutMs).ok();
+            } catch (RpcFailure e) {
+                LOG.debug("interest withdrawal on {} failed: {}", data.address(), e.getMessage());
                 all = false;
             }
         }

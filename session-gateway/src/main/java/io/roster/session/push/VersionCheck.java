@@ -1,6 +1,7 @@
 package io.roster.session.push;
 
 import io.roster.common.meta.ClusterView;
+import io.roster.common.model.ProcessId;
 import io.roster.common.model.SlotTable;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -26,7 +28,9 @@ import java.util.function.Supplier;
  * The repair of lost change notices (DESIGN.md section 5): every session.version-check-interval-ms the session asks
  * each slot leader for the versions of the datums it has subscribers of, and gives a push round to every datum whose
  * version is above what one of its subscribers got. A notice that a data node sent but this session never received
- * (a dropped connection, a restart between write and notice) thus costs at most one period.
+ * (a dropped connection, a restart between write and notice) thus costs at most one period. Each query also
+ * declares this session's interest in those datums, so a new or restarted slot leader learns where to send their
+ * notices; a round also runs at once after every change of the cluster view ({@link #soon()}).
  */
 public final class VersionCheck implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VersionCheck.class);
@@ -37,12 +41,14 @@ public final class VersionCheck implements AutoCloseable {
     private final RpcCaller caller;
     private final Supplier<ClusterView> view;
     private final SlotFunction slots;
+    private final ProcessId session;
     private final int timeoutMs;
     private final long intervalMs;
     private final ScheduledExecutorService scheduler = NamedThreads.scheduler("session-version-check");
 
     public VersionCheck(ClientRegistry registry, PushEngine pushes, RpcCaller caller, Supplier<ClusterView> view,
-                        SlotFunction slots, int timeoutMs, long intervalMs) {
+                        SlotFunction slots, ProcessId session, int timeoutMs, long intervalMs) {
+        this.session = session;
         this.registry = registry;
         this.pushes = pushes;
         this.caller = caller;
@@ -54,6 +60,15 @@ public final class VersionCheck implements AutoCloseable {
 
     public void start() {
         scheduler.scheduleWithFixedDelay(this::roundQuietly, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs a round now, off the caller's thread: slot leaders may have changed and must learn this session's interest. */
+    public void soon() {
+        try {
+            scheduler.execute(this::roundQuietly);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("version check stopped; no round");
+        }
     }
 
     private void roundQuietly() {
@@ -70,8 +85,8 @@ public final class VersionCheck implements AutoCloseable {
     /** One comparison with every slot leader; returns how many datums it found behind and gave a push round. */
     int round() {
         SlotTable table = view.get().slotTable();
-        if (table.epoch() == 0 || table.slotCount() != slots.slotCount() || !pushes.enabled()) {
-            return 0; // (with pushes off every changed datum is held on purpose, not lost)
+        if (table.epoch() == 0 || table.slotCount() != slots.slotCount()) {
+            return 0;
         }
         Map<String, List<String>> byLeader = new LinkedHashMap<>();
         for (String dataInfoId : registry.subscribedDataInfoIds()) {
@@ -97,9 +112,11 @@ public final class VersionCheck implements AutoCloseable {
     /** Returns how many of {@code dataInfoIds} were behind, or -1 when the leader could not be reached. */
     private int check(String leader, List<String> dataInfoIds) {
         List<Long> pushed = dataInfoIds.stream().map(this::lowestPushed).toList();
+        long seq = registry.subscriptionSeq();
         DatumVersionsReply reply;
         try {
-            reply = caller.call(leader, new DatumVersionsQuery(dataInfoIds, pushed), DatumVersionsReply.class, timeoutMs);
+            reply = caller.call(leader, new DatumVersionsQuery(dataInfoIds, pushed, session, seq), DatumVersionsReply.class,
+                    timeoutMs);
         } catch (RpcFailure e) {
             LOG.debug("version check with {} failed: {}", leader, e.getMessage());
             return -1;
@@ -107,6 +124,9 @@ public final class VersionCheck implements AutoCloseable {
         if (!reply.ok()) {
             LOG.debug("version check with {} refused: {} {}", leader, reply.code(), reply.message());
             return 0;
+        }
+        if (!pushes.enabled()) {
+            return 0; // the query still declared interest; with pushes off every changed datum is held on purpose
         }
         int behind = 0;
         for (DatumDigest d : reply.datums()) {

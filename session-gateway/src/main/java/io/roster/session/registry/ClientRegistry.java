@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The registrations of this session's clients: the source of truth for their publishers (DESIGN.md section 1),
@@ -24,6 +26,10 @@ public final class ClientRegistry {
     private final Map<String, SubscriberRecord> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Set<SubscriberRecord>> subscribersByDataInfoId = new ConcurrentHashMap<>();
     private final Map<Connection, ConnectionState> connections = new ConcurrentHashMap<>();
+    /** Grows after every subscriber added: the interest sequence data nodes order declarations and withdrawals by. */
+    private final AtomicLong subscriptionSeq = new AtomicLong();
+    /** DataInfoIds whose last subscriber here went, until the interest withdrawal takes them. */
+    private final ConcurrentLinkedQueue<String> unsubscribed = new ConcurrentLinkedQueue<>();
 
     public ClientRegistry(SlotFunction slots) {
         this.bySlot = new SlotIndex(slots);
@@ -118,7 +124,31 @@ public final class ClientRegistry {
         if (old != null) {
             unindex(old);
         }
-        subscribersByDataInfoId.computeIfAbsent(s.dataInfoId(), k -> ConcurrentHashMap.newKeySet()).add(s);
+        // Added inside the compute: an unindex emptying the set at the same moment cannot drop it with s inside.
+        subscribersByDataInfoId.compute(s.dataInfoId(), (k, set) -> {
+            Set<SubscriberRecord> out = set == null ? ConcurrentHashMap.newKeySet() : set;
+            out.add(s);
+            return out;
+        });
+        subscriptionSeq.incrementAndGet();
+    }
+
+    /**
+     * The interest sequence: a read or version query made now declares interest with it. It grows after each
+     * subscriber is added, so a withdrawal stamped before a subscription's add is below what that subscription's
+     * first read declares.
+     */
+    public long subscriptionSeq() {
+        return subscriptionSeq.get();
+    }
+
+    /** Takes the dataInfoIds whose last subscriber went since the last call (some may have subscribers again). */
+    public List<String> drainUnsubscribed() {
+        List<String> out = new ArrayList<>();
+        for (String id; (id = unsubscribed.poll()) != null; ) {
+            out.add(id);
+        }
+        return out;
     }
 
     public SubscriberRecord removeSubscriber(String registerId, String clientId) {
@@ -133,7 +163,11 @@ public final class ClientRegistry {
     private void unindex(SubscriberRecord s) {
         subscribersByDataInfoId.computeIfPresent(s.dataInfoId(), (k, set) -> {
             set.remove(s);
-            return set.isEmpty() ? null : set;
+            if (set.isEmpty()) {
+                unsubscribed.add(k);
+                return null;
+            }
+            return set;
         });
     }
 

@@ -2,6 +2,7 @@ package io.roster.session.rpc;
 
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
+import com.codahale.metrics.Counter;
 import io.roster.common.wire.DataChangeNotice;
 import io.roster.session.push.PushEngine;
 
@@ -13,9 +14,14 @@ public final class ChangeNoticeProcessor extends SyncUserProcessor<DataChangeNot
     private final PushEngine pushEngine;
     private final Executor executor;
     private final BooleanSupplier dropping;
+    private final Counter received;
 
-    /** @param dropping a test hook: while true, notices are dropped as if lost on the way */
-    public ChangeNoticeProcessor(PushEngine pushEngine, Executor executor, BooleanSupplier dropping) {
+    /**
+     * @param dropping a test hook: while true, notices are dropped as if lost on the way
+     * @param received counts every notice that arrived (session.notices.received on /metrics)
+     */
+    public ChangeNoticeProcessor(PushEngine pushEngine, Executor executor, BooleanSupplier dropping, Counter received) {
+        this.received = received;
         this.pushEngine = pushEngine;
         this.executor = executor;
         this.dropping = dropping;
@@ -23,6 +29,7 @@ public final class ChangeNoticeProcessor extends SyncUserProcessor<DataChangeNot
 
     @Override
     public Object handleRequest(BizContext context, DataChangeNotice notice) {
+        received.inc();
         if (!dropping.getAsBoolean()) {
             pushEngine.onChange(notice.dataInfoId());
         }

@@ -45,7 +45,7 @@ public final class RosterNode implements AutoCloseable {
                 started.add(meta);
             }
             if (roles.contains(NodeRole.DATA)) {
-                data = new DataServer(config);
+                data = new DataServer(config, metrics);
                 data.start();
                 started.add(data);
             }
@@ -110,6 +110,11 @@ public final class RosterNode implements AutoCloseable {
 
     public SessionServer session() {
         return session;
+    }
+
+    /** This node's Dropwizard registry, as served on /metrics. */
+    public MetricRegistry metrics() {
+        return metrics;
     }
 
     public int adminPort() {

@@ -1,5 +1,7 @@
 package io.roster.tools.replication;
 
+import com.codahale.metrics.MetricRegistry;
+import io.roster.common.config.ConfigKey;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.model.NodeInfo;
@@ -47,9 +49,9 @@ final class ReplicationCluster implements AutoCloseable {
     private final List<String> sessionAddresses = new ArrayList<>();
     private final SlotFunction slotFunction = new SlotFunction(SLOTS);
 
-    private ReplicationCluster(Path dataDir) {
+    private ReplicationCluster(Path dataDir, Map<ConfigKey<?>, String> settings) {
         int metaPort = freePort();
-        this.base = RosterConfig.builder()
+        RosterConfig defaults = RosterConfig.builder()
                 .set(ConfigKeys.HOST, "127.0.0.1")
                 .set(ConfigKeys.DATA_DIR, dataDir.toString())
                 .set(ConfigKeys.META_PORT, Integer.toString(metaPort))
@@ -67,12 +69,21 @@ final class ReplicationCluster implements AutoCloseable {
                 .set(ConfigKeys.SESSION_DIGEST_INTERVAL_MS, "500")
                 .set(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS, "10")
                 .build();
+        for (Map.Entry<ConfigKey<?>, String> e : settings.entrySet()) {
+            defaults = defaults.with(e.getKey(), e.getValue());
+        }
+        this.base = defaults;
         this.meta = new RosterNode(base.with(ConfigKeys.ROLES, "meta"));
     }
 
     /** Starts meta, {@code dataNodes} data nodes and {@code sessionNodes} sessions, and waits until stable. */
     static ReplicationCluster start(Path dataDir, int dataNodes, int sessionNodes) {
-        ReplicationCluster c = new ReplicationCluster(dataDir);
+        return start(dataDir, dataNodes, sessionNodes, Map.of());
+    }
+
+    /** As {@link #start(Path, int, int)}, with {@code settings} over the test timings. */
+    static ReplicationCluster start(Path dataDir, int dataNodes, int sessionNodes, Map<ConfigKey<?>, String> settings) {
+        ReplicationCluster c = new ReplicationCluster(dataDir, settings);
         try {
             c.meta.start();
             await().atMost(SETTLE).until(() -> c.meta.meta().isLeader());
@@ -145,6 +156,21 @@ final class ReplicationCluster implements AutoCloseable {
 
     String sessionAddress(int index) {
         return sessionAddresses.get(index);
+    }
+
+    /** The metrics of session {@code index}'s node. */
+    MetricRegistry sessionMetrics(int index) {
+        return Objects.requireNonNull(sessions.get(index), () -> "session " + index + " is stopped").metrics();
+    }
+
+    /** The sum of counter {@code name} over the live data nodes. */
+    long dataCounter(String name) {
+        return data.values().stream().mapToLong(n -> n.metrics().counter(name).getCount()).sum();
+    }
+
+    /** The sum of integer gauge {@code name} over the live data nodes. */
+    long dataGauge(String name) {
+        return data.values().stream().mapToLong(n -> ((Number) n.metrics().getGauges().get(name).getValue()).longValue()).sum();
     }
 
     SessionServer session(int index) {

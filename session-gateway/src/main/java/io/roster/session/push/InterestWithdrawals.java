@@ -1,0 +1,77 @@
+package io.roster.session.push;
+
+import io.roster.common.util.NamedThreads;
+import io.roster.session.forward.DataRouter;
+import io.roster.session.registry.ClientRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tells the data nodes, a little after the fact and in batches, which datums lost their last subscriber here, so
+ * they stop sending this session their change notices. Interest itself is declared by the reads and version checks
+ * the session makes anyway; this is the only message that exists just for targeting.
+ */
+public final class InterestWithdrawals implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InterestWithdrawals.class);
+    static final int DATUMS_PER_MESSAGE = 1000;
+
+    private final ClientRegistry registry;
+    private final DataRouter router;
+    private final long intervalMs;
+    private final ScheduledExecutorService scheduler = NamedThreads.scheduler("session-interest");
+    /** Withdrawals a data node did not take: tried again next round (if still without subscribers). */
+    private final Set<String> retry = new LinkedHashSet<>();
+
+    public InterestWithdrawals(ClientRegistry registry, DataRouter router, long intervalMs) {
+        this.registry = registry;
+        this.router = router;
+        this.intervalMs = intervalMs;
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::roundQuietly, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void roundQuietly() {
+        try {
+            round();
+        } catch (RuntimeException e) {
+            LOG.error("interest withdrawal round failed", e);
+        }
+    }
+
+    /** Sends one round; returns how many datums it withdrew. */
+    int round() {
+        // Stamped before the check: a subscriber added after the check raises the sequence above it, so its read
+        // declares interest with a higher one and the data node keeps it (see InterestWithdrawal).
+        long seq = registry.subscriptionSeq();
+        Set<String> candidates = new LinkedHashSet<>(retry);
+        retry.clear();
+        candidates.addAll(registry.drainUnsubscribed());
+        List<String> gone = new ArrayList<>();
+        for (String id : candidates) {
+            if (!registry.hasSubscribers(id)) {
+                gone.add(id);
+            }
+        }
+        for (int from = 0; from < gone.size(); from += DATUMS_PER_MESSAGE) {
+            List<String> batch = gone.subList(from, Math.min(gone.size(), from + DATUMS_PER_MESSAGE));
+            if (!router.withdrawInterest(seq, List.copyOf(batch))) {
+                retry.addAll(batch);
+            }
+        }
+        return gone.size();
+    }
+
+    @Override
+    public void close() {
+        NamedThreads.shutdown(scheduler);
+    }
+}

@@ -9,12 +9,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-/** Options of a {@link RosterClient}; {@link #build()} connects. Only {@link #sessions} and {@link #appName} are required. */
+/**
+ * Options of a {@link RosterClient}; {@link #build()} connects. {@link #appName} is required, and {@link #sessions}
+ * or {@link #metaServers} (or both).
+ */
 public final class RosterClientBuilder {
     /** See {@link #requestTimeout(Duration)}. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private List<String> sessions = List.of();
+    private List<String> metaServers = List.of();
     private String appName;
     private String zone = "";
     private Duration connectTimeout = Duration.ofSeconds(5);
@@ -30,6 +34,17 @@ public final class RosterClientBuilder {
     public RosterClientBuilder sessions(String commaSeparated) {
         Objects.requireNonNull(commaSeparated, "sessions");
         return sessions(Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /**
+     * Meta addresses as {@code host:port,host:port}: the client takes the live sessions from meta (asked at
+     * {@link #build()}, again every 30 s and after each failed or lost connection) instead of a fixed list. Sessions
+     * given as well serve until meta is first reached.
+     */
+    public RosterClientBuilder metaServers(String commaSeparated) {
+        Objects.requireNonNull(commaSeparated, "metaServers");
+        this.metaServers = Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return this;
     }
 
     /** Session addresses ({@code host:port}); the client starts with the first. */
@@ -95,6 +110,7 @@ public final class RosterClientBuilder {
 
     /** The validated options, without connecting. */
     ClientOptions options() {
-        return new ClientOptions(sessions, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits);
+        return new ClientOptions(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax,
+                limits);
     }
 }

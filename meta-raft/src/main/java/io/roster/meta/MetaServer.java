@@ -29,6 +29,7 @@ import io.roster.meta.raft.RaftNodeRole;
 import io.roster.meta.raft.RaftRecordProposer;
 import io.roster.meta.raft.RaftRole;
 import io.roster.meta.rpc.ClusterStatusHandler;
+import io.roster.meta.rpc.SessionListHandler;
 import io.roster.meta.rpc.SwitchHandler;
 import io.roster.meta.rpc.HeartbeatHandler;
 import io.roster.meta.slot.SlotScheduler;
@@ -153,6 +154,7 @@ public final class MetaServer implements AutoCloseable {
         RpcServer bolt = server.getServer();
         bolt.registerUserProcessor(new HeartbeatHandler(role, duties, this::state, options.joinWaitMs(), rpcExecutor));
         bolt.registerUserProcessor(new ClusterStatusHandler(role, duties, this::state, rpcExecutor));
+        bolt.registerUserProcessor(new SessionListHandler(role, this::state, rpcExecutor));
         bolt.registerUserProcessor(new SwitchHandler(role, duties, this::state, options.joinWaitMs() * 2, rpcExecutor));
         return server;
     }

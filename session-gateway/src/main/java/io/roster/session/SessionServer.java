@@ -30,6 +30,7 @@ import io.roster.session.forward.DataRouter;
 import io.roster.session.push.PushEngine;
 import io.roster.session.push.InterestWithdrawals;
 import io.roster.session.push.PushMetrics;
+import io.roster.session.push.PushOptions;
 import io.roster.session.push.VersionCheck;
 import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
@@ -37,6 +38,7 @@ import io.roster.session.reconcile.SlotPublishersQueryHandler;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.RegistrationClock;
 import io.roster.session.rpc.ChangeNoticeProcessor;
+import io.roster.session.rpc.ClientLimits;
 import io.roster.session.rpc.ClientRequestHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +110,8 @@ public final class SessionServer implements AutoCloseable {
 
         RpcClient dataClient = new RpcClient();
         pushEngine = new PushEngine(registry, dataInfoId -> router.readForPush(dataInfoId), this::sendPush,
-                config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), this::pushEnabled, new PushMetrics(metrics));
+                new PushOptions(config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), config.get(ConfigKeys.SESSION_PUSH_COMPRESS_MIN_BYTES),
+                        config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), this::pushEnabled, new PushMetrics(metrics));
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices,
                 metrics.counter("session.notices.received")));
         caller = new RpcCaller(dataClient);
@@ -120,7 +123,9 @@ public final class SessionServer implements AutoCloseable {
                 this::onViewChange);
         router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq);
 
-        for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(), processId, clock,
+        for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(),
+                new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
+                processId, clock,
                 this::retract, handlers).all()) {
             server.registerUserProcessor(h);
         }

@@ -4,6 +4,7 @@ import io.roster.tools.bench.BenchCommand;
 import io.roster.tools.cli.NodesCommand;
 import io.roster.tools.cli.PushCommand;
 import io.roster.tools.cli.PubCommand;
+import io.roster.tools.cli.SessionsCommand;
 import io.roster.tools.cli.SlotsCommand;
 import io.roster.tools.cli.meta.MetaCommand;
 import io.roster.tools.cluster.ClusterCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 /** `roster`: the server launcher and the CLI in one entry point. */
 @Command(name = "roster", mixinStandardHelpOptions = true, version = "roster 0.1.0",
         description = "Roster service registry: run a node, or operate and try a cluster.",
-        subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class,
+        subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class, SessionsCommand.class,
                 SlotsCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {

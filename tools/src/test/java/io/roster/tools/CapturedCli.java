@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** One run of the roster command line in this JVM, with stdout and stderr captured. */
-final class CapturedCli {
+public final class CapturedCli {
     private final CommandLine cl = RosterMain.commandLine();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -17,21 +17,21 @@ final class CapturedCli {
         cl.setErr(new PrintWriter(err, true));
     }
 
-    static CapturedCli run(String... args) {
+    public static CapturedCli run(String... args) {
         CapturedCli run = new CapturedCli();
         run.exit = run.cl.execute(args);
         return run;
     }
 
-    int exit() {
+    public int exit() {
         return exit;
     }
 
-    String out() {
+    public String out() {
         return out.toString();
     }
 
-    String err() {
+    public String err() {
         return err.toString();
     }
 

@@ -54,6 +54,25 @@ class StandaloneRegistryTest {
     }
 
     @Test
+    void largeDataIsPushedDeflatedAndArrivesWhole() {
+        RosterClient provider = client("provider");
+        RosterClient consumer = client("consumer");
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            items.add("10.0.0." + i + ":12200?" + "weight=100&zone=a&timeout=3000&".repeat(12));
+            provider.publish("com.example.Large", items.get(i));
+        }
+        RecordingListener listener = new RecordingListener();
+        consumer.subscribe("com.example.Large", listener);
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.lastData() != null
+                && Set.copyOf(listener.lastData()).equals(Set.copyOf(items)));
+        long plain = items.stream().mapToLong(String::length).sum();
+        long pushedBytes = cluster.node().metrics().counter("session.push.bytes").getCount();
+        assertThat(plain).as("the data is above session.push-compress-min-bytes").isGreaterThan(8192);
+        assertThat(pushedBytes).as("bytes on the wire for one push of %d bytes of data", plain).isLessThan(plain / 4);
+    }
+
+    @Test
     void publishRepublishUnpublishReachTheSubscriberWithRisingVersions() {
         RosterClient provider = client("provider");
         RosterClient consumer = client("consumer");

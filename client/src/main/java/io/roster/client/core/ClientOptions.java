@@ -7,21 +7,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** The validated options of one client; every check names the option that is wrong. */
-public record ClientOptions(List<String> sessions, String appName, String zone, Duration connectTimeout,
-                            Duration requestTimeout, Duration backoffMin, Duration backoffMax, RegistryLimits limits) {
+/**
+ * The validated options of one client; every check names the option that is wrong. Sessions come from
+ * {@code sessions}, or from meta when {@code metaServers} are given (then {@code sessions}, if any, serve until meta
+ * is first reached).
+ */
+public record ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
+                            Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
+                            RegistryLimits limits) {
+    public ClientOptions(List<String> sessions, String appName, String zone, Duration connectTimeout,
+                         Duration requestTimeout, Duration backoffMin, Duration backoffMax, RegistryLimits limits) {
+        this(sessions, List.of(), appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits);
+    }
+
     public ClientOptions {
         sessions = List.copyOf(sessions);
-        if (sessions.isEmpty()) {
-            throw new IllegalArgumentException("sessions: at least one session address (host:port) is required");
+        metaServers = List.copyOf(metaServers);
+        if (sessions.isEmpty() && metaServers.isEmpty()) {
+            throw new IllegalArgumentException("sessions: at least one session address (host:port) is required, "
+                    + "or metaServers to take the sessions from meta");
         }
-        for (String address : sessions) {
-            try {
-                HostPort.parse(address);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("sessions: " + e.getMessage(), e);
-            }
-        }
+        checkAddresses("sessions", sessions);
+        checkAddresses("metaServers", metaServers);
         Objects.requireNonNull(limits, "limits");
         if (appName == null) {
             throw new IllegalArgumentException("appName is required");
@@ -35,6 +42,16 @@ public record ClientOptions(List<String> sessions, String appName, String zone, 
         if (backoffMin.compareTo(backoffMax) > 0) {
             throw new IllegalArgumentException("reconnectBackoff: min " + backoffMin.toMillis() + " ms is above max "
                     + backoffMax.toMillis() + " ms");
+        }
+    }
+
+    private static void checkAddresses(String option, List<String> addresses) {
+        for (String address : addresses) {
+            try {
+                HostPort.parse(address);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+            }
         }
     }
 

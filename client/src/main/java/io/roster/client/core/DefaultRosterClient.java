@@ -13,6 +13,8 @@ import io.roster.client.registry.RegistrationTable;
 import io.roster.client.registry.SubscriberRecord;
 import io.roster.client.session.LinkState;
 import io.roster.client.session.LinkStatus;
+import io.roster.client.session.MetaSessionDirectory;
+import io.roster.client.session.SessionDirectory;
 import io.roster.client.session.SessionLink;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.rpc.WireTypes;
@@ -36,6 +38,7 @@ public final class DefaultRosterClient implements RosterClient {
     private final RegistrationTable table = new RegistrationTable();
     private final PushDispatcher dispatcher;
     private final ExecutorService pushExecutor;
+    private final SessionDirectory directory;
     private final SessionLink link;
     private final Registrar registrar;
     private final RegistrationReplayer replayer;
@@ -50,7 +53,10 @@ public final class DefaultRosterClient implements RosterClient {
         this.pushExecutor = NamedThreads.pool(threads + "-push", 1);
         this.rpcClient = new RpcClient();
         rpcClient.registerUserProcessor(new PushHandler(dispatcher, pushExecutor));
-        this.link = new SessionLink(rpcClient, options.sessions(), options.connectTimeout(), options.requestTimeout(),
+        this.directory = options.metaServers().isEmpty() ? SessionDirectory.fixed(options.sessions())
+                : new MetaSessionDirectory(options.metaServers(), options.sessions(),
+                        (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()), threads + "-directory");
+        this.link = new SessionLink(rpcClient, directory, options.connectTimeout(), options.requestTimeout(),
                 options.backoffMin(), options.backoffMax(), threads + "-reconnect");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
         this.registrar = new Registrar(table, requests, link, options.connectTimeout());
@@ -65,9 +71,13 @@ public final class DefaultRosterClient implements RosterClient {
     public static RosterClient connect(ClientOptions options) {
         DefaultRosterClient client = new DefaultRosterClient(options);
         try {
+            long deadline = System.nanoTime() + options.connectTimeout().toNanos();
             client.rpcClient.startup();
+            if (client.directory instanceof MetaSessionDirectory meta) {
+                meta.start();
+            }
             client.link.start(client.replayer);
-            LinkStatus status = client.link.awaitConnected(System.nanoTime() + options.connectTimeout().toNanos());
+            LinkStatus status = client.link.awaitConnected(deadline);
             LOG.info("Roster client {} of {} started on session {}", client.clientId, options.appName(), status.address());
             return client;
         } catch (RuntimeException e) {
@@ -126,6 +136,7 @@ public final class DefaultRosterClient implements RosterClient {
             return;
         }
         link.close();
+        directory.close();
         try {
             rpcClient.shutdown();
         } catch (RuntimeException e) {

@@ -81,6 +81,13 @@ final class Registrar {
             return;
         }
         Reply reply = ((CallOutcome.Answered) outcome).reply();
+        if (reply.code() == ErrorCode.SESSION_FULL) {
+            // Kept: the client moves to its next session, whose replay carries it (session.max-clients).
+            LOG.warn("{}: session {} is full ({}); moving to another session, which the replay brings it to", what,
+                    status.address(), reply.message());
+            link.connectionLost(status.connection(), "session full: " + reply.message());
+            return;
+        }
         if (!reply.ok()) {
             link.mutate(undo);
             throw failure(what, status.address(), reply);

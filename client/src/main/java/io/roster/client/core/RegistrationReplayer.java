@@ -21,8 +21,9 @@ import java.time.Duration;
  *
  * <p>The replay completes only when the session accepted every item, because the session dropped everything of the
  * previous connection: an item it did not take is lost until the next reconnect, which may never come. So a retryable
- * answer is retried on the same connection with backoff; INVALID_REQUEST drops that registration for good; any other
- * error gives the connection up, and the next connection replays again.
+ * answer is retried on the same connection with backoff; INVALID_REQUEST and LIMIT_EXCEEDED drop that registration for
+ * good (no session would take it); any other error, SESSION_FULL included, gives the connection up, and the next
+ * connection, to the next session, replays again.
  */
 final class RegistrationReplayer implements SessionLink.Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationReplayer.class);
@@ -85,7 +86,7 @@ final class RegistrationReplayer implements SessionLink.Replayer {
                 }
                 return true;
             }
-            if (reply.code() == ErrorCode.INVALID_REQUEST) {
+            if (reply.code() == ErrorCode.INVALID_REQUEST || reply.code() == ErrorCode.LIMIT_EXCEEDED) {
                 link.mutate(drop);
                 LOG.warn("Session {} rejected the replayed {}: {}; dropped it", address, what, reply.message());
                 return true;

@@ -14,29 +14,39 @@ public final class ReconnectPlan {
     /** The shortest uptime that counts as stable whatever the backoff: below this, reconnecting at once could spin. */
     static final long MIN_STABLE_MILLIS = 1000;
 
-    private final List<String> addresses;
+    private final SessionDirectory directory;
     private final Backoff backoff;
     private final long stableMillis;
     private int index;
 
     public ReconnectPlan(List<String> addresses, Duration min, Duration max) {
-        if (addresses.isEmpty()) {
-            throw new IllegalArgumentException("no session address");
-        }
-        this.addresses = List.copyOf(addresses);
+        this(fixed(addresses), min, max);
+    }
+
+    public ReconnectPlan(SessionDirectory directory, Duration min, Duration max) {
+        this.directory = directory;
         this.backoff = new Backoff(min, max);
         // With uptime >= max backoff, immediate reconnects are never more frequent than a fully backed-off loop.
         this.stableMillis = Math.max(MIN_STABLE_MILLIS, backoff.maxMillis());
     }
 
-    /** The address the next attempt goes to. */
+    private static SessionDirectory fixed(List<String> addresses) {
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("no session address");
+        }
+        return SessionDirectory.fixed(addresses);
+    }
+
+    /** The address the next attempt goes to, or null when the directory has none (meta not reached yet). */
     public String address() {
-        return addresses.get(index);
+        List<String> now = directory.addresses();
+        return now.isEmpty() ? null : now.get(Math.floorMod(index, now.size()));
     }
 
     /** Records a failed attempt: moves on to the next address and returns the delay before trying it. */
     public long onAttemptFailed() {
-        index = (index + 1) % addresses.size();
+        index++;
+        directory.refreshSoon();
         return backoff.next();
     }
 
@@ -49,7 +59,8 @@ public final class ReconnectPlan {
             return onAttemptFailed();
         }
         backoff.reset();
-        index = (index + 1) % addresses.size();
+        index++;
+        directory.refreshSoon();
         return 0;
     }
 
@@ -59,6 +70,11 @@ public final class ReconnectPlan {
     }
 
     public List<String> addresses() {
-        return addresses;
+        return directory.addresses();
+    }
+
+    /** Where the addresses come from, for error messages. */
+    public String describe() {
+        return directory.describe();
     }
 }

@@ -66,9 +66,15 @@ public final class SessionLink implements AutoCloseable {
     /** Create before {@code rpcClient.startup()}: it registers the listener that notices closed connections. */
     public SessionLink(RpcClient rpcClient, List<String> addresses, Duration connectTimeout, Duration requestTimeout,
                        Duration backoffMin, Duration backoffMax, String threadName) {
+        this(rpcClient, SessionDirectory.fixed(addresses), connectTimeout, requestTimeout, backoffMin, backoffMax, threadName);
+    }
+
+    /** As above, with the sessions taken from {@code directory} (a fixed list, or meta's). */
+    public SessionLink(RpcClient rpcClient, SessionDirectory directory, Duration connectTimeout, Duration requestTimeout,
+                       Duration backoffMin, Duration backoffMax, String threadName) {
         this.rpcClient = rpcClient;
         this.calls = new SessionCalls(rpcClient, requestTimeout);
-        this.plan = new ReconnectPlan(addresses, backoffMin, backoffMax);
+        this.plan = new ReconnectPlan(directory, backoffMin, backoffMax);
         this.connectTimeout = connectTimeout;
         this.reconnector = NamedThreads.scheduler(threadName);
         rpcClient.addConnectionEventProcessor(ConnectionEventType.CLOSE,
@@ -244,6 +250,10 @@ public final class SessionLink implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        if (address == null) {
+            attemptFailed("(no session)", "no session address yet from " + plan.describe());
+            return;
+        }
         Connection connection;
         try {
             connection = rpcClient.createStandaloneConnection(address, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
@@ -343,7 +353,8 @@ public final class SessionLink implements AutoCloseable {
             why = lastFailure == null ? "no connection attempt finished yet" : "last failure: " + lastFailure;
         }
         return new RosterNotConnectedException("not connected to any session within " + connectTimeout.toMillis()
-                + " ms; sessions tried: " + String.join(", ", plan.addresses()) + "; " + why, plan.addresses(), lastFailure);
+                + " ms; sessions tried: " + String.join(", ", plan.addresses()) + " (" + plan.describe() + "); " + why,
+                plan.addresses(), lastFailure);
     }
 
     private void closeQuietly(Connection connection) {

@@ -67,6 +67,14 @@ public final class ConfigKeys {
             "A session waits this long after a change notice before it reads and pushes, merging bursts.");
     public static final ConfigKey<Integer> SESSION_PUSH_TIMEOUT_MS = ConfigKey.intKey("session.push-timeout-ms", 2000, 10, 600_000,
             "How long a session waits for a client to acknowledge a push.");
+    public static final ConfigKey<Integer> SESSION_PUSH_COMPRESS_MIN_BYTES = ConfigKey.intKey("session.push-compress-min-bytes", 8192, 0, Integer.MAX_VALUE,
+            "Pushes whose data items add up to at least this many bytes are sent deflated; 0 sends every push plain.");
+    public static final ConfigKey<Integer> SESSION_MAX_CLIENTS = ConfigKey.intKey("session.max-clients", 10_000, 1, 1_000_000,
+            "Client connections one session serves; a registration over one more is refused with SESSION_FULL and the SDK moves to another session.");
+    public static final ConfigKey<Integer> SESSION_MAX_REGISTRATIONS_PER_CLIENT = ConfigKey.intKey("session.max-registrations-per-client", 10_000, 1, 10_000_000,
+            "Publishers plus subscribers one client may hold on a session; one more is refused with LIMIT_EXCEEDED.");
+    public static final ConfigKey<Integer> SESSION_MAX_PENDING_PUSHES_PER_CLIENT = ConfigKey.intKey("session.max-pending-pushes-per-client", 256, 1, 1_000_000,
+            "Pushes awaiting one client connection's acknowledgement at once; further changes for it wait and go, at their latest version, as acks come back.");
 
     public static final ConfigKey<Integer> LIMITS_DATA_INFO_ID_MAX_LENGTH = ConfigKey.intKey("limits.data-info-id-max-length", 512, 16, 65_535,
             "Longest dataInfoId (dataId#@#instanceId#@#group), in characters.");
@@ -82,7 +90,8 @@ public final class ConfigKeys {
             CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, DATA_REPLICA_SYNC_INTERVAL_MS,
             DATA_MIGRATION_TIMEOUT_MS, DATA_MOVED_SLOT_DROP_DELAY_MS, SESSION_DIGEST_INTERVAL_MS, SESSION_VERSION_CHECK_INTERVAL_MS,
             SESSION_PUSH_DEBOUNCE_MS,
-            SESSION_PUSH_TIMEOUT_MS, LIMITS_DATA_INFO_ID_MAX_LENGTH, LIMITS_DATA_ITEM_MAX_BYTES, LIMITS_DATA_ITEMS_MAX,
+            SESSION_PUSH_TIMEOUT_MS, SESSION_PUSH_COMPRESS_MIN_BYTES, SESSION_MAX_CLIENTS, SESSION_MAX_REGISTRATIONS_PER_CLIENT,
+            SESSION_MAX_PENDING_PUSHES_PER_CLIENT, LIMITS_DATA_INFO_ID_MAX_LENGTH, LIMITS_DATA_ITEM_MAX_BYTES, LIMITS_DATA_ITEMS_MAX,
             LIMITS_APP_NAME_MAX_LENGTH);
 
     public static ConfigKey<?> byName(String name) {

@@ -14,7 +14,11 @@ public enum ErrorCode {
     /** A dependency is unreachable (no data node for the slot, no meta quorum); retry later. */
     UNAVAILABLE,
     /** A bug or an unexpected failure on the server; the message says what. */
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+    /** The request breaks a configured cap (the message names the setting); retrying it fails the same way. */
+    LIMIT_EXCEEDED,
+    /** This session serves as many clients as session.max-clients allows; connect to another session. */
+    SESSION_FULL;
 
     public boolean retryable() {
         return this == NOT_LEADER || this == SLOT_NOT_OWNED || this == SLOT_NOT_READY || this == UNAVAILABLE;

@@ -3,6 +3,7 @@ package io.roster.session.push;
 import com.alipay.remoting.Connection;
 import io.roster.common.model.Datum;
 import io.roster.common.util.NamedThreads;
+import io.roster.common.wire.PushDeflate;
 import io.roster.common.wire.PushMessage;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.SubscriberRecord;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,6 +34,10 @@ import java.util.function.BooleanSupplier;
  * client holds up only itself, and a subscriber is never pushed a lower version than it already got (DESIGN.md
  * invariant 2). While the cluster's push switch is off nothing is pushed; the dataInfoIds
  * that changed meanwhile are held and pushed, at their latest version, when it comes back on.
+ *
+ * <p>Back-pressure: a connection with {@link PushOptions#maxPendingPerClient()} pushes awaiting its ack gets no new
+ * one; the dataInfoIds that wanted it are deferred and pushed, at their latest version, as its acks come back. Large
+ * data is deflated once per round, not per connection.
  */
 public final class PushEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushEngine.class);
@@ -43,7 +49,7 @@ public final class PushEngine implements AutoCloseable {
     private final ClientRegistry registry;
     private final DatumReader reader;
     private final PushSender sender;
-    private final long debounceMs;
+    private final PushOptions options;
     private final ScheduledExecutorService timer = NamedThreads.scheduler("push-timer");
     private final ExecutorService workers = NamedThreads.pool("push", 4);
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
@@ -54,20 +60,22 @@ public final class PushEngine implements AutoCloseable {
     /** Pushes awaiting an ack, each with "a newer round wanted this connection meanwhile". */
     private final Map<InFlight, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
     private final Object[] topicLocks = new Object[64];
+    /** Pushes awaiting each connection's ack, and the dataInfoIds deferred while it was at the cap. */
+    private final Map<Connection, ClientBacklog> backlogs = new ConcurrentHashMap<>();
 
     public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, long debounceMs) {
-        this(registry, reader, sender, debounceMs, () -> true, PushMetrics.discarded());
+        this(registry, reader, sender, PushOptions.withDebounce(debounceMs), () -> true, PushMetrics.discarded());
     }
 
     /** @param pushEnabled the cluster's push switch: while it is off, nothing is pushed and changes are held */
-    public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, long debounceMs,
+    public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, PushOptions options,
                       BooleanSupplier pushEnabled, PushMetrics metrics) {
         this.pushEnabled = pushEnabled;
         this.metrics = metrics;
         this.registry = registry;
         this.reader = reader;
         this.sender = sender;
-        this.debounceMs = debounceMs;
+        this.options = options;
         for (int i = 0; i < topicLocks.length; i++) {
             topicLocks[i] = new Object();
         }
@@ -82,7 +90,7 @@ public final class PushEngine implements AutoCloseable {
         schedule(() -> {
             pending.remove(dataInfoId);
             round(dataInfoId, registry.subscribersOf(dataInfoId), 1, since);
-        }, debounceMs);
+        }, options.debounceMs());
     }
 
     /** A new subscriber gets the current data at once, without waiting for a change. */
@@ -140,6 +148,7 @@ public final class PushEngine implements AutoCloseable {
                     byConnection.computeIfAbsent(s.connection(), c -> new ArrayList<>()).add(s);
                 }
             }
+            RoundPayload payload = new RoundPayload(datum.flattenData(), options.compressMinBytes());
             for (Map.Entry<Connection, List<SubscriberRecord>> e : byConnection.entrySet()) {
                 InFlight key = new InFlight(e.getKey(), dataInfoId);
                 boolean[] start = {false};
@@ -156,10 +165,14 @@ public final class PushEngine implements AutoCloseable {
                 if (!start[0]) {
                     continue;
                 }
+                if (!backlog(e.getKey()).tryStart(dataInfoId, options.maxPendingPerClient())) {
+                    inFlight.remove(key);
+                    metrics.deferred();
+                    continue; // pushed at its latest version when an ack of this connection frees a place
+                }
                 List<SubscriberRecord> subs = e.getValue();
-                PushMessage message = new PushMessage(dataInfoId, datum.version(),
-                        subs.stream().map(SubscriberRecord::registerId).toList(), datum.flattenData());
-                sendAsync(key, subs, message, attempt, since);
+                sendAsync(key, subs, payload.message(dataInfoId, datum.version(),
+                        subs.stream().map(SubscriberRecord::registerId).toList()), attempt, since);
             }
         }
     }
@@ -176,11 +189,17 @@ public final class PushEngine implements AutoCloseable {
             boolean delivered = failure == null && Boolean.TRUE.equals(ok);
             if (delivered) {
                 subs.forEach(s -> s.markPushed(message.version()));
-                metrics.acked(message.data().stream().mapToLong(b -> b.length).sum(), since);
+                metrics.acked(message.payloadBytes(), since);
             } else {
                 metrics.failed();
             }
             AtomicBoolean again = inFlight.remove(key);
+            List<String> deferred = backlog(key.connection()).finish(options.maxPendingPerClient());
+            if (!key.connection().isFine()) {
+                backlogs.remove(key.connection()); // closed: nothing more goes over it
+            } else {
+                deferred.forEach(id -> pushDeferred(key.connection(), id));
+            }
             if (!delivered) {
                 retry(key.dataInfoId(), subs, attempt, since); // the retry reads the datum again: it sends the latest
             }
@@ -191,6 +210,36 @@ public final class PushEngine implements AutoCloseable {
                 schedule(() -> round(key.dataInfoId(), now, 1, since), 0);
             }
         });
+    }
+
+    private ClientBacklog backlog(Connection connection) {
+        return backlogs.computeIfAbsent(connection, c -> new ClientBacklog());
+    }
+
+    /** A place freed on {@code connection}: the deferred dataInfoId gets a round for that connection's subscribers. */
+    private void pushDeferred(Connection connection, String dataInfoId) {
+        List<SubscriberRecord> now = registry.subscribersOf(dataInfoId).stream()
+                .filter(s -> s.connection() == connection).toList();
+        long since = System.nanoTime();
+        schedule(() -> round(dataInfoId, now, 1, since), 0);
+    }
+
+    /** A round's data, deflated once for all its connections when it is large enough and deflating pays. */
+    private static final class RoundPayload {
+        private final List<byte[]> items;
+        private final byte[] deflated;
+
+        RoundPayload(List<byte[]> items, int compressMinBytes) {
+            this.items = items;
+            long size = items.stream().mapToLong(b -> b.length).sum();
+            byte[] packed = compressMinBytes > 0 && size >= compressMinBytes ? PushDeflate.deflate(items) : null;
+            this.deflated = packed != null && packed.length < size ? packed : null;
+        }
+
+        PushMessage message(String dataInfoId, long version, List<String> subscriberIds) {
+            return deflated != null ? PushMessage.deflated(dataInfoId, version, subscriberIds, deflated)
+                    : new PushMessage(dataInfoId, version, subscriberIds, items);
+        }
     }
 
     /** A push in flight to one connection for one dataInfoId. */

@@ -9,14 +9,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The push engine's figures, in the node's Dropwizard registry (served as Prometheus text on /metrics): pushes
- * acknowledged, failed and retried, bytes of data pushed, and the latency from the change notice (or the new
- * subscription) to the client's acknowledgement, in milliseconds over the last minute.
+ * acknowledged, failed, retried and deferred (back-pressure), bytes of data pushed (the deflated size when
+ * deflated), and the latency from the change notice (or the new subscription) to the client's acknowledgement, in
+ * milliseconds over the last minute.
  */
 public final class PushMetrics {
     private final Counter pushes;
     private final Counter failures;
     private final Counter retries;
     private final Counter bytes;
+    private final Counter deferred;
     private final Histogram latencyMillis;
 
     public PushMetrics(MetricRegistry registry) {
@@ -24,6 +26,7 @@ public final class PushMetrics {
         this.failures = registry.counter("session.push.failed");
         this.retries = registry.counter("session.push.retried");
         this.bytes = registry.counter("session.push.bytes");
+        this.deferred = registry.counter("session.push.deferred");
         this.latencyMillis = registry.histogram("session.push.latency.ms",
                 () -> new Histogram(new SlidingTimeWindowArrayReservoir(1, TimeUnit.MINUTES)));
     }
@@ -41,6 +44,11 @@ public final class PushMetrics {
 
     void failed() {
         failures.inc();
+    }
+
+    /** A push held back because its client had session.max-pending-pushes-per-client unacknowledged. */
+    void deferred() {
+        deferred.inc();
     }
 
     void retried() {

@@ -30,9 +30,41 @@ public final class ClientRegistry {
     private final AtomicLong subscriptionSeq = new AtomicLong();
     /** DataInfoIds whose last subscriber here went, until the interest withdrawal takes them. */
     private final ConcurrentLinkedQueue<String> unsubscribed = new ConcurrentLinkedQueue<>();
+    /** clientId -> its publishers plus subscribers here; kept inside the computes that change them. */
+    private final Map<String, Integer> registrationsByClient = new ConcurrentHashMap<>();
 
     public ClientRegistry(SlotFunction slots) {
         this.bySlot = new SlotIndex(slots);
+    }
+
+    /** Every change of a stored publisher goes through here: the slot index and the client's count follow it. */
+    private void changed(Publisher old, Publisher neu) {
+        bySlot.replaced(old, neu);
+        if (old != null) {
+            count(old.clientId(), -1);
+        }
+        if (neu != null) {
+            count(neu.clientId(), 1);
+        }
+    }
+
+    private void count(String clientId, int delta) {
+        registrationsByClient.merge(clientId, delta, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    /** The publishers and subscribers {@code clientId} holds here (session.max-registrations-per-client). */
+    public int registrationsOf(String clientId) {
+        return registrationsByClient.getOrDefault(clientId, 0);
+    }
+
+    /** Whether registrations already came over {@code connection} (it counts against session.max-clients). */
+    public boolean isAttached(Connection connection) {
+        return connections.containsKey(connection);
+    }
+
+    /** The client connections with registrations here. */
+    public int connectionCount() {
+        return connections.size();
     }
 
     /** A publisher and the connection it was last registered over. */
@@ -71,7 +103,7 @@ public final class ClientRegistry {
                 return old;
             }
             previous[0] = old == null ? null : old.publisher();
-            bySlot.replaced(previous[0], p);
+            changed(previous[0], p);
             return new PublisherEntry(p, connection);
         });
         return previous[0];
@@ -83,7 +115,7 @@ public final class ClientRegistry {
             if (entry.publisher() != p) {
                 return entry;
             }
-            bySlot.replaced(p, previous);
+            changed(p, previous);
             return previous == null ? null : new PublisherEntry(previous, entry.connection());
         });
     }
@@ -92,6 +124,10 @@ public final class ClientRegistry {
     public boolean holds(Publisher p) {
         PublisherEntry e = publishers.get(p.registerId());
         return e != null && e.publisher() == p;
+    }
+
+    public boolean hasSubscriber(String registerId) {
+        return subscribers.containsKey(registerId);
     }
 
     public boolean hasPublisher(String registerId) {
@@ -103,7 +139,7 @@ public final class ClientRegistry {
         publishers.computeIfPresent(registerId, (id, e) -> {
             if (e.publisher().clientId().equals(clientId)) {
                 removed[0] = e.publisher();
-                bySlot.replaced(e.publisher(), null);
+                changed(e.publisher(), null);
                 return null;
             }
             return e;
@@ -114,13 +150,14 @@ public final class ClientRegistry {
     /** Puts back a publisher whose removal failed at data, unless something else was registered meanwhile. */
     public void restorePublisher(Publisher p, Connection connection) {
         publishers.computeIfAbsent(p.registerId(), id -> {
-            bySlot.replaced(null, p);
+            changed(null, p);
             return new PublisherEntry(p, connection);
         });
     }
 
     public void addSubscriber(SubscriberRecord s) {
         SubscriberRecord old = subscribers.put(s.registerId(), s);
+        count(s.clientId(), 1);
         if (old != null) {
             unindex(old);
         }
@@ -161,6 +198,7 @@ public final class ClientRegistry {
     }
 
     private void unindex(SubscriberRecord s) {
+        count(s.clientId(), -1);
         subscribersByDataInfoId.computeIfPresent(s.dataInfoId(), (k, set) -> {
             set.remove(s);
             if (set.isEmpty()) {
@@ -213,7 +251,7 @@ public final class ClientRegistry {
                 if (current != e) {
                     return current; // re-registered over a newer connection meanwhile
                 }
-                bySlot.replaced(e.publisher(), null);
+                changed(e.publisher(), null);
                 removed.add(e.publisher());
                 return null;
             });

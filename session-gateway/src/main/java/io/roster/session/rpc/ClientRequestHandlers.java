@@ -1,6 +1,7 @@
 package io.roster.session.rpc;
 
 import com.alipay.remoting.BizContext;
+import com.alipay.remoting.Connection;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
@@ -29,6 +30,7 @@ public final class ClientRequestHandlers {
     private final DataRouter router;
     private final PushEngine pushEngine;
     private final RegistryLimits limits;
+    private final ClientLimits clientLimits;
     private final ProcessId sessionProcessId;
     private final RegistrationClock clock;
     private final Consumer<Publisher> retract;
@@ -39,8 +41,9 @@ public final class ClientRequestHandlers {
      *                its client's connection closed, or after the client was told it failed
      */
     public ClientRequestHandlers(ClientRegistry registry, DataRouter router, PushEngine pushEngine, RegistryLimits limits,
-                                 ProcessId sessionProcessId, RegistrationClock clock, Consumer<Publisher> retract,
-                                 Executor executor) {
+                                 ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
+                                 Consumer<Publisher> retract, Executor executor) {
+        this.clientLimits = clientLimits;
         this.registry = registry;
         this.router = router;
         this.pushEngine = pushEngine;
@@ -64,6 +67,23 @@ public final class ClientRequestHandlers {
         protected Object errorReply(ErrorCode code, String message) {
             return new RegisterReply(code, message);
         }
+    }
+
+    /**
+     * The refusal of a new registration over a cap, or null when it may be taken. Checked before the registration,
+     * not under a lock: parallel first registrations may pass a cap by the number of handler threads.
+     */
+    private RegisterReply overLimit(Connection connection, String clientId, boolean newRegistration) {
+        if (!registry.isAttached(connection) && registry.connectionCount() >= clientLimits.maxClients()) {
+            return new RegisterReply(ErrorCode.SESSION_FULL, "session " + sessionProcessId.address() + " serves "
+                    + registry.connectionCount() + " clients, its session.max-clients; connect to another session");
+        }
+        int held = registry.registrationsOf(clientId);
+        if (newRegistration && held >= clientLimits.maxRegistrationsPerClient()) {
+            return new RegisterReply(ErrorCode.LIMIT_EXCEEDED, "client " + clientId + " holds " + held
+                    + " publishers and subscribers on this session, its session.max-registrations-per-client");
+        }
+        return null;
     }
 
     private String validIds(String clientId, String registerId, String dataInfoId) {
@@ -90,6 +110,10 @@ public final class ClientRequestHandlers {
             String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
             limits.checkAppName(r.appName());
             limits.checkData(r.data());
+            RegisterReply refused = overLimit(context.getConnection(), r.clientId(), !registry.hasPublisher(r.registerId()));
+            if (refused != null) {
+                return refused;
+            }
             // Stamped and stored under the clock's fence: a reconciliation snapshot stamped later must contain p,
             // or data would take p for a publisher this session dropped and remove it.
             Stored stored = clock.register(stamp -> {
@@ -161,6 +185,10 @@ public final class ClientRequestHandlers {
         protected Object handle(BizContext context, SubscribeRequest r) {
             String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
             limits.checkAppName(r.appName());
+            RegisterReply refused = overLimit(context.getConnection(), r.clientId(), !registry.hasSubscriber(r.registerId()));
+            if (refused != null) {
+                return refused;
+            }
             if (!registry.attach(context.getConnection(), r.clientId(), clock.tick())) {
                 return closing();
             }

@@ -22,6 +22,12 @@ final class Clients implements AutoCloseable {
         return c;
     }
 
+    /** Closes {@code client}, built elsewhere, with the others. */
+    RosterClient track(RosterClient client) {
+        open.add(client);
+        return client;
+    }
+
     @Override
     public void close() {
         open.forEach(RosterClient::close);

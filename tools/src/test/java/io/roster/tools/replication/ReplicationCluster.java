@@ -154,6 +154,10 @@ final class ReplicationCluster implements AutoCloseable {
         return id;
     }
 
+    String metaAddress() {
+        return String.join(",", base.metaServers());
+    }
+
     String sessionAddress(int index) {
         return sessionAddresses.get(index);
     }

@@ -1,0 +1,106 @@
+package io.roster.client.session;
+
+import io.roster.common.rpc.RpcCaller;
+import io.roster.common.rpc.RpcFailure;
+import io.roster.common.util.NamedThreads;
+import io.roster.common.wire.SessionListReply;
+import io.roster.common.wire.SessionListRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The live sessions as meta lists them ({@code SessionListRequest} to each meta server in turn until one answers),
+ * refreshed every {@link #REFRESH_MS} and whenever a connection fails. Until meta is first reached it serves the
+ * configured sessions, if any were given too. A failed refresh keeps the last list: meta being down must not take
+ * away sessions that still work.
+ */
+public final class MetaSessionDirectory implements SessionDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(MetaSessionDirectory.class);
+    static final long REFRESH_MS = 30_000;
+
+    private final RpcCaller caller;
+    private final List<String> metaServers;
+    private final int timeoutMs;
+    private final ScheduledExecutorService refresher;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private volatile List<String> addresses;
+    private volatile String lastProblem = "not asked yet";
+
+    /** Its calls to meta go over a bolt client of its own, apart from the session link's connections. */
+    public MetaSessionDirectory(List<String> metaServers, List<String> fallback, int timeoutMs, String threadName) {
+        this.caller = new RpcCaller();
+        this.metaServers = List.copyOf(metaServers);
+        this.addresses = List.copyOf(fallback);
+        this.timeoutMs = timeoutMs;
+        this.refresher = NamedThreads.scheduler(threadName);
+    }
+
+    /** Asks meta at once (on the caller's thread), then every {@link #REFRESH_MS} in the background. */
+    public void start() {
+        refresh();
+        refresher.scheduleWithFixedDelay(this::refresh, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public List<String> addresses() {
+        return addresses;
+    }
+
+    @Override
+    public void refreshSoon() {
+        if (refreshQueued.compareAndSet(false, true)) {
+            try {
+                refresher.execute(() -> {
+                    refreshQueued.set(false);
+                    refresh();
+                });
+            } catch (RejectedExecutionException e) {
+                refreshQueued.set(false); // closed
+            }
+        }
+    }
+
+    /** One ask of meta; returns whether a meta server answered. */
+    boolean refresh() {
+        for (String meta : metaServers) {
+            try {
+                SessionListReply reply = caller.call(meta, new SessionListRequest(), SessionListReply.class, timeoutMs);
+                if (!reply.ok()) {
+                    lastProblem = "meta " + meta + " answered " + reply.code() + " " + reply.message();
+                    continue;
+                }
+                if (reply.sessions().isEmpty()) {
+                    lastProblem = "meta " + meta + " lists no live session";
+                    return true; // the last list stays: those sessions may only be late to heartbeat
+                }
+                if (!reply.sessions().equals(addresses)) {
+                    LOG.info("Meta {} lists sessions {}", meta, reply.sessions());
+                }
+                addresses = reply.sessions();
+                lastProblem = "";
+                return true;
+            } catch (RpcFailure e) {
+                lastProblem = "meta " + meta + " unreachable: " + e.getMessage();
+            }
+        }
+        LOG.debug("Cannot refresh the session list: {}", lastProblem);
+        return false;
+    }
+
+    @Override
+    public String describe() {
+        return "sessions from meta " + String.join(",", metaServers) + (lastProblem.isEmpty() ? "" : " (" + lastProblem + ")");
+    }
+
+    @Override
+    public void close() {
+        NamedThreads.shutdown(refresher);
+        caller.close();
+    }
+}

@@ -1,0 +1,74 @@
+package io.roster.chaos.check;
+
+import io.roster.chaos.history.Event;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which items no check may judge, and when. A publish call that threw leaves two items in doubt:
+ * <ul>
+ *   <li>its own item, which the session may have taken (or an SDK replay may bring later), until a later call
+ *       publishes that same item successfully, from when it is an ordinary item;</li>
+ *   <li>the item its publisher held, which that call may have replaced, until the publisher's next successful
+ *       call ends it. From then on it is ordinary again: gone either way, so the ghost check applies.</li>
+ * </ul>
+ */
+final class Uncertainty {
+    private record Doubt(long from, long until) {
+        boolean covers(long t) {
+            return from <= t && t < until;
+        }
+    }
+
+    private final Map<String, List<Doubt>> doubts;
+    private final int failedItems;
+
+    private Uncertainty(Map<String, List<Doubt>> doubts, int failedItems) {
+        this.doubts = doubts;
+        this.failedItems = failedItems;
+    }
+
+    static Uncertainty of(Publications publications) {
+        Map<String, List<Doubt>> doubts = new HashMap<>();
+        Set<String> failed = new HashSet<>();
+        for (Event.PublishFailed f : publications.failures()) {
+            failed.add(f.item());
+            long confirmedAt = publications.ofItem(f.item()).stream()
+                    .mapToLong(ItemSpan::from).filter(from -> from >= f.t()).min().orElse(ItemSpan.NEVER);
+            add(doubts, f.item(), new Doubt(Long.MIN_VALUE, confirmedAt));
+            Optional<ItemSpan> held = publications.liveAt(f.pub(), f.t());
+            held.filter(s -> !s.item().equals(f.item()))
+                    .ifPresent(s -> add(doubts, s.item(), new Doubt(f.t(), s.goneAt())));
+        }
+        return new Uncertainty(doubts, failed.size());
+    }
+
+    private static void add(Map<String, List<Doubt>> doubts, String item, Doubt doubt) {
+        doubts.computeIfAbsent(item, k -> new ArrayList<>()).add(doubt);
+    }
+
+    /** Whether {@code item} is in doubt at {@code t}. */
+    boolean at(String item, long t) {
+        List<Doubt> list = doubts.get(item);
+        if (list == null) {
+            return false;
+        }
+        for (Doubt d : list) {
+            if (d.covers(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Distinct items of failed publish calls. */
+    int failedItems() {
+        return failedItems;
+    }
+}

@@ -56,7 +56,7 @@ public final class Checker {
                 pushes++;
                 bytes += p.bytes() == null ? 0 : p.bytes();
             } else if (e instanceof Event.Fault f && f.phase() == Event.Phase.START) {
-                faults.merge(f.kind(), 1L, Long::sum);
+                faults.merge(f.kind() + "-" + f.role(), 1L, Long::sum);
             }
         }
         return new Counts(byType, faults, pushes, bytes, run.uncertainty().failedItems());

@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * What happened in the run, to judge whether it exercised anything.
  *
  * @param eventsByType   every history line by its type (publish, push, fault, ...)
- * @param faultsByKind   faults injected, counted by their start
+ * @param faultsByKind   faults injected, counted by their start, keyed kind-role (kill-data, pause-session, ...)
  * @param pushBytes      sum of the pushes' {@code bytes} where the recorder gave it
  * @param uncertainItems distinct items of publishes whose call threw, which no check judges
  */

@@ -35,7 +35,7 @@ class CheckerRecordedHistoriesTest {
         assertThat(r.counts().pushBytes()).isEqualTo(200);
         assertThat(r.counts().eventsByType()).containsEntry("publish", 5L).containsEntry("push", 10L)
                 .containsEntry("connected", 3L).containsEntry("close", 1L).containsEntry("fault", 2L);
-        assertThat(r.counts().faultsByKind()).containsExactlyEntriesOf(java.util.Map.of("kill", 1L));
+        assertThat(r.counts().faultsByKind()).containsExactlyEntriesOf(java.util.Map.of("kill-data", 1L));
         assertThat(r.counts().uncertainItems()).isZero();
         assertThat(r.excusedAbsences()).isEmpty();
         assertThat(r.steadyAt()).isEqualTo(100L);

@@ -1,0 +1,88 @@
+package io.roster.chaos.run;
+
+import io.roster.chaos.history.Event;
+import io.roster.chaos.history.HistoryWriter;
+import io.roster.client.Publication;
+import io.roster.client.RosterClient;
+import io.roster.client.Subscription;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One SDK client of the run under its history label ({@code c3}, {@code pin1}), with the publications and
+ * subscriptions it holds. Every push its subscribers receive goes into the history as it arrives.
+ */
+final class ChaosClient implements AutoCloseable {
+    private final String label;
+    private final RosterClient client;
+    private final HistoryWriter history;
+    private final RunClock clock;
+    /** pub label -> its publication; insertion order keeps the choice among them reproducible. */
+    final Map<String, Publication> publications = new LinkedHashMap<>();
+    final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    /** sub label -> the items of the last push it received. */
+    private final Map<String, List<String>> lastItems = new ConcurrentHashMap<>();
+    /** The relays the client reaches its sessions through, so the harness can drop its connection. */
+    private final List<TcpForwarder> relays;
+    private volatile String session;
+
+    ChaosClient(String label, List<String> sessions, HistoryWriter history, RunClock clock) {
+        this.label = label;
+        this.history = history;
+        this.clock = clock;
+        this.relays = sessions.stream().map(s -> new TcpForwarder(s, label)).toList();
+        this.client = RosterClient.builder().sessions(String.join(",", relays.stream().map(TcpForwarder::address).toList()))
+                .appName("chaos")
+                .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(10))
+                .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500)).build();
+        noteSession();
+    }
+
+    String label() {
+        return label;
+    }
+
+    RosterClient sdk() {
+        return client;
+    }
+
+    /** Records a move to another session (checked by the run every 100 ms), named by the session's own address. */
+    void noteSession() {
+        String relay = client.connectedSession();
+        String now = relays.stream().filter(r -> r.address().equals(relay)).map(TcpForwarder::target).findFirst().orElse(null);
+        if (now != null && !now.equals(session)) {
+            session = now;
+            history.append(new Event.Connected(clock.now(), label, now));
+        }
+    }
+
+    Subscription subscribe(String sub, String dataId) {
+        return client.subscribe(dataId, (dataInfoId, data, version) -> {
+            List<String> items = data.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+            int bytes = data.stream().mapToInt(b -> b.length).sum();
+            history.append(new Event.Push(clock.now(), sub, dataInfoId, version, items, bytes));
+            lastItems.put(sub, items);
+        });
+    }
+
+    /** The items last pushed to {@code sub}, or an empty list before its first push. */
+    List<String> lastItems(String sub) {
+        return lastItems.getOrDefault(sub, List.of());
+    }
+
+    /** Drops the client's session connection, as a network would; the SDK reconnects and replays. */
+    int dropConnection() {
+        return relays.stream().mapToInt(TcpForwarder::cut).sum();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        relays.forEach(TcpForwarder::close);
+    }
+}

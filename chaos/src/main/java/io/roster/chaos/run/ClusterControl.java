@@ -1,0 +1,37 @@
+package io.roster.chaos.run;
+
+import java.util.List;
+
+/**
+ * What the harness needs of a running cluster: where its nodes are, and the faults it may do to them. Implemented
+ * over real processes by the launcher in tools; kept an interface so the runner does not know how nodes start.
+ */
+public interface ClusterControl extends AutoCloseable {
+    List<Target> targets();
+
+    List<String> metaAddresses();
+
+    List<String> sessionAddresses();
+
+    /** kill -9. */
+    void kill(Target target);
+
+    /** Starts a killed node again from its configuration and waits until it is back in the cluster. */
+    void restart(Target target);
+
+    /** SIGSTOP: the process stays but answers nothing. */
+    void pause(Target target);
+
+    /** SIGCONT. */
+    void resume(Target target);
+
+    /** The node lease of this cluster (lease.duration-ms): what the checker's bounds start from. */
+    long leaseMs();
+
+    /** The sessions' push debounce (session.push-debounce-ms). */
+    long debounceMs();
+
+    /** Stops every node. */
+    @Override
+    void close();
+}

@@ -1,0 +1,247 @@
+package io.roster.chaos.run;
+
+import io.roster.chaos.history.Event;
+import io.roster.chaos.history.HistoryWriter;
+import io.roster.client.Publication;
+import io.roster.client.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The clients' random operations, drawn from the run's seed on one thread: publish, republish, unpublish, subscribe,
+ * unsubscribe, connection drop, close and reopen. Which operation, client and dataId come next depends only on the seed and on the
+ * operations so far, so a seed replays the same schedule (what the cluster answers may differ). Pinned clients
+ * publish one item per dataId before the checked window and are never touched again.
+ */
+final class Workload implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Workload.class);
+    static final int PINNED_CLIENTS = 2;
+
+    private final Random random;
+    private final List<String> sessions;
+    private final HistoryWriter history;
+    private final RunClock clock;
+    private final List<String> dataIds = new ArrayList<>();
+    private final List<ChaosClient> pinned = new ArrayList<>();
+    private final List<ChaosClient> clients = new ArrayList<>();
+    private final OpCounts counts = new OpCounts();
+    private int nextClient;
+    private int nextPub;
+    private int nextSub;
+
+    Workload(long seed, int clientCount, int dataIdCount, List<String> sessions, HistoryWriter history, RunClock clock) {
+        this.random = new Random(seed);
+        this.sessions = List.copyOf(sessions);
+        this.history = history;
+        this.clock = clock;
+        for (int i = 0; i < dataIdCount; i++) {
+            dataIds.add("chaos.svc." + i + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP");
+        }
+        for (int i = 0; i < PINNED_CLIENTS; i++) {
+            pinned.add(open("pin" + i));
+        }
+        for (int i = 0; i < clientCount; i++) {
+            clients.add(open("c" + nextClient++));
+        }
+    }
+
+    List<String> dataIds() {
+        return dataIds;
+    }
+
+    OpCounts counts() {
+        return counts;
+    }
+
+    /** The pinned publishers (one per pinned client and dataId) and one subscriber of every dataId per client. */
+    void setUp() {
+        for (ChaosClient c : pinned) {
+            for (String dataId : dataIds) {
+                String pub = c.label() + "-" + shortId(dataId);
+                Publication p = c.sdk().publish(dataId, "pinned:" + pub);
+                c.publications.put(pub, p);
+                history.append(new Event.Publish(clock.now(), c.label(), dataId, pub, "pinned:" + pub, true));
+            }
+        }
+        for (ChaosClient c : clients) {
+            subscribe(c, dataIds.get(random.nextInt(dataIds.size())));
+        }
+    }
+
+    /** Every subscriber's client, for the run to check that the pinned items reached them. */
+    List<ChaosClient> all() {
+        List<ChaosClient> out = new ArrayList<>(pinned);
+        out.addAll(clients);
+        return out;
+    }
+
+    /** One random operation. */
+    void step() {
+        ChaosClient c = clients.get(random.nextInt(clients.size()));
+        String dataId = dataIds.get(random.nextInt(dataIds.size()));
+        int dice = random.nextInt(100);
+        if (dice < 28) {
+            publish(c, dataId);
+        } else if (dice < 50) {
+            republish(c);
+        } else if (dice < 64) {
+            unpublish(c);
+        } else if (dice < 76) {
+            subscribe(c, dataId);
+        } else if (dice < 87) {
+            unsubscribe(c);
+        } else if (dice < 94) {
+            drop(c);
+        } else {
+            reopen(c);
+        }
+    }
+
+    private void publish(ChaosClient c, String dataId) {
+        String pub = "p" + nextPub++;
+        String item = pub + "/1";
+        try {
+            Publication p = c.sdk().publish(dataId, item);
+            c.publications.put(pub, p);
+            history.append(new Event.Publish(clock.now(), c.label(), dataId, pub, item, false));
+            counts.ok("publish");
+        } catch (RuntimeException e) {
+            history.append(new Event.PublishFailed(clock.now(), c.label(), dataId, pub, item, e.toString()));
+            counts.failed("publish", e);
+        }
+    }
+
+    private void republish(ChaosClient c) {
+        Map.Entry<String, Publication> e = pick(c.publications);
+        if (e == null) {
+            return;
+        }
+        String pub = e.getKey();
+        Publication p = e.getValue();
+        String item = pub + "/" + (p.version() + 1) + "-" + random.nextInt(1000);
+        try {
+            p.republish(item);
+            history.append(new Event.Publish(clock.now(), c.label(), p.dataInfoId(), pub, item, false));
+            counts.ok("republish");
+        } catch (RuntimeException ex) {
+            history.append(new Event.PublishFailed(clock.now(), c.label(), p.dataInfoId(), pub, item, ex.toString()));
+            counts.failed("republish", ex);
+        }
+    }
+
+    private void unpublish(ChaosClient c) {
+        Map.Entry<String, Publication> e = pick(c.publications);
+        if (e == null) {
+            return;
+        }
+        try {
+            e.getValue().unpublish();
+            c.publications.remove(e.getKey());
+            history.append(new Event.Unpublish(clock.now(), c.label(), e.getValue().dataInfoId(), e.getKey()));
+            counts.ok("unpublish");
+        } catch (RuntimeException ex) {
+            counts.failed("unpublish", ex); // the SDK keeps it: still live, as the history says
+        }
+    }
+
+    private void subscribe(ChaosClient c, String dataId) {
+        String sub = "s" + nextSub++;
+        try {
+            Subscription s = c.subscribe(sub, dataId);
+            c.subscriptions.put(sub, s);
+            history.append(new Event.Subscribe(clock.now(), c.label(), sub, dataId));
+            counts.ok("subscribe");
+        } catch (RuntimeException ex) {
+            counts.failed("subscribe", ex);
+        }
+    }
+
+    private void unsubscribe(ChaosClient c) {
+        Map.Entry<String, Subscription> e = pick(c.subscriptions);
+        if (e == null) {
+            return;
+        }
+        try {
+            e.getValue().unsubscribe();
+            c.subscriptions.remove(e.getKey());
+            history.append(new Event.Unsubscribe(clock.now(), e.getKey()));
+            counts.ok("unsubscribe");
+        } catch (RuntimeException ex) {
+            counts.failed("unsubscribe", ex);
+        }
+    }
+
+    /**
+     * Drops the client's connection (never a pinned client's: its session drops a closed connection's publishers
+     * until the replay, by design). Recorded as a client fault that starts and ends at once.
+     */
+    private void drop(ChaosClient c) {
+        if (c.dropConnection() > 0) {
+            long t = clock.now();
+            history.append(new Event.Fault(t, "drop", "client", c.label(), Event.Phase.START));
+            history.append(new Event.Fault(t, "drop", "client", c.label(), Event.Phase.END));
+            counts.ok("drop");
+        }
+    }
+
+    /** Closes the client (its publishers must go) and puts a new one, under a new label, in its place. */
+    private void reopen(ChaosClient c) {
+        c.close();
+        history.append(new Event.Close(clock.now(), c.label()));
+        counts.ok("close");
+        int index = clients.indexOf(c);
+        try {
+            clients.set(index, open("c" + nextClient++));
+            counts.ok("reopen");
+        } catch (RuntimeException ex) {
+            counts.failed("reopen", ex);
+            clients.set(index, c); // closed: its operations fail until the next reopen draws it
+        }
+    }
+
+    private <V> Map.Entry<String, V> pick(Map<String, V> map) {
+        if (map.isEmpty()) {
+            return null;
+        }
+        int n = random.nextInt(map.size());
+        return new ArrayList<>(map.entrySet()).get(n);
+    }
+
+    private ChaosClient open(String label) {
+        List<String> order = new ArrayList<>(sessions);
+        Collections.rotate(order, -Math.floorMod(label.hashCode(), order.size()));
+        return new ChaosClient(label, order, history, clock);
+    }
+
+    /** Records every client's moves between sessions. */
+    void noteSessions() {
+        for (ChaosClient c : all()) {
+            try {
+                c.noteSession();
+            } catch (RuntimeException e) {
+                LOG.debug("session of {} unknown: {}", c.label(), e.toString());
+            }
+        }
+    }
+
+    private static String shortId(String dataInfoId) {
+        return dataInfoId.substring(0, dataInfoId.indexOf('#'));
+    }
+
+    @Override
+    public void close() {
+        for (ChaosClient c : all()) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing {}: {}", c.label(), e.toString());
+            }
+        }
+    }
+}

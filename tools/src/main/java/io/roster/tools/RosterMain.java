@@ -1,6 +1,7 @@
 package io.roster.tools;
 
 import io.roster.tools.bench.BenchCommand;
+import io.roster.tools.chaos.ChaosCommand;
 import io.roster.tools.cli.NodesCommand;
 import io.roster.tools.cli.PushCommand;
 import io.roster.tools.cli.PubCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "roster", mixinStandardHelpOptions = true, version = "roster 0.1.0",
         description = "Roster service registry: run a node, or operate and try a cluster.",
         subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class, SessionsCommand.class,
-                SlotsCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class,
+                SlotsCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec

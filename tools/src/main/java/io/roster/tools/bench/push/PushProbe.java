@@ -17,9 +17,14 @@ final class PushProbe implements SubscriptionListener {
     private final AtomicLong pushes;
     private final AtomicLong bytes;
     private final LongSupplier clock;
+    private final PushMessages messages;
+    private final int pair;
     private volatile long lastSeq = -1;
 
-    PushProbe(Recorder latencyMicros, AtomicLong pushes, AtomicLong bytes, LongSupplier clock) {
+    /** @param pair this subscriber's (client, service) index in {@code messages} */
+    PushProbe(Recorder latencyMicros, AtomicLong pushes, AtomicLong bytes, LongSupplier clock, PushMessages messages, int pair) {
+        this.messages = messages;
+        this.pair = pair;
         this.latencyMicros = latencyMicros;
         this.pushes = pushes;
         this.bytes = bytes;
@@ -34,6 +39,7 @@ final class PushProbe implements SubscriptionListener {
     public void onData(String dataInfoId, List<byte[]> data, long version) {
         long now = clock.getAsLong();
         pushes.incrementAndGet();
+        messages.seen(pair, version);
         for (byte[] d : data) {
             bytes.addAndGet(d.length);
             String[] parts = new String(d, StandardCharsets.UTF_8).split("-");

@@ -60,7 +60,15 @@ public final class MetaClient {
             lastNotLeader = reply;
             String leader = leaderOf.apply(reply);
             if (leader != null && !leader.isEmpty() && !leader.equals(address) && redirects++ < 3) {
-                order.remove(leader);
+                // Try the named leader next. It may have been tried already (it was down, or not leading yet): then
+                // removing it shifts this server back by one place.
+                int at = order.indexOf(leader);
+                if (at >= 0) {
+                    order.remove(at);
+                    if (at < i) {
+                        i--;
+                    }
+                }
                 order.add(i + 1, leader);
             }
         }

@@ -17,7 +17,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>When its session fails the client reconnects in the background, to the next listed session first, and replays
+ * <p>When its session fails, or leaves a liveness ping unanswered (see
+ * {@link RosterClientBuilder#livenessCheck}), the client reconnects in the background, to the next listed session first, and replays
  * every live publication and subscription before it serves calls again; the application does nothing. The replay is
  * done only when the session accepted every registration: one answered with a retryable error is retried on the same
  * connection, with the reconnect backoff. A call made while disconnected or replaying waits up to the connect timeout,

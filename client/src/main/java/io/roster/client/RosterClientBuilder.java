@@ -26,6 +26,8 @@ public final class RosterClientBuilder {
     private Duration backoffMin = Duration.ofMillis(100);
     private Duration backoffMax = Duration.ofSeconds(5);
     private RegistryLimits limits = RegistryLimits.DEFAULTS;
+    private Duration livenessInterval = ClientOptions.DEFAULT_LIVENESS_INTERVAL;
+    private Duration livenessTimeout = ClientOptions.DEFAULT_LIVENESS_TIMEOUT;
 
     RosterClientBuilder() {
     }
@@ -44,6 +46,18 @@ public final class RosterClientBuilder {
     public RosterClientBuilder metaServers(String commaSeparated) {
         Objects.requireNonNull(commaSeparated, "metaServers");
         this.metaServers = Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return this;
+    }
+
+    /**
+     * How often the client pings its session, and how long a ping may go unanswered before the client leaves that
+     * session for another (0.5 s and 1 s by default, below the default 3 s lease, so a stalled session's clients have
+     * moved before meta expires it). The old connection is closed only once the new session holds every
+     * registration. {@code Duration.ZERO} as interval turns the check off.
+     */
+    public RosterClientBuilder livenessCheck(Duration interval, Duration timeout) {
+        this.livenessInterval = interval;
+        this.livenessTimeout = timeout;
         return this;
     }
 
@@ -111,6 +125,6 @@ public final class RosterClientBuilder {
     /** The validated options, without connecting. */
     ClientOptions options() {
         return new ClientOptions(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax,
-                limits);
+                limits, livenessInterval, livenessTimeout);
     }
 }

@@ -28,9 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,13 +59,15 @@ class ReplicationTest {
         meta = new FakeMeta(SLOTS);
         session = new FakeSession(SLOTS);
         meta.sessions(session.node());
-        portA = freePort();
-        portB = freePort();
-        a = "127.0.0.1:" + portA;
-        b = "127.0.0.1:" + portB;
+        // Bound to ports of their own choosing: a port picked free beforehand can be taken by one of the outgoing
+        // connections the first node opens before the second binds it. Restarts reuse these ports.
+        nodeA = startNode(0);
+        nodeB = startNode(0);
+        a = nodeA.address();
+        b = nodeB.address();
+        portA = Integer.parseInt(a.substring(a.lastIndexOf(':') + 1));
+        portB = Integer.parseInt(b.substring(b.lastIndexOf(':') + 1));
         table(slot -> new Slot(slot, a, List.of(b), 3));
-        nodeA = startNode(portA);
-        nodeB = startNode(portB);
         await().atMost(WAIT).until(() -> nodeA.isReady() && nodeB.isReady());
         assertThat(session.call(a, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
         assertThat(session.call(b, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
@@ -116,13 +115,6 @@ class ReplicationTest {
         meta.fixedTable(new SlotTable(++tableEpoch, slots));
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static String idInSlot(int slot, int n) {
         int found = 0;

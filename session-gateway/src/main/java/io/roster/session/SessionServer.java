@@ -39,6 +39,7 @@ import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.RegistrationClock;
 import io.roster.session.rpc.ChangeNoticeProcessor;
 import io.roster.session.rpc.ClientLimits;
+import io.roster.session.rpc.SessionPingProcessor;
 import io.roster.session.rpc.ClientRequestHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,6 +130,7 @@ public final class SessionServer implements AutoCloseable {
                 this::retract, handlers).all()) {
             server.registerUserProcessor(h);
         }
+        server.registerUserProcessor(new SessionPingProcessor());
         SlotFunction slots = registry.bySlot().slotFunction();
         server.registerUserProcessor(new SlotDigestQueryHandler(registry, slots, processId, reconcile));
         server.registerUserProcessor(new SlotPublishersQueryHandler(registry, clock, slots, processId, reconcile));

@@ -14,10 +14,15 @@ import java.util.Objects;
  */
 public record ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
                             Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
-                            RegistryLimits limits) {
+                            RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout) {
+    /** The default liveness check: a ping every 500 ms, left after 1 s of silence (below the default 3 s lease). */
+    public static final Duration DEFAULT_LIVENESS_INTERVAL = Duration.ofMillis(500);
+    public static final Duration DEFAULT_LIVENESS_TIMEOUT = Duration.ofSeconds(1);
+
     public ClientOptions(List<String> sessions, String appName, String zone, Duration connectTimeout,
                          Duration requestTimeout, Duration backoffMin, Duration backoffMax, RegistryLimits limits) {
-        this(sessions, List.of(), appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits);
+        this(sessions, List.of(), appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits,
+                DEFAULT_LIVENESS_INTERVAL, DEFAULT_LIVENESS_TIMEOUT);
     }
 
     public ClientOptions {
@@ -35,6 +40,12 @@ public record ClientOptions(List<String> sessions, List<String> metaServers, Str
         }
         limits.checkAppName(appName);
         zone = zone == null ? "" : zone;
+        if (livenessInterval == null || livenessInterval.isNegative()) {
+            throw new IllegalArgumentException("livenessCheck interval must be zero (off) or positive, got " + livenessInterval);
+        }
+        if (!livenessInterval.isZero()) {
+            requirePositive("livenessCheck timeout", livenessTimeout);
+        }
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("requestTimeout", requestTimeout);
         requirePositive("reconnectBackoff min", backoffMin);

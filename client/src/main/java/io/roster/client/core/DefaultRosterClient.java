@@ -13,6 +13,7 @@ import io.roster.client.registry.RegistrationTable;
 import io.roster.client.registry.SubscriberRecord;
 import io.roster.client.session.LinkState;
 import io.roster.client.session.LinkStatus;
+import io.roster.client.session.LivenessCheck;
 import io.roster.client.session.MetaSessionDirectory;
 import io.roster.client.session.SessionDirectory;
 import io.roster.client.session.SessionLink;
@@ -40,6 +41,7 @@ public final class DefaultRosterClient implements RosterClient {
     private final ExecutorService pushExecutor;
     private final SessionDirectory directory;
     private final SessionLink link;
+    private final LivenessCheck liveness;
     private final Registrar registrar;
     private final RegistrationReplayer replayer;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -58,6 +60,8 @@ public final class DefaultRosterClient implements RosterClient {
                         (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()), threads + "-directory");
         this.link = new SessionLink(rpcClient, directory, options.connectTimeout(), options.requestTimeout(),
                 options.backoffMin(), options.backoffMax(), threads + "-reconnect");
+        this.liveness = options.livenessInterval().isZero() ? null : new LivenessCheck(link, rpcClient,
+                options.livenessInterval(), options.livenessTimeout(), threads + "-liveness");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
         this.registrar = new Registrar(table, requests, link, options.connectTimeout());
         this.replayer = new RegistrationReplayer(table, requests, link, options.backoffMin(), options.backoffMax());
@@ -77,6 +81,9 @@ public final class DefaultRosterClient implements RosterClient {
                 meta.start();
             }
             client.link.start(client.replayer);
+            if (client.liveness != null) {
+                client.liveness.start();
+            }
             LinkStatus status = client.link.awaitConnected(deadline);
             LOG.info("Roster client {} of {} started on session {}", client.clientId, options.appName(), status.address());
             return client;
@@ -134,6 +141,9 @@ public final class DefaultRosterClient implements RosterClient {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (liveness != null) {
+            liveness.close();
         }
         link.close();
         directory.close();

@@ -62,6 +62,8 @@ public final class SessionLink implements AutoCloseable {
     private String currentAddress;
     private String lastFailure;
     private long upSinceNanos;
+    /** A connection left by {@link #abandon}, closed once the next one has replayed (or the link closes). */
+    private Connection abandoned;
 
     /** Create before {@code rpcClient.startup()}: it registers the listener that notices closed connections. */
     public SessionLink(RpcClient rpcClient, List<String> addresses, Duration connectTimeout, Duration requestTimeout,
@@ -213,7 +215,21 @@ public final class SessionLink implements AutoCloseable {
 
     /** Drops {@code connection} if it is the current one and starts reconnecting, next address first. */
     public void connectionLost(Connection connection, String reason) {
+        leave(connection, reason, false);
+    }
+
+    /**
+     * Leaves {@code connection}, whose session stopped answering, like {@link #connectionLost}, but closes it only
+     * once the next connection has replayed: a session that is only slow then drops this client's publishers
+     * (client-off) after the new session holds them, so they never leave subscribers' lists.
+     */
+    public void abandon(Connection connection, String reason) {
+        leave(connection, reason, true);
+    }
+
+    private void leave(Connection connection, String reason, boolean closeLater) {
         String address;
+        Connection previous;
         String next;
         long upMillis;
         long delay;
@@ -232,11 +248,25 @@ public final class SessionLink implements AutoCloseable {
             next = plan.address();
             changed.signalAll();
             schedule(delay);
+            if (closeLater) {
+                previous = swapPrevious(connection);
+            } else {
+                previous = connection;
+            }
         } finally {
             lock.unlock();
         }
         LOG.warn("Lost session {} after {} ms ({}); reconnecting to {} in {} ms", address, upMillis, reason, next, delay);
-        closeQuietly(connection);
+        if (previous != null) {
+            closeQuietly(previous);
+        }
+    }
+
+    /** Keeps {@code connection} open until the next replay completes; returns the one kept before, to close now. */
+    private Connection swapPrevious(Connection connection) {
+        Connection before = abandoned;
+        abandoned = connection;
+        return before;
     }
 
     private void attempt() {
@@ -286,6 +316,7 @@ public final class SessionLink implements AutoCloseable {
         }
         boolean complete = replay.sendOn(connection, address);
         boolean connected;
+        Connection left = null;
         lock.lock();
         try {
             connected = complete && state == LinkState.REPLAYING && current == connection;
@@ -294,9 +325,13 @@ public final class SessionLink implements AutoCloseable {
                 state = LinkState.CONNECTED;
                 lastFailure = null;
                 changed.signalAll();
+                left = swapPrevious(null);
             }
         } finally {
             lock.unlock();
+        }
+        if (left != null) {
+            closeQuietly(left); // its session now drops what it held of this client: the new session holds it all
         }
         if (!complete) {
             connectionLost(connection, "the replay of registrations did not complete"); // no-op if already dropped
@@ -369,6 +404,7 @@ public final class SessionLink implements AutoCloseable {
     @Override
     public void close() {
         Connection connection;
+        Connection left;
         lock.lock();
         try {
             if (state == LinkState.CLOSED) {
@@ -378,6 +414,7 @@ public final class SessionLink implements AutoCloseable {
             connection = current;
             current = null;
             currentAddress = null;
+            left = swapPrevious(null);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -385,6 +422,9 @@ public final class SessionLink implements AutoCloseable {
         NamedThreads.shutdown(reconnector);
         if (connection != null) {
             closeQuietly(connection);
+        }
+        if (left != null) {
+            closeQuietly(left);
         }
     }
 }

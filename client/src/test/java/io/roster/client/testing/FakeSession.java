@@ -2,7 +2,9 @@ package io.roster.client.testing;
 
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.Connection;
+import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.RpcServer;
+import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.PortInUseException;
 import io.roster.common.rpc.RequestHandler;
@@ -12,6 +14,8 @@ import io.roster.common.wire.PublishRequest;
 import io.roster.common.wire.PushAck;
 import io.roster.common.wire.PushMessage;
 import io.roster.common.wire.RegisterReply;
+import io.roster.common.wire.SessionPing;
+import io.roster.common.wire.SimpleReply;
 import io.roster.common.wire.SubscribeRequest;
 import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
@@ -23,8 +27,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 
@@ -44,8 +50,16 @@ public final class FakeSession implements AutoCloseable {
     private final Set<String> dropOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> stallOnce = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stalled = new CountDownLatch(1);
+    private final CountDownLatch pingGate = new CountDownLatch(1);
+    private final AtomicInteger pings = new AtomicInteger();
+    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
+    private volatile boolean pingsStalled;
 
     private FakeSession(int port) {
+        this(port, true);
+    }
+
+    private FakeSession(int port, boolean knowsPings) {
         server = BoltServers.create("127.0.0.1", port);
         server.registerUserProcessor(new Handler<>(PublishRequest.class, (ctx, q) -> {
             capture(ctx, q.clientId());
@@ -91,8 +105,40 @@ public final class FakeSession implements AutoCloseable {
             subscribers.remove(q.registerId());
             return null;
         }));
+        if (knowsPings) {
+            server.registerUserProcessor(pingProcessor());
+        }
+        server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remote, connection) -> onClose.forEach(Runnable::run));
         BoltServers.start(server, "fake.session.port");
         this.port = server.port();
+    }
+
+    /** A fake whose server has no processor for liveness pings: bolt answers them with an error. */
+    public static FakeSession startWithoutPings() {
+        return new FakeSession(0, false);
+    }
+
+    private SyncUserProcessor<SessionPing> pingProcessor() {
+        return new SyncUserProcessor<SessionPing>() {
+            @Override
+            public Object handleRequest(BizContext context, SessionPing ping) {
+                pings.incrementAndGet();
+                if (pingsStalled) {
+                    awaitQuietly(pingGate); // silence, as from a stopped process
+                }
+                return new SimpleReply(ErrorCode.OK, "");
+            }
+
+            @Override
+            public String interest() {
+                return SessionPing.class.getName();
+            }
+
+            @Override
+            public Executor getExecutor() {
+                return executor;
+            }
+        };
     }
 
     /** A fake on any free port. */
@@ -139,6 +185,20 @@ public final class FakeSession implements AutoCloseable {
     }
 
     /** Every request received, in order. */
+    /** From now on liveness pings get no answer (until close): the session looks stopped to its clients. */
+    public void stallPings() {
+        pingsStalled = true;
+    }
+
+    public int pings() {
+        return pings.get();
+    }
+
+    /** Runs {@code action} whenever a client connection to this session closes. */
+    public void onConnectionClosed(Runnable action) {
+        onClose.add(action);
+    }
+
     public List<Object> requests() {
         return List.copyOf(requests);
     }
@@ -202,6 +262,7 @@ public final class FakeSession implements AutoCloseable {
     @Override
     public void close() {
         stalled.countDown();
+        pingGate.countDown();
         BoltServers.safeShutdown(server);
         NamedThreads.shutdown(executor);
         await("port " + port + " released").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))

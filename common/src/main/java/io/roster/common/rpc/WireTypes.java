@@ -21,7 +21,7 @@ public final class WireTypes {
             SlotDigest.class, SessionDigest.class, SessionDigestReply.class, SessionSlotSync.class, SlotDigestQuery.class,
             SlotDigestQueryReply.class, SlotPublishersQuery.class, SlotPublishersReply.class, SwitchRequest.class, SwitchReply.class,
             DatumVersionsQuery.class, DatumVersionsReply.class, InterestWithdrawal.class,
-            SessionListRequest.class, SessionListReply.class);
+            SessionListRequest.class, SessionListReply.class, SessionPing.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 

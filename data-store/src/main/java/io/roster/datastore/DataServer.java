@@ -266,12 +266,12 @@ public final class DataServer implements AutoCloseable {
                 && current.followedSlots().entrySet().stream().allMatch(e -> c.caughtUp(e.getKey(), e.getValue()));
     }
 
-    /** Session processes with a live hello connection. */
     /** The sessions this node sends {@code dataInfoId}'s change notices to. */
     public Set<ProcessId> localInterests(String dataInfoId) {
         return sessions.interests().interested(dataInfoId);
     }
 
+    /** Session processes with a live hello connection. */
     public int sessionCount() {
         return sessions.size();
     }

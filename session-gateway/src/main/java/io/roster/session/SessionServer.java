@@ -44,6 +44,7 @@ import io.roster.session.rpc.ClientRequestHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -110,7 +111,7 @@ public final class SessionServer implements AutoCloseable {
         processId = ProcessId.current(address);
 
         RpcClient dataClient = new RpcClient();
-        pushEngine = new PushEngine(registry, dataInfoId -> router.readForPush(dataInfoId), this::sendPush,
+        pushEngine = new PushEngine(registry, this::readForPush, this::sendPush,
                 new PushOptions(config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), config.get(ConfigKeys.SESSION_PUSH_COMPRESS_MIN_BYTES),
                         config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), this::pushEnabled, new PushMetrics(metrics));
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices,
@@ -151,6 +152,15 @@ public final class SessionServer implements AutoCloseable {
         LOG.info("session {} serving clients at {}, meta at {}", processId, address, config.metaServers());
     }
 
+    /** A push round's read, which declares interest; if the datum lost its subscribers meanwhile, withdraw again. */
+    private Datum readForPush(String dataInfoId) {
+        try {
+            return router.readForPush(dataInfoId);
+        } finally {
+            registry.declared(List.of(dataInfoId));
+        }
+    }
+
     private boolean pushEnabled() {
         HeartbeatLoop loop = heartbeat;
         return loop == null || loop.view().switches().pushEnabled();
@@ -186,6 +196,7 @@ public final class SessionServer implements AutoCloseable {
 
     /** A client connection closed: its subscribers go at once, its publishers through client-off (DESIGN.md section 5). */
     private void onClientClosed(Connection connection) {
+        pushEngine.connectionClosed(connection);
         if (stopping) {
             // This session is going away, so its clients move to another session and replay there. A client-off
             // now would take their publishers out of every list until the replay (a flap); meta's expiry of this

@@ -25,6 +25,28 @@ class ClientRegistryTest {
     }
 
     @Test
+    void interestBookkeepingQueuesWithdrawalsAndCountsRegistrationsPerClient() {
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
+        Connection c = connection();
+        long before = r.subscriptionSeq();
+        r.addSubscriber(new SubscriberRecord("s1", "x", "c", c));
+        assertThat(r.subscriptionSeq()).as("raised after each subscriber added").isGreaterThan(before);
+        r.putPublisher(pub("p1", "c", 1), c);
+        assertThat(r.registrationsOf("c")).isEqualTo(2);
+
+        r.removeSubscriber("s1", "c");
+        assertThat(r.drainUnsubscribed()).containsExactly("x");
+        assertThat(r.drainUnsubscribed()).isEmpty();
+        assertThat(r.registrationsOf("c")).isEqualTo(1);
+
+        // A read or version query that declared x (and y, which has a subscriber) after x's withdrawal went out:
+        // x is queued again, y is not.
+        r.addSubscriber(new SubscriberRecord("s2", "y", "c", c));
+        r.declared(List.of("x", "y"));
+        assertThat(r.drainUnsubscribed()).containsExactly("x");
+    }
+
+    @Test
     void olderVersionsNeverReplaceNewerOnes() {
         ClientRegistry r = new ClientRegistry(new SlotFunction(16));
         Connection c = connection();

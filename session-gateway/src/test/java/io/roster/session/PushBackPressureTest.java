@@ -1,6 +1,7 @@
 package io.roster.session;
 
 import com.alipay.remoting.Connection;
+import com.codahale.metrics.MetricRegistry;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
@@ -38,6 +39,10 @@ class PushBackPressureTest {
     private PushEngine engine;
 
     private PushEngine engine(PushOptions options) {
+        return engine(options, PushMetrics.discarded());
+    }
+
+    private PushEngine engine(PushOptions options, PushMetrics metrics) {
         engine = new PushEngine(registry, id -> data.getOrDefault(id, Datum.absent(id)), (connection, message) -> {
             sent.add(message);
             if (ackAtOnce) {
@@ -46,7 +51,7 @@ class PushBackPressureTest {
             CompletableFuture<Boolean> ack = new CompletableFuture<>();
             unacked.add(ack);
             return ack;
-        }, options, () -> true, PushMetrics.discarded());
+        }, options, () -> true, metrics);
         return engine;
     }
 
@@ -90,6 +95,30 @@ class PushBackPressureTest {
         await().until(() -> subs.stream().allMatch(s -> s.pushedVersion() == 2));
         assertThat(sent.stream().filter(m -> m.version() == 1).count()).as("pushes of version 1").isEqualTo(2);
         assertThat(sent).as("each deferred datum went once, at its latest version").hasSize(2 + 5);
+    }
+
+    @Test
+    void aDeferredRoundThatSendsNothingPassesItsPlaceOn() {
+        MetricRegistry metrics = new MetricRegistry();
+        PushEngine e = engine(new PushOptions(0, 0, 1), new PushMetrics(metrics));
+        Connection client = new Connection(new EmbeddedChannel());
+        List<SubscriberRecord> subs = IntStream.range(0, 3)
+                .mapToObj(i -> new SubscriberRecord("s" + i, id(i), "c", client)).toList();
+        subs.forEach(registry::addSubscriber);
+        ackAtOnce = false;
+        for (int i = 0; i < 3; i++) {
+            data.put(id(i), datum(id(i), 1, List.of("a" + i)));
+        }
+        e.onChange(id(0));
+        await().until(() -> sent.size() == 1); // the one place
+        e.onChange(id(1));
+        await().until(() -> metrics.counter("session.push.deferred").getCount() == 1);
+        e.onChange(id(2));
+        await().until(() -> metrics.counter("session.push.deferred").getCount() == 2);
+        registry.removeSubscriber("s1", "c"); // the first deferred round will find nobody to push to
+        ackAtOnce = true;
+        unacked.get(0).complete(true);
+        await().until(() -> subs.get(2).pushedVersion() == 1);
     }
 
     @Test

@@ -36,11 +36,24 @@ final class ChaosClient implements AutoCloseable {
         this.history = history;
         this.clock = clock;
         this.relays = sessions.stream().map(s -> new TcpForwarder(s, label)).toList();
-        this.client = RosterClient.builder().sessions(String.join(",", relays.stream().map(TcpForwarder::address).toList()))
+        this.client = connect();
+        noteSession();
+    }
+
+    private RosterClient connect() {
+        try {
+            return build();
+        } catch (RuntimeException e) {
+            relays.forEach(TcpForwarder::close);
+            throw e;
+        }
+    }
+
+    private RosterClient build() {
+        return RosterClient.builder().sessions(String.join(",", relays.stream().map(TcpForwarder::address).toList()))
                 .appName("chaos")
                 .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(10))
                 .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500)).build();
-        noteSession();
     }
 
     String label() {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plays a fault schedule against the cluster on its own thread, one fault at a time: kill -9 then restart, or
- * SIGSTOP then SIGCONT, each start and end recorded. {@link #stopAndRestore()} ends the fault under way (restarts
+ * Plays a fault schedule against the cluster on its own thread, one fault at a time and at least
+ * {@link FaultPlan#MIN_GAP_MS} apart: kill -9 then restart, or SIGSTOP then SIGCONT, each start and end recorded. {@link #stopAndRestore()} ends the fault under way (restarts
  * or resumes its node) before it returns, so the quiet phase of the run starts with every node up.
  */
 final class FaultRunner {
@@ -41,11 +41,14 @@ final class FaultRunner {
 
     private void play() {
         try {
+            long lastEnd = windowStart;
             for (PlannedFault f : plan) {
-                if (!sleepUntil(windowStart + f.atMs())) {
+                // A restart that took longer than planned pushes the next fault back: the gap is always kept.
+                if (!sleepUntil(Math.max(windowStart + f.atMs(), lastEnd + FaultPlan.MIN_GAP_MS))) {
                     return;
                 }
                 inject(f);
+                lastEnd = clock.now();
             }
         } catch (RuntimeException e) {
             failure = e;
@@ -61,12 +64,13 @@ final class FaultRunner {
         Target target = candidates.get(f.targetIndex() % candidates.size());
         String kind = f.kind().action();
         LOG.info("fault {}: {} {} for {} ms", injected.get() + 1, kind, target.name(), f.durationMs());
+        long start = clock.now(); // stamped before the signal: the checker's windows must not open late
         if (kind.equals("kill")) {
             cluster.kill(target);
         } else {
             cluster.pause(target);
         }
-        history.append(new Event.Fault(clock.now(), kind, target.role(), target.address(), Event.Phase.START));
+        history.append(new Event.Fault(start, kind, target.role(), target.address(), Event.Phase.START));
         injected.incrementAndGet();
         // The fault always ends, even when the run stops meanwhile: the quiet phase needs every node back.
         sleepUntil(clock.now() + f.durationMs());

@@ -43,11 +43,16 @@ final class Workload implements AutoCloseable {
         for (int i = 0; i < dataIdCount; i++) {
             dataIds.add("chaos.svc." + i + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP");
         }
-        for (int i = 0; i < PINNED_CLIENTS; i++) {
-            pinned.add(open("pin" + i));
-        }
-        for (int i = 0; i < clientCount; i++) {
-            clients.add(open("c" + nextClient++));
+        try {
+            for (int i = 0; i < PINNED_CLIENTS; i++) {
+                pinned.add(open("pin" + i));
+            }
+            for (int i = 0; i < clientCount; i++) {
+                clients.add(open("c" + nextClient++));
+            }
+        } catch (RuntimeException e) {
+            close(); // the clients opened so far
+            throw e;
         }
     }
 

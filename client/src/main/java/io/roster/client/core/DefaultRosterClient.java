@@ -57,7 +57,7 @@ public final class DefaultRosterClient implements RosterClient {
         rpcClient.registerUserProcessor(new PushHandler(dispatcher, pushExecutor));
         this.directory = options.metaServers().isEmpty() ? SessionDirectory.fixed(options.sessions())
                 : new MetaSessionDirectory(options.metaServers(), options.sessions(),
-                        (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()), threads + "-directory");
+                        metaCallTimeoutMs(options), threads + "-directory");
         this.link = new SessionLink(rpcClient, directory, options.connectTimeout(), options.requestTimeout(),
                 options.backoffMin(), options.backoffMax(), threads + "-reconnect");
         this.liveness = options.livenessInterval().isZero() ? null : new LivenessCheck(link, rpcClient,
@@ -65,6 +65,12 @@ public final class DefaultRosterClient implements RosterClient {
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
         this.registrar = new Registrar(table, requests, link, options.connectTimeout());
         this.replayer = new RegistrationReplayer(table, requests, link, options.backoffMin(), options.backoffMax());
+    }
+
+    /** Each meta server gets a share of the connect timeout, so one that is down cannot use all of it. */
+    private static int metaCallTimeoutMs(ClientOptions options) {
+        long share = options.connectTimeout().toMillis() / (2L * options.metaServers().size());
+        return (int) Math.max(200, Math.min(3000, share));
     }
 
     /**

@@ -8,15 +8,19 @@ import io.roster.common.wire.SessionListRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The live sessions as meta lists them ({@code SessionListRequest} to each meta server in turn until one answers),
- * refreshed every {@link #REFRESH_MS} and whenever a connection fails. Until meta is first reached it serves the
+ * refreshed every {@link #REFRESH_MS} and whenever a connection fails. Each client rotates the list by an offset of
+ * its own, so clients spread over the sessions. Until meta is first reached it serves the
  * configured sessions, if any were given too. A failed refresh keeps the last list: meta being down must not take
  * away sessions that still work.
  */
@@ -29,6 +33,8 @@ public final class MetaSessionDirectory implements SessionDirectory {
     private final int timeoutMs;
     private final ScheduledExecutorService refresher;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    /** Where this client starts in meta's (sorted) list: clients spread over the sessions instead of all taking the first. */
+    private final int offset = ThreadLocalRandom.current().nextInt(1 << 16);
     private volatile List<String> addresses;
     private volatile String lastProblem = "not asked yet";
 
@@ -41,9 +47,16 @@ public final class MetaSessionDirectory implements SessionDirectory {
         this.refresher = NamedThreads.scheduler(threadName);
     }
 
-    /** Asks meta at once (on the caller's thread), then every {@link #REFRESH_MS} in the background. */
+    /**
+     * Asks meta at once (on the caller's thread when there are no configured sessions to use meanwhile, else in the
+     * background), then every {@link #REFRESH_MS}.
+     */
     public void start() {
-        refresh();
+        if (addresses.isEmpty()) {
+            refresh();
+        } else {
+            refreshSoon();
+        }
         refresher.scheduleWithFixedDelay(this::refresh, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -79,10 +92,12 @@ public final class MetaSessionDirectory implements SessionDirectory {
                     lastProblem = "meta " + meta + " lists no live session";
                     return true; // the last list stays: those sessions may only be late to heartbeat
                 }
-                if (!reply.sessions().equals(addresses)) {
-                    LOG.info("Meta {} lists sessions {}", meta, reply.sessions());
+                List<String> mine = new ArrayList<>(reply.sessions());
+                Collections.rotate(mine, -Math.floorMod(offset, mine.size()));
+                if (!mine.equals(addresses)) {
+                    LOG.info("Meta {} lists sessions {}", meta, mine);
                 }
-                addresses = reply.sessions();
+                addresses = List.copyOf(mine);
                 lastProblem = "";
                 return true;
             } catch (RpcFailure e) {

@@ -23,6 +23,8 @@ import java.util.zip.ZipException;
  * well even at the fastest level). Inflating is bounded, so a corrupt or hostile payload cannot exhaust a client.
  */
 public final class PushDeflate {
+    /** What an item costs a client beyond its bytes (array header, list slot), counted against the bound. */
+    private static final int ITEM_OVERHEAD = 16;
     private PushDeflate() {
     }
 
@@ -51,14 +53,15 @@ public final class PushDeflate {
         Inflater inflater = new Inflater();
         try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(deflated), inflater))) {
             int count = in.readInt();
-            if (count < 0 || count > maxBytes / 4 + 1) {
-                throw new InvalidInputException("compressed push data claims " + count + " items");
+            if (count < 0 || count > maxBytes / ITEM_OVERHEAD + 1) {
+                throw new InvalidInputException("compressed push data claims " + count + " items: larger than " + maxBytes
+                        + " bytes");
             }
             List<byte[]> items = new ArrayList<>(Math.min(count, 1024));
             long total = 0;
             for (int i = 0; i < count; i++) {
                 int length = in.readInt();
-                total += Math.max(0, length);
+                total += Math.max(0, length) + ITEM_OVERHEAD; // empty items cost memory too
                 if (length < 0 || total > maxBytes) {
                     throw new InvalidInputException("compressed push data is larger than " + maxBytes + " bytes");
                 }

@@ -33,6 +33,9 @@ class PushDeflateTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("compressed push data");
         assertThatThrownBy(() -> PushDeflate.inflate(good, 10))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("larger than 10 bytes");
+        byte[] empties = PushDeflate.deflate(java.util.Collections.nCopies(100_000, new byte[0]));
+        assertThatThrownBy(() -> PushDeflate.inflate(empties, 1 << 16))
+                .as("empty items count against the bound too").isInstanceOf(InvalidInputException.class);
         byte[] bomb = PushDeflate.deflate(List.of(new byte[1 << 20]));
         assertThat(bomb.length).isLessThan(5000);
         assertThatThrownBy(() -> PushDeflate.inflate(bomb, 1 << 16))

@@ -13,14 +13,22 @@ import java.util.concurrent.ConcurrentMap;
  * subscribers, not to all). A session declares interest with every read and version query it makes for its
  * subscribers, tagged with its interest sequence, and withdraws it when its last subscriber of a datum leaves; a
  * withdrawal only removes declarations at or below its own sequence, so one that crossed a newer subscription's read
- * does not undo it. Forgotten wholesale when meta expires the session.
+ * does not undo it. A declaration that arrives after its withdrawal (a version query in flight) is withdrawn again
+ * by the session, which re-queues every datum it declared without having subscribers of it. Forgotten wholesale
+ * when meta expires the session.
  */
 public final class SessionInterests {
     /** dataInfoId -> session -> the interest sequence it was last declared with. */
     private final ConcurrentMap<String, ConcurrentMap<ProcessId, Long>> byDatum = new ConcurrentHashMap<>();
 
     public void declare(ProcessId session, String dataInfoId, long seq) {
-        byDatum.computeIfAbsent(dataInfoId, id -> new ConcurrentHashMap<>()).merge(session, seq, Math::max);
+        // Inside the compute: a withdrawal emptying and removing this datum's map at the same moment cannot take
+        // this declaration with it.
+        byDatum.compute(dataInfoId, (id, sessions) -> {
+            ConcurrentMap<ProcessId, Long> out = sessions == null ? new ConcurrentHashMap<>() : sessions;
+            out.merge(session, seq, Math::max);
+            return out;
+        });
     }
 
     public void declareAll(ProcessId session, Collection<String> dataInfoIds, long seq) {
@@ -38,7 +46,10 @@ public final class SessionInterests {
         }
     }
 
-    /** Meta expired {@code session}: it will never read again under this process id. */
+    /**
+     * Meta expired {@code session}. If meta lists it again (a session that stalled past its lease), it declares its
+     * interests anew with its next version check, which it runs on every new cluster view.
+     */
     public void forget(ProcessId session) {
         for (String id : byDatum.keySet()) {
             byDatum.computeIfPresent(id, (k, sessions) -> {

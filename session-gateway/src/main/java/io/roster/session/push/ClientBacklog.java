@@ -25,12 +25,18 @@ final class ClientBacklog {
         return true;
     }
 
-    /**
-     * A push ended (acked or not); returns the deferred dataInfoIds to push now, as many as there are free places
-     * under {@code max} (a round that finds nothing to send leaves its place to the next).
-     */
+    /** A push ended (acked or not); returns the deferred dataInfoIds to push now, as many as places are free. */
     synchronized List<String> finish(int max) {
         pending = Math.max(0, pending - 1);
+        return takeFree(max);
+    }
+
+    /**
+     * Takes deferred dataInfoIds, as many as there are free places under {@code max}. Called again after the
+     * rounds of those ids, so a round that sent nothing (its subscribers left, or already had that version) passes
+     * its place on instead of leaving the rest waiting.
+     */
+    synchronized List<String> takeFree(int max) {
         List<String> next = new ArrayList<>();
         Iterator<String> it = deferred.iterator();
         while (it.hasNext() && pending + next.size() < max) {

@@ -212,16 +212,26 @@ public final class PushEngine implements AutoCloseable {
         });
     }
 
+    /** A client connection closed: nothing more goes over it, so its backlog is forgotten. */
+    public void connectionClosed(Connection connection) {
+        backlogs.remove(connection);
+    }
+
     private ClientBacklog backlog(Connection connection) {
         return backlogs.computeIfAbsent(connection, c -> new ClientBacklog());
     }
 
     /** A place freed on {@code connection}: the deferred dataInfoId gets a round for that connection's subscribers. */
     private void pushDeferred(Connection connection, String dataInfoId) {
-        List<SubscriberRecord> now = registry.subscribersOf(dataInfoId).stream()
-                .filter(s -> s.connection() == connection).toList();
         long since = System.nanoTime();
-        schedule(() -> round(dataInfoId, now, 1, since), 0);
+        schedule(() -> {
+            List<SubscriberRecord> now = registry.subscribersOf(dataInfoId).stream()
+                    .filter(s -> s.connection() == connection).toList();
+            round(dataInfoId, now, 1, since);
+            if (connection.isFine()) {
+                backlog(connection).takeFree(options.maxPendingPerClient()).forEach(id -> pushDeferred(connection, id));
+            }
+        }, 0);
     }
 
     /** A round's data, deflated once for all its connections when it is large enough and deflating pays. */

@@ -119,8 +119,10 @@ public final class VersionCheck implements AutoCloseable {
                     timeoutMs);
         } catch (RpcFailure e) {
             LOG.debug("version check with {} failed: {}", leader, e.getMessage());
+            registry.declared(dataInfoIds); // it may still have reached the leader
             return -1;
         }
+        registry.declared(dataInfoIds);
         if (!reply.ok()) {
             LOG.debug("version check with {} refused: {} {}", leader, reply.code(), reply.message());
             return 0;

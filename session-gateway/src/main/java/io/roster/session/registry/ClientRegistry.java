@@ -179,6 +179,18 @@ public final class ClientRegistry {
         return subscriptionSeq.get();
     }
 
+    /**
+     * A read or version query just declared interest in {@code dataInfoIds}: those without subscribers now are queued
+     * for withdrawal again, since that declaration may have reached data after their withdrawal did.
+     */
+    public void declared(Collection<String> dataInfoIds) {
+        for (String id : dataInfoIds) {
+            if (!subscribersByDataInfoId.containsKey(id)) {
+                unsubscribed.add(id);
+            }
+        }
+    }
+
     /** Takes the dataInfoIds whose last subscriber went since the last call (some may have subscribers again). */
     public List<String> drainUnsubscribed() {
         List<String> out = new ArrayList<>();

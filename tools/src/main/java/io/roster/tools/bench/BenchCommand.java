@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** `roster bench`: measurements of a running cluster. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure a cluster: failover of a running local cluster, or the data role on one it starts.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure a cluster: failover, push latency and throughput, registrations per second, or the data role on a cluster it starts.",
         subcommands = {FailoverCommand.class, DataBenchCommand.class, PushBenchCommand.class, RegisterBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec

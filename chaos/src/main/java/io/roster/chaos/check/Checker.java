@@ -27,7 +27,8 @@ public final class Checker {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    public Report check(History history) {
+    public Report check(History recorded) {
+        History history = recorded.until(recorded.endAt());
         RunIndex run = RunIndex.of(history, options);
         CompletenessCheck.Result completeness = CompletenessCheck.run(run);
         ConvergenceCheck.Result convergence = ConvergenceCheck.run(run);

@@ -28,6 +28,14 @@ public final class History {
         return events.size();
     }
 
+    /**
+     * The events up to and including {@code t}. A run's clients go on receiving pushes while they close after
+     * {@code end}; the checker judges only what came before.
+     */
+    public History until(long t) {
+        return new History(events.stream().filter(e -> e.t() <= t).toList());
+    }
+
     /** The first {@code steady}, if the run got that far. */
     public OptionalLong steadyAt() {
         return firstOf(Event.Steady.class);

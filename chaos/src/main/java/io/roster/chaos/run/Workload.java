@@ -239,9 +239,12 @@ final class Workload implements AutoCloseable {
         return dataInfoId.substring(0, dataInfoId.indexOf('#'));
     }
 
+    /** Closes the ordinary clients first: their subscribers must not see the pinned publishers go. */
     @Override
     public void close() {
-        for (ChaosClient c : all()) {
+        List<ChaosClient> order = new ArrayList<>(clients);
+        order.addAll(pinned);
+        for (ChaosClient c : order) {
             try {
                 c.close();
             } catch (RuntimeException e) {

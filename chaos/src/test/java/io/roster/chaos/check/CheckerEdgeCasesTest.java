@@ -28,6 +28,18 @@ class CheckerEdgeCasesTest {
     }
 
     @Test
+    void pushesAfterTheEndAreNotJudged() {
+        // The run closes its clients after `end`; the pinned ones last, but a push can still land after end.
+        Report r = checker.check(pinnedOnPausedSession()
+                .fault(1500, "pause", "session", S1, Phase.END)
+                .end(6000)
+                .push(6043, "s1", "d1", 9, "p2-1").history());
+
+        assertThat(r.violations()).isEmpty();
+        assertThat(r.counts().pushes()).isEqualTo(1);
+    }
+
+    @Test
     void absenceBeforeTheLeaseRanOutIsNotExcused() {
         Report r = checker.check(pinnedOnPausedSession()
                 .push(1900, "s1", "d1", 2, "p2-1")

@@ -1,6 +1,10 @@
 package io.roster.tools.chaos;
 
+import io.roster.chaos.check.Checker;
+import io.roster.chaos.check.CheckerOptions;
+import io.roster.chaos.history.HistoryReader;
 import io.roster.chaos.report.Report;
+import io.roster.chaos.report.ReportWriter;
 import io.roster.chaos.run.ChaosOptions;
 import io.roster.chaos.run.ChaosRun;
 import io.roster.chaos.run.FaultKind;
@@ -81,10 +85,26 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--keep-data", description = "Keep the nodes' data directories after a passing run (logs are always kept).")
     boolean keepData;
 
+    @Option(names = "--check", paramLabel = "HISTORY",
+            description = "Start nothing: judge a recorded history.jsonl again (with --lease-ms, --debounce-ms and "
+                    + "--margin-ms as bounds) and write the report to --report.")
+    Path recheck;
+
+    @Option(names = "--lease-ms", paramLabel = "MS", defaultValue = "3000",
+            description = "With --check: the lease of the cluster that was recorded (default: ${DEFAULT-VALUE}).")
+    long leaseMs;
+
+    @Option(names = "--debounce-ms", paramLabel = "MS", defaultValue = "20",
+            description = "With --check: its session push debounce (default: ${DEFAULT-VALUE}).")
+    long debounceMs;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (recheck != null) {
+            return recheck(out, err);
+        }
         ChaosOptions options;
         ClusterLayout clusterLayout;
         try {
@@ -137,6 +157,23 @@ public final class ChaosCommand implements Callable<Integer> {
             removeDataDirs(cluster);
         }
         return report.passed() ? 0 : 1;
+    }
+
+    /** Judges a recorded history again: for a checker change, or other bounds, without running anything. */
+    private int recheck(PrintWriter out, PrintWriter err) {
+        try {
+            Report report = new Checker(CheckerOptions.of(leaseMs, debounceMs, marginMs)).check(HistoryReader.read(recheck));
+            out.print(new ReportWriter().write(report, reportDir));
+            out.println("roster chaos: " + (report.passed() ? "PASSED" : "FAILED with " + report.violations().size()
+                    + " violation(s)") + "; report in " + reportDir.toAbsolutePath());
+            return report.passed() ? 0 : 1;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("roster chaos: cannot judge " + recheck + ": " + e.getMessage());
+            return 2;
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1500ms} or a bare number of seconds. */

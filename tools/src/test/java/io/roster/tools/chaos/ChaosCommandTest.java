@@ -44,6 +44,31 @@ class ChaosCommandTest {
     }
 
     @Test
+    void aRecordedHistoryIsJudgedAgainWithoutStartingAnything() throws Exception {
+        Path history = dir.resolve("history.jsonl");
+        String start = """
+                {"t":0,"type":"publish","client":"c1","dataId":"d","pub":"p1","item":"a","pinned":true}
+                {"t":5,"type":"subscribe","client":"c2","sub":"s1","dataId":"d"}
+                {"t":10,"type":"push","sub":"s1","dataId":"d","version":1,"items":["a"]}
+                {"t":20,"type":"steady"}
+                """;
+        Files.writeString(history, start + "{\"t\":100,\"type\":\"end\"}\n");
+        CapturedCli clean = CapturedCli.run("chaos", "--check", history.toString(), "--report", dir.resolve("r1").toString());
+        assertThat(clean.exit()).as(clean.toString()).isZero();
+        assertThat(dir.resolve("r1").resolve("report.json")).exists();
+
+        Files.writeString(history, start + "{\"t\":30,\"type\":\"push\",\"sub\":\"s1\",\"dataId\":\"d\",\"version\":2,\"items\":[]}\n"
+                + "{\"t\":100,\"type\":\"end\"}\n");
+        CapturedCli partial = CapturedCli.run("chaos", "--check", history.toString(), "--report", dir.resolve("r2").toString());
+        assertThat(partial.exit()).as(partial.toString()).isEqualTo(1);
+        assertThat(partial.out()).contains("PARTIAL_PUSH");
+
+        CapturedCli missing = CapturedCli.run("chaos", "--check", dir.resolve("nope.jsonl").toString(), "--report", dir.resolve("r3").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("cannot judge");
+    }
+
+    @Test
     void badOptionsAreNamedAndStartNothing() {
         CapturedCli badFault = CapturedCli.run("chaos", "--faults", "kill-all", "--report", dir.resolve("a").toString());
         assertThat(badFault.exit()).isEqualTo(2);

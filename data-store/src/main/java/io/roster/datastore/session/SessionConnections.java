@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -80,10 +79,6 @@ public final class SessionConnections implements ConnectionEventProcessor {
                 LOG.info("session {} disconnected ({})", session, remoteAddress);
             }
         });
-    }
-
-    public List<Connection> connections() {
-        return List.copyOf(byProcess.values());
     }
 
     /** The live connection of {@code session}, or null. */

@@ -45,12 +45,4 @@ final class ClientBacklog {
         }
         return next;
     }
-
-    synchronized int pending() {
-        return pending;
-    }
-
-    synchronized int deferredCount() {
-        return deferred.size();
-    }
 }

@@ -31,6 +31,7 @@ class PushEngineTest {
     private final ClientRegistry registry = new ClientRegistry(new SlotFunction(16));
     private final AtomicReference<Datum> current = new AtomicReference<>(Datum.absent(ID));
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger readsToFail = new AtomicInteger();
     private final List<PushMessage> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger sendsToFail = new AtomicInteger();
     private final java.util.Set<Connection> stalled = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -40,6 +41,9 @@ class PushEngineTest {
     private PushEngine engine(long debounceMs) {
         engine = new PushEngine(registry, id -> {
             reads.incrementAndGet();
+            if (readsToFail.getAndDecrement() > 0) {
+                throw new IllegalStateException("slot not ready"); // a data outage, not the client's fault
+            }
             return current.get();
         }, (connection, message) -> {
             sent.add(message);
@@ -144,6 +148,21 @@ class PushEngineTest {
         await().until(() -> reads.get() > readsBefore);
         assertThat(sent).as("no push to a paused subscriber").hasSize(attempts);
         assertThat(s.paused(System.currentTimeMillis() + 31_000)).as("for a while only").isFalse();
+    }
+
+    @Test
+    void failedReadsOfTheDatumAreRetriedAndNeverPauseTheSubscriber() {
+        PushEngine e = engine(0);
+        SubscriberRecord s = subscribe("a");
+        current.set(datum(5, "x"));
+        readsToFail.set(5); // more failed reads than a client may fail pushes before it is paused
+
+        e.onChange(ID);
+
+        await().atMost(Duration.ofSeconds(8)).until(() -> s.pushedVersion() == 5);
+        assertThat(reads.get()).as("five failed reads, then the one that pushed").isEqualTo(6);
+        assertThat(s.paused(System.currentTimeMillis())).as("a data outage pauses no subscriber").isFalse();
+        assertThat(sent).extracting(PushMessage::version).containsExactly(5L);
     }
 
     @Test

@@ -35,6 +35,9 @@ import java.util.function.BooleanSupplier;
  * invariant 2). While the cluster's push switch is off nothing is pushed; the dataInfoIds
  * that changed meanwhile are held and pushed, at their latest version, when it comes back on.
  *
+ * <p>Only a client's own failures (a push refused, failed or timed out) count toward pausing its subscribers; a
+ * datum that data cannot serve (an outage, a slot not ready) is read again with backoff and pauses nobody.
+ *
  * <p>Back-pressure: a connection with {@link PushOptions#maxPendingPerClient()} pushes awaiting its ack gets no new
  * one; the dataInfoIds that wanted it are deferred and pushed, at their latest version, as its acks come back. Large
  * data is deflated once per round, not per connection.
@@ -45,6 +48,8 @@ public final class PushEngine implements AutoCloseable {
     private static final long FIRST_RETRY_MS = 100;
     /** How long a subscriber whose pushes failed MAX_ATTEMPTS times is left alone; then the version check retries it. */
     static final long PAUSE_MS = 30_000;
+    /** The longest wait between reads of a datum that data cannot serve now (an outage, a slot not ready yet). */
+    static final long MAX_READ_RETRY_MS = 2_000;
 
     private final ClientRegistry registry;
     private final DatumReader reader;
@@ -57,6 +62,8 @@ public final class PushEngine implements AutoCloseable {
     private final PushMetrics metrics;
     /** DataInfoIds with a change or a new subscriber while the push switch was off: pushed by {@link #resume}. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** DataInfoIds whose read failed and has a retry scheduled: one retry chain per datum, however many rounds failed. */
+    private final Set<String> readRetrying = ConcurrentHashMap.newKeySet();
     /** Pushes awaiting an ack, each with "a newer round wanted this connection meanwhile". */
     private final Map<InFlight, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
     private final Object[] topicLocks = new Object[64];
@@ -119,6 +126,18 @@ public final class PushEngine implements AutoCloseable {
     }
 
     private void round(String dataInfoId, Collection<SubscriberRecord> targets, int attempt, long since) {
+        round(dataInfoId, targets, attempt, since, 0);
+    }
+
+    /**
+     * @param attempt      how many times these targets' client(s) were tried, counting the pushes that failed
+     * @param readFailures how many reads of this datum failed in a row before this round (0 unless a read retry)
+     */
+    private void round(String dataInfoId, Collection<SubscriberRecord> targets, int attempt, long since,
+                       int readFailures) {
+        if (readFailures > 0) {
+            readRetrying.remove(dataInfoId); // this is the retry: a failure below schedules the next one
+        }
         if (targets.isEmpty()) {
             return;
         }
@@ -134,8 +153,9 @@ public final class PushEngine implements AutoCloseable {
             try {
                 datum = reader.read(dataInfoId);
             } catch (RuntimeException e) {
-                LOG.warn("cannot read {} for a push (attempt {}): {}", dataInfoId, attempt, e.getMessage());
-                retry(dataInfoId, targets, attempt, since);
+                LOG.warn("cannot read {} for a push (failed read {}): {}", dataInfoId, readFailures + 1,
+                        e.getMessage());
+                retryRead(dataInfoId, readFailures + 1, since);
                 return;
             }
             if (!pushEnabled.getAsBoolean()) {
@@ -260,6 +280,22 @@ public final class PushEngine implements AutoCloseable {
         return registry.isSubscribed(s) && s.connection().isFine();
     }
 
+    /**
+     * Data could not serve the datum: that is no fault of the subscribers' clients, so it never pauses them (a pause
+     * after a data outage of a few seconds left subscribers 30 s without pushes). The read is retried with backoff
+     * (from 100 ms, at most {@link #MAX_READ_RETRY_MS} apart) for as long as it fails, by one chain per datum that
+     * targets all its subscribers then: a round that fails while a retry is scheduled leaves its targets to it.
+     */
+    private void retryRead(String dataInfoId, int failures, long since) {
+        if (!readRetrying.add(dataInfoId)) {
+            return;
+        }
+        metrics.retried();
+        long delay = Math.min(MAX_READ_RETRY_MS, FIRST_RETRY_MS << Math.min(failures - 1, 16));
+        schedule(() -> round(dataInfoId, registry.subscribersOf(dataInfoId), 1, since, failures), delay);
+    }
+
+    /** A push to these targets failed (refused, failed or timed out): only such failures of the client pause them. */
     private void retry(String dataInfoId, Collection<SubscriberRecord> targets, int attempt, long since) {
         if (attempt >= MAX_ATTEMPTS) {
             LOG.warn("giving up pushing {} to {} subscriber(s) after {} attempts; pausing them for {} s", dataInfoId,

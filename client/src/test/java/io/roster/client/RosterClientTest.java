@@ -93,9 +93,12 @@ class RosterClientTest {
         assertThat(q.dataInfoId()).isEqualTo(SERVICE_ID);
 
         List<String> ids = List.of(sub.registerId());
+        // Each push waits for its delivery: one still undelivered when a newer one comes is replaced by it.
         PushAck ack = fake.push(client.clientId(), SERVICE_ID, 0, ids, List.of()); // nothing published yet
         assertThat(ack.ok()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().contains(0L));
         fake.push(client.clientId(), SERVICE_ID, 5, ids, List.of("a:1".getBytes(StandardCharsets.UTF_8)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().contains(5L));
         fake.push(client.clientId(), SERVICE_ID, 3, ids, List.of("stale:1".getBytes(StandardCharsets.UTF_8)));
         fake.push(client.clientId(), SERVICE_ID, 5, ids, List.of("dup:1".getBytes(StandardCharsets.UTF_8)));
         fake.push(client.clientId(), SERVICE_ID, 6, List.of("someone-else", sub.registerId()),
@@ -121,6 +124,36 @@ class RosterClientTest {
     }
 
     @Test
+    void aBlockedListenerDoesNotHoldTheAcksAndThenGetsOnlyTheLatest() throws InterruptedException {
+        FakeSession fake = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(fake.address()));
+        PushRecorder recorder = new PushRecorder();
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Subscription sub = client.subscribe(SERVICE, (id, data, version) -> {
+            recorder.onData(id, data, version);
+            entered.countDown();
+            try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<String> ids = List.of(sub.registerId());
+        assertThat(fake.push(client.clientId(), SERVICE_ID, 1, ids, List.of()).ok()).isTrue();
+        assertThat(entered.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        for (long v = 2; v <= 20; v++) {
+            // acked within the push's 3 s timeout although the listener is stuck: the session neither retries nor pauses
+            assertThat(fake.push(client.clientId(), SERVICE_ID, v, ids, List.of(("v" + v).getBytes(StandardCharsets.UTF_8))).ok())
+                    .isTrue();
+        }
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().contains(20L));
+        assertThat(recorder.deliveries()).containsExactly(new PushRecorder.Delivery(SERVICE_ID, List.of(), 1),
+                new PushRecorder.Delivery(SERVICE_ID, List.of("v20"), 20));
+    }
+
+    @Test
     void aThrowingListenerDoesNotStopLaterPushes() {
         FakeSession fake = fixture.session();
         RosterClient client = fixture.client(fixture.builder(fake.address()));
@@ -130,6 +163,7 @@ class RosterClientTest {
             throw new IllegalStateException("listener bug (expected in this test)");
         });
         fake.push(client.clientId(), SERVICE_ID, 1, List.of(sub.registerId()), List.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().equals(List.of(1L)));
         fake.push(client.clientId(), SERVICE_ID, 2, List.of(sub.registerId()), List.of());
         await().atMost(Duration.ofSeconds(5)).until(() -> recorder.versions().equals(List.of(1L, 2L)));
     }

@@ -120,7 +120,7 @@ public final class DefaultRosterClient implements RosterClient {
         DataInfoId id = Inputs.dataInfoId(dataId, options.limits());
         SubscriberRecord record = new SubscriberRecord(newRegisterId(), id.toString(), listener);
         registrar.subscribe(record);
-        return new DefaultSubscription(registrar, record);
+        return new DefaultSubscription(registrar, record, dispatcher);
     }
 
     private static String newRegisterId() {

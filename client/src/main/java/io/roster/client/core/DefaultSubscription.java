@@ -1,17 +1,20 @@
 package io.roster.client.core;
 
 import io.roster.client.Subscription;
+import io.roster.client.push.PushDispatcher;
 import io.roster.client.registry.SubscriberRecord;
 
 /** A subscription handle. */
 final class DefaultSubscription implements Subscription {
     private final Registrar registrar;
     private final SubscriberRecord record;
+    private final PushDispatcher dispatcher;
     private boolean unsubscribed; // guarded by this
 
-    DefaultSubscription(Registrar registrar, SubscriberRecord record) {
+    DefaultSubscription(Registrar registrar, SubscriberRecord record, PushDispatcher dispatcher) {
         this.registrar = registrar;
         this.record = record;
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -32,6 +35,7 @@ final class DefaultSubscription implements Subscription {
         }
         registrar.unsubscribe(record); // throws if the session still has it: then it stays subscribed
         unsubscribed = true;
+        dispatcher.forget(record.registerId()); // a push waiting behind a blocked listener goes nowhere now
     }
 
     @Override

@@ -9,9 +9,20 @@ import io.roster.common.wire.PushMessage;
 import java.util.concurrent.Executor;
 
 /**
- * Answers a session's push once it is queued for the listeners; runs on its own executor, not bolt's shared one.
- * Deflated data is inflated here, up to {@link #MAX_PUSH_BYTES}: a corrupt or oversized payload is answered
- * INVALID_REQUEST (the session logs and retries it) and never reaches a listener.
+ * Answers a session's push once the {@link PushDispatcher} took it into its subscriptions' "latest" slots (or found
+ * it stale); runs on its own executor, not bolt's shared one. Deflated data is inflated here, up to
+ * {@link #MAX_PUSH_BYTES}: a corrupt or oversized payload is answered INVALID_REQUEST (the session logs and retries
+ * it) and never reaches a listener.
+ *
+ * <p>Why the ack does not wait for the listener: listeners are user code and may block for ever. An ack held until
+ * delivery would hold this handler's thread (and with it every later push of this client), time out at the session,
+ * count as the client's failure, and make the session retry and pause all of this client's subscribers in turn,
+ * for as long as the listener blocks. Acking on taking the push is safe because the slot is bounded: each
+ * subscription holds at most one undelivered push, the newest, so the session's
+ * {@code session.max-pending-pushes-per-client} (pushes awaiting this client's ack) bounds what is on the wire and in
+ * this handler's queue, and the SDK's heap is bounded by its subscriptions, not by the number of changes. An ack
+ * therefore means "this version, or a newer one, will be handed to the listener", which is what the session's
+ * pushed version needs (DESIGN.md invariant 2).
  */
 public final class PushHandler extends RequestHandler<PushMessage> {
     /** The most data one push may inflate to. */

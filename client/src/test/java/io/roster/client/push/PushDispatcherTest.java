@@ -3,6 +3,8 @@ package io.roster.client.push;
 import io.roster.client.registry.RegistrationTable;
 import io.roster.client.registry.SubscriberRecord;
 import io.roster.client.testing.PushRecorder;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.PushAck;
 import io.roster.common.wire.PushMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,11 @@ class PushDispatcherTest {
         table.putSubscriber(new SubscriberRecord("b", "d1", b));
         table.putSubscriber(new SubscriberRecord("c", "d2", new PushRecorder()));
 
+        // Each step waits for its delivery: a version still undelivered when a newer one comes is replaced by it.
         dispatcher.dispatch(push("d1", 0, List.of("a")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.versions().contains(0L));
         dispatcher.dispatch(push("d1", 4, List.of("a", "b", "nobody"), "x"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.versions().contains(4L) && b.versions().contains(4L));
         dispatcher.dispatch(push("d1", 3, List.of("a", "b"), "stale"));
         dispatcher.dispatch(push("d1", 4, List.of("a"), "dup"));
         dispatcher.dispatch(push("d2", 9, List.of("a"), "wrong dataInfoId"));
@@ -72,6 +77,81 @@ class PushDispatcherTest {
         assertThat(after.deliveries()).isEmpty();
         release.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> after.versions().equals(List.of(1L)));
+    }
+
+    @Test
+    void aBlockedListenerLeavesOnePendingPushPerSubscriptionAndThenGetsTheLatest() throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PushRecorder blocked = new PushRecorder();
+        PushRecorder sameData = new PushRecorder();
+        PushRecorder otherData = new PushRecorder();
+        table.putSubscriber(new SubscriberRecord("a", "d1", (id, data, v) -> {
+            blocked.onData(id, data, v);
+            entered.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        table.putSubscriber(new SubscriberRecord("b", "d1", sameData));
+        table.putSubscriber(new SubscriberRecord("c", "d2", otherData));
+
+        dispatcher.dispatch(push("d1", 1, List.of("a", "b"), "v1"));
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue(); // the one delivery thread is stuck in a's listener
+        for (int v = 2; v <= 50; v++) {
+            assertThat(dispatcher.dispatch(push("d1", v, List.of("a", "b"), "v" + v))).isTrue();
+            assertThat(dispatcher.dispatch(push("d2", v, List.of("c"), "v" + v))).isTrue();
+        }
+        dispatcher.dispatch(push("d1", 30, List.of("a", "b"), "stale")); // older than the pending one: dropped
+
+        assertThat(dispatcher.pendingCount()).as("undelivered pushes held: the latest one per subscription")
+                .isEqualTo(3);
+        table.putSubscriber(new SubscriberRecord("gone", "d2", new PushRecorder()));
+        dispatcher.dispatch(push("d2", 50, List.of("gone"), "v50"));
+        assertThat(dispatcher.pendingCount()).isEqualTo(4);
+        table.removeSubscriber(table.subscriber("gone"));
+        dispatcher.forget("gone"); // unsubscribed: its waiting push is dropped at once
+        assertThat(dispatcher.pendingCount()).isEqualTo(3);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sameData.versions().contains(50L)
+                && otherData.versions().contains(50L) && blocked.versions().contains(50L));
+        assertThat(blocked.versions()).containsExactly(1L, 50L);
+        assertThat(sameData.deliveries()).containsExactly(new PushRecorder.Delivery("d1", List.of("v50"), 50));
+        assertThat(otherData.versions()).containsExactly(50L);
+        assertThat(dispatcher.pendingCount()).isZero();
+    }
+
+    @Test
+    void aPushIsAckedOnceItHoldsTheSubscriptionsSlotEvenWhileItsListenerIsBlocked() throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PushRecorder seen = new PushRecorder();
+        table.putSubscriber(new SubscriberRecord("a", "d", (id, data, v) -> {
+            seen.onData(id, data, v);
+            entered.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        PushHandler handler = new PushHandler(dispatcher, Runnable::run);
+
+        assertThat(((PushAck) handler.handle(null, push("d", 1, List.of("a"), "x"))).code()).isEqualTo(ErrorCode.OK);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        for (int v = 2; v <= 20; v++) {
+            // Answered at once, not when the blocked listener returns: the session's push timeout never fires.
+            assertThat(((PushAck) handler.handle(null, push("d", v, List.of("a"), "x"))).code()).isEqualTo(ErrorCode.OK);
+            assertThat(dispatcher.pendingCount()).isEqualTo(1);
+        }
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.versions().equals(List.of(1L, 20L)));
+
+        dispatcher.close();
+        assertThat(((PushAck) handler.handle(null, push("d", 21, List.of("a"), "x"))).code())
+                .isEqualTo(ErrorCode.UNAVAILABLE);
     }
 
     @Test

@@ -1,0 +1,40 @@
+package io.roster.session.failover;
+
+import com.alipay.remoting.rpc.RpcResponseFuture;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.RegisterReply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A slot leader that stops answering mid-write costs the client latency, not an error (issue 12, part 7). */
+@Timeout(60)
+class PublishDuringFailoverTest {
+    private static final int RPC_TIMEOUT_MS = 6000;
+    private SessionWithFakePeers cluster;
+
+    @AfterEach
+    void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void aPublishWhoseLeaderStopsAnsweringSucceedsAtTheNewLeaderWithinTheDeadline() throws Exception {
+        cluster = new SessionWithFakePeers(RPC_TIMEOUT_MS);
+        cluster.a.silence();
+
+        RpcResponseFuture answer = cluster.publish("r1", 4 * RPC_TIMEOUT_MS);
+        await().until(() -> cluster.a.receivedPublisher("r1")); // the write is stuck at A
+        cluster.failOverToB();
+
+        RegisterReply reply = (RegisterReply) answer.get(4 * RPC_TIMEOUT_MS);
+        assertThat(reply.code()).as("the publish's answer: %s", reply.message()).isEqualTo(ErrorCode.OK);
+        assertThat(cluster.b.receivedPublisher("r1")).as("the write reached the new leader").isTrue();
+        assertThat(cluster.session.publisherCount()).isEqualTo(1);
+    }
+}

@@ -37,4 +37,25 @@ class PublishDuringFailoverTest {
         assertThat(cluster.b.receivedPublisher("r1")).as("the write reached the new leader").isTrue();
         assertThat(cluster.session.publisherCount()).isEqualTo(1);
     }
+
+    /**
+     * A killed leader resets the connection: the attempt fails at once rather than waiting out its share of the
+     * deadline (here 40 s, far above the 20 s the answer is awaited), and the retry goes to the new leader.
+     * A guard: this held before the per-attempt cap too, as bolt fails a call whose connection closes.
+     */
+    @Test
+    void aPublishWhoseLeaderIsKilledMidCallFailsFastAndSucceedsAtTheNewLeader() throws Exception {
+        int rpcTimeoutMs = 120_000;
+        cluster = new SessionWithFakePeers(rpcTimeoutMs);
+        cluster.a.silence();
+
+        RpcResponseFuture answer = cluster.publish("r1", rpcTimeoutMs);
+        await().until(() -> cluster.a.receivedPublisher("r1"));
+        cluster.a.close(); // killed: its connections reset, new ones are refused
+        cluster.failOverToB();
+
+        RegisterReply reply = (RegisterReply) answer.get(20_000);
+        assertThat(reply.code()).as("the publish's answer: %s", reply.message()).isEqualTo(ErrorCode.OK);
+        assertThat(cluster.b.receivedPublisher("r1")).as("the write reached the new leader").isTrue();
+    }
 }

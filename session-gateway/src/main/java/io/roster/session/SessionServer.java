@@ -19,6 +19,7 @@ import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.rpc.BoltServers;
+import io.roster.common.rpc.BoundedHandlerPool;
 import io.roster.common.rpc.RequestHandler;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
@@ -62,12 +63,18 @@ public final class SessionServer implements AutoCloseable {
     private static final int BACKGROUND_ATTEMPTS = 10;
     /** How long the data nodes may go on sending notices of a datum that lost its last subscriber here. */
     private static final long INTEREST_WITHDRAWAL_MS = 200;
+    private static final int CLIENT_HANDLER_THREADS = 8;
+    /**
+     * Client requests waiting for a handler thread. While a data failover holds every thread for up to rpc.timeout-ms,
+     * requests beyond this are answered UNAVAILABLE at once (the SDK retries) instead of piling up without bound.
+     */
+    private static final int CLIENT_HANDLER_QUEUE = 1024;
 
     private final RosterConfig config;
     private final ClientRegistry registry;
     private final MetricRegistry metrics;
     private final RegistrationClock clock = new RegistrationClock();
-    private final ExecutorService handlers = NamedThreads.pool("session-handler", 8);
+    private final BoundedHandlerPool handlers = new BoundedHandlerPool("session-handler", CLIENT_HANDLER_THREADS, CLIENT_HANDLER_QUEUE);
     private final ExecutorService notices = NamedThreads.pool("session-notice", 1);
     /** Data nodes' reconciliation queries: apart from client handling, so neither starves the other. */
     private final ExecutorService reconcile = NamedThreads.pool("session-reconcile", 2);
@@ -99,6 +106,8 @@ public final class SessionServer implements AutoCloseable {
         metrics.gauge("session.publishers", () -> registry::publisherCount);
         metrics.gauge("session.subscribers", () -> registry::subscriberCount);
         metrics.gauge("session.clients", () -> registry::clientCount);
+        metrics.gauge("session.requests.queued", () -> handlers::queued);
+        metrics.gauge("session.requests.refused", () -> handlers::refusedCount);
     }
 
     public synchronized void start() {
@@ -353,7 +362,7 @@ public final class SessionServer implements AutoCloseable {
         NamedThreads.shutdown(notices);
         NamedThreads.shutdown(reconcile);
         NamedThreads.shutdown(background);
-        NamedThreads.shutdown(handlers);
+        handlers.close();
         if (caller != null) {
             caller.close();
         }

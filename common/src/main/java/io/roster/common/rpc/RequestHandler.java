@@ -12,7 +12,8 @@ import java.util.concurrent.Executor;
 /**
  * A bolt processor for one request type that never throws across the wire: bad input becomes an
  * INVALID_REQUEST reply naming what was wrong, a {@link ReplyException} its own code, any other failure an
- * INTERNAL_ERROR reply (and a log line).
+ * INTERNAL_ERROR reply (and a log line). On a {@link BoundedHandlerPool} with no room left, a request is answered
+ * UNAVAILABLE at once, unhandled.
  */
 public abstract class RequestHandler<Q> extends SyncUserProcessor<Q> {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
@@ -31,6 +32,9 @@ public abstract class RequestHandler<Q> extends SyncUserProcessor<Q> {
 
     @Override
     public final Object handleRequest(BizContext context, Q request) {
+        if (executor instanceof BoundedHandlerPool pool && pool.refusingOnThisThread()) {
+            return errorReply(ErrorCode.UNAVAILABLE, pool.refusal(requestType.getSimpleName()));
+        }
         try {
             return handle(context, request);
         } catch (InvalidInputException e) {

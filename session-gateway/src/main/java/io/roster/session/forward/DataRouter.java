@@ -31,19 +31,27 @@ import java.util.function.Supplier;
 
 /**
  * Sends a session's writes and reads to the leader of the slot they hash to, as named by the newest slot table,
- * retrying with backoff through leader changes and unreachable nodes until the call's deadline.
+ * retrying with backoff through leader changes and unreachable nodes until the call's deadline. Each attempt gets
+ * only a share of that deadline, so a leader that died without closing its connections costs one short attempt,
+ * and the next attempt goes to the leader named by the slot table meta sent meanwhile.
  */
 public final class DataRouter {
     private static final Logger LOG = LoggerFactory.getLogger(DataRouter.class);
     private static final long MAX_BACKOFF_MS = 200;
+    /** An attempt may take at most this share of the call's deadline, leaving the rest for the new leader. */
+    private static final int ATTEMPTS_PER_DEADLINE = 3;
 
     private final RpcCaller caller;
     private final Supplier<ClusterView> view;
     private final ProcessId sessionProcessId;
     private final int timeoutMs;
+    private final int attemptTimeoutMs;
     private final LongSupplier interestSeq;
 
-    /** @param interestSeq the registry's subscription sequence, which reads for pushes declare interest with */
+    /**
+     * @param timeoutMs   the deadline of one routed call, over all its attempts (rpc.timeout-ms)
+     * @param interestSeq the registry's subscription sequence, which reads for pushes declare interest with
+     */
     public DataRouter(RpcCaller caller, Supplier<ClusterView> view, ProcessId sessionProcessId, int timeoutMs,
                       LongSupplier interestSeq) {
         this.interestSeq = interestSeq;
@@ -51,6 +59,7 @@ public final class DataRouter {
         this.view = view;
         this.sessionProcessId = sessionProcessId;
         this.timeoutMs = timeoutMs;
+        this.attemptTimeoutMs = Math.max(1, timeoutMs / ATTEMPTS_PER_DEADLINE);
     }
 
     public WriteReply publish(Publisher p) {
@@ -138,6 +147,12 @@ public final class DataRouter {
         }
     }
 
+    /**
+     * Calls the slot's leader until it gives a final answer or the deadline passes. Every attempt reads the slot table
+     * again, so one after a failover goes to the new leader. Retrying a write whose attempt timed out is safe even if
+     * the old leader applied it: publishes are idempotent by (registerId, version), unpublishes and their removal
+     * stamps too, and the old leader's copy is superseded by the new leader's reconciliation with this session.
+     */
     private <R extends Reply> R route(String dataInfoId, Class<R> replyType, BiFunction<Integer, String, Object> request,
                                       BiFunction<ErrorCode, String, R> failure) {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
@@ -150,17 +165,20 @@ public final class DataRouter {
                 lastProblem = "no slot table from meta yet";
             } else {
                 int slotId = new SlotFunction(table.slotCount()).slotOf(dataInfoId);
-                Slot slot = table.slot(slotId);
-                if (!slot.hasLeader()) {
+                String leader = leaderOf(table, slotId);
+                if (leader.isEmpty()) {
                     lastProblem = "slot " + slotId + " has no leader (no live data node)";
                 } else {
                     long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                    int attemptMs = (int) Math.min(remainingMs, attemptTimeoutMs);
                     try {
-                        last = caller.call(slot.leader(), request.apply(slotId, slot.leader()), replyType, (int) remainingMs);
+                        // A refused or reset connection fails at once (bolt fails the pending call when its channel
+                        // closes); only a silent leader costs the whole attempt.
+                        last = caller.call(leader, request.apply(slotId, leader), replyType, attemptMs);
                         if (!last.code().retryable()) {
                             return last;
                         }
-                        lastProblem = "slot " + slotId + " leader " + slot.leader() + " answered " + last;
+                        lastProblem = "slot " + slotId + " leader " + leader + " answered " + last;
                     } catch (RpcFailure e) {
                         lastProblem = e.getMessage();
                     }
@@ -173,6 +191,12 @@ public final class DataRouter {
             sleep(backoff);
             backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
         }
+    }
+
+    /** The address to send slot {@code slotId}'s calls to now, or "" when it has none: the one place that decides it. */
+    private String leaderOf(SlotTable table, int slotId) {
+        Slot slot = table.slot(slotId);
+        return slot.hasLeader() ? slot.leader() : "";
     }
 
     private static void sleep(long ms) {

@@ -114,6 +114,31 @@ class ReconnectTest {
     }
 
     @Test
+    void everyNewConnectionRaisesTheConnectionGenerationAndPublishesAndReplaysCarryIt() {
+        FakeSession first = fixture.session();
+        FakeSession second = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(first.address(), second.address()));
+        Publication pub = client.publish(SERVICE, "a");                        // v1 on connection 1
+        first.dropConnectionOnNextPublish(SERVICE_ID);
+        pub.republish("b");                                                    // v2 dies with connection 1
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.publishers().containsKey(pub.registerId()));
+        pub.republish("c");                                                    // v3 on connection 2
+        second.dropConnectionOnNextPublish(SERVICE_ID);
+        pub.republish("d");                                                    // v4 dies with connection 2
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.publishers().containsKey(pub.registerId())
+                && first.publishers().get(pub.registerId()).version() == 4);
+        assertThat(first.publishers().get(pub.registerId()).connectionGeneration()).isEqualTo(3);
+        List<PublishRequest> sent = new java.util.ArrayList<>(first.requests(PublishRequest.class));
+        sent.addAll(second.requests(PublishRequest.class));
+        // Each replay carries the number of its new connection, and so does every later publish on it.
+        assertThat(sent).extracting(q -> "v" + q.version() + " on connection " + q.connectionGeneration())
+                .containsExactlyInAnyOrder("v1 on connection 1", "v2 on connection 1", "v2 on connection 2",
+                        "v3 on connection 2", "v4 on connection 2", "v4 on connection 3");
+    }
+
+    @Test
     void aSessionRestartedOnTheSamePortGetsEverythingReplayed() {
         FakeSession first = fixture.session();
         int port = first.port();

@@ -63,6 +63,7 @@ class AdminHttpTest {
             await().until(() -> get("/api/datum?dataId=svc.http").body().contains("10.0.0.1:80"));
             JsonNode datum = json.readTree(get("/api/datum?dataId=svc.http").body());
             assertThat(datum.get("publishers").get(0).get("appName").asText()).isEqualTo("web");
+            assertThat(datum.get("publishers").get(0).get("connectionGeneration").asLong()).as("the client's first connection").isEqualTo(1);
             assertThat(datum.get("version").asLong()).isPositive();
         }
     }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.function.LongFunction;
 
 /**
  * Changes the client's registrations: locally in the table (what replay sends) and on the session, keeping the two in
@@ -46,12 +47,12 @@ final class Registrar {
     }
 
     void publish(PublisherRecord record) {
-        register("publish of " + describe(record), requests.publish(record),
+        register("publish of " + describe(record), generation -> requests.publish(record, generation),
                 () -> table.putPublisher(record), () -> table.replacePublisher(record, null));
     }
 
     void republish(PublisherRecord previous, PublisherRecord next) {
-        register("republish of " + describe(next), requests.publish(next),
+        register("republish of " + describe(next), generation -> requests.publish(next, generation),
                 () -> table.putPublisher(next), () -> table.replacePublisher(next, previous));
     }
 
@@ -60,7 +61,7 @@ final class Registrar {
     }
 
     void subscribe(SubscriberRecord record) {
-        register("subscribe to " + record.dataInfoId() + " (registerId " + record.registerId() + ")", requests.subscribe(record),
+        register("subscribe to " + record.dataInfoId() + " (registerId " + record.registerId() + ")", generation -> requests.subscribe(record),
                 () -> table.putSubscriber(record), () -> table.removeSubscriber(record));
     }
 
@@ -69,13 +70,14 @@ final class Registrar {
                 requests.unsubscribe(record), () -> table.removeSubscriber(record));
     }
 
-    private void register(String what, Object request, Runnable apply, Runnable undo) {
+    /** {@code request} builds the request for the connection generation it is sent on. */
+    private void register(String what, LongFunction<Object> request, Runnable apply, Runnable undo) {
         long deadline = System.nanoTime() + connectTimeoutNanos;
         LinkStatus status;
         do {
             status = link.awaitConnected(deadline);
         } while (!link.mutateIfConnected(status.connection(), apply)); // the connection changed meanwhile: wait for the next
-        CallOutcome outcome = link.call(status.connection(), request);
+        CallOutcome outcome = link.call(status.connection(), request.apply(status.connectionGeneration()));
         if (outcome instanceof CallOutcome.Lost lost) {
             LOG.info("{} got no answer from session {} ({}); kept, the next connection replays it", what, status.address(), lost.reason());
             return;

@@ -46,13 +46,13 @@ final class RegistrationReplayer implements SessionLink.Replayer {
     @Override
     public SessionLink.Replay capture() {
         RegistrationSnapshot snapshot = table.snapshot();
-        return (connection, address) -> replay(snapshot, connection, address);
+        return (connection, address, generation) -> replay(snapshot, connection, address, generation);
     }
 
-    private boolean replay(RegistrationSnapshot snapshot, Connection connection, String address) {
+    private boolean replay(RegistrationSnapshot snapshot, Connection connection, String address, long generation) {
         for (PublisherRecord p : snapshot.publishers()) {
             if (!send(connection, address, "publish of " + p.dataInfoId() + " (registerId " + p.registerId() + ")",
-                    requests.publish(p), () -> table.replacePublisher(p, null))) {
+                    requests.publish(p, generation), () -> table.replacePublisher(p, null))) {
                 return false;
             }
         }

@@ -10,8 +10,10 @@ import io.roster.common.wire.UnsubscribeRequest;
 /** Builds the wire requests of one client from its registration records. */
 record RequestFactory(String clientId, String appName, String zone) {
 
-    PublishRequest publish(PublisherRecord record) {
-        return new PublishRequest(clientId, appName, record.registerId(), record.dataInfoId(), record.data(), record.version(), zone);
+    /** The publish of {@code record} on the client's connection number {@code connectionGeneration}. */
+    PublishRequest publish(PublisherRecord record, long connectionGeneration) {
+        return new PublishRequest(clientId, appName, record.registerId(), record.dataInfoId(), record.data(), record.version(),
+                zone, connectionGeneration);
     }
 
     UnpublishRequest unpublish(PublisherRecord record) {

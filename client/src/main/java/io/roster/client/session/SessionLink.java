@@ -43,8 +43,9 @@ public final class SessionLink implements AutoCloseable {
         /**
          * True once the session accepted every registration (or rejected one for good). False when the replay could
          * not complete on this connection; the link then drops it, so that the next connection replays again.
+         * Publishes carry {@code connectionGeneration}, the number of this connection.
          */
-        boolean sendOn(Connection connection, String address);
+        boolean sendOn(Connection connection, String address, long connectionGeneration);
     }
 
     private final RpcClient rpcClient;
@@ -62,6 +63,11 @@ public final class SessionLink implements AutoCloseable {
     private String currentAddress;
     private String lastFailure;
     private long upSinceNanos;
+    /**
+     * The number of the current (or last) connection, raised before each replay. Data keeps the copy of a registration
+     * sent on the highest one, so a late write from a session this client left never takes it back (invariant 5).
+     */
+    private long connectionGeneration;
     /** A connection left by {@link #abandon}, closed once the next one has replayed (or the link closes). */
     private Connection abandoned;
 
@@ -296,6 +302,7 @@ public final class SessionLink implements AutoCloseable {
 
     private void replayOn(Connection connection, String address) {
         Replay replay;
+        long generation = 0;
         lock.lock();
         try {
             if (state == LinkState.CLOSED) {
@@ -305,6 +312,7 @@ public final class SessionLink implements AutoCloseable {
                 currentAddress = address;
                 upSinceNanos = System.nanoTime();
                 state = LinkState.REPLAYING;
+                generation = ++connectionGeneration;
                 replay = replayer.capture();
             }
         } finally {
@@ -314,7 +322,7 @@ public final class SessionLink implements AutoCloseable {
             closeQuietly(connection);
             return;
         }
-        boolean complete = replay.sendOn(connection, address);
+        boolean complete = replay.sendOn(connection, address, generation);
         boolean connected;
         Connection left = null;
         lock.lock();
@@ -375,7 +383,7 @@ public final class SessionLink implements AutoCloseable {
         return switch (state) {
             case CLOSED -> LinkStatus.CLOSED;
             case DISCONNECTED -> LinkStatus.DISCONNECTED;
-            default -> new LinkStatus(state, current, currentAddress);
+            default -> new LinkStatus(state, current, currentAddress, connectionGeneration);
         };
     }
 

@@ -13,8 +13,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,11 +62,16 @@ class ReconnectHotLoopTest {
         link = new SessionLink(rpcClient, List.of("127.0.0.1:" + server.getLocalPort()), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(200), "hot-loop-test");
         rpcClient.startup();
-        link.start(() -> (connection, address) -> true);
+        List<Long> generations = new CopyOnWriteArrayList<>();
+        link.start(() -> (connection, address, generation) -> generations.add(generation));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> accepted.get() >= 4);
         // over the next second the backoff allows about 5 more; a zero-delay loop would make hundreds
         int before = accepted.get();
         await("at most 8 more connections in 1 s").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> accepted.get() - before <= 8);
+        // Each connection the link took into use replayed with the next connection generation, the first with 1.
+        link.close();
+        assertThat(generations).isNotEmpty();
+        assertThat(generations).isEqualTo(LongStream.rangeClosed(1, generations.size()).boxed().toList());
     }
 }

@@ -18,9 +18,18 @@ public final class Publisher {
     private final long version;
     private final long registerTimestamp;
     private final ProcessId sessionProcessId;
+    /** Appended after the first release: a record written before it decodes as 0. */
+    private final long connectionGeneration;
 
+    /** A publisher without a connection generation (0), as an SDK that sends none registers it. */
     public Publisher(String registerId, String dataInfoId, String clientId, String appName, String zone,
                      List<byte[]> data, long version, long registerTimestamp, ProcessId sessionProcessId) {
+        this(registerId, dataInfoId, clientId, appName, zone, data, version, registerTimestamp, sessionProcessId, 0);
+    }
+
+    public Publisher(String registerId, String dataInfoId, String clientId, String appName, String zone,
+                     List<byte[]> data, long version, long registerTimestamp, ProcessId sessionProcessId,
+                     long connectionGeneration) {
         this.registerId = Objects.requireNonNull(registerId, "registerId");
         this.dataInfoId = Objects.requireNonNull(dataInfoId, "dataInfoId");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
@@ -30,6 +39,7 @@ public final class Publisher {
         this.version = version;
         this.registerTimestamp = registerTimestamp;
         this.sessionProcessId = Objects.requireNonNull(sessionProcessId, "sessionProcessId");
+        this.connectionGeneration = connectionGeneration;
     }
 
     public String registerId() {
@@ -61,8 +71,18 @@ public final class Publisher {
         return version;
     }
 
+    /** The owning session's registration-clock tick: comparable only with ticks of that same session. */
     public long registerTimestamp() {
         return registerTimestamp;
+    }
+
+    /**
+     * Which of its client's session connections registered it: the SDK raises it for every new connection and sends
+     * it with every registration and replay, so between two sessions' copies the higher one is where the client is
+     * now (DESIGN.md invariant 5). 0 from an SDK that sends none.
+     */
+    public long connectionGeneration() {
+        return connectionGeneration;
     }
 
     /** The session process that owns this registration. */
@@ -86,7 +106,8 @@ public final class Publisher {
         }
         return registerId.equals(p.registerId) && dataInfoId.equals(p.dataInfoId) && clientId.equals(p.clientId)
                 && appName.equals(p.appName) && zone().equals(p.zone()) && version == p.version
-                && registerTimestamp == p.registerTimestamp && sessionProcessId.equals(p.sessionProcessId);
+                && registerTimestamp == p.registerTimestamp && sessionProcessId.equals(p.sessionProcessId)
+                && connectionGeneration == p.connectionGeneration;
     }
 
     @Override
@@ -97,6 +118,6 @@ public final class Publisher {
     @Override
     public String toString() {
         return "Publisher{" + registerId + " " + dataInfoId + " client=" + clientId + " v" + version + " items="
-                + data().size() + " session=" + sessionProcessId + "}";
+                + data().size() + " session=" + sessionProcessId + " generation=" + connectionGeneration + "}";
     }
 }

@@ -11,8 +11,16 @@ public final class PublishRequest {
     private final List<byte[]> data;
     private final long version;
     private final String zone;
+    /** Appended after the first release: an SDK that sends none is decoded as 0. */
+    private final long connectionGeneration;
 
+    /** A request without a connection generation (0), as an SDK that predates it sends. */
     public PublishRequest(String clientId, String appName, String registerId, String dataInfoId, List<byte[]> data, long version, String zone) {
+        this(clientId, appName, registerId, dataInfoId, data, version, zone, 0);
+    }
+
+    public PublishRequest(String clientId, String appName, String registerId, String dataInfoId, List<byte[]> data, long version,
+                          String zone, long connectionGeneration) {
         this.clientId = clientId;
         this.appName = appName;
         this.registerId = registerId;
@@ -20,6 +28,7 @@ public final class PublishRequest {
         this.data = List.copyOf(data);
         this.version = version;
         this.zone = zone;
+        this.connectionGeneration = connectionGeneration;
     }
 
     public String clientId() {
@@ -50,8 +59,14 @@ public final class PublishRequest {
         return zone;
     }
 
+    /** The number of the client's session connection this was sent on (1 for its first), carried by replays too. */
+    public long connectionGeneration() {
+        return connectionGeneration;
+    }
+
     @Override
     public String toString() {
-        return "PublishRequest{" + "clientId=" + clientId + " " + "appName=" + appName + " " + "registerId=" + registerId + " " + "dataInfoId=" + dataInfoId + " " + "data=" + data + " " + "version=" + version + " " + "zone=" + zone + "}";
+        return "PublishRequest{" + "clientId=" + clientId + " " + "appName=" + appName + " " + "registerId=" + registerId + " " + "dataInfoId=" + dataInfoId + " " + "data=" + data + " " + "version=" + version + " " + "zone=" + zone + " "
+                + "connectionGeneration=" + connectionGeneration + "}";
     }
 }

@@ -77,15 +77,9 @@ public final class InMemorySlotStore implements SlotStore {
             }
             List<Publisher> current = before.publishers();
             int at = PublisherOrder.indexOf(current, publisher.registerId());
-            if (at >= 0) {
-                Publisher existing = current.get(at);
-                if (publisher.version() < existing.version()) {
-                    LOG.debug("ignored stale {}: holding version {}", publisher, existing.version());
-                    return WriteResult.unchanged(before.version());
-                }
-                if (existing.equals(publisher)) {
-                    return WriteResult.unchanged(before.version());
-                }
+            if (at >= 0 && !CopyPrecedence.replaces(publisher, current.get(at))) {
+                LOG.debug("ignored {}: holding {}", publisher, current.get(at));
+                return WriteResult.unchanged(before.version());
             }
             List<DatumChange> changes = commit(slot, data,
                     List.of(next(before, PublisherOrder.with(current, at, publisher), leaderEpoch)));

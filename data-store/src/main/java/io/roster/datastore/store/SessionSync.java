@@ -30,23 +30,11 @@ final class SessionSync {
                 continue;
             }
             int at = PublisherOrder.indexOf(next, p.registerId());
-            if (at >= 0 && !replaces(p, next.get(at))) {
+            if (at >= 0 && !CopyPrecedence.replaces(p, next.get(at))) {
                 continue;
             }
             next = PublisherOrder.with(next, at, p);
         }
         return next;
-    }
-
-    /** Whether the session's {@code listed} copy takes the place of {@code held}. */
-    private static boolean replaces(Publisher listed, Publisher held) {
-        if (listed.version() != held.version()) {
-            return listed.version() > held.version();
-        }
-        // Same version through another session that registered it later: the client moved there; it keeps it.
-        if (!held.sessionProcessId().equals(listed.sessionProcessId()) && held.registerTimestamp() > listed.registerTimestamp()) {
-            return false;
-        }
-        return !held.equals(listed);
     }
 }

@@ -26,9 +26,10 @@ import java.util.function.Predicate;
 public interface SlotStore {
 
     /**
-     * Stores {@code publisher} under its dataInfoId, replacing the one with the same registerId only if the new
-     * version is not lower. An equal version from another session process is a replay after the client moved,
-     * and takes ownership. A lower version is stale and ignored; an identical publisher changes nothing.
+     * Stores {@code publisher} under its dataInfoId, replacing the one with the same registerId only if it takes
+     * precedence: a higher version, or at an equal version a higher connection generation (a replay after the
+     * client moved, which takes ownership). At an equal version and generation only the owning session may restate
+     * it; from another session it is a late or duplicate write and changes nothing, as does a stale or identical one.
      */
     WriteResult put(int slot, Publisher publisher, long leaderEpoch);
 

@@ -24,8 +24,13 @@ class InMemorySlotStoreTest {
 
     private static Publisher pub(String registerId, String dataInfoId, String clientId, long version, long registeredAt,
                                  ProcessId session, String data) {
+        return pub(registerId, dataInfoId, clientId, version, registeredAt, session, data, 0);
+    }
+
+    private static Publisher pub(String registerId, String dataInfoId, String clientId, long version, long registeredAt,
+                                 ProcessId session, String data, long connectionGeneration) {
         return new Publisher(registerId, dataInfoId, clientId, "app", "zone-a",
-                List.of(data.getBytes(StandardCharsets.UTF_8)), version, registeredAt, session);
+                List.of(data.getBytes(StandardCharsets.UTF_8)), version, registeredAt, session, connectionGeneration);
     }
 
     private static Publisher pub(String registerId, long version, ProcessId session, String data) {
@@ -98,16 +103,50 @@ class InMemorySlotStoreTest {
     }
 
     @Test
-    void aSameVersionReplayFromAnotherSessionTakesOwnership() {
-        long v = store.put(1, pub("r1", 1, S1, "a"), EPOCH).version();
+    void aSameVersionReplayOnTheClientsNextConnectionTakesOwnership() {
+        long v = store.put(1, pub("r1", SVC, "c1", 1, 500, S1, "a", 1), EPOCH).version();
 
-        WriteResult replay = store.put(1, pub("r1", 1, S2, "a"), EPOCH);
+        // Replayed on the client's second connection, to S2, whose clock is behind S1's: the generation decides.
+        WriteResult replay = store.put(1, pub("r1", SVC, "c1", 1, 100, S2, "a", 2), EPOCH);
 
         assertThat(replay.version()).isEqualTo(v + 1);
         assertThat(store.get(SVC).publishers()).singleElement().extracting(Publisher::sessionProcessId).isEqualTo(S2);
         // The old session's later unpublish (its client moved away) must not remove the moved registration.
         assertThat(store.remove(1, SVC, "r1", S1, EPOCH).hasChanges()).isFalse();
         assertThat(store.get(SVC).publishers()).hasSize(1);
+    }
+
+    @Test
+    void aLateSameVersionWriteFromTheSessionTheClientLeftDoesNotTakeTheRegistrationBack() {
+        // S1 froze with the write of the client's first connection in flight; the client moved to S2, which replayed.
+        Publisher moved = pub("r1", SVC, "c1", 1, 100, S2, "a", 2);
+        store.put(1, moved, EPOCH);
+
+        // S1 resumes: its late write (stamped later by S1's clock) arrives, then its client-off for the closed connection.
+        WriteResult late = store.put(1, pub("r1", SVC, "c1", 1, 900, S1, "a", 1), EPOCH);
+        WriteResult off = store.clientOff(S1, "c1", 950, 960, Map.of(1, EPOCH));
+
+        assertThat(store.get(SVC).publishers()).as("subscribers still see the moved publisher").containsExactly(moved);
+        assertThat(late.hasChanges()).as("the late write of generation 1").isFalse();
+        assertThat(off.hasChanges()).as("S1's client-off").isFalse();
+    }
+
+    @Test
+    void aSameVersionAndGenerationFromAnotherSessionNeverTakesOwnership() {
+        Publisher held = pub("r1", SVC, "c1", 1, 100, S2, "a", 3);
+        store.put(1, held, EPOCH);
+
+        assertThat(store.put(1, pub("r1", SVC, "c1", 1, 900, S1, "a", 3), EPOCH).hasChanges()).isFalse();
+        assertThat(store.put(1, pub("r1", SVC, "c1", 1, 900, S1, "b", 0), EPOCH).hasChanges()).as("no generation").isFalse();
+        assertThat(store.get(SVC).publishers()).containsExactly(held);
+        // The holder itself may restate it (a re-registration on the same connection, stamped anew).
+        Publisher restated = pub("r1", SVC, "c1", 1, 200, S2, "a", 3);
+        assertThat(store.put(1, restated, EPOCH).hasChanges()).isTrue();
+        assertThat(store.get(SVC).publishers()).containsExactly(restated);
+        // A higher version wins whatever its generation says.
+        Publisher republished = pub("r1", SVC, "c1", 2, 50, S1, "c", 1);
+        assertThat(store.put(1, republished, EPOCH).hasChanges()).isTrue();
+        assertThat(store.get(SVC).publishers()).containsExactly(republished);
     }
 
     @Test

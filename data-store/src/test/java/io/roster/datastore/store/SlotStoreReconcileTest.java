@@ -24,7 +24,13 @@ class SlotStoreReconcileTest {
     private final InMemorySlotStore store = new InMemorySlotStore();
 
     private static Publisher pub(String registerId, String dataInfoId, long version, long registeredAt, ProcessId session) {
-        return new Publisher(registerId, dataInfoId, "client-1", "app", "", List.of(new byte[]{1}), version, registeredAt, session);
+        return pub(registerId, dataInfoId, version, registeredAt, session, 0);
+    }
+
+    private static Publisher pub(String registerId, String dataInfoId, long version, long registeredAt, ProcessId session,
+                                 long connectionGeneration) {
+        return new Publisher(registerId, dataInfoId, "client-1", "app", "", List.of(new byte[]{1}), version, registeredAt,
+                session, connectionGeneration);
     }
 
     @Test
@@ -46,15 +52,42 @@ class SlotStoreReconcileTest {
     }
 
     @Test
-    void syncKeepsAHigherVersionAndTheOwnershipOfAClientThatMovedLater() {
-        store.put(1, pub("newer", SVC, 5, 100, S1), EPOCH);
-        store.put(1, pub("moved", SVC, 2, 900, S2), EPOCH);
+    void syncKeepsAHigherVersionAndTheOwnershipOfTheClientsLaterConnection() {
+        store.put(1, pub("newer", SVC, 5, 100, S1, 1), EPOCH);
+        store.put(1, pub("moved", SVC, 2, 900, S2, 2), EPOCH);
 
-        WriteResult r = store.syncSession(1, S1, 1000, List.of(pub("newer", SVC, 4, 100, S1), pub("moved", SVC, 2, 100, S1)), EPOCH);
+        WriteResult r = store.syncSession(1, S1, 1000,
+                List.of(pub("newer", SVC, 4, 100, S1, 1), pub("moved", SVC, 2, 100, S1, 1)), EPOCH);
 
         assertThat(r.hasChanges()).isFalse();
         assertThat(store.get(SVC).publishers()).extracting(p -> p.registerId() + " v" + p.version() + " of " + p.sessionProcessId())
                 .containsExactlyInAnyOrder("newer v5 of " + S1, "moved v2 of " + S2);
+    }
+
+    @Test
+    void aSyncFromTheSessionTheClientLeftDoesNotTakeTheRegistrationBackWhateverItsClockSays() {
+        // The client moved from S1 to S2 (its second connection); S1's clock runs ahead of S2's.
+        Publisher moved = pub("moved", SVC, 2, 100, S2, 2);
+        store.put(1, moved, EPOCH);
+
+        // S1, frozen meanwhile, still lists its copy of the first connection, stamped later than S2's.
+        WriteResult r = store.syncSession(1, S1, 1000, List.of(pub("moved", SVC, 2, 900, S1, 1)), EPOCH);
+        WriteResult off = store.clientOff(S1, "client-1", 1000, 1100, java.util.Map.of(1, EPOCH));
+
+        assertThat(store.get(SVC).publishers()).as("subscribers still see the moved publisher").containsExactly(moved);
+        assertThat(r.hasChanges()).as("S1's sync").isFalse();
+        assertThat(off.hasChanges()).as("S1's client-off").isFalse();
+    }
+
+    @Test
+    void aSyncFromTheClientsLaterConnectionTakesOwnershipEvenWithAnEarlierStamp() {
+        store.put(1, pub("moved", SVC, 2, 900, S1, 1), EPOCH);
+        Publisher replayed = pub("moved", SVC, 2, 100, S2, 2);
+
+        assertThat(store.syncSession(1, S2, 200, List.of(replayed), EPOCH).hasChanges()).isTrue();
+
+        assertThat(store.get(SVC).publishers()).containsExactly(replayed);
+        assertThat(store.clientOff(S1, "client-1", 1000, 1100, java.util.Map.of(1, EPOCH)).hasChanges()).isFalse();
     }
 
     @Test

@@ -121,7 +121,7 @@ public final class ClientRequestHandlers {
                     return null;
                 }
                 Publisher p = new Publisher(r.registerId(), dataInfoId, r.clientId(), r.appName(), r.zone(), r.data(),
-                        r.version(), stamp, sessionProcessId);
+                        r.version(), stamp, sessionProcessId, r.connectionGeneration());
                 return new Stored(p, registry.putPublisher(p, context.getConnection()));
             });
             if (stored == null) {

@@ -58,6 +58,7 @@ public final class Json {
         m.put("appName", p.appName());
         m.put("version", p.version());
         m.put("registerTimestamp", p.registerTimestamp());
+        m.put("connectionGeneration", p.connectionGeneration());
         m.put("session", p.sessionProcessId().toString());
         m.put("data", strings(p.data()));
         return m;

@@ -1,6 +1,8 @@
 package io.roster.tools.replication;
 
 import io.roster.client.RosterClient;
+import io.roster.common.model.ProcessId;
+import io.roster.common.model.Publisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -57,5 +59,16 @@ class SessionFailoverTest extends ClusterTestBase {
                 .as("pushes that lacked a publisher of a client that only moved").isEmpty();
         assertThat(head(regs.versionViolations())).isEmpty();
         assertThat(recorders.get(0).lastItems()).contains("a-0-after", "b-0");
+        // Data holds the moved client's publishers through the session it moved to, as sent on its second connection.
+        ProcessId movedTo = cluster.session(1).processId();
+        await().atMost(ReplicationCluster.SETTLE).untilAsserted(() -> {
+            for (String id : regs.dataInfoIds()) {
+                List<Publisher> held = cluster.data(cluster.leaderAddressOf(id)).localDatum(id).publishers();
+                assertThat(held).filteredOn(p -> p.clientId().equals(movingProvider.clientId())).isNotEmpty()
+                        .allSatisfy(p -> assertThat(List.of(p.sessionProcessId(), p.connectionGeneration())).isEqualTo(List.of(movedTo, 2L)));
+                assertThat(held).filteredOn(p -> p.clientId().equals(stayingProvider.clientId())).isNotEmpty()
+                        .allSatisfy(p -> assertThat(p.connectionGeneration()).isEqualTo(1));
+            }
+        });
     }
 }

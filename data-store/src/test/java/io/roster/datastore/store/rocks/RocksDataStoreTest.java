@@ -3,6 +3,7 @@ package io.roster.datastore.store.rocks;
 import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
+import io.roster.common.rpc.Protostuff;
 import io.roster.common.slot.SlotFunction;
 import io.roster.datastore.store.DataDirException;
 import io.roster.datastore.store.OpenedStore;
@@ -179,6 +180,52 @@ class RocksDataStoreTest {
             raw.put(StoreKeys.publisherKey(SLOT_FUNCTION.slotOf(id(7)), id(7), "r7"), new byte[]{(byte) 0xFF, 1, 2});
         }
         assertDamagedAndEmpty();
+    }
+
+    @Test
+    void theConnectionGenerationSurvivesARestartAndAnOlderRecordLoadsWithGenerationZero() throws Exception {
+        Publisher moved = new Publisher("m", id(8), "c", "app", "", List.of(new byte[]{1}), 1, 5, S2, 3);
+        Publisher old = pub("o", id(8), 1, S1);
+        try (OpenedStore opened = RocksDataStore.open(dir(), SLOTS)) {
+            put(opened.store(), moved);
+            put(opened.store(), old);
+        }
+        try (Options o = new Options(); RocksDB raw = RocksDB.open(o, dir().toString())) {
+            // Rewritten as a node that predates the field wrote it.
+            raw.put(StoreKeys.publisherKey(SLOT_FUNCTION.slotOf(id(8)), id(8), "o"),
+                    Protostuff.encode(new PublisherWithoutGeneration(old)));
+        }
+        try (OpenedStore back = RocksDataStore.open(dir(), SLOTS)) {
+            assertThat(back.report().damaged()).isFalse();
+            assertThat(back.store().get(id(8)).publishers()).containsExactlyInAnyOrder(moved, old)
+                    .extracting(Publisher::connectionGeneration).containsExactlyInAnyOrder(3L, 0L);
+        }
+    }
+
+    /** The shape {@link Publisher} had before the connection generation was appended. */
+    @SuppressWarnings("unused")
+    private static final class PublisherWithoutGeneration {
+        private final String registerId;
+        private final String dataInfoId;
+        private final String clientId;
+        private final String appName;
+        private final String zone;
+        private final List<byte[]> data;
+        private final long version;
+        private final long registerTimestamp;
+        private final ProcessId sessionProcessId;
+
+        PublisherWithoutGeneration(Publisher p) {
+            registerId = p.registerId();
+            dataInfoId = p.dataInfoId();
+            clientId = p.clientId();
+            appName = p.appName();
+            zone = p.zone();
+            data = p.data();
+            version = p.version();
+            registerTimestamp = p.registerTimestamp();
+            sessionProcessId = p.sessionProcessId();
+        }
     }
 
     @Test

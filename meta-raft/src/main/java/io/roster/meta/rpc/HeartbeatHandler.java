@@ -40,8 +40,8 @@ public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
     private final long joinWaitMs;
 
     /**
-     * @param joinWaitMs how long a reply may wait for the leadership check, and a joining node's reply for its
-     *                   admission; below the caller's timeout
+     * @param joinWaitMs how long a reply may wait for the leadership check and, for a joining node, its admission
+     *                   (one budget for both); below the caller's timeout
      */
     public HeartbeatHandler(RaftRole role, LeaderDuties duties, Supplier<MetaState> state, long joinWaitMs, Executor executor) {
         super(HeartbeatRequest.class, executor);
@@ -62,6 +62,7 @@ public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
             return errorReply(ErrorCode.NOT_LEADER, gate.notLeaderMessage());
         }
         duties.heard(request);
+        long started = System.nanoTime();
         String unconfirmed = confirmLeadership();
         if (unconfirmed != null) {
             return new HeartbeatReply(ErrorCode.NOT_LEADER, LeaderGate.unconfirmedMessage(unconfirmed),
@@ -70,7 +71,9 @@ public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
         MetaState current = state.get();
         if (!current.contains(node)) {
             try {
-                current = duties.join(node).get(joinWaitMs, TimeUnit.MILLISECONDS);
+                // one budget for the check and the admission, so the reply still beats the caller's timeout
+                long left = joinWaitMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                current = duties.join(node).get(Math.max(1, left), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 // Admission is still in flight; answer with what is known, the next heartbeat brings the table.
                 current = state.get();

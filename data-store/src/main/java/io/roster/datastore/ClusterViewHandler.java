@@ -80,7 +80,7 @@ final class ClusterViewHandler {
         if (!moves.followed().isEmpty()) {
             followerSync.syncDue();
         }
-        List<ProcessId> gone = expiry.onView(view.sessionNodes());
+        List<ProcessId> gone = expiry.onView(view.metaVersion(), view.sessionNodes());
         sessions.listed(view.sessionNodes().stream().filter(n -> n != null && n.processId() != null)
                 .map(NodeInfo::processId).toList());
         for (ProcessId expired : gone) {

@@ -45,8 +45,7 @@ class MetaGroupTest {
         caller.close();
     }
 
-    @Test
-    void followersRedirectAndANewLeaderKeepsTheState() throws IOException {
+    private List<String> startGroup(int electionTimeoutMs) throws IOException {
         List<String> peers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             try (ServerSocket s = new ServerSocket(0)) {
@@ -59,14 +58,21 @@ class MetaGroupTest {
                     .set(ConfigKeys.META_PORT, peer.substring(peer.indexOf(':') + 1))
                     .set(ConfigKeys.META_PEERS, String.join(",", peers))
                     .set(ConfigKeys.DATA_DIR, dataDir.toString())
-                    .set(ConfigKeys.META_ELECTION_TIMEOUT_MS, "500")
+                    .set(ConfigKeys.META_ELECTION_TIMEOUT_MS, Integer.toString(electionTimeoutMs))
                     .set(ConfigKeys.CLUSTER_SLOTS, "16")
                     .set(ConfigKeys.LEASE_DURATION_MS, "5000")
                     .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
+                    .set(ConfigKeys.RPC_TIMEOUT_MS, "2000")
                     .build());
             servers.add(m);
             m.start();
         }
+        return peers;
+    }
+
+    @Test
+    void followersRedirectAndANewLeaderKeepsTheState() throws IOException {
+        List<String> peers = startGroup(500);
         await().atMost(Duration.ofSeconds(20)).until(() -> servers.stream().anyMatch(MetaServer::isLeader));
         MetaServer leader = servers.stream().filter(MetaServer::isLeader).findFirst().orElseThrow();
         MetaServer follower = servers.stream().filter(s -> s != leader).findFirst().orElseThrow();
@@ -91,6 +97,32 @@ class MetaGroupTest {
         assertThat(status.leaderAddress()).isNotEqualTo(leader.address());
         assertThat(status.nodes()).hasSize(1);
         assertThat(status.slotTable().slots()).allSatisfy(s -> assertThat(s.leader()).isEqualTo(DATA.address()));
+    }
+
+    @Test
+    void aLeaderCutOffFromItsFollowersAnswersNotLeaderWhileItStillBelievesItLeads() throws IOException {
+        // jraft's leader steps down only about 0.9 election timeouts after it last heard a quorum: a long window
+        startGroup(4_000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> servers.stream().anyMatch(MetaServer::isLeader));
+        MetaServer leader = servers.stream().filter(MetaServer::isLeader).findFirst().orElseThrow();
+        MetaClient client = new MetaClient(caller, List.of(leader.address()), 3_000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> heartbeat(client).ok());
+        assertThat(leader.state().dataNodes()).containsExactly(DATA);
+
+        for (MetaServer follower : List.copyOf(servers)) {
+            if (follower != leader) {
+                follower.close();
+                servers.remove(follower);
+            }
+        }
+        HeartbeatReply reply = caller.call(leader.address(), new HeartbeatRequest(DATA, 0, 0, 0, 0), HeartbeatReply.class, 3_000);
+        boolean stillBelievesItLeads = leader.isLeader();
+
+        assertThat(reply.code()).isEqualTo(ErrorCode.NOT_LEADER);
+        assertThat(reply.dataNodes()).isEmpty();
+        assertThat(reply.slotTable()).isNull();
+        assertThat(reply.leaderAddress()).isEmpty();
+        assertThat(stillBelievesItLeads).as("the answer came before the leader stepped down").isTrue();
     }
 
     private static HeartbeatReply heartbeat(MetaClient client) {

@@ -144,6 +144,9 @@ class MetaServerTest {
         assertThat(session.slotTable()).as("no table when the node already knows this epoch").isNull();
         assertThat(session.dataNodes()).containsExactly(DATA);
         assertThat(session.sessionNodes()).containsExactly(SESSION);
+        // the keep-alive beats may have admitted both nodes in one entry
+        assertThat(session.metaVersion()).as("the applied index of the state it was read from")
+                .isGreaterThanOrEqualTo(first.metaVersion()).isPositive();
 
         ClusterStatusReply status = caller.call(meta.address(), new ClusterStatusRequest("test"), ClusterStatusReply.class,
                 RPC_TIMEOUT_MS);
@@ -195,6 +198,9 @@ class MetaServerTest {
 
         MetaServer third = start(config);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(third.state()).isEqualTo(withSecondDataNode));
+        // the version nodes compare replies by survives the snapshot and the restart
+        assertThat(withSecondDataNode.appliedIndex()).isGreaterThan(before.appliedIndex()).isPositive();
+        assertThat(third.state().appliedIndex()).isGreaterThanOrEqualTo(withSecondDataNode.appliedIndex());
     }
 
     @Test

@@ -17,9 +17,10 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
- * A data or session node's heartbeat to meta. Keeps the newest {@link ClusterView}: the slot table only moves
- * forward (a reply from a stale leader never rolls it back), and while meta is unreachable the node keeps the
- * last view it had (DESIGN.md: AP behaviour) and keeps trying.
+ * A data or session node's heartbeat to meta. Keeps the newest {@link ClusterView}, which only moves forward
+ * (DESIGN.md invariant 6): the slot table by its epoch, the node lists and switches by the meta state version of
+ * the reply, so a reply read from an older meta image (a deposed leader's) changes nothing and cannot make a live
+ * node look gone. While meta is unreachable the node keeps the last view it had (AP behaviour) and keeps trying.
  */
 public final class HeartbeatLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatLoop.class);
@@ -103,11 +104,17 @@ public final class HeartbeatLoop implements AutoCloseable {
 
     private void apply(HeartbeatReply reply) {
         ClusterView before = view.get();
+        if (reply.metaVersion() < before.metaVersion()) {
+            LOG.info("ignoring a heartbeat reply from meta state {} older than this node's view ({}), from {}",
+                    reply.metaVersion(), before.metaVersion(), meta.leaderGuess());
+            return;
+        }
         SlotTable table = before.slotTable();
         if (reply.slotTable() != null && reply.slotTable().epoch() > table.epoch()) {
             table = reply.slotTable();
         }
-        ClusterView after = new ClusterView(table, reply.dataNodes(), reply.sessionNodes(), reply.switches());
+        ClusterView after = new ClusterView(table, reply.dataNodes(), reply.sessionNodes(), reply.switches(),
+                reply.metaVersion());
         if (!after.equals(before)) {
             view.set(after);
             onChange.accept(after);

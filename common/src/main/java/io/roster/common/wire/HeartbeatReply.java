@@ -4,8 +4,8 @@ import io.roster.common.model.*;
 import java.util.List;
 
 /**
- * Meta to node: the slot table when newer than the node's, the live nodes and the cluster switches. NOT_LEADER
- * names the leader.
+ * Meta to node: the slot table when newer than the node's, the live nodes and the cluster switches, all read from
+ * the meta state at {@code metaVersion}. NOT_LEADER names the leader.
  */
 public final class HeartbeatReply extends Reply {
     private final String leaderAddress;
@@ -13,6 +13,12 @@ public final class HeartbeatReply extends Reply {
     private final List<NodeInfo> dataNodes;
     private final List<NodeInfo> sessionNodes;
     private final Switches switches;
+    /**
+     * The Raft log index of the last entry applied to the meta state this reply was read from; it only grows, across
+     * leader changes and snapshots, so a node can tell a reply from an older image (a deposed leader's) and ignore
+     * it. 0 from meta versions that did not send it.
+     */
+    private final long metaVersion;
 
     /** A reply with default switches (errors, and meta versions that had none). */
     public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes) {
@@ -21,12 +27,18 @@ public final class HeartbeatReply extends Reply {
 
     public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes,
                           List<NodeInfo> sessionNodes, Switches switches) {
+        this(code, message, leaderAddress, slotTable, dataNodes, sessionNodes, switches, 0);
+    }
+
+    public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes,
+                          List<NodeInfo> sessionNodes, Switches switches, long metaVersion) {
         super(code, message);
         this.leaderAddress = leaderAddress;
         this.slotTable = slotTable;
         this.dataNodes = List.copyOf(dataNodes);
         this.sessionNodes = List.copyOf(sessionNodes);
         this.switches = switches;
+        this.metaVersion = metaVersion;
     }
 
     public String leaderAddress() {
@@ -48,5 +60,9 @@ public final class HeartbeatReply extends Reply {
     /** The cluster switches as meta has them; defaults when the reply carries none. */
     public Switches switches() {
         return switches == null ? Switches.DEFAULTS : switches;
+    }
+
+    public long metaVersion() {
+        return metaVersion;
     }
 }

@@ -51,6 +51,9 @@ class ProtostuffTest {
         assertThat(back.slotTable()).isEqualTo(table);
         assertThat(back.dataNodes()).containsExactly(new NodeInfo(NodeRole.DATA, "a:1", SESSION));
         assertThat(back.sessionNodes()).isEmpty();
+        assertThat(back.metaVersion()).isZero();
+        assertThat(Protostuff.decode(Protostuff.encode(new HeartbeatReply(ErrorCode.OK, "", "m:1", null, List.of(), List.of(),
+                null, 42)), HeartbeatReply.class).metaVersion()).isEqualTo(42);
 
         HeartbeatReply redirect = Protostuff.decode(Protostuff.encode(
                 new HeartbeatReply(ErrorCode.NOT_LEADER, "ask m:2", "m:2", null, List.of(), List.of())), HeartbeatReply.class);

@@ -11,13 +11,23 @@ import java.util.Set;
 /**
  * Decides which session processes meta has expired, from the successive session lists of the cluster view. A
  * process counts as expired only once it was listed and then is not: a new session may write here before its
- * first heartbeat reaches meta, and must not lose those writes.
+ * first heartbeat reaches meta, and must not lose those writes. And only from a view read from a meta state at
+ * least as new as every one seen before (DESIGN.md invariant 6): a list from an older image, e.g. a deposed meta
+ * leader's, says nothing about who is gone and changes nothing here.
  */
 public final class SessionExpiry {
     private final Set<ProcessId> seen = new HashSet<>();
+    private long metaVersion;
 
-    /** The session processes listed in an earlier view and missing from {@code sessionNodes}. */
-    public synchronized List<ProcessId> onView(List<NodeInfo> sessionNodes) {
+    /**
+     * The session processes listed in an earlier view and missing from {@code sessionNodes}, read from the meta
+     * state at {@code metaVersion}; none when that state is older than one seen before.
+     */
+    public synchronized List<ProcessId> onView(long metaVersion, List<NodeInfo> sessionNodes) {
+        if (metaVersion < this.metaVersion) {
+            return List.of();
+        }
+        this.metaVersion = metaVersion;
         Set<ProcessId> listed = new HashSet<>();
         for (NodeInfo n : sessionNodes) {
             if (n != null && n.processId() != null) {

@@ -22,18 +22,29 @@ class SessionExpiryTest {
     void aProcessExpiresOnceWhenItLeavesTheListAfterBeingSeen() {
         SessionExpiry expiry = new SessionExpiry();
 
-        assertThat(expiry.onView(List.of(session(A), session(B)))).isEmpty();
-        assertThat(expiry.onView(List.of(session(B), session(A_RESTARTED)))).containsExactly(A);
-        assertThat(expiry.onView(List.of(session(B), session(A_RESTARTED)))).isEmpty();
-        assertThat(expiry.onView(List.of())).containsExactlyInAnyOrder(B, A_RESTARTED);
+        assertThat(expiry.onView(1, List.of(session(A), session(B)))).isEmpty();
+        assertThat(expiry.onView(2, List.of(session(B), session(A_RESTARTED)))).containsExactly(A);
+        assertThat(expiry.onView(3, List.of(session(B), session(A_RESTARTED)))).isEmpty();
+        assertThat(expiry.onView(4, List.of())).containsExactlyInAnyOrder(B, A_RESTARTED);
     }
 
     @Test
     void aProcessNeverListedNeverExpires() {
         SessionExpiry expiry = new SessionExpiry();
 
-        assertThat(expiry.onView(List.of())).isEmpty();
-        assertThat(expiry.onView(List.of(session(B)))).isEmpty();
-        assertThat(expiry.onView(List.of())).containsExactly(B);
+        assertThat(expiry.onView(1, List.of())).isEmpty();
+        assertThat(expiry.onView(2, List.of(session(B)))).isEmpty();
+        assertThat(expiry.onView(3, List.of())).containsExactly(B);
+    }
+
+    @Test
+    void aViewFromAnOlderMetaStateExpiresNobody() {
+        SessionExpiry expiry = new SessionExpiry();
+
+        assertThat(expiry.onView(7, List.of(session(A), session(B)))).isEmpty();
+        // a deposed meta leader's image, from before B was admitted: B is live, its publishers must stay
+        assertThat(expiry.onView(5, List.of(session(A)))).isEmpty();
+        assertThat(expiry.onView(7, List.of(session(A), session(B)))).isEmpty();
+        assertThat(expiry.onView(8, List.of(session(A)))).containsExactly(B);
     }
 }

@@ -5,6 +5,7 @@ import com.alipay.sofa.jraft.Iterator;
 import com.alipay.sofa.jraft.Status;
 import com.alipay.sofa.jraft.conf.Configuration;
 import com.alipay.sofa.jraft.core.StateMachineAdapter;
+import com.alipay.sofa.jraft.entity.RaftOutter;
 import com.alipay.sofa.jraft.error.RaftError;
 import com.alipay.sofa.jraft.error.RaftException;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
@@ -85,7 +86,7 @@ public final class MetaStateMachine extends StateMachineAdapter {
                         it.getIndex(), e.getMessage()));
                 return;
             }
-            MetaState next = RecordCodec.applyAll(state.get(), records);
+            MetaState next = RecordCodec.applyAll(state.get(), records).atIndex(it.getIndex());
             state.set(next);
             appliedIndex = it.getIndex();
             publish(next);
@@ -132,16 +133,25 @@ public final class MetaStateMachine extends StateMachineAdapter {
             return false;
         }
         try {
-            MetaState loaded = StateSnapshotFile.read(Path.of(reader.getPath()));
+            MetaState stored = StateSnapshotFile.read(Path.of(reader.getPath()));
+            // A snapshot written before states carried their index: its last entry is no older than its content.
+            MetaState loaded = stored.appliedIndex() > 0 ? stored : stored.atIndex(snapshotIndex(reader));
             state.set(loaded);
+            appliedIndex = Math.max(appliedIndex, loaded.appliedIndex());
             publish(loaded);
-            LOG.info("meta snapshot loaded: {} data, {} session nodes, slot table epoch {}, {}", loaded.dataNodes().size(),
-                    loaded.sessionNodes().size(), loaded.slotTable().epoch(), loaded.switches());
+            LOG.info("meta snapshot loaded at index {}: {} data, {} session nodes, slot table epoch {}, {}",
+                    loaded.appliedIndex(), loaded.dataNodes().size(), loaded.sessionNodes().size(),
+                    loaded.slotTable().epoch(), loaded.switches());
             return true;
         } catch (RuntimeException e) {
             LOG.error("meta snapshot in {} is unreadable: {}", reader.getPath(), e.getMessage());
             return false;
         }
+    }
+
+    private static long snapshotIndex(SnapshotReader reader) {
+        RaftOutter.SnapshotMeta meta = reader.load();
+        return meta == null ? 0 : meta.getLastIncludedIndex();
     }
 
     @Override

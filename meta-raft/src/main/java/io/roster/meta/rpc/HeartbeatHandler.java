@@ -23,19 +23,29 @@ import java.util.function.Supplier;
 
 /**
  * A data or session node's heartbeat. On the leader: renews the node's lease, admits it if this process is not
- * live yet, and answers with the slot table (when newer than the node's), the live nodes and the switches. A data
- * node's replica states are kept for the slot scheduler. A joining node's
- * reply waits, boundedly, for the entry that admits it, so a new data node learns its slots at once.
+ * live yet, and answers with the slot table (when newer than the node's), the live nodes and the switches, stamped
+ * with the version (applied log index) of the state they come from. A data node's replica states are kept for the
+ * slot scheduler. A joining node's reply waits, boundedly, for the entry that admits it, so a new data node learns
+ * its slots at once.
+ * <p>
+ * It answers from its state only after a Raft ReadIndex confirmed its leadership (DESIGN.md invariant 6): a deposed
+ * leader that has not noticed yet answers NOT_LEADER, naming no leader, so the node asks the other meta servers
+ * instead of taking a stale node list that would make data drop a live session.
  */
 public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
+    private final RaftRole role;
     private final LeaderGate gate;
     private final LeaderDuties duties;
     private final Supplier<MetaState> state;
     private final long joinWaitMs;
 
-    /** @param joinWaitMs how long a joining node's reply may wait for its admission; below the caller's timeout */
+    /**
+     * @param joinWaitMs how long a reply may wait for the leadership check and, for a joining node, its admission
+     *                   (one budget for both); below the caller's timeout
+     */
     public HeartbeatHandler(RaftRole role, LeaderDuties duties, Supplier<MetaState> state, long joinWaitMs, Executor executor) {
         super(HeartbeatRequest.class, executor);
+        this.role = role;
         this.gate = new LeaderGate(role, duties);
         this.duties = duties;
         this.state = state;
@@ -52,10 +62,18 @@ public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
             return errorReply(ErrorCode.NOT_LEADER, gate.notLeaderMessage());
         }
         duties.heard(request);
+        long started = System.nanoTime();
+        String unconfirmed = confirmLeadership();
+        if (unconfirmed != null) {
+            return new HeartbeatReply(ErrorCode.NOT_LEADER, LeaderGate.unconfirmedMessage(unconfirmed),
+                    gate.unconfirmedLeaderAddress(), null, List.of(), List.of());
+        }
         MetaState current = state.get();
         if (!current.contains(node)) {
             try {
-                current = duties.join(node).get(joinWaitMs, TimeUnit.MILLISECONDS);
+                // one budget for the check and the admission, so the reply still beats the caller's timeout
+                long left = joinWaitMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                current = duties.join(node).get(Math.max(1, left), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 // Admission is still in flight; answer with what is known, the next heartbeat brings the table.
                 current = state.get();
@@ -71,7 +89,22 @@ public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
         }
         SlotTable table = current.slotTable();
         return new HeartbeatReply(ErrorCode.OK, "", gate.leaderAddress(), table.epoch() > request.knownEpoch() ? table : null,
-                current.dataNodes(), current.sessionNodes(), current.switches());
+                current.dataNodes(), current.sessionNodes(), current.switches(), current.appliedIndex());
+    }
+
+    /** Waits, boundedly, for Raft to confirm this node leads and has applied all it committed; null when it did. */
+    private String confirmLeadership() {
+        try {
+            role.readIndex().get(joinWaitMs, TimeUnit.MILLISECONDS);
+            return null;
+        } catch (TimeoutException e) {
+            return "no answer within " + joinWaitMs + " ms";
+        } catch (ExecutionException e) {
+            return String.valueOf(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     private static NodeInfo validate(HeartbeatRequest request) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * applied the same log holds an equal state. Encoded whole (protostuff) in snapshots: fields may only be appended.
  */
 public final class MetaState {
-    public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0, Switches.DEFAULTS);
+    public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0, Switches.DEFAULTS, 0);
 
     private static final Comparator<NodeInfo> BY_ADDRESS = Comparator.comparing(NodeInfo::address);
 
@@ -28,14 +28,22 @@ public final class MetaState {
     private final long lastSlotEpoch;
     /** Null in snapshots written before switches existed: every switch at its default. */
     private final Switches switches;
+    /**
+     * The Raft log index of the last entry applied to this state (0 before any, and in snapshots written before it
+     * existed). The same on every meta node for the same content, kept across snapshots and leader changes, so it
+     * is the version nodes compare heartbeat replies by (DESIGN.md invariant 6). Not part of {@link #equals}: that
+     * compares what the group agreed on, not where it was read.
+     */
+    private final long appliedIndex;
 
     private MetaState(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable, long lastSlotEpoch,
-                      Switches switches) {
+                      Switches switches, long appliedIndex) {
         this.dataNodes = sorted(dataNodes);
         this.sessionNodes = sorted(sessionNodes);
         this.slotTable = Objects.requireNonNull(slotTable, "slotTable");
         this.lastSlotEpoch = lastSlotEpoch;
         this.switches = Objects.requireNonNull(switches, "switches");
+        this.appliedIndex = appliedIndex;
     }
 
     private static List<NodeInfo> sorted(List<NodeInfo> nodes) {
@@ -98,7 +106,7 @@ public final class MetaState {
         } else {
             throw new IllegalArgumentException("meta tracks data and session nodes only, not " + node);
         }
-        return new MetaState(data, session, slotTable(), lastSlotEpoch, switches());
+        return new MetaState(data, session, slotTable(), lastSlotEpoch, switches(), appliedIndex);
     }
 
     /**
@@ -110,7 +118,7 @@ public final class MetaState {
             return this;
         }
         return new MetaState(without(dataNodes(), node.address()), without(sessionNodes(), node.address()), slotTable(),
-                lastSlotEpoch, switches());
+                lastSlotEpoch, switches(), appliedIndex);
     }
 
     /** This state with {@code table}, unless the table is not newer than every table applied before (then unchanged). */
@@ -118,17 +126,28 @@ public final class MetaState {
         if (table.epoch() <= lastSlotEpoch) {
             return this;
         }
-        return new MetaState(dataNodes(), sessionNodes(), table, table.epoch(), switches());
+        return new MetaState(dataNodes(), sessionNodes(), table, table.epoch(), switches(), appliedIndex);
     }
 
     /** This state with {@code next} switches. */
     MetaState withSwitches(Switches next) {
-        return next.equals(switches()) ? this : new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, next);
+        return next.equals(switches()) ? this
+                : new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, next, appliedIndex);
     }
 
     /** A copy built through the constructor, so a decoded state holds immutable, sorted lists like any other. */
     MetaState normalized() {
-        return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches());
+        return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches(), appliedIndex);
+    }
+
+    public long appliedIndex() {
+        return appliedIndex;
+    }
+
+    /** This state as applied up to log entry {@code index}. */
+    public MetaState atIndex(long index) {
+        return index == appliedIndex ? this
+                : new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches(), index);
     }
 
     private static List<NodeInfo> without(List<NodeInfo> nodes, String address) {
@@ -150,6 +169,6 @@ public final class MetaState {
 
     @Override
     public String toString() {
-        return "MetaState{data=" + dataNodes() + " session=" + sessionNodes() + " " + slotTable() + " " + switches() + "}";
+        return "MetaState{data=" + dataNodes() + " session=" + sessionNodes() + " " + slotTable() + " " + switches() + " at index " + appliedIndex + "}";
     }
 }

@@ -52,6 +52,12 @@ class HandlersOnFollowerTest {
             public List<String> peers() {
                 return List.of(LEADER, "10.0.0.8:9611", "10.0.0.7:9611");
             }
+
+            @Override
+            public CompletableFuture<Void> readIndex() {
+                return leader ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.failedFuture(new IllegalStateException("not the leader"));
+            }
         };
     }
 

@@ -107,6 +107,16 @@ class MetaStateTest {
     }
 
     @Test
+    void theAppliedIndexTravelsWithTheStateAndThroughSnapshotsButIsNoPartOfItsContent() {
+        MetaState s = new NodeJoined(DATA_1).applyTo(MetaState.EMPTY).atIndex(41);
+
+        assertThat(new NodeJoined(SESSION).applyTo(s).appliedIndex()).isEqualTo(41);
+        assertThat(MetaStateCodec.decode(MetaStateCodec.encode(s)).appliedIndex()).isEqualTo(41);
+        // nodes that applied the same log hold equal content whether it came from the log or a snapshot
+        assertThat(s.atIndex(45)).isEqualTo(s);
+    }
+
+    @Test
     void switchesStartAtTheirDefaultsChangeThroughTheLogAndRoundTrip() {
         assertThat(MetaState.EMPTY.switches().pushEnabled()).isTrue();
         MetaState off = RecordCodec.applyAll(MetaState.EMPTY, RecordCodec.decode(RecordCodec.encode(List.of(

@@ -1,0 +1,16 @@
+package io.roster.session.registry;
+
+import io.roster.common.rpc.ReplyException;
+import io.roster.common.wire.ErrorCode;
+
+/** A registration {@link ClientRegistry} did not take, and left everything as it was; the client call answers it. */
+public final class RegistrationRefused extends ReplyException {
+    private RegistrationRefused(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    /** The connection's close was handled already: nothing registered over it would ever be removed. */
+    static RegistrationRefused closing() {
+        return new RegistrationRefused(ErrorCode.UNAVAILABLE, "this connection is closing; reconnect and register again");
+    }
+}

@@ -138,9 +138,11 @@ public final class ClientRegistry {
 
     /**
      * Stores {@code p} unless the stored one has a higher version. Returns the publisher it replaced (null if none),
-     * or {@code p} itself when {@code p} is stale and was not stored.
+     * or {@code p} itself when {@code p} is stale and was not stored. A client reconnecting replays with its own
+     * clientId, so it replaces its own publisher.
      *
-     * @throws RegistrationRefused (UNAVAILABLE) when the connection's close was handled; nothing changes
+     * @throws RegistrationRefused when the connection's close was handled (UNAVAILABLE), or when another client
+     *                             holds p's registerId (INVALID_REQUEST); nothing changes
      */
     public Publisher putPublisher(Publisher p, Connection connection) {
         Publisher[] previous = new Publisher[1];
@@ -153,6 +155,9 @@ public final class ClientRegistry {
     private Publisher store(Publisher p, Connection connection) {
         Publisher[] previous = new Publisher[1];
         publishers.compute(p.registerId(), (id, old) -> {
+            if (old != null && !old.publisher().clientId().equals(p.clientId())) {
+                throw RegistrationRefused.heldByAnotherClient("publisher", id); // the mapping is left as it was
+            }
             if (old != null && old.publisher().version() > p.version()) {
                 previous[0] = p;
                 return old;
@@ -215,7 +220,12 @@ public final class ClientRegistry {
                 }));
     }
 
-    /** @throws RegistrationRefused (UNAVAILABLE) when the connection's close was handled; nothing changes */
+    /**
+     * Adds {@code s}, replacing the subscriber of its registerId if its own client registered that one.
+     *
+     * @throws RegistrationRefused when the connection's close was handled (UNAVAILABLE), or when another client
+     *                             holds s's registerId (INVALID_REQUEST); nothing changes
+     */
     public void addSubscriber(SubscriberRecord s) {
         if (!whileOpen(s.connection(), s.clientId(), 0, () -> storeSubscriber(s))) {
             throw RegistrationRefused.closing();
@@ -223,10 +233,17 @@ public final class ClientRegistry {
     }
 
     private void storeSubscriber(SubscriberRecord s) {
-        SubscriberRecord old = subscribers.put(s.registerId(), s);
+        SubscriberRecord[] old = new SubscriberRecord[1];
+        subscribers.compute(s.registerId(), (id, current) -> {
+            if (current != null && !current.clientId().equals(s.clientId())) {
+                throw RegistrationRefused.heldByAnotherClient("subscriber", id); // the mapping is left as it was
+            }
+            old[0] = current;
+            return s;
+        });
         count(s.clientId(), 1);
-        if (old != null) {
-            unindex(old);
+        if (old[0] != null) {
+            unindex(old[0]);
         }
         // Added inside the compute: an unindex emptying the set at the same moment cannot drop it with s inside.
         subscribersByDataInfoId.compute(s.dataInfoId(), (k, set) -> {

@@ -13,4 +13,10 @@ public final class RegistrationRefused extends ReplyException {
     static RegistrationRefused closing() {
         return new RegistrationRefused(ErrorCode.UNAVAILABLE, "this connection is closing; reconnect and register again");
     }
+
+    /** Another client registered {@code registerId} here: a client may replace only its own registrations. */
+    static RegistrationRefused heldByAnotherClient(String kind, String registerId) {
+        return new RegistrationRefused(ErrorCode.INVALID_REQUEST, "registerId " + registerId + " is held by another client's "
+                + kind + " on this session; each registration needs its own registerId");
+    }
 }

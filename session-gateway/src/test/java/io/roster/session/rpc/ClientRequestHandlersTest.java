@@ -96,6 +96,21 @@ class ClientRequestHandlersTest {
         assertThat(retracted).as("data may still hold it").containsExactly(p);
     }
 
+    /** A client reusing another client's registerId is told so, and the publish goes nowhere. */
+    @Test
+    void aPublishReusingAnotherClientsRegisterIdIsRefused() {
+        Connection owner = new Connection(new EmbeddedChannel());
+        Publisher theirs = new Publisher("p", ID, "other", "app", "", List.of(new byte[]{1}), 1, clock.tick(), SESSION);
+        registry.putPublisher(theirs, owner);
+
+        RegisterReply reply = call(new PublishRequest("c", "app", "p", ID, List.of(new byte[]{2}), 2, ""));
+
+        assertThat(reply.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(reply.message()).contains("registerId p ");
+        assertThat(registry.holds(theirs)).isTrue();
+        assertThat(forwards).as("nothing forwarded to data").hasValue(0);
+    }
+
     /** A publish whose handling starts after its connection's close was handled (bolt may still call it fine). */
     @Test
     void aPublishOverAConnectionWhoseCloseWasHandledIsRefusedAndLeavesNoRecord() {

@@ -6,27 +6,19 @@ import io.roster.common.slot.SlotFunction;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The registrations of this session's clients: the source of truth for their publishers (DESIGN.md section 1),
  * their subscribers indexed by dataInfoId for pushes, and the connection each registration arrived on. A client
  * that reconnects (to this session or another) replays its registrations on the new connection; when the old
- * connection's close is handled later, only what still belongs to that connection goes.
- *
- * <p>A connection's close is handled once ({@link #detach}), so nothing may be stored over it afterwards: no later
- * event would remove it. Stores run under their connection's read lock and refuse a closed connection; detach
- * closes it under the write lock before it sweeps, so each store either lands before the sweep (which sees it) or
- * is refused.
+ * connection's close is handled later, only what still belongs to that connection goes, and nothing is stored over
+ * it any more ({@link ClientConnections}).
  */
 public final class ClientRegistry {
     private final Map<String, PublisherEntry> publishers = new ConcurrentHashMap<>();
@@ -34,12 +26,7 @@ public final class ClientRegistry {
     private final SlotIndex bySlot;
     private final Map<String, SubscriberRecord> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Set<SubscriberRecord>> subscribersByDataInfoId = new ConcurrentHashMap<>();
-    private final Map<Connection, ConnectionState> connections = new ConcurrentHashMap<>();
-    /**
-     * Connections whose close was handled, so that none gets a state again (bolt may call a closing connection fine
-     * for a moment). Weak: only requests still in flight on it hold a closed connection.
-     */
-    private final Set<Connection> detached = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+    private final ClientConnections connections = new ClientConnections();
     /** Grows after every subscriber added: the interest sequence data nodes order declarations and withdrawals by. */
     private final AtomicLong subscriptionSeq = new AtomicLong();
     /** DataInfoIds whose last subscriber here went, until the interest withdrawal takes them. */
@@ -73,26 +60,16 @@ public final class ClientRegistry {
 
     /** Whether registrations already came over {@code connection} (it counts against session.max-clients). */
     public boolean isAttached(Connection connection) {
-        return connections.containsKey(connection);
+        return connections.isAttached(connection);
     }
 
     /** The client connections with registrations here. */
     public int connectionCount() {
-        return connections.size();
+        return connections.count();
     }
 
     /** A publisher and the connection it was last registered over. */
     private record PublisherEntry(Publisher publisher, Connection connection) {
-    }
-
-    /** The clients of one connection and the stamp of the last registration it carried. */
-    private static final class ConnectionState {
-        final Set<String> clientIds = ConcurrentHashMap.newKeySet();
-        volatile long lastRegistration;
-        /** Shared by stores over the connection, exclusive for the instant {@link #detach} closes it. */
-        final ReadWriteLock lock = new ReentrantReadWriteLock();
-        /** Guarded by {@link #lock}. */
-        boolean closed;
     }
 
     /**
@@ -100,40 +77,7 @@ public final class ClientRegistry {
      * connection is already closed or its close was handled: nothing registered on it would ever go.
      */
     public boolean attach(Connection connection, String clientId, long stamp) {
-        return open(connection, clientId, stamp) != null;
-    }
-
-    /** The state of {@code connection}, created if needed, or null once its close was handled (or it is closed). */
-    private ConnectionState open(Connection connection, String clientId, long stamp) {
-        // Created inside the map's compute for this connection, which detach's removal excludes: never after it.
-        ConnectionState state = connections.computeIfAbsent(connection,
-                c -> detached.contains(c) || !c.isFine() ? null : new ConnectionState());
-        if (state != null) {
-            state.clientIds.add(clientId);
-            state.lastRegistration = Math.max(state.lastRegistration, stamp);
-        }
-        return state;
-    }
-
-    /**
-     * Runs {@code store} of a registration of {@code clientId} over {@code connection} (attaching it if needed) under
-     * the connection's read lock; returns false, without running it, once the connection's close was handled.
-     */
-    private boolean whileOpen(Connection connection, String clientId, long stamp, Runnable store) {
-        ConnectionState state = open(connection, clientId, stamp);
-        if (state == null) {
-            return false;
-        }
-        state.lock.readLock().lock();
-        try {
-            if (state.closed) {
-                return false;
-            }
-            store.run();
-            return true;
-        } finally {
-            state.lock.readLock().unlock();
-        }
+        return connections.open(connection, clientId, stamp) != null;
     }
 
     /**
@@ -146,7 +90,9 @@ public final class ClientRegistry {
      */
     public Publisher putPublisher(Publisher p, Connection connection) {
         Publisher[] previous = new Publisher[1];
-        if (!whileOpen(connection, p.clientId(), p.registerTimestamp(), () -> previous[0] = store(p, connection))) {
+        boolean open = connections.whileOpen(connection, p.clientId(), p.registerTimestamp(),
+                () -> previous[0] = store(p, connection));
+        if (!open) {
             throw RegistrationRefused.closing();
         }
         return previous[0];
@@ -213,7 +159,7 @@ public final class ClientRegistry {
      * take it off.
      */
     public boolean restorePublisher(Publisher p, Connection connection) {
-        return whileOpen(connection, p.clientId(), p.registerTimestamp(),
+        return connections.whileOpen(connection, p.clientId(), p.registerTimestamp(),
                 () -> publishers.computeIfAbsent(p.registerId(), id -> {
                     changed(null, p);
                     return new PublisherEntry(p, connection);
@@ -227,7 +173,7 @@ public final class ClientRegistry {
      *                             holds s's registerId (INVALID_REQUEST); nothing changes
      */
     public void addSubscriber(SubscriberRecord s) {
-        if (!whileOpen(s.connection(), s.clientId(), 0, () -> storeSubscriber(s))) {
+        if (!connections.whileOpen(s.connection(), s.clientId(), 0, () -> storeSubscriber(s))) {
             throw RegistrationRefused.closing();
         }
     }
@@ -329,22 +275,10 @@ public final class ClientRegistry {
      * clients already re-registered over a newer connection) and says up to which stamp data must drop them.
      */
     public ClosedConnection detach(Connection connection) {
-        ConnectionState[] removedState = new ConnectionState[1];
-        connections.compute(connection, (c, state) -> {
-            detached.add(c);
-            removedState[0] = state;
-            return null;
-        });
-        ConnectionState state = removedState[0];
+        // Waits for the stores under way over it: the sweep below sees them, and every later one is refused.
+        ClientConnections.State state = connections.close(connection);
         if (state == null) {
             return new ClosedConnection(Set.of(), List.of(), 0);
-        }
-        // Waits for the stores under way over it: the sweep below sees them, and every later one is refused.
-        state.lock.writeLock().lock();
-        try {
-            state.closed = true;
-        } finally {
-            state.lock.writeLock().unlock();
         }
         for (SubscriberRecord s : subscribers.values()) {
             if (s.connection() == connection) {
@@ -385,7 +319,7 @@ public final class ClientRegistry {
     }
 
     public int clientCount() {
-        return connections.values().stream().mapToInt(s -> s.clientIds.size()).sum();
+        return connections.clientCount();
     }
 
     public Collection<Publisher> publishers() {

@@ -4,7 +4,9 @@ import com.alipay.remoting.Connection;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
+import io.roster.common.rpc.ReplyException;
 import io.roster.common.slot.SlotFunction;
+import io.roster.common.wire.ErrorCode;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.SubscriberRecord;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClientRegistryTest {
     private static final ProcessId SESSION = new ProcessId("s:1", 1, 1);
@@ -84,6 +87,44 @@ class ClientRegistryTest {
         assertThat(r.removePublisher("r", "other")).isNull();
         assertThat(r.removePublisher("r", "c")).isNotNull();
         assertThat(r.publisherCount()).isZero();
+    }
+
+    /** A registerId is one client's: another client reusing it is refused, whatever its version, and nothing changes. */
+    @Test
+    void aPublisherOfAnotherClientIsNotReplaced() {
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
+        Connection c1 = connection();
+        Connection c2 = connection();
+        Publisher mine = pub("r", "one", 1);
+        r.putPublisher(mine, c1);
+        int slot = r.bySlot().slotFunction().slotOf(mine.dataInfoId());
+
+        assertThatThrownBy(() -> r.putPublisher(pub("r", "two", 5), c2))
+                .isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                .hasMessageContaining("registerId r ");
+
+        assertThat(r.holds(mine)).isTrue();
+        assertThat(r.registrationsOf("one")).isEqualTo(1);
+        assertThat(r.registrationsOf("two")).isZero();
+        assertThat(r.bySlot().in(slot)).containsExactly(mine);
+        assertThat(r.detach(c1).publishers()).as("still held over the owner's connection").containsExactly(mine);
+    }
+
+    @Test
+    void aSubscriberOfAnotherClientIsNotReplaced() {
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
+        SubscriberRecord mine = new SubscriberRecord("s", "d#@#i#@#g", "one", connection());
+
+        r.addSubscriber(mine);
+        assertThatThrownBy(() -> r.addSubscriber(new SubscriberRecord("s", "d#@#i#@#h", "two", connection())))
+                .isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                .hasMessageContaining("registerId s ");
+
+        assertThat(r.isSubscribed(mine)).isTrue();
+        assertThat(r.subscribersOf("d#@#i#@#g")).containsExactly(mine);
+        assertThat(r.hasSubscribers("d#@#i#@#h")).isFalse();
+        assertThat(r.registrationsOf("two")).isZero();
+        assertThat(r.drainUnsubscribed()).isEmpty();
     }
 
     @Test

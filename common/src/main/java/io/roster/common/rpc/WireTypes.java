@@ -1,5 +1,6 @@
 package io.roster.common.rpc;
 
+import com.alipay.remoting.CustomSerializer;
 import com.alipay.remoting.CustomSerializerManager;
 import io.roster.common.wire.*;
 
@@ -25,6 +26,8 @@ public final class WireTypes {
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 
+    private static final Object INSTALL_LOCK = new Object();
+
     private WireTypes() {
     }
 
@@ -34,14 +37,42 @@ public final class WireTypes {
 
     /**
      * Registers the serializer for every wire class with bolt. Bolt keeps serializers in a JVM-wide registry, so
-     * this is idempotent and every server and client constructor calls it.
+     * this is idempotent and every server and client constructor calls it, possibly several at once.
      */
     public static void install() {
-        ProtostuffBoltSerializer serializer = new ProtostuffBoltSerializer();
-        for (Class<?> type : ALL) {
-            if (CustomSerializerManager.getCustomSerializer(type.getName()) == null) {
-                CustomSerializerManager.registerCustomSerializer(type.getName(), serializer);
+        install(BOLT_SERIALIZERS);
+    }
+
+    static void install(SerializerRegistry registry) {
+        // Checked and registered under one lock: bolt throws when a class already has a serializer, so two threads
+        // that both found one missing would fail the second constructor.
+        synchronized (INSTALL_LOCK) {
+            ProtostuffBoltSerializer serializer = new ProtostuffBoltSerializer();
+            for (Class<?> type : ALL) {
+                if (registry.get(type.getName()) == null) {
+                    registry.register(type.getName(), serializer);
+                }
             }
         }
     }
+
+    /** Where {@link #install} puts the serializers: bolt's JVM-wide registry, or a test's stand-in for it. */
+    interface SerializerRegistry {
+        CustomSerializer get(String className);
+
+        /** Throws if {@code className} already has a serializer, as bolt does. */
+        void register(String className, CustomSerializer serializer);
+    }
+
+    private static final SerializerRegistry BOLT_SERIALIZERS = new SerializerRegistry() {
+        @Override
+        public CustomSerializer get(String className) {
+            return CustomSerializerManager.getCustomSerializer(className);
+        }
+
+        @Override
+        public void register(String className, CustomSerializer serializer) {
+            CustomSerializerManager.registerCustomSerializer(className, serializer);
+        }
+    };
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The registrations of this session's clients: the source of truth for their publishers (DESIGN.md section 1),
  * their subscribers indexed by dataInfoId for pushes, and the connection each registration arrived on. A client
  * that reconnects (to this session or another) replays its registrations on the new connection; when the old
- * connection's close is handled later, only what still belongs to that connection goes.
+ * connection's close is handled later, only what still belongs to that connection goes, and nothing is stored over
+ * it any more ({@link ClientConnections}).
  */
 public final class ClientRegistry {
     private final Map<String, PublisherEntry> publishers = new ConcurrentHashMap<>();
@@ -25,7 +26,7 @@ public final class ClientRegistry {
     private final SlotIndex bySlot;
     private final Map<String, SubscriberRecord> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Set<SubscriberRecord>> subscribersByDataInfoId = new ConcurrentHashMap<>();
-    private final Map<Connection, ConnectionState> connections = new ConcurrentHashMap<>();
+    private final ClientConnections connections = new ClientConnections();
     /** Grows after every subscriber added: the interest sequence data nodes order declarations and withdrawals by. */
     private final AtomicLong subscriptionSeq = new AtomicLong();
     /** DataInfoIds whose last subscriber here went, until the interest withdrawal takes them. */
@@ -59,45 +60,50 @@ public final class ClientRegistry {
 
     /** Whether registrations already came over {@code connection} (it counts against session.max-clients). */
     public boolean isAttached(Connection connection) {
-        return connections.containsKey(connection);
+        return connections.isAttached(connection);
     }
 
     /** The client connections with registrations here. */
     public int connectionCount() {
-        return connections.size();
+        return connections.count();
     }
 
     /** A publisher and the connection it was last registered over. */
     private record PublisherEntry(Publisher publisher, Connection connection) {
     }
 
-    /** The clients of one connection and the stamp of the last registration it carried. */
-    private static final class ConnectionState {
-        final Set<String> clientIds = ConcurrentHashMap.newKeySet();
-        volatile long lastRegistration;
-    }
-
     /**
      * Notes that {@code clientId} registered over {@code connection} at {@code stamp}. Returns false when the
-     * connection is already closed: its close may have been handled, and nothing registered on it would ever go.
+     * connection is already closed or its close was handled: nothing registered on it would ever go.
      */
     public boolean attach(Connection connection, String clientId, long stamp) {
-        if (!connection.isFine()) {
-            return false;
-        }
-        ConnectionState state = connections.computeIfAbsent(connection, c -> new ConnectionState());
-        state.clientIds.add(clientId);
-        state.lastRegistration = Math.max(state.lastRegistration, stamp);
-        return true;
+        return connections.open(connection, clientId, stamp) != null;
     }
 
     /**
      * Stores {@code p} unless the stored one has a higher version. Returns the publisher it replaced (null if none),
-     * or {@code p} itself when {@code p} is stale and was not stored.
+     * or {@code p} itself when {@code p} is stale and was not stored. A client reconnecting replays with its own
+     * clientId, so it replaces its own publisher.
+     *
+     * @throws RegistrationRefused when the connection's close was handled (UNAVAILABLE), or when another client
+     *                             holds p's registerId (INVALID_REQUEST); nothing changes
      */
     public Publisher putPublisher(Publisher p, Connection connection) {
         Publisher[] previous = new Publisher[1];
+        boolean open = connections.whileOpen(connection, p.clientId(), p.registerTimestamp(),
+                () -> previous[0] = store(p, connection));
+        if (!open) {
+            throw RegistrationRefused.closing();
+        }
+        return previous[0];
+    }
+
+    private Publisher store(Publisher p, Connection connection) {
+        Publisher[] previous = new Publisher[1];
         publishers.compute(p.registerId(), (id, old) -> {
+            if (old != null && !old.publisher().clientId().equals(p.clientId())) {
+                throw RegistrationRefused.heldByAnotherClient("publisher", id); // the mapping is left as it was
+            }
             if (old != null && old.publisher().version() > p.version()) {
                 previous[0] = p;
                 return old;
@@ -147,19 +153,43 @@ public final class ClientRegistry {
         return removed[0];
     }
 
-    /** Puts back a publisher whose removal failed at data, unless something else was registered meanwhile. */
-    public void restorePublisher(Publisher p, Connection connection) {
-        publishers.computeIfAbsent(p.registerId(), id -> {
-            changed(null, p);
-            return new PublisherEntry(p, connection);
-        });
+    /**
+     * Puts back a publisher whose removal failed at data, unless something else was registered meanwhile. Returns
+     * false, restoring nothing, when the connection's close was handled: data may still hold p, so the caller must
+     * take it off.
+     */
+    public boolean restorePublisher(Publisher p, Connection connection) {
+        return connections.whileOpen(connection, p.clientId(), p.registerTimestamp(),
+                () -> publishers.computeIfAbsent(p.registerId(), id -> {
+                    changed(null, p);
+                    return new PublisherEntry(p, connection);
+                }));
     }
 
+    /**
+     * Adds {@code s}, replacing the subscriber of its registerId if its own client registered that one.
+     *
+     * @throws RegistrationRefused when the connection's close was handled (UNAVAILABLE), or when another client
+     *                             holds s's registerId (INVALID_REQUEST); nothing changes
+     */
     public void addSubscriber(SubscriberRecord s) {
-        SubscriberRecord old = subscribers.put(s.registerId(), s);
+        if (!connections.whileOpen(s.connection(), s.clientId(), 0, () -> storeSubscriber(s))) {
+            throw RegistrationRefused.closing();
+        }
+    }
+
+    private void storeSubscriber(SubscriberRecord s) {
+        SubscriberRecord[] old = new SubscriberRecord[1];
+        subscribers.compute(s.registerId(), (id, current) -> {
+            if (current != null && !current.clientId().equals(s.clientId())) {
+                throw RegistrationRefused.heldByAnotherClient("subscriber", id); // the mapping is left as it was
+            }
+            old[0] = current;
+            return s;
+        });
         count(s.clientId(), 1);
-        if (old != null) {
-            unindex(old);
+        if (old[0] != null) {
+            unindex(old[0]);
         }
         // Added inside the compute: an unindex emptying the set at the same moment cannot drop it with s inside.
         subscribersByDataInfoId.compute(s.dataInfoId(), (k, set) -> {
@@ -245,7 +275,8 @@ public final class ClientRegistry {
      * clients already re-registered over a newer connection) and says up to which stamp data must drop them.
      */
     public ClosedConnection detach(Connection connection) {
-        ConnectionState state = connections.remove(connection);
+        // Waits for the stores under way over it: the sweep below sees them, and every later one is refused.
+        ClientConnections.State state = connections.close(connection);
         if (state == null) {
             return new ClosedConnection(Set.of(), List.of(), 0);
         }
@@ -260,11 +291,12 @@ public final class ClientRegistry {
                 continue;
             }
             publishers.computeIfPresent(e.publisher().registerId(), (id, current) -> {
-                if (current != e) {
+                if (current.connection() != connection) {
                     return current; // re-registered over a newer connection meanwhile
                 }
-                changed(e.publisher(), null);
-                removed.add(e.publisher());
+                // By connection, not entry: an undo of a failed republish may have replaced e with its previous version.
+                changed(current.publisher(), null);
+                removed.add(current.publisher());
                 return null;
             });
         }
@@ -287,7 +319,7 @@ public final class ClientRegistry {
     }
 
     public int clientCount() {
-        return connections.values().stream().mapToInt(s -> s.clientIds.size()).sum();
+        return connections.clientCount();
     }
 
     public Collection<Publisher> publishers() {

@@ -169,7 +169,11 @@ public final class ClientRequestHandlers {
             }
             WriteReply reply = router.unpublish(removed.dataInfoId(), removed.registerId(), removedAt[0]);
             if (!reply.ok()) {
-                registry.restorePublisher(removed, context.getConnection());
+                if (!registry.restorePublisher(removed, context.getConnection())) {
+                    // The connection's close was handled meanwhile; data may still hold it, so take it off there.
+                    retract.accept(removed);
+                    return closing();
+                }
                 return new RegisterReply(reply.code(), reply.message());
             }
             return new RegisterReply(ErrorCode.OK, "");

@@ -1,0 +1,22 @@
+package io.roster.session.registry;
+
+import io.roster.common.rpc.ReplyException;
+import io.roster.common.wire.ErrorCode;
+
+/** A registration {@link ClientRegistry} did not take, and left everything as it was; the client call answers it. */
+public final class RegistrationRefused extends ReplyException {
+    private RegistrationRefused(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    /** The connection's close was handled already: nothing registered over it would ever be removed. */
+    static RegistrationRefused closing() {
+        return new RegistrationRefused(ErrorCode.UNAVAILABLE, "this connection is closing; reconnect and register again");
+    }
+
+    /** Another client registered {@code registerId} here: a client may replace only its own registrations. */
+    static RegistrationRefused heldByAnotherClient(String kind, String registerId) {
+        return new RegistrationRefused(ErrorCode.INVALID_REQUEST, "registerId " + registerId + " is held by another client's "
+                + kind + " on this session; each registration needs its own registerId");
+    }
+}

@@ -23,6 +23,11 @@ class ClientRegistryTest {
         return new Publisher(registerId, "d#@#i#@#g", clientId, "app", "", List.of(new byte[]{1}), version, 1, SESSION);
     }
 
+    private static Publisher pub(String registerId, String clientId, long version, long generation) {
+        return new Publisher(registerId, "d#@#i#@#g", clientId, "app", "", List.of(new byte[]{1}), version, 1, SESSION,
+                generation);
+    }
+
     private static Connection connection() {
         return new Connection(new EmbeddedChannel());
     }
@@ -59,6 +64,23 @@ class ClientRegistryTest {
         assertThat(r.putPublisher(v1, c)).isSameAs(v1);
         assertThat(r.holds(v2)).isTrue();
         assertThat(r.putPublisher(pub("r", "c", 3), c)).isSameAs(v2);
+    }
+
+    @Test
+    void aLateWriteFromTheClientsOlderConnectionDoesNotTakeTheRegistrationBack() {
+        // The client replayed P on its newer connection (generation 2) while a write of P at the same version on
+        // its older connection (generation 1) was still queued here. Bound to the old connection again, P would go
+        // with that connection's close, and its client-off would take the replayed copy off data too.
+        ClientRegistry r = new ClientRegistry(new SlotFunction(16));
+        Connection older = connection();
+        Connection newer = connection();
+        Publisher replayed = pub("r", "c", 1, 2);
+        Publisher late = pub("r", "c", 1, 1);
+        r.putPublisher(replayed, newer);
+        assertThat(r.putPublisher(late, older)).as("the late write is stale").isSameAs(late);
+        assertThat(r.holds(replayed)).isTrue();
+        assertThat(r.detach(older).publishers()).as("the older connection's close takes nothing").isEmpty();
+        assertThat(r.holds(replayed)).isTrue();
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class ClientRegistry {
     }
 
     /**
-     * Stores {@code p} unless the stored one has a higher version. Returns the publisher it replaced (null if none),
+     * Stores {@code p} unless it is stale ({@link #isStale}). Returns the publisher it replaced (null if none),
      * or {@code p} itself when {@code p} is stale and was not stored. A client reconnecting replays with its own
      * clientId, so it replaces its own publisher.
      *
@@ -104,7 +104,7 @@ public final class ClientRegistry {
             if (old != null && !old.publisher().clientId().equals(p.clientId())) {
                 throw RegistrationRefused.heldByAnotherClient("publisher", id); // the mapping is left as it was
             }
-            if (old != null && old.publisher().version() > p.version()) {
+            if (old != null && isStale(p, old.publisher())) {
                 previous[0] = p;
                 return old;
             }
@@ -113,6 +113,17 @@ public final class ClientRegistry {
             return new PublisherEntry(p, connection);
         });
         return previous[0];
+    }
+
+    /**
+     * Whether {@code p} is older than the {@code held} copy: a lower client version, or the same version sent on an
+     * older connection of the client (a write that waited here while the client replayed on its next connection).
+     */
+    private static boolean isStale(Publisher p, Publisher held) {
+        if (p.version() != held.version()) {
+            return p.version() < held.version();
+        }
+        return p.connectionGeneration() < held.connectionGeneration();
     }
 
     /** Undoes {@link #putPublisher} of {@code p} after its write failed: puts back {@code previous}, if p is still stored. */

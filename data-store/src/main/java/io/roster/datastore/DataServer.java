@@ -110,7 +110,7 @@ public final class DataServer implements AutoCloseable {
         metrics.gauge("data.session.interests", () -> sessions.interests()::size);
         metrics.gauge("data.sessions.connected", () -> sessions::size);
         this.slotCount = config.get(ConfigKeys.CLUSTER_SLOTS);
-        this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT));
+        this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes());
         this.ownership = new AtomicReference<>(SlotOwnership.none("(not started)", slotCount));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, sessions);
     }

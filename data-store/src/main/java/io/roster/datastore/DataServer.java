@@ -150,7 +150,8 @@ public final class DataServer implements AutoCloseable {
         int rpcTimeout = config.get(ConfigKeys.RPC_TIMEOUT_MS);
         RpcCaller peers = closing(new RpcCaller());
         ChangeNotifier notifier = closing(new ChangeNotifier(sessions, server::oneway, metrics.counter("data.notices.sent")));
-        ReplicaSender sender = closing(new ReplicaSender(address, ownership::get, store, peers, rpcTimeout));
+        ReplicaSender sender = closing(new ReplicaSender(address, ownership::get, store, peers, rpcTimeout,
+                config.maxFrameBytes() / 2));
         ChangeFanout fanout = new ChangeFanout(sender, notifier, states);
         copies = new FollowerCopies(store, states);
         FollowerSync followerSync = closing(new FollowerSync(address, ownership::get, store, copies, peers, rpcTimeout,

@@ -48,6 +48,7 @@ import io.roster.datastore.store.rocks.RocksDataStore;
 import io.roster.datastore.store.LoadReport;
 import io.roster.datastore.store.OpenedStore;
 import io.roster.datastore.store.SlotStore;
+import io.roster.datastore.store.TombstoneCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * A data node (DESIGN.md section 4): holds copies of slots in memory, persisted in RocksDB; leads some (takes
@@ -79,6 +81,9 @@ public final class DataServer implements AutoCloseable {
     private final ExecutorService rpcExecutor = NamedThreads.pool("data-rpc", RPC_THREADS);
     private final ScheduledExecutorService housekeeping = NamedThreads.scheduler("data-housekeeping");
     private final AtomicReference<SlotOwnership> ownership;
+    /** The clock tombstone grace is measured with (tests move it by hand). */
+    private final LongSupplier tombstoneClock;
+    private volatile TombstoneCollector tombstones;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
 
     private volatile String address;
@@ -94,12 +99,18 @@ public final class DataServer implements AutoCloseable {
 
     /** @param metrics the node's registry: notice and interest figures go there (served on /metrics) */
     public DataServer(RosterConfig config, MetricRegistry metrics) {
+        this(config, metrics, System::currentTimeMillis);
+    }
+
+    /** @param tombstoneClock milliseconds, for the grace of data.tombstone-grace-ms */
+    DataServer(RosterConfig config, MetricRegistry metrics, LongSupplier tombstoneClock) {
         this.config = config;
+        this.tombstoneClock = tombstoneClock;
         this.metrics = metrics;
         metrics.gauge("data.session.interests", () -> sessions.interests()::size);
         metrics.gauge("data.sessions.connected", () -> sessions::size);
         this.slotCount = config.get(ConfigKeys.CLUSTER_SLOTS);
-        this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT));
+        this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes());
         this.ownership = new AtomicReference<>(SlotOwnership.none("(not started)", slotCount));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, sessions);
     }
@@ -139,7 +150,8 @@ public final class DataServer implements AutoCloseable {
         int rpcTimeout = config.get(ConfigKeys.RPC_TIMEOUT_MS);
         RpcCaller peers = closing(new RpcCaller());
         ChangeNotifier notifier = closing(new ChangeNotifier(sessions, server::oneway, metrics.counter("data.notices.sent")));
-        ReplicaSender sender = closing(new ReplicaSender(address, ownership::get, store, peers, rpcTimeout));
+        ReplicaSender sender = closing(new ReplicaSender(address, ownership::get, store, peers, rpcTimeout,
+                config.maxFrameBytes() / 2));
         ChangeFanout fanout = new ChangeFanout(sender, notifier, states);
         copies = new FollowerCopies(store, states);
         FollowerSync followerSync = closing(new FollowerSync(address, ownership::get, store, copies, peers, rpcTimeout,
@@ -170,6 +182,23 @@ public final class DataServer implements AutoCloseable {
         long dropDelay = config.get(ConfigKeys.DATA_MOVED_SLOT_DROP_DELAY_MS);
         housekeeping.scheduleWithFixedDelay(() -> dropMovedSlots(store, dropDelay), HOUSEKEEPING_MS, HOUSEKEEPING_MS,
                 TimeUnit.MILLISECONDS);
+        long grace = config.get(ConfigKeys.DATA_TOMBSTONE_GRACE_MS);
+        tombstones = new TombstoneCollector(store, grace);
+        long sweepMs = Math.max(HOUSEKEEPING_MS, Math.min(grace / 4, 60_000));
+        housekeeping.scheduleWithFixedDelay(this::sweepTombstones, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void sweepTombstones() {
+        try {
+            tombstones.sweep(tombstoneClock.getAsLong());
+        } catch (RuntimeException e) {
+            LOG.error("collecting tombstones failed", e);
+        }
+    }
+
+    /** Runs one tombstone sweep now, on the housekeeping thread, and waits for it (tests). */
+    void sweepTombstonesNow() throws Exception {
+        housekeeping.submit(this::sweepTombstones).get();
     }
 
     private <T extends AutoCloseable> T closing(T part) {

@@ -149,7 +149,8 @@ public final class MetaServer implements AutoCloseable {
      * every interface). Our processors must be registered before it starts.
      */
     private BoltRpcServer createRpcServer() {
-        BoltRpcServer server = new BoltRpcServer(new RpcServer(options.host(), options.port(), true));
+        BoltRpcServer server = new BoltRpcServer(BoltServers.guardFrames(new RpcServer(options.host(), options.port(), true),
+                options.maxFrameBytes()));
         RaftRpcServerFactory.addRaftRequestProcessors(server);
         RpcServer bolt = server.getServer();
         bolt.registerUserProcessor(new HeartbeatHandler(role, duties, this::state, options.joinWaitMs(), rpcExecutor));

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record MetaServerOptions(String host, int port, List<String> peers, Path raftDir, int electionTimeoutMs,
                                 int snapshotIntervalSecs, int slots, int replicas, int leaseMs, int heartbeatIntervalMs,
-                                int rpcTimeoutMs, boolean join, int maxMigrations) {
+                                int rpcTimeoutMs, boolean join, int maxMigrations, int maxFrameBytes) {
 
     public MetaServerOptions {
         peers = List.copyOf(peers);
@@ -34,7 +34,7 @@ public record MetaServerOptions(String host, int port, List<String> peers, Path 
                 config.get(ConfigKeys.META_SNAPSHOT_INTERVAL_SECS), config.get(ConfigKeys.CLUSTER_SLOTS),
                 config.get(ConfigKeys.CLUSTER_REPLICAS), config.get(ConfigKeys.LEASE_DURATION_MS),
                 config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), config.get(ConfigKeys.RPC_TIMEOUT_MS),
-                config.get(ConfigKeys.META_JOIN), config.get(ConfigKeys.META_MAX_MIGRATIONS));
+                config.get(ConfigKeys.META_JOIN), config.get(ConfigKeys.META_MAX_MIGRATIONS), config.maxFrameBytes());
     }
 
     /** This node's host:port, its name in the Raft group. */

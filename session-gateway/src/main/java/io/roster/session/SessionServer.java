@@ -114,7 +114,7 @@ public final class SessionServer implements AutoCloseable {
         String host = config.get(ConfigKeys.HOST);
         int rpcTimeoutMs = config.get(ConfigKeys.RPC_TIMEOUT_MS);
         int pushTimeoutMs = config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS);
-        server = BoltServers.create(host, config.get(ConfigKeys.SESSION_PORT));
+        server = BoltServers.create(host, config.get(ConfigKeys.SESSION_PORT), config.maxFrameBytes());
         BoltServers.start(server, ConfigKeys.SESSION_PORT.name());
         address = host + ":" + server.port();
         processId = ProcessId.current(address);

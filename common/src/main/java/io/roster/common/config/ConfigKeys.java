@@ -51,6 +51,8 @@ public final class ConfigKeys {
             "A data or session node missing heartbeats this long is expired by meta.");
     public static final ConfigKey<Integer> RPC_TIMEOUT_MS = ConfigKey.intKey("rpc.timeout-ms", 3000, 10, 600_000,
             "Timeout of one call between nodes.");
+    public static final ConfigKey<Integer> RPC_MAX_FRAME_BYTES = ConfigKey.intKey("rpc.max-frame-bytes", 16 * 1024 * 1024, 64 * 1024, 1 << 30,
+            "Largest bolt frame (header plus body, in bytes) a meta, data or session port accepts; a connection announcing a larger one is closed before its body is buffered. Must be at least twice the largest publisher (limits.data-items-max x limits.data-item-max-bytes) plus 1 MiB.");
 
     public static final ConfigKey<Integer> DATA_REPLICA_SYNC_INTERVAL_MS = ConfigKey.intKey("data.replica-sync-interval-ms", 3000, 50, 600_000,
             "How often a follower compares its copy of each slot with the leader's digest and fetches what differs.");
@@ -58,6 +60,9 @@ public final class ConfigKeys {
             "How long a new slot leader waits for sessions' digests before it serves the slot without the silent ones (reconciled when they answer).");
     public static final ConfigKey<Integer> DATA_MOVED_SLOT_DROP_DELAY_MS = ConfigKey.intKey("data.moved-slot-drop-delay-ms", 30_000, 0, 86_400_000,
             "How long a data node keeps its copy of a slot it no longer holds before dropping it.");
+    public static final ConfigKey<Integer> DATA_TOMBSTONE_GRACE_MS = ConfigKey.intKey("data.tombstone-grace-ms", 60_000, 1_000, 86_400_000,
+            "How long an emptied datum (a tombstone) is kept before it is collected; swept every quarter of it (1 s to 60 s). "
+                    + "Keep it well above rpc.timeout-ms and data.replica-sync-interval-ms, so every copy has seen the emptied datum first.");
 
     public static final ConfigKey<Integer> SESSION_DIGEST_INTERVAL_MS = ConfigKey.intKey("session.digest-interval-ms", 3000, 50, 600_000,
             "How often a session sends each data leader the digest of its publishers, so data repairs what a crash or lost write left wrong.");
@@ -87,8 +92,8 @@ public final class ConfigKeys {
 
     public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
             META_JOIN, META_MAX_MIGRATIONS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT, CLUSTER_SLOTS,
-            CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, DATA_REPLICA_SYNC_INTERVAL_MS,
-            DATA_MIGRATION_TIMEOUT_MS, DATA_MOVED_SLOT_DROP_DELAY_MS, SESSION_DIGEST_INTERVAL_MS, SESSION_VERSION_CHECK_INTERVAL_MS,
+            CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, RPC_MAX_FRAME_BYTES, DATA_REPLICA_SYNC_INTERVAL_MS,
+            DATA_MIGRATION_TIMEOUT_MS, DATA_MOVED_SLOT_DROP_DELAY_MS, DATA_TOMBSTONE_GRACE_MS, SESSION_DIGEST_INTERVAL_MS, SESSION_VERSION_CHECK_INTERVAL_MS,
             SESSION_PUSH_DEBOUNCE_MS,
             SESSION_PUSH_TIMEOUT_MS, SESSION_PUSH_COMPRESS_MIN_BYTES, SESSION_MAX_CLIENTS, SESSION_MAX_REGISTRATIONS_PER_CLIENT,
             SESSION_MAX_PENDING_PUSHES_PER_CLIENT, LIMITS_DATA_INFO_ID_MAX_LENGTH, LIMITS_DATA_ITEM_MAX_BYTES, LIMITS_DATA_ITEMS_MAX,

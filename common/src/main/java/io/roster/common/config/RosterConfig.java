@@ -84,6 +84,23 @@ public final class RosterConfig {
                 get(ConfigKeys.LIMITS_DATA_ITEMS_MAX), get(ConfigKeys.LIMITS_APP_NAME_MAX_LENGTH));
     }
 
+    /**
+     * rpc.max-frame-bytes, checked against the registry limits: a frame must hold at least two of the largest
+     * publishers a client may register plus 1 MiB of names and framing, or a legal registration would be refused.
+     */
+    public int maxFrameBytes() {
+        int cap = get(ConfigKeys.RPC_MAX_FRAME_BYTES);
+        long publisher = (long) get(ConfigKeys.LIMITS_DATA_ITEMS_MAX) * get(ConfigKeys.LIMITS_DATA_ITEM_MAX_BYTES);
+        long needed = 2 * publisher + (1 << 20);
+        if (cap < needed) {
+            throw new ConfigException(ConfigKeys.RPC_MAX_FRAME_BYTES.name() + "=" + cap + " (from "
+                    + sourceOf(ConfigKeys.RPC_MAX_FRAME_BYTES) + ") is below " + needed + " bytes, twice the largest publisher ("
+                    + ConfigKeys.LIMITS_DATA_ITEMS_MAX.name() + " x " + ConfigKeys.LIMITS_DATA_ITEM_MAX_BYTES.name() + " = "
+                    + publisher + ") plus 1 MiB: raise it or lower those limits");
+        }
+        return cap;
+    }
+
     /** This node's meta address (host:meta.port). */
     public String metaAddress() {
         return get(ConfigKeys.HOST) + ":" + get(ConfigKeys.META_PORT);
@@ -190,6 +207,7 @@ public final class RosterConfig {
             RosterConfig config = new RosterConfig(values, sources);
             config.roles();
             config.limits();
+            config.maxFrameBytes();
             return config;
         }
 

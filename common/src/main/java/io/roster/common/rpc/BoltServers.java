@@ -1,13 +1,19 @@
 package io.roster.common.rpc;
 
+import com.alipay.remoting.ExtendedNettyChannelHandler;
+import com.alipay.remoting.config.BoltGenericOption;
 import com.alipay.remoting.rpc.RpcServer;
+import io.netty.channel.ChannelHandler;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 
 /** Starts bolt servers with Roster's serializers, failing with a clear message when the port is taken. */
 public final class BoltServers {
+    /** Smallest sensible cap: a few kilobytes of headers and class names. */
+    static final int MIN_FRAME_BYTES = 4096;
     private BoltServers() {
     }
 
@@ -15,6 +21,35 @@ public final class BoltServers {
     public static RpcServer create(String host, int port) {
         WireTypes.install();
         return new RpcServer(host, port, true);
+    }
+
+    /** As {@link #create(String, int)}, closing any connection that announces a frame over {@code maxFrameBytes}. */
+    public static RpcServer create(String host, int port, int maxFrameBytes) {
+        return guardFrames(create(host, port), maxFrameBytes);
+    }
+
+    /**
+     * Puts a {@link FrameSizeGuard} first in the pipeline of every connection {@code server} accepts from now on, so
+     * a frame declaring more than {@code maxFrameBytes} closes its connection before its body is buffered. Call
+     * before the server starts; for servers built elsewhere too (meta's, wrapped by jraft).
+     */
+    public static RpcServer guardFrames(RpcServer server, int maxFrameBytes) {
+        if (maxFrameBytes < MIN_FRAME_BYTES) {
+            throw new IllegalArgumentException("a frame cap of " + maxFrameBytes + " bytes is below bolt's own "
+                    + MIN_FRAME_BYTES + "-byte minimum");
+        }
+        server.option(BoltGenericOption.EXTENDED_NETTY_CHANNEL_HANDLER, new ExtendedNettyChannelHandler() {
+            @Override
+            public List<ChannelHandler> frontChannelHandlers() {
+                return List.of(new FrameSizeGuard(maxFrameBytes)); // called once per new connection
+            }
+
+            @Override
+            public List<ChannelHandler> backChannelHandlers() {
+                return List.of();
+            }
+        });
+        return server;
     }
 
     /** Starts {@code server}; {@code keyName} is the configuration key of its port, for the error message. */

@@ -2,7 +2,7 @@ package io.roster.common.wire;
 
 import java.util.List;
 
-/** Slot leader to follower: every datum of the slot, tombstones included, as (dataInfoId, version, count). */
+/** Slot leader to follower: every datum of the slot, tombstones not yet collected included, as (dataInfoId, version, count). */
 public final class ReplicaDigestReply extends Reply {
     private final List<DatumDigest> datums;
 

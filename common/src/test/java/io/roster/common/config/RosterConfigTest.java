@@ -68,6 +68,19 @@ class RosterConfigTest {
         assertThat(c.get(ConfigKeys.DATA_PORT)).isEqualTo(9621);
     }
 
+    @Test
+    void aFrameCapTooSmallForTheLargestPublisherStopsStartUpNamingTheKeys() {
+        assertThat(RosterConfig.builder().build().maxFrameBytes()).isEqualTo(16 * 1024 * 1024);
+        // 64 items of 256 KiB: a publisher of 16 MiB does not fit twice into the default 16 MiB frame.
+        assertThatThrownBy(() -> RosterConfig.builder().set(ConfigKeys.LIMITS_DATA_ITEMS_MAX, "64")
+                .set(ConfigKeys.LIMITS_DATA_ITEM_MAX_BYTES, Integer.toString(256 * 1024)).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("rpc.max-frame-bytes=16777216")
+                .hasMessageContaining("limits.data-items-max").hasMessageContaining("limits.data-item-max-bytes");
+        assertThat(RosterConfig.builder().set(ConfigKeys.LIMITS_DATA_ITEMS_MAX, "64")
+                .set(ConfigKeys.LIMITS_DATA_ITEM_MAX_BYTES, Integer.toString(256 * 1024))
+                .set(ConfigKeys.RPC_MAX_FRAME_BYTES, Integer.toString(40 << 20)).build().maxFrameBytes()).isEqualTo(40 << 20);
+    }
+
     /** conf/roster.properties documents every key with its default, and nothing else. */
     @Test
     void shippedConfigFileListsEveryKeyWithItsDefault() throws IOException {

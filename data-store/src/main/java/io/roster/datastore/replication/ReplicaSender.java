@@ -43,17 +43,21 @@ public final class ReplicaSender implements AutoCloseable {
     private final SlotStore store;
     private final RpcCaller caller;
     private final int timeoutMs;
+    /** Each push stays under this many (estimated) bytes: followers close connections whose frames pass their cap. */
+    private final long maxPushBytes;
     private final Map<String, FollowerChannel> channels = new ConcurrentHashMap<>();
     private final ExecutorService pool = NamedThreads.pool("data-replicate", 4);
     private final ScheduledExecutorService retries = NamedThreads.scheduler("data-replicate-retry");
     private volatile boolean closed;
 
-    public ReplicaSender(String selfAddress, Supplier<SlotOwnership> ownership, SlotStore store, RpcCaller caller, int timeoutMs) {
+    public ReplicaSender(String selfAddress, Supplier<SlotOwnership> ownership, SlotStore store, RpcCaller caller, int timeoutMs,
+                         long maxPushBytes) {
         this.selfAddress = selfAddress;
         this.ownership = ownership;
         this.store = store;
         this.caller = caller;
         this.timeoutMs = timeoutMs;
+        this.maxPushBytes = maxPushBytes;
     }
 
     /** Queues the changed datums of slots this node leads for each of their followers; returns at once. */
@@ -183,15 +187,25 @@ public final class ReplicaSender implements AutoCloseable {
                 return true;
             }
             List<Datum> datums = batch.ids.stream().map(store::get).toList();
+            // A failed piece retries the whole batch: installing a datum again as sent changes nothing.
+            for (List<Datum> piece : PushChunks.split(datums, maxPushBytes)) {
+                if (!push(batch.slot, leaderEpoch, piece)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean push(int slot, long leaderEpoch, List<Datum> datums) {
             try {
-                SimpleReply reply = caller.call(follower, new ReplicaPush(batch.slot, leaderEpoch, selfAddress, datums),
+                SimpleReply reply = caller.call(follower, new ReplicaPush(slot, leaderEpoch, selfAddress, datums),
                         SimpleReply.class, timeoutMs);
                 if (reply.ok()) {
                     return true;
                 }
-                LOG.debug("replica push of slot {} to {} refused: {}", batch.slot, follower, reply);
+                LOG.debug("replica push of slot {} to {} refused: {}", slot, follower, reply);
             } catch (RpcFailure e) {
-                LOG.debug("replica push of slot {} to {} failed: {}", batch.slot, follower, e.getMessage());
+                LOG.debug("replica push of slot {} to {} failed: {}", slot, follower, e.getMessage());
             }
             return false;
         }

@@ -29,7 +29,15 @@ public interface DatumPersistence extends AutoCloseable {
     /** Persists every update of one slot atomically (all or none). */
     void save(int slot, List<DatumUpdate> updates);
 
-    /** Deletes everything persisted for {@code slot}. */
+    /**
+     * Deletes collected tombstones of one slot and records the slot's new floor of collected versions
+     * ({@link SlotStore#collectedHigh}), atomically. A persistence that does not survive a restart needs no floor.
+     */
+    default void collect(int slot, List<DatumUpdate> removals, long collectedHigh) {
+        save(slot, removals);
+    }
+
+    /** Deletes everything persisted for {@code slot} (not its floor of collected versions). */
     void dropSlot(int slot);
 
     @Override

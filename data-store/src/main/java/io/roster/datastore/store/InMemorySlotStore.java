@@ -49,6 +49,8 @@ public final class InMemorySlotStore implements SlotStore {
     /** One slot's datums; the instance is also the slot's write lock. */
     private static final class SlotData {
         final ConcurrentMap<String, Datum> datums = new ConcurrentHashMap<>();
+        /** The highest version of a tombstone collected here (see {@link SlotStore#collectedHigh}); under the lock. */
+        long collectedHigh;
 
         Datum get(String dataInfoId) {
             Datum d = datums.get(dataInfoId);
@@ -82,7 +84,7 @@ public final class InMemorySlotStore implements SlotStore {
                 return WriteResult.unchanged(before.version());
             }
             List<DatumChange> changes = commit(slot, data,
-                    List.of(next(before, PublisherOrder.with(current, at, publisher), leaderEpoch)));
+                    List.of(next(data, before, PublisherOrder.with(current, at, publisher), leaderEpoch)));
             return WriteResult.changed(changes.get(0));
         }
     }
@@ -118,7 +120,7 @@ public final class InMemorySlotStore implements SlotStore {
             }
             List<Publisher> kept = new ArrayList<>(current);
             kept.remove(at);
-            return WriteResult.changed(commit(slot, data, List.of(next(before, kept, leaderEpoch))).get(0));
+            return WriteResult.changed(commit(slot, data, List.of(next(data, before, kept, leaderEpoch))).get(0));
         }
     }
 
@@ -173,7 +175,7 @@ public final class InMemorySlotStore implements SlotStore {
                         .filter(p -> !removals.removedSince(p, snapshotStamp)).toList();
                 List<Publisher> after = SessionSync.reconcile(before.publishers(), session, snapshotStamp, current);
                 if (!after.equals(before.publishers())) {
-                    updates.add(next(before, after, leaderEpoch));
+                    updates.add(next(data, before, after, leaderEpoch));
                 }
             }
             return WriteResult.ofChanges(commit(slot, data, updates));
@@ -200,6 +202,52 @@ public final class InMemorySlotStore implements SlotStore {
             }
             commit(slot, data, List.of(new DatumUpdate(before, datum)));
             return true;
+        }
+    }
+
+    @Override
+    public int collectTombstones(int slot, Map<String, Long> tombstoneVersions) {
+        SlotData data = slots.get(slot);
+        if (data == null) {
+            return 0;
+        }
+        synchronized (data) {
+            List<DatumUpdate> gone = new ArrayList<>();
+            long high = data.collectedHigh;
+            for (Map.Entry<String, Long> t : tombstoneVersions.entrySet()) {
+                Datum d = data.datums.get(t.getKey());
+                if (d != null && d.publishers().isEmpty() && d.version() == t.getValue()) {
+                    gone.add(new DatumUpdate(d, Datum.absent(d.dataInfoId())));
+                    high = Math.max(high, d.version());
+                }
+            }
+            if (gone.isEmpty()) {
+                return 0;
+            }
+            // The floor goes to disk in the same write as the removals: a restart never finds one without the other.
+            persistence.collect(slot, gone, high);
+            data.collectedHigh = high;
+            apply(slot, data, gone);
+            return gone.size();
+        }
+    }
+
+    @Override
+    public long collectedHigh(int slot) {
+        SlotData data = slots.get(slot);
+        if (data == null) {
+            return 0;
+        }
+        synchronized (data) {
+            return data.collectedHigh;
+        }
+    }
+
+    /** Sets the slot's floor of collected versions read back from disk. Only before the store is in use. */
+    public void restoreCollectedHigh(int slot, long collectedHigh) {
+        SlotData data = slots.computeIfAbsent(slot, s -> new SlotData());
+        synchronized (data) {
+            data.collectedHigh = Math.max(data.collectedHigh, collectedHigh);
         }
     }
 
@@ -292,7 +340,7 @@ public final class InMemorySlotStore implements SlotStore {
                 for (Datum before : data.datums.values()) {
                     List<Publisher> kept = before.publishers().stream().filter(doomed.negate()).toList();
                     if (kept.size() != before.publishers().size()) {
-                        updates.add(next(before, kept, epoch));
+                        updates.add(next(data, before, kept, epoch));
                     }
                 }
                 changes.addAll(commit(slot, data, updates));
@@ -301,8 +349,11 @@ public final class InMemorySlotStore implements SlotStore {
         return WriteResult.ofChanges(changes);
     }
 
-    private static DatumUpdate next(Datum before, List<Publisher> publishersAfter, long leaderEpoch) {
-        return new DatumUpdate(before, new Datum(before.dataInfoId(), DatumVersions.next(before.version(), leaderEpoch),
+    private static DatumUpdate next(SlotData data, Datum before, List<Publisher> publishersAfter, long leaderEpoch) {
+        // A datum absent now may have been collected: within one leaderEpoch only the slot's floor keeps it above
+        // the versions it had (the epoch floor alone would start it at floor + 1 again).
+        long previous = before.version() == 0 ? data.collectedHigh : before.version();
+        return new DatumUpdate(before, new Datum(before.dataInfoId(), DatumVersions.next(previous, leaderEpoch),
                 publishersAfter));
     }
 

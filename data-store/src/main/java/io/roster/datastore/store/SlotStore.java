@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * knowledge of slot tables or sessions. Callers pass the slot each dataInfoId hashes to and the leaderEpoch of
  * that slot, which seeds the versions ({@link io.roster.common.slot.DatumVersions}): a datum's version strictly
  * rises on every real change and never goes back, not even when its last publisher leaves (the empty datum is
- * kept as a tombstone with its version).
+ * kept as a tombstone with its version until {@link TombstoneCollector} collects it; the slot's
+ * {@link #collectedHigh} then keeps a datum created again above every version it had).
  *
  * <p>Leader writes (put, remove, syncSession, removeOwnersExcept) throw {@link SlotMovedException} once this node
  * no longer leads the slot at the given leaderEpoch ({@link SlotGuard}); the multi-slot ones skip such slots. A put
@@ -86,6 +87,20 @@ public interface SlotStore {
      * changed; throws {@link SlotMovedException} once this node no longer follows that leader.
      */
     boolean install(int slot, long leaderEpoch, Datum datum);
+
+    /**
+     * Removes tombstones of {@code slot} (dataInfoId -> the version it was seen empty at), each only if it is still
+     * empty at exactly that version, and raises {@link #collectedHigh} to the highest version removed, in memory
+     * and on disk in one write. Local housekeeping on leaders and followers alike: no version changes, no notice.
+     * Returns how many were removed.
+     */
+    int collectTombstones(int slot, Map<String, Long> tombstoneVersions);
+
+    /**
+     * The highest version of a tombstone collected in {@code slot} (0 if none), kept across restarts and slot drops:
+     * a datum created again in the slot gets a version above it, so above every version the old datum had.
+     */
+    long collectedHigh(int slot);
 
     /** Forgets every datum of {@code slot}, tombstones included (memory and disk). */
     void dropSlot(int slot);

@@ -42,7 +42,9 @@ final class CopyLoader {
              RocksIterator it = db.newIterator(options)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 byte[] key = it.key();
-                if (!StoreKeys.isFormatKey(key)) {
+                if (StoreKeys.isCollectedKey(key)) {
+                    takeCollectedHigh(key, it.value());
+                } else if (!StoreKeys.isFormatKey(key)) {
                     take(key, it.value());
                 }
             }
@@ -51,6 +53,20 @@ final class CopyLoader {
             throw new DamagedCopyException("reading it back failed: " + e.getMessage(), e);
         }
         finishDatum();
+    }
+
+    private void takeCollectedHigh(byte[] key, byte[] value) {
+        int slot = StoreKeys.collectedSlot(key);
+        long high;
+        try {
+            high = StoreKeys.parseVersion(value);
+        } catch (IllegalArgumentException e) {
+            throw new DamagedCopyException("collected versions of slot " + slot + ": " + e.getMessage(), e);
+        }
+        if (slot < 0 || slot >= slotFunction.slotCount() || high <= 0) {
+            throw new DamagedCopyException("collected versions record of slot " + slot + " holds " + high, null);
+        }
+        into.restoreCollectedHigh(slot, high);
     }
 
     private void take(byte[] key, byte[] value) {

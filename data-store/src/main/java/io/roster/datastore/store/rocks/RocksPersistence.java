@@ -48,6 +48,23 @@ final class RocksPersistence implements DatumPersistence {
         }
     }
 
+    @Override
+    public void collect(int slot, List<DatumUpdate> removals, long collectedHigh) {
+        lifecycle.readLock().lock();
+        try (WriteBatch batch = new WriteBatch()) {
+            requireOpen();
+            for (DatumUpdate u : removals) {
+                write(batch, slot, u);
+            }
+            batch.put(StoreKeys.collectedKey(slot), StoreKeys.version(collectedHigh));
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw new StoreIoException("collecting tombstones of slot " + slot + " in " + dir + " failed: " + e.getMessage(), e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     private void requireOpen() {
         if (closed) {
             throw new StoreIoException("the data copy in " + dir + " is closed: this data node is stopping", null);

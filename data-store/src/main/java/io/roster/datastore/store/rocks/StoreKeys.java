@@ -10,15 +10,18 @@ import java.util.Arrays;
  * <pre>
  *   [slot: 4 bytes big-endian][dataInfoId UTF-8][0x00]               -> datum version (8 bytes big-endian)
  *   [slot: 4 bytes big-endian][dataInfoId UTF-8][0x00][registerId]   -> the publisher (protostuff)
+ *   [0xFF 0xFF 0xFF 0xFF]["collected"][slot: 4 bytes big-endian]     -> the slot's floor of collected versions (8 bytes)
  *   [0xFF 0xFF 0xFF 0xFF]["format"]                                  -> "roster-data 1 slots=N" (UTF-8)
  * </pre>
  * A 0x00 separator is safe because validated dataInfoIds hold no control characters, and it sorts before every
  * other byte, so the datum "a" and all its publishers come before the datum "ab". Slot numbers are non-negative,
- * so the 0xFF.. prefix of the format record sorts after every slot.
+ * so the 0xFF.. prefix of the format and collected records sorts after every slot, and dropping a slot's range keeps
+ * its floor of collected versions.
  */
 final class StoreKeys {
     static final byte SEPARATOR = 0;
     static final byte[] FORMAT_KEY = concat(new byte[]{-1, -1, -1, -1}, "format".getBytes(StandardCharsets.UTF_8));
+    private static final byte[] COLLECTED_PREFIX = concat(new byte[]{-1, -1, -1, -1}, "collected".getBytes(StandardCharsets.UTF_8));
 
     private StoreKeys() {
     }
@@ -81,6 +84,20 @@ final class StoreKeys {
             throw new IllegalArgumentException("datum version of " + value.length + " bytes, not 8");
         }
         return ByteBuffer.wrap(value).getLong();
+    }
+
+    static byte[] collectedKey(int slot) {
+        return concat(COLLECTED_PREFIX, slotStart(slot));
+    }
+
+    static boolean isCollectedKey(byte[] key) {
+        return key.length == COLLECTED_PREFIX.length + 4
+                && Arrays.equals(key, 0, COLLECTED_PREFIX.length, COLLECTED_PREFIX, 0, COLLECTED_PREFIX.length);
+    }
+
+    /** The slot a {@link #collectedKey} names. */
+    static int collectedSlot(byte[] key) {
+        return ByteBuffer.wrap(key, COLLECTED_PREFIX.length, 4).getInt();
     }
 
     static boolean isFormatKey(byte[] key) {

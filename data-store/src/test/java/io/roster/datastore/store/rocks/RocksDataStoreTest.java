@@ -101,6 +101,31 @@ class RocksDataStoreTest {
     }
 
     @Test
+    void aCollectedTombstoneIsGoneAfterARestartAndADatumCreatedAgainStaysAboveItsVersion() throws Exception {
+        int slot = SLOT_FUNCTION.slotOf(id(5));
+        long tombstone;
+        try (OpenedStore opened = RocksDataStore.open(dir(), SLOTS)) {
+            SlotStore s = opened.store();
+            for (int i = 1; i <= 3; i++) {
+                put(s, pub("a", id(5), i, S1));
+            }
+            tombstone = s.remove(slot, id(5), "a", S1, EPOCH).version();
+            put(s, pub("b", id(6), 1, S1));
+            s.remove(SLOT_FUNCTION.slotOf(id(6)), id(6), "b", S1, EPOCH);
+            io.roster.datastore.store.TombstoneCollector collector = new io.roster.datastore.store.TombstoneCollector(s, 1_000);
+            collector.sweep(0);
+            assertThat(collector.sweep(999)).isZero();
+            assertThat(collector.sweep(1_000)).isEqualTo(2);
+        }
+        try (OpenedStore back = RocksDataStore.open(dir(), SLOTS)) {
+            SlotStore s = back.store();
+            assertThat(snapshot(s)).isEmpty();
+            assertThat(s.collectedHigh(slot)).isEqualTo(tombstone);
+            assertThat(s.put(slot, pub("a", id(5), 4, S1), EPOCH).version()).isGreaterThan(tombstone);
+        }
+    }
+
+    @Test
     void aDroppedSlotIsGoneAfterARestart() throws Exception {
         int slot = SLOT_FUNCTION.slotOf(id(5));
         try (OpenedStore opened = RocksDataStore.open(dir(), SLOTS)) {

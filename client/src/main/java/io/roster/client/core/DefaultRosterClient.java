@@ -63,7 +63,7 @@ public final class DefaultRosterClient implements RosterClient {
         this.liveness = options.livenessInterval().isZero() ? null : new LivenessCheck(link, rpcClient,
                 options.livenessInterval(), options.livenessTimeout(), threads + "-liveness");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
-        this.registrar = new Registrar(table, requests, link, options.connectTimeout());
+        this.registrar = new Registrar(table, requests, link, options.connectTimeout(), options.requestTimeout());
         this.replayer = new RegistrationReplayer(table, requests, link, options.backoffMin(), options.backoffMax());
     }
 

@@ -32,12 +32,19 @@ final class Registrar {
     private final RequestFactory requests;
     private final SessionLink link;
     private final long connectTimeoutNanos;
+    private final long retryWindowNanos;
 
-    Registrar(RegistrationTable table, RequestFactory requests, SessionLink link, Duration connectTimeout) {
+    /**
+     * @param retryWindow how long a call answered with a retryable error (a slot leader failing over, a slot still
+     *                    migrating, an overloaded session) is sent again before the error is the caller's
+     */
+    Registrar(RegistrationTable table, RequestFactory requests, SessionLink link, Duration connectTimeout,
+              Duration retryWindow) {
         this.table = table;
         this.requests = requests;
         this.link = link;
         this.connectTimeoutNanos = connectTimeout.toNanos();
+        this.retryWindowNanos = retryWindow.toNanos();
     }
 
     void checkOpen() {
@@ -72,27 +79,39 @@ final class Registrar {
 
     /** {@code request} builds the request for the connection generation it is sent on. */
     private void register(String what, LongFunction<Object> request, Runnable apply, Runnable undo) {
-        long deadline = System.nanoTime() + connectTimeoutNanos;
+        long start = System.nanoTime();
+        long deadline = start + connectTimeoutNanos;
         LinkStatus status;
         do {
             status = link.awaitConnected(deadline);
         } while (!link.mutateIfConnected(status.connection(), apply)); // the connection changed meanwhile: wait for the next
-        CallOutcome outcome = link.call(status.connection(), request.apply(status.connectionGeneration()));
-        if (outcome instanceof CallOutcome.Lost lost) {
-            LOG.info("{} got no answer from session {} ({}); kept, the next connection replays it", what, status.address(), lost.reason());
-            return;
-        }
-        Reply reply = ((CallOutcome.Answered) outcome).reply();
-        if (reply.code() == ErrorCode.SESSION_FULL) {
-            // Kept: the client moves to its next session, whose replay carries it (session.max-clients).
-            LOG.warn("{}: session {} is full ({}); moving to another session, which the replay brings it to", what,
-                    status.address(), reply.message());
-            link.connectionLost(status.connection(), "session full: " + reply.message());
-            return;
-        }
-        if (!reply.ok()) {
-            link.mutate(undo);
-            throw failure(what, status.address(), reply);
+        // In the table from here on: a retry, or a replay on a new connection, sends the same registration again.
+        RetryableAnswers retries = new RetryableAnswers(start + retryWindowNanos);
+        while (true) {
+            CallOutcome outcome = link.call(status.connection(), request.apply(status.connectionGeneration()));
+            if (outcome instanceof CallOutcome.Lost lost) {
+                LOG.info("{} got no answer from session {} ({}); kept, the next connection replays it", what, status.address(), lost.reason());
+                return;
+            }
+            Reply reply = ((CallOutcome.Answered) outcome).reply();
+            if (reply.code() == ErrorCode.SESSION_FULL) {
+                // Kept: the client moves to its next session, whose replay carries it (session.max-clients).
+                LOG.warn("{}: session {} is full ({}); moving to another session, which the replay brings it to", what,
+                        status.address(), reply.message());
+                link.connectionLost(status.connection(), "session full: " + reply.message());
+                return;
+            }
+            if (reply.ok()) {
+                return;
+            }
+            if (!retries.waitToRetry(reply)) {
+                link.mutate(undo);
+                throw failure(what, status.address(), reply);
+            }
+            LinkStatus now = link.status();
+            if (now.state() != LinkState.CONNECTED || now.connection() != status.connection()) {
+                return; // a new connection took over meanwhile: its replay sent the registration, which is in the table
+            }
         }
     }
 
@@ -106,7 +125,9 @@ final class Registrar {
      * @throws RosterNotConnectedException a replay under way did not finish within the connect timeout; it stays
      */
     private void unregister(String what, Object request, Runnable remove) {
-        long deadline = System.nanoTime() + connectTimeoutNanos;
+        long start = System.nanoTime();
+        long deadline = start + connectTimeoutNanos;
+        RetryableAnswers retries = new RetryableAnswers(start + retryWindowNanos);
         while (true) {
             if (link.mutateUnlessReplaced(null, remove)) {
                 return; // no connection up
@@ -122,6 +143,9 @@ final class Registrar {
             }
             CallOutcome outcome = link.call(status.connection(), request);
             if (outcome instanceof CallOutcome.Answered answered && !answered.reply().ok()) {
+                if (retries.waitToRetry(answered.reply())) {
+                    continue; // still live on the session and in the table: send the removal again
+                }
                 throw failure(what, status.address(), answered.reply());
             }
             if (outcome instanceof CallOutcome.Lost lost && !lost.connectionFailed()) {

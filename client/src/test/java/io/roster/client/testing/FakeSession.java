@@ -47,6 +47,8 @@ public final class FakeSession implements AutoCloseable {
     private final Map<String, PublishRequest> publishers = new ConcurrentHashMap<>();
     private final Map<String, SubscribeRequest> subscribers = new ConcurrentHashMap<>();
     private final Map<String, ErrorCode> failures = new ConcurrentHashMap<>();
+    /** Failures that answer only the next so many requests, then let them through. */
+    private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final Set<String> dropOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> stallOnce = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stalled = new CountDownLatch(1);
@@ -174,6 +176,12 @@ public final class FakeSession implements AutoCloseable {
         failures.remove(key(requestType, dataInfoId));
     }
 
+    /** Answers {@code code} to the next {@code times} {@code requestType}s of {@code dataInfoId}, then applies them. */
+    public void failNext(Class<?> requestType, String dataInfoId, ErrorCode code, int times) {
+        failuresLeft.put(key(requestType, dataInfoId), new AtomicInteger(times));
+        failWith(requestType, dataInfoId, code);
+    }
+
     /** Closes the client's connection instead of answering the next publish of {@code dataInfoId}, without storing it. */
     public void dropConnectionOnNextPublish(String dataInfoId) {
         dropOnce.add(dataInfoId);
@@ -235,8 +243,15 @@ public final class FakeSession implements AutoCloseable {
     }
 
     private RegisterReply failure(Class<?> requestType, String dataInfoId) {
-        ErrorCode code = failures.get(key(requestType, dataInfoId));
+        String key = key(requestType, dataInfoId);
+        ErrorCode code = failures.get(key);
         if (code == null) {
+            return null;
+        }
+        AtomicInteger left = failuresLeft.get(key);
+        if (left != null && left.getAndDecrement() <= 0) {
+            failures.remove(key);
+            failuresLeft.remove(key);
             return null;
         }
         return new RegisterReply(code, code == ErrorCode.INVALID_REQUEST ? "dataInfoId " + dataInfoId + " is not allowed"

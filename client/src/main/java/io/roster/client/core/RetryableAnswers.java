@@ -1,0 +1,47 @@
+package io.roster.client.core;
+
+import io.roster.client.RosterException;
+import io.roster.client.session.Backoff;
+import io.roster.common.wire.Reply;
+
+import java.time.Duration;
+
+/**
+ * The retries of one call whose session answered a retryable error ({@code NOT_LEADER}, {@code SLOT_NOT_OWNED},
+ * {@code SLOT_NOT_READY}, {@code UNAVAILABLE}): a slot leader failing over, a slot being reconciled, a session whose
+ * handlers are all busy. Sending the same request again is safe: a registration is idempotent by (registerId,
+ * version) and a removal by registerId. So a failover costs the caller latency, not an error, up to a deadline.
+ */
+final class RetryableAnswers {
+    private static final Duration FIRST_WAIT = Duration.ofMillis(50);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
+
+    private final long deadlineNanos;
+    private final Backoff backoff = new Backoff(FIRST_WAIT, LONGEST_WAIT);
+
+    /** @param deadlineNanos a {@link System#nanoTime()} value after which a retryable answer is the caller's error */
+    RetryableAnswers(long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /**
+     * Waits before the next try and returns true, or returns false at once when {@code reply} is final or no try
+     * would start before the deadline.
+     */
+    boolean waitToRetry(Reply reply) {
+        if (!reply.code().retryable()) {
+            return false;
+        }
+        long waitMillis = backoff.next();
+        if (System.nanoTime() + waitMillis * 1_000_000L >= deadlineNanos) {
+            return false;
+        }
+        try {
+            Thread.sleep(waitMillis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RosterException("interrupted while waiting to send a call again after: " + reply, e);
+        }
+    }
+}

@@ -192,6 +192,17 @@ class PromotionExitTest {
     }
 
     @Test
+    void theDigestQueryNamesTheNewLeaderAndTheSlotsLeaderEpochForTheSessionsHandOffFence() {
+        promoteOnB(WARM);
+
+        await().atMost(WAIT).until(() -> phaseOnB(WARM) == SlotPhase.ACCEPT);
+        var query = session.digestQueries().get(session.digestQueries().size() - 1);
+        assertThat(query.leaderAddress()).isEqualTo(b);
+        assertThat(query.slotIds()).containsExactly(WARM);
+        assertThat(query.leaderEpochs()).containsExactly(4L);
+    }
+
+    @Test
     void aSilentSessionThatMetaExpiresNoLongerHoldsAColdSlot() {
         String id = idInSlot(COLD);
         publishOnA(pub("r1", id));

@@ -43,10 +43,12 @@ final class SessionReconciler {
     private final int callTimeoutMs;
     private final Executor fetches;
     private final Consumer<List<DatumChange>> written;
+    private final String selfAddress;
 
-    SessionReconciler(Supplier<SlotStore> store, SlotFunction slotFunction, RpcCaller caller, int callTimeoutMs, Executor fetches,
+    SessionReconciler(String selfAddress, Supplier<SlotStore> store, SlotFunction slotFunction, RpcCaller caller, int callTimeoutMs, Executor fetches,
                       Consumer<List<DatumChange>> written) {
         this.written = written;
+        this.selfAddress = selfAddress;
         this.store = store;
         this.slotFunction = slotFunction;
         this.caller = caller;
@@ -56,8 +58,11 @@ final class SessionReconciler {
 
     /** Reconciles {@code migrating} (slot -> leaderEpoch) with the session at {@code address}; returns the process that answered. */
     ProcessId reconcile(String address, Map<Integer, Long> migrating) {
-        SlotDigestQueryReply digests = caller.call(address, new SlotDigestQuery(List.copyOf(migrating.keySet())),
-                SlotDigestQueryReply.class, callTimeoutMs);
+        // Naming this leader and the leaderEpochs puts up the session's hand-off fence: once it answered, its later
+        // writes for these slots come here, not to the old leader.
+        List<Integer> slots = List.copyOf(migrating.keySet());
+        SlotDigestQueryReply digests = caller.call(address, new SlotDigestQuery(slots,
+                slots.stream().map(migrating::get).toList(), selfAddress), SlotDigestQueryReply.class, callTimeoutMs);
         if (!digests.ok()) {
             throw new RpcFailure("session " + address + " refused the digest query: " + digests, null);
         }

@@ -75,12 +75,13 @@ public final class SlotPromotion implements AutoCloseable {
     private long retryDelayMs;
 
     /**
+     * @param selfAddress     this node's data address, named in its queries (the sessions' hand-off fence)
      * @param boundMs         how long a slot waits for a silent live session before a warm copy serves without it
      *                        (data.migration-timeout-ms)
      * @param callTimeoutMs   the timeout of each call to a session (rpc.timeout-ms)
      * @param silentPastBound counts the slots that passed the bound with a live session silent
      */
-    public SlotPromotion(Supplier<SlotStore> store, SlotStates states, Supplier<ClusterView> view, SessionConnections connected,
+    public SlotPromotion(String selfAddress, Supplier<SlotStore> store, SlotStates states, Supplier<ClusterView> view, SessionConnections connected,
                          SlotFunction slotFunction, RpcCaller caller, ChangeFanout fanout, long boundMs,
                          int callTimeoutMs, Counter silentPastBound) {
         this.store = store;
@@ -90,7 +91,7 @@ public final class SlotPromotion implements AutoCloseable {
         this.fanout = fanout;
         this.boundMs = boundMs;
         this.silentPastBound = silentPastBound;
-        this.reconciler = new SessionReconciler(store, slotFunction, caller, callTimeoutMs, fetches, changes -> {
+        this.reconciler = new SessionReconciler(selfAddress, store, slotFunction, caller, callTimeoutMs, fetches, changes -> {
             changedSinceReport.addAndGet(changes.size());
             fanout.afterWrite(changes);
         });

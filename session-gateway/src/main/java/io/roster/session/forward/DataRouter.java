@@ -42,10 +42,18 @@ public final class DataRouter {
     private final ProcessId sessionProcessId;
     private final int timeoutMs;
     private final LongSupplier interestSeq;
+    private final SlotLeaderFence fence;
 
     /** @param interestSeq the registry's subscription sequence, which reads for pushes declare interest with */
     public DataRouter(RpcCaller caller, Supplier<ClusterView> view, ProcessId sessionProcessId, int timeoutMs,
                       LongSupplier interestSeq) {
+        this(caller, view, sessionProcessId, timeoutMs, interestSeq, new SlotLeaderFence());
+    }
+
+    /** @param fence the slot leaders this session answered a digest query of, ahead of its slot table */
+    public DataRouter(RpcCaller caller, Supplier<ClusterView> view, ProcessId sessionProcessId, int timeoutMs,
+                      LongSupplier interestSeq, SlotLeaderFence fence) {
+        this.fence = fence;
         this.interestSeq = interestSeq;
         this.caller = caller;
         this.view = view;
@@ -150,7 +158,7 @@ public final class DataRouter {
                 lastProblem = "no slot table from meta yet";
             } else {
                 int slotId = new SlotFunction(table.slotCount()).slotOf(dataInfoId);
-                Slot slot = table.slot(slotId);
+                Slot slot = fence.route(table.slot(slotId)); // a leader this session answered, ahead of its table
                 if (!slot.hasLeader()) {
                     lastProblem = "slot " + slotId + " has no leader (no live data node)";
                 } else {

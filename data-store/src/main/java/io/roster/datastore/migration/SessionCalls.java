@@ -65,14 +65,14 @@ final class SessionCalls {
                 whySilent.remove(answered);
                 if (!owing.contains(answered)) {
                     owing.forEach(p -> whySilent.put(p, "its address " + address + " answers as another process, " + answered));
-                    notBeforeMillis.put(address, System.currentTimeMillis() + reaskMs);
+                    notBeforeMillis.put(address, monotonicMillis() + reaskMs);
                 } else {
                     notBeforeMillis.remove(address);
                 }
             } else {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 owing.forEach(p -> whySilent.put(p, String.valueOf(cause.getMessage())));
-                notBeforeMillis.put(address, System.currentTimeMillis() + reaskMs);
+                notBeforeMillis.put(address, monotonicMillis() + reaskMs);
             }
             inFlight.remove(address, call);
             onAnswer.run();
@@ -88,6 +88,11 @@ final class SessionCalls {
         } catch (RejectedExecutionException stopping) {
             inFlight.remove(address, call);
         }
+    }
+
+    /** Milliseconds from an arbitrary origin that never jumps: the clock of rounds and re-asks. */
+    static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     /** Why {@code session} has not answered, for reports. */

@@ -144,7 +144,7 @@ public final class SlotPromotion implements AutoCloseable {
 
     /** One round; true while slots are still MIGRATING. */
     private boolean round() {
-        long now = System.currentTimeMillis();
+        long now = SessionCalls.monotonicMillis(); // the bound must not move with the wall clock
         Map<Integer, Long> migrating = states.migrating();
         progress.track(migrating, warmAt, now);
         if (migrating.isEmpty()) {
@@ -198,9 +198,9 @@ public final class SlotPromotion implements AutoCloseable {
         held.forEach(slot -> decision.heldCold().get(slot).forEach(p -> unanswered.put(p, calls.whySilent(p))));
         List<Integer> named = new ArrayList<>(accepted);
         named.addAll(held);
-        long started = progress.startedMillis(named, now);
-        PromotionReport report = new PromotionReport(accepted, started, now - started, changedSinceReport.getAndSet(0), asked,
-                unanswered, held);
+        long took = now - progress.startedMillis(named, now);
+        PromotionReport report = new PromotionReport(accepted, System.currentTimeMillis() - took, took,
+                changedSinceReport.getAndSet(0), asked, unanswered, held);
         lastReport.set(report);
         if (!held.isEmpty()) {
             LOG.warn("slots {} stay MIGRATING past data.migration-timeout-ms={}: cold copies are not served while live "
@@ -209,7 +209,7 @@ public final class SlotPromotion implements AutoCloseable {
         if (accepted.isEmpty()) {
             return;
         }
-        if (unanswered.isEmpty() || !accepted.stream().anyMatch(decision.acceptWithout()::containsKey)) {
+        if (accepted.stream().noneMatch(decision.acceptWithout()::containsKey)) {
             LOG.info("slots {} ACCEPT after reconciling with {} sessions in {} ms ({} datums changed)", accepted, asked,
                     report.tookMillis(), report.changedDatums());
         } else {

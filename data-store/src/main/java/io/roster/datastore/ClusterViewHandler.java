@@ -9,7 +9,9 @@ import io.roster.datastore.replication.FollowerCopies;
 import io.roster.datastore.replication.FollowerSync;
 import io.roster.datastore.session.SessionConnections;
 import io.roster.datastore.session.SessionExpiry;
+import io.roster.datastore.slot.LocalSlot;
 import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotPhase;
 import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.slot.SlotTransitions;
 import io.roster.datastore.store.SlotStore;
@@ -17,7 +19,9 @@ import io.roster.datastore.store.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,6 +59,23 @@ final class ClusterViewHandler {
         this.copies = copies;
     }
 
+    /**
+     * The slots {@code next} makes this node lead whose copy here is warm: a follower copy caught up with its leader,
+     * or a copy this node served itself. Read before the phases move (promotion forgets the follower state). Slot ->
+     * the leaderEpoch {@code next} gives; it only counts for an episode of MIGRATING under that leaderEpoch.
+     */
+    private Map<Integer, Long> warmCopies(SlotOwnership next) {
+        Map<Integer, Long> warm = new HashMap<>();
+        next.ledSlots().forEach((slot, leaderEpoch) -> {
+            LocalSlot now = states.get(slot);
+            if (now != null && (now.phase() == SlotPhase.ACCEPT
+                    || now.phase() == SlotPhase.FOLLOWER && copies.caughtUp(slot, now.leaderEpoch()))) {
+                warm.put(slot, leaderEpoch);
+            }
+        });
+        return warm;
+    }
+
     /** Called on the heartbeat thread whenever the view changes. */
     void onView(ClusterView view) {
         SlotOwnership next = new SlotOwnership(view.slotTable(), selfAddress, slotCount);
@@ -67,6 +88,7 @@ final class ClusterViewHandler {
                 LOG.error("slot table epoch {} is not usable: {}", next.epoch(), next.usable().message());
             }
         }
+        promotion.warmCopies(warmCopies(next));
         SlotTransitions moves = states.apply(next, System.currentTimeMillis());
         moves.moved().forEach(copies::forget);
         // A copy this node now leads is no follower copy any more: a late install for the old leader must not count.

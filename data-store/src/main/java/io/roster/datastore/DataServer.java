@@ -157,8 +157,8 @@ public final class DataServer implements AutoCloseable {
         FollowerSync followerSync = closing(new FollowerSync(address, ownership::get, store, copies, peers, rpcTimeout,
                 config.get(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS), this::beatSoon));
         SlotFunction slotFunction = new SlotFunction(slotCount);
-        promotion = closing(new SlotPromotion(() -> store, states, this::view, sessions, slotFunction, peers, fanout,
-                config.get(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS), rpcTimeout));
+        promotion = closing(new SlotPromotion(address, () -> store, states, this::view, sessions, slotFunction, peers, fanout,
+                config.get(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS), rpcTimeout, metrics.counter("data.migration.silent-past-bound")));
         DataRequestContext ctx = new DataRequestContext(() -> store, ownership::get, states, copies,
                 new RequestChecks(config.limits(), slotFunction), fanout, sessions, rpcExecutor);
         List.of(new SessionHelloHandler(ctx), new PublishWriteHandler(ctx), new UnpublishWriteHandler(ctx),

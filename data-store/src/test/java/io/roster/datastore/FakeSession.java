@@ -46,6 +46,7 @@ final class FakeSession implements AutoCloseable {
     private final RpcServer server = BoltServers.create("127.0.0.1", 0);
     private final ExecutorService executor = NamedThreads.pool("fake-session", 2);
     private final List<DataChangeNotice> notices = new CopyOnWriteArrayList<>();
+    private final List<SlotDigestQuery> digestQueries = new CopyOnWriteArrayList<>();
     private final Map<String, Publisher> registry = new ConcurrentHashMap<>();
     private final SlotFunction slots;
     private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
@@ -56,6 +57,7 @@ final class FakeSession implements AutoCloseable {
         server.registerUserProcessor(new RequestHandler<>(SlotDigestQuery.class, executor) {
             @Override
             protected Object handle(BizContext context, SlotDigestQuery q) {
+                digestQueries.add(q);
                 awaitGate();
                 List<SlotDigest> out = new ArrayList<>();
                 for (int slot : q.slotIds()) {
@@ -146,6 +148,11 @@ final class FakeSession implements AutoCloseable {
 
     boolean noticed(String dataInfoId, long version) {
         return notices.stream().anyMatch(n -> n.dataInfoId().equals(dataInfoId) && n.version() == version);
+    }
+
+    /** Every digest query a data node sent this session, in order. */
+    List<SlotDigestQuery> digestQueries() {
+        return digestQueries;
     }
 
     List<DataChangeNotice> notices() {

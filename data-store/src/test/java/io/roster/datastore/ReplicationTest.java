@@ -232,7 +232,7 @@ class ReplicationTest {
             assertThat(duringMigration.message()).contains("slot 1", "migrating");
 
             await().atMost(WAIT).until(() -> nodeB.lastPromotion() != null && nodeB.lastPromotion().acceptedSlots().contains(1));
-            assertThat(nodeB.lastPromotion().unansweredSessions()).containsKey(session.processId().address());
+            assertThat(nodeB.lastPromotion().unansweredSessions()).containsKey(session.processId());
             assertThat(session.call(b, new GetDatumRequest(1, id), DatumReply.class).code()).isEqualTo(ErrorCode.OK);
         } finally {
             gate.countDown();
@@ -254,7 +254,7 @@ class ReplicationTest {
         try {
             table(slot -> slot == 2 ? new Slot(2, b, List.of(a), tableEpoch + 1) : new Slot(slot, a, List.of(b), 3));
             await().atMost(WAIT).until(() -> nodeB.lastPromotion() != null && nodeB.lastPromotion().acceptedSlots().contains(2));
-            assertThat(nodeB.lastPromotion().unansweredSessions()).containsKey(session.processId().address());
+            assertThat(nodeB.lastPromotion().unansweredSessions()).containsKey(session.processId());
             assertThat(nodeB.localDatum(id).publishers()).isEmpty();
         } finally {
             gate.countDown();

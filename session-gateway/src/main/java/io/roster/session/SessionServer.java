@@ -28,6 +28,7 @@ import io.roster.common.wire.HeartbeatRequest;
 import io.roster.common.wire.PushAck;
 import io.roster.common.wire.PushMessage;
 import io.roster.session.forward.DataRouter;
+import io.roster.session.forward.SlotLeaderFence;
 import io.roster.session.push.PushEngine;
 import io.roster.session.push.InterestWithdrawals;
 import io.roster.session.push.PushMetrics;
@@ -132,7 +133,8 @@ public final class SessionServer implements AutoCloseable {
                 epoch -> new HeartbeatRequest(new NodeInfo(NodeRole.SESSION, address, processId), epoch,
                         registry.publisherCount(), registry.subscriberCount(), registry.clientCount()),
                 this::onViewChange);
-        router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq);
+        SlotLeaderFence fence = new SlotLeaderFence();
+        router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq, fence);
 
         for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
@@ -142,7 +144,7 @@ public final class SessionServer implements AutoCloseable {
         }
         server.registerUserProcessor(new SessionPingProcessor());
         SlotFunction slots = registry.bySlot().slotFunction();
-        server.registerUserProcessor(new SlotDigestQueryHandler(registry, slots, processId, reconcile));
+        server.registerUserProcessor(new SlotDigestQueryHandler(registry, slots, processId, reconcile, fence));
         server.registerUserProcessor(new SlotPublishersQueryHandler(registry, clock, slots, processId, reconcile));
         // Meta's "the slot table changed": heartbeat now, so writes go to a new slot leader in milliseconds.
         server.registerUserProcessor(new ClusterChangedHandler(heartbeat::beatSoon, reconcile));

@@ -56,8 +56,8 @@ public final class ConfigKeys {
 
     public static final ConfigKey<Integer> DATA_REPLICA_SYNC_INTERVAL_MS = ConfigKey.intKey("data.replica-sync-interval-ms", 3000, 50, 600_000,
             "How often a follower compares its copy of each slot with the leader's digest and fetches what differs.");
-    public static final ConfigKey<Integer> DATA_MIGRATION_TIMEOUT_MS = ConfigKey.intKey("data.migration-timeout-ms", 2000, 10, 600_000,
-            "How long a new slot leader waits for sessions' digests before it serves the slot without the silent ones (reconciled when they answer).");
+    public static final ConfigKey<Integer> DATA_MIGRATION_TIMEOUT_MS = ConfigKey.intKey("data.migration-timeout-ms", 10_000, 100, 600_000,
+            "How long a new slot leader waits for a live but silent session before a warm copy serves the slot with that session's publishers kept (a cold copy waits for its answer or its expiry).");
     public static final ConfigKey<Integer> DATA_MOVED_SLOT_DROP_DELAY_MS = ConfigKey.intKey("data.moved-slot-drop-delay-ms", 30_000, 0, 86_400_000,
             "How long a data node keeps its copy of a slot it no longer holds before dropping it.");
     public static final ConfigKey<Integer> DATA_TOMBSTONE_GRACE_MS = ConfigKey.intKey("data.tombstone-grace-ms", 60_000, 1_000, 86_400_000,

@@ -10,6 +10,7 @@ import io.roster.common.wire.SlotDigestQuery;
 import io.roster.common.wire.SlotDigestQueryReply;
 import io.roster.common.wire.SlotPublishersQuery;
 import io.roster.common.wire.SlotPublishersReply;
+import io.roster.datastore.store.DatumChange;
 import io.roster.datastore.store.OwnerExpiredException;
 import io.roster.datastore.store.SlotMovedException;
 import io.roster.datastore.store.SlotStore;
@@ -23,15 +24,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Reconciles migrating slots with one session: a digest query, then the publishers of the slots whose digest differs
- * from this copy, applied through the round's {@link RoundGate}. The publishers come in batches of slots, the next
- * batch asked for while the current one is applied, so a cold copy's transfer and its writes overlap and no single
- * reply holds a whole session's registry. Each call has the full rpc.timeout-ms: the round stops waiting at its own
- * deadline, but a session that answers late is still reconciled (a late caller holds a query thread at most that
- * long per call).
+ * from this copy, each change handed to the fan-out as it is written (replicated at once; announced when the slot
+ * enters ACCEPT). The publishers come in batches of slots, the next batch asked for while the current one is
+ * applied, so a cold copy's transfer and its writes overlap and no single reply holds a whole session's registry.
+ * Each call has the full rpc.timeout-ms (a silent session holds a query thread at most that long per call).
  */
 final class SessionReconciler {
     static final int SLOTS_PER_FETCH = 32;
@@ -41,8 +42,13 @@ final class SessionReconciler {
     private final RpcCaller caller;
     private final int callTimeoutMs;
     private final Executor fetches;
+    private final Consumer<List<DatumChange>> written;
+    private final String selfAddress;
 
-    SessionReconciler(Supplier<SlotStore> store, SlotFunction slotFunction, RpcCaller caller, int callTimeoutMs, Executor fetches) {
+    SessionReconciler(String selfAddress, Supplier<SlotStore> store, SlotFunction slotFunction, RpcCaller caller, int callTimeoutMs, Executor fetches,
+                      Consumer<List<DatumChange>> written) {
+        this.written = written;
+        this.selfAddress = selfAddress;
         this.store = store;
         this.slotFunction = slotFunction;
         this.caller = caller;
@@ -50,13 +56,20 @@ final class SessionReconciler {
         this.fetches = fetches;
     }
 
-    void reconcile(String address, Map<Integer, Long> migrating, RoundGate gate) {
-        SlotDigestQueryReply digests = caller.call(address, new SlotDigestQuery(List.copyOf(migrating.keySet())),
-                SlotDigestQueryReply.class, callTimeoutMs);
+    /** Reconciles {@code migrating} (slot -> leaderEpoch) with the session at {@code address}; returns the process that answered. */
+    ProcessId reconcile(String address, Map<Integer, Long> migrating) {
+        // Naming this leader and the leaderEpochs puts up the session's hand-off fence: once it answered, its later
+        // writes for these slots come here, not to the old leader.
+        List<Integer> slots = List.copyOf(migrating.keySet());
+        SlotDigestQueryReply digests = caller.call(address, new SlotDigestQuery(slots,
+                slots.stream().map(migrating::get).toList(), selfAddress), SlotDigestQueryReply.class, callTimeoutMs);
         if (!digests.ok()) {
             throw new RpcFailure("session " + address + " refused the digest query: " + digests, null);
         }
         ProcessId session = digests.sessionProcessId();
+        if (session == null) {
+            throw new RpcFailure("session " + address + " answered the digest query without its process id", null);
+        }
         List<Integer> differing = differing(digests, session, migrating);
         List<List<Integer>> batches = new ArrayList<>();
         for (int from = 0; from < differing.size(); from += SLOTS_PER_FETCH) {
@@ -69,8 +82,9 @@ final class SessionReconciler {
             if (!reply.ok()) {
                 throw new RpcFailure("session " + address + " refused the publishers query: " + reply, null);
             }
-            apply(session, batches.get(i), reply, migrating, gate);
+            apply(session, batches.get(i), reply, migrating);
         }
+        return session;
     }
 
     /** The migrating slots where this copy of {@code session}'s publishers differs from the session's digest. */
@@ -106,8 +120,7 @@ final class SessionReconciler {
         }
     }
 
-    private void apply(ProcessId session, List<Integer> slots, SlotPublishersReply reply, Map<Integer, Long> migrating,
-                       RoundGate gate) {
+    private void apply(ProcessId session, List<Integer> slots, SlotPublishersReply reply, Map<Integer, Long> migrating) {
         Map<Integer, List<Publisher>> bySlot = new HashMap<>();
         slots.forEach(slot -> bySlot.put(slot, new ArrayList<>()));
         for (Publisher p : reply.publishers()) {
@@ -118,16 +131,14 @@ final class SessionReconciler {
         }
         SlotStore s = store.get();
         for (Map.Entry<Integer, List<Publisher>> slot : bySlot.entrySet()) {
-            gate.write(() -> {
-                try {
-                    return s.syncSession(slot.getKey(), session, reply.snapshotStamp(), slot.getValue(),
-                            migrating.get(slot.getKey())).changes();
-                } catch (SlotMovedException moved) {
-                    return List.of(); // a newer table took the slot; its new owner reconciles it
-                } catch (OwnerExpiredException expired) {
-                    return List.of(); // meta expired the session meanwhile: its late answer must not bring it back
-                }
-            });
+            try {
+                written.accept(s.syncSession(slot.getKey(), session, reply.snapshotStamp(), slot.getValue(),
+                        migrating.get(slot.getKey())).changes());
+            } catch (SlotMovedException moved) {
+                // a newer table took the slot; its new owner reconciles it
+            } catch (OwnerExpiredException expired) {
+                // meta expired the session meanwhile: its late answer must not bring it back
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.roster.datastore.migration;
 
+import com.codahale.metrics.Counter;
 import io.roster.common.meta.ClusterView;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
@@ -16,72 +17,104 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * Takes slots this node was just made leader of from MIGRATING to ACCEPT (DESIGN.md section 4): asks every live
- * session for the digest of its publishers in those slots, fetches the publishers of the slots whose digest
+ * session process for the digest of its publishers in those slots, fetches the publishers of the slots whose digest
  * differs from this copy, drops the publishers of session processes that are not alive, then lets the slots serve.
- * A warm follower copy differs little, so this costs two small calls per session; a cold copy fetches everything.
  *
- * <p>All slots MIGRATING when a round starts are reconciled together. A session that has not answered within
- * data.migration-timeout-ms does not hold the slots back: they enter ACCEPT without it and the round's report names
- * it; its answer, when it comes, is still applied and announced ({@link RoundGate}), and its periodic digests
- * reconcile whatever that misses.
+ * <p>A slot leaves MIGRATING only when every live session process (meta's view plus hello connections, keyed by
+ * process: a session restarted on the same address is another process) has answered for it, or is no longer live.
+ * Past data.migration-timeout-ms a silent live session (a partition) is reported and counted; a warm copy then
+ * enters ACCEPT keeping that session's publishers as it has them, a cold copy stays MIGRATING (reads stay
+ * retryable) until the session answers or meta expires it: stale for a while, never partial ({@link MigrationProgress}).
+ *
+ * <p>Rounds run on one thread, every {@value #RECHECK_MS} ms while a slot is MIGRATING, and never wait: each asks
+ * the processes that owe an answer (one call per address at a time, again after a failure), then takes the slots
+ * the answers allow to ACCEPT.
  */
 public final class SlotPromotion implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlotPromotion.class);
+    private static final long RECHECK_MS = 100;
+    private static final long REASK_MS = 500;
+    private static final long MAX_RETRY_DELAY_MS = 5_000;
 
     private final Supplier<SlotStore> store;
     private final SlotStates states;
     private final Supplier<ClusterView> view;
     private final SessionConnections connected;
     private final ChangeFanout fanout;
-    private final long timeoutMs;
+    private final long boundMs;
+    private final Counter silentPastBound;
     private final SessionReconciler reconciler;
-    private static final long MAX_RETRY_DELAY_MS = 5_000;
+    private final MigrationProgress progress = new MigrationProgress();
+    private final SessionCalls calls;
+    /** slot -> the leaderEpoch it was promoted at with a warm (caught-up follower) copy. */
+    private final Map<Integer, Long> warmAt = new ConcurrentHashMap<>();
     private final ExecutorService fetches = NamedThreads.pool("data-migrate-fetch", 4);
     private final ScheduledExecutorService rounds = NamedThreads.scheduler("data-migrate");
-    private long retryDelayMs;
     private final ExecutorService queries = NamedThreads.pool("data-migrate-query", 8);
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
+    private final AtomicInteger changedSinceReport = new AtomicInteger();
     private final AtomicReference<PromotionReport> lastReport = new AtomicReference<>();
+    private long retryDelayMs;
 
     /**
-     * @param migrationTimeoutMs how long a round waits for the sessions (data.migration-timeout-ms)
-     * @param callTimeoutMs      the timeout of each call to a session (rpc.timeout-ms)
+     * @param selfAddress     this node's data address, named in its queries (the sessions' hand-off fence)
+     * @param boundMs         how long a slot waits for a silent live session before a warm copy serves without it
+     *                        (data.migration-timeout-ms)
+     * @param callTimeoutMs   the timeout of each call to a session (rpc.timeout-ms)
+     * @param silentPastBound counts the slots that passed the bound with a live session silent
      */
-    public SlotPromotion(Supplier<SlotStore> store, SlotStates states, Supplier<ClusterView> view, SessionConnections connected,
-                         SlotFunction slotFunction, RpcCaller caller, ChangeFanout fanout, long migrationTimeoutMs,
-                         int callTimeoutMs) {
+    public SlotPromotion(String selfAddress, Supplier<SlotStore> store, SlotStates states, Supplier<ClusterView> view, SessionConnections connected,
+                         SlotFunction slotFunction, RpcCaller caller, ChangeFanout fanout, long boundMs,
+                         int callTimeoutMs, Counter silentPastBound) {
         this.store = store;
         this.states = states;
         this.view = view;
         this.connected = connected;
         this.fanout = fanout;
-        this.timeoutMs = migrationTimeoutMs;
-        this.reconciler = new SessionReconciler(store, slotFunction, caller, callTimeoutMs, fetches);
+        this.boundMs = boundMs;
+        this.silentPastBound = silentPastBound;
+        this.reconciler = new SessionReconciler(selfAddress, store, slotFunction, caller, callTimeoutMs, fetches, changes -> {
+            changedSinceReport.addAndGet(changes.size());
+            fanout.afterWrite(changes);
+        });
+        this.calls = new SessionCalls(reconciler, progress, queries, REASK_MS, () -> scheduleRound(0));
+    }
+
+    /**
+     * Notes the slots a table is about to make this node lead whose copy here is warm (slot -> the new leaderEpoch).
+     * Called before the slots enter MIGRATING, so no round can take them for cold copies.
+     */
+    public void warmCopies(Map<Integer, Long> warm) {
+        warmAt.putAll(warm); // at most one entry per slot: one under an older leaderEpoch is simply never matched
     }
 
     /** Schedules a round for every slot MIGRATING now; returns at once. */
     public void promote() {
-        schedule(0);
+        scheduleRound(0);
     }
 
-    private void schedule(long delayMs) {
+    private void scheduleRound(long delayMs) {
+        if (!roundQueued.compareAndSet(false, true)) {
+            return; // one is queued already; it sees whatever this one would have
+        }
         try {
             rounds.schedule(this::roundOrRetry, delayMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
@@ -91,62 +124,54 @@ public final class SlotPromotion implements AutoCloseable {
 
     /** Runs on the one round thread only. A failed round is retried with a growing delay, not in a tight loop. */
     private void roundOrRetry() {
+        roundQueued.set(false);
         try {
-            round();
+            if (round()) {
+                scheduleRound(RECHECK_MS);
+            }
             retryDelayMs = 0;
         } catch (RuntimeException e) {
             retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, Math.max(100, retryDelayMs * 2));
             LOG.error("slot reconciliation round failed; retrying in {} ms", retryDelayMs, e);
-            schedule(retryDelayMs);
+            scheduleRound(retryDelayMs);
         }
     }
 
-    /** The report of the last round that took slots to ACCEPT (null before the first). */
+    /** The report of the last round that took slots to ACCEPT or held cold ones past the bound (null before). */
     public PromotionReport lastReport() {
         return lastReport.get();
     }
 
-    private void round() {
+    /** One round; true while slots are still MIGRATING. */
+    private boolean round() {
+        long now = SessionCalls.monotonicMillis(); // the bound must not move with the wall clock
         Map<Integer, Long> migrating = states.migrating();
+        progress.track(migrating, warmAt, now);
         if (migrating.isEmpty()) {
-            return;
+            return false;
         }
-        long started = System.currentTimeMillis();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        Map<String, ProcessId> sessions = liveSessions();
-        RoundGate gate = new RoundGate(fanout::afterWrite);
-        Map<String, CompletableFuture<Void>> calls = new LinkedHashMap<>();
-        for (String address : sessions.keySet()) {
-            calls.put(address, CompletableFuture.runAsync(() -> reconciler.reconcile(address, migrating, gate), queries));
+        Set<ProcessId> live = liveSessions();
+        calls.ask(live, now);
+        MigrationProgress.Decision decision = progress.decide(live, now, boundMs);
+        Map<Integer, Long> toAccept = new TreeMap<>();
+        decision.ready().forEach(slot -> toAccept.put(slot, migrating.get(slot)));
+        decision.acceptWithout().keySet().forEach(slot -> toAccept.put(slot, migrating.get(slot)));
+        List<Integer> accepted = accept(toAccept, live);
+        silentPastBound.inc(decision.newlyPastBound().size());
+        List<Integer> newlyHeld = decision.newlyPastBound().stream().filter(decision.heldCold()::containsKey).toList();
+        if (!accepted.isEmpty() || !newlyHeld.isEmpty()) {
+            report(accepted, newlyHeld, decision, live.size(), now);
         }
-        Map<String, String> unanswered = new HashMap<>();
-        for (Map.Entry<String, CompletableFuture<Void>> call : calls.entrySet()) {
-            try {
-                call.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                unanswered.put(call.getKey(), "no answer within data.migration-timeout-ms=" + timeoutMs);
-                String address = call.getKey();
-                call.getValue().whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        LOG.info("late reconciliation with session {} failed: {}", address, failure.toString());
-                    }
-                });
-            } catch (ExecutionException e) {
-                unanswered.put(call.getKey(), String.valueOf(e.getCause().getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fanout.afterWrite(gate.close()); // stopping: what was written still reaches followers and sessions
-                return;
-            }
-        }
-        // What answers wrote so far is fanned out with the round; a later answer fans itself out (RoundGate).
-        List<DatumChange> changes = new ArrayList<>(gate.close());
-        // Alive as of now, not as of the round's start: meta may have expired a session meanwhile.
-        Set<ProcessId> live = new HashSet<>(liveSessions().values());
+        return !states.migrating().isEmpty();
+    }
+
+    /** Drops the publishers of processes not live, then takes each slot to ACCEPT; returns those that entered it. */
+    private List<Integer> accept(Map<Integer, Long> slots, Set<ProcessId> live) {
         SlotStore s = store.get();
+        List<DatumChange> changes = new ArrayList<>();
         List<Integer> accepted = new ArrayList<>();
         try {
-            for (Map.Entry<Integer, Long> slot : migrating.entrySet()) {
+            for (Map.Entry<Integer, Long> slot : slots.entrySet()) {
                 try {
                     changes.addAll(s.removeOwnersExcept(slot.getKey(), live::contains, slot.getValue()).changes());
                 } catch (SlotMovedException moved) {
@@ -158,32 +183,50 @@ public final class SlotPromotion implements AutoCloseable {
             }
         } finally {
             // Even when a slot failed: what was written must reach followers and sessions, and accepted slots serve.
+            changedSinceReport.addAndGet(changes.size());
             fanout.afterWrite(changes);
             fanout.announceAccepted(accepted);
         }
-        PromotionReport report = new PromotionReport(accepted, started, System.currentTimeMillis() - started,
-                changes.size(), sessions.size(), unanswered);
+        return accepted;
+    }
+
+    private void report(List<Integer> accepted, List<Integer> held, MigrationProgress.Decision decision, int asked, long now) {
+        Map<ProcessId, String> unanswered = new TreeMap<>(Comparator.comparing(ProcessId::toString));
+        for (int slot : accepted) {
+            decision.acceptWithout().getOrDefault(slot, Set.of()).forEach(p -> unanswered.put(p, calls.whySilent(p)));
+        }
+        held.forEach(slot -> decision.heldCold().get(slot).forEach(p -> unanswered.put(p, calls.whySilent(p))));
+        List<Integer> named = new ArrayList<>(accepted);
+        named.addAll(held);
+        long took = now - progress.startedMillis(named, now);
+        PromotionReport report = new PromotionReport(accepted, System.currentTimeMillis() - took, took,
+                changedSinceReport.getAndSet(0), asked, unanswered, held);
         lastReport.set(report);
-        if (report.complete()) {
-            LOG.info("slots {} ACCEPT after reconciling with {} sessions in {} ms ({} datums changed)", accepted,
-                    sessions.size(), report.tookMillis(), changes.size());
+        if (!held.isEmpty()) {
+            LOG.warn("slots {} stay MIGRATING past data.migration-timeout-ms={}: cold copies are not served while live "
+                    + "sessions {} have not answered (until they answer or meta expires them)", held, boundMs, unanswered);
+        }
+        if (accepted.isEmpty()) {
+            return;
+        }
+        if (accepted.stream().noneMatch(decision.acceptWithout()::containsKey)) {
+            LOG.info("slots {} ACCEPT after reconciling with {} sessions in {} ms ({} datums changed)", accepted, asked,
+                    report.tookMillis(), report.changedDatums());
         } else {
-            LOG.warn("slots {} ACCEPT in {} ms WITHOUT sessions {}; their periodic digests will reconcile them", accepted,
-                    report.tookMillis(), unanswered);
+            LOG.warn("slots {} ACCEPT in {} ms WITHOUT live sessions {} silent past data.migration-timeout-ms={}: "
+                    + "their publishers kept as the warm copy had them", accepted, report.tookMillis(), unanswered, boundMs);
         }
     }
 
-    /** Session address -> process, from meta's view plus the sessions connected here (one meta may not list yet). */
-    private Map<String, ProcessId> liveSessions() {
-        Map<String, ProcessId> out = new LinkedHashMap<>();
+    /** The live session processes: meta's view plus those connected here by hello (meta may not list a new one yet). */
+    private Set<ProcessId> liveSessions() {
+        Set<ProcessId> out = new LinkedHashSet<>();
         for (NodeInfo n : view.get().sessionNodes()) {
             if (n != null && n.processId() != null) {
-                out.put(n.address(), n.processId());
+                out.add(n.processId());
             }
         }
-        for (ProcessId p : connected.processIds()) {
-            out.putIfAbsent(p.address(), p);
-        }
+        out.addAll(connected.processIds());
         return out;
     }
 

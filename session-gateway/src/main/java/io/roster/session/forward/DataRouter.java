@@ -47,6 +47,7 @@ public final class DataRouter {
     private final int timeoutMs;
     private final int attemptTimeoutMs;
     private final LongSupplier interestSeq;
+    private final SlotLeaderFence fence;
 
     /**
      * @param timeoutMs   the deadline of one routed call, over all its attempts (rpc.timeout-ms)
@@ -54,6 +55,13 @@ public final class DataRouter {
      */
     public DataRouter(RpcCaller caller, Supplier<ClusterView> view, ProcessId sessionProcessId, int timeoutMs,
                       LongSupplier interestSeq) {
+        this(caller, view, sessionProcessId, timeoutMs, interestSeq, new SlotLeaderFence());
+    }
+
+    /** @param fence the slot leaders this session answered a digest query of, ahead of its slot table */
+    public DataRouter(RpcCaller caller, Supplier<ClusterView> view, ProcessId sessionProcessId, int timeoutMs,
+                      LongSupplier interestSeq, SlotLeaderFence fence) {
+        this.fence = fence;
         this.interestSeq = interestSeq;
         this.caller = caller;
         this.view = view;
@@ -195,7 +203,7 @@ public final class DataRouter {
 
     /** The address to send slot {@code slotId}'s calls to now, or "" when it has none: the one place that decides it. */
     private String leaderOf(SlotTable table, int slotId) {
-        Slot slot = table.slot(slotId);
+        Slot slot = fence.route(table.slot(slotId)); // a leader this session answered, ahead of its table
         return slot.hasLeader() ? slot.leader() : "";
     }
 

@@ -7,6 +7,7 @@ import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SlotDigestQuery;
 import io.roster.common.wire.SlotDigestQueryReply;
+import io.roster.session.forward.SlotLeaderFence;
 import io.roster.session.registry.ClientRegistry;
 
 import java.util.List;
@@ -20,17 +21,34 @@ public final class SlotDigestQueryHandler extends RequestHandler<SlotDigestQuery
     private final ClientRegistry registry;
     private final SlotFunction slots;
     private final ProcessId processId;
+    private final SlotLeaderFence fence;
 
     public SlotDigestQueryHandler(ClientRegistry registry, SlotFunction slots, ProcessId processId, Executor executor) {
+        this(registry, slots, processId, executor, new SlotLeaderFence());
+    }
+
+    /** @param fence where the leader asking is recorded, so this session's router sends it the slots' later writes */
+    public SlotDigestQueryHandler(ClientRegistry registry, SlotFunction slots, ProcessId processId, Executor executor,
+                                  SlotLeaderFence fence) {
         super(SlotDigestQuery.class, executor);
         this.registry = registry;
         this.slots = slots;
         this.processId = processId;
+        this.fence = fence;
     }
 
     @Override
     protected Object handle(BizContext context, SlotDigestQuery query) {
         List<Integer> ids = SlotIds.checked(query.slotIds(), slots.slotCount());
+        // The fence goes up before the registry is read: a write this answer misses is routed to the asking leader.
+        List<Long> epochs = query.leaderEpochs();
+        if (epochs.size() == query.slotIds().size()) {
+            for (int i = 0; i < epochs.size(); i++) {
+                if (epochs.get(i) != null) { // decoded without the constructor: an element may be null
+                    fence.asked(query.slotIds().get(i), query.leaderAddress(), epochs.get(i));
+                }
+            }
+        }
         SlotPublishers held = SlotPublishers.of(registry.bySlot(), ids);
         return new SlotDigestQueryReply(ErrorCode.OK, "", processId, held.digests());
     }

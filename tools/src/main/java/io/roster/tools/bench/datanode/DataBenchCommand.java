@@ -155,7 +155,7 @@ public final class DataBenchCommand implements Callable<Integer> {
         out.printf("  cold leader: %s, empty, led all %d slots: %d ms from meta's table to ACCEPT, holding %d publishers%n",
                 address, slots, ms, servedAtAccept);
         if (servedAtAccept != publishers) {
-            // The round went on without a session that had not answered within data.migration-timeout-ms.
+            // A cold copy serves only once every live session answered: this is a bug, show what the report says.
             PromotionReport report = fresh.lastPromotion();
             out.printf("  cold leader: PARTIAL at ACCEPT; held all %d publishers %d ms after meta's table (unanswered: %s)%n",
                     publishers, Poll.millisSince(decided, complete), report == null ? "?" : report.unansweredSessions());

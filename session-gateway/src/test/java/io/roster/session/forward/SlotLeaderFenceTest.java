@@ -114,7 +114,7 @@ class SlotLeaderFenceTest {
         for (int i = 0; i < SLOTS; i++) {
             slots.add(i == slot ? new Slot(i, leader, List.of(), leaderEpoch) : new Slot(i, oldLeader.address(), List.of(), 3));
         }
-        view.set(new ClusterView(new SlotTable(leaderEpoch, slots), List.of(), List.of(), ClusterView.EMPTY.switches()));
+        view.set(new ClusterView(new SlotTable(leaderEpoch, slots), List.of(), List.of(), ClusterView.EMPTY.switches(), 0));
     }
 
     private Publisher publisher(String registerId) {

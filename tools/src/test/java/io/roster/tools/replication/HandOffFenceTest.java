@@ -109,7 +109,7 @@ class HandOffFenceTest {
         SlotTable first = table(3, nodeA.address(), nodeB.address(), 3);
         tables.put(nodeA.address(), first);
         tables.put(nodeB.address(), first);
-        sessionView.set(new ClusterView(first, List.of(), List.of(), ClusterView.EMPTY.switches()));
+        sessionView.set(new ClusterView(first, List.of(), List.of(), ClusterView.EMPTY.switches(), 0));
         await().atMost(WAIT).until(() -> nodeA.isReady() && nodeB.isReady());
         for (DataServer d : List.of(nodeA, nodeB)) {
             assertThat(caller.call(d.address(), new SessionHello(sessionProcess), SimpleReply.class, 3000).ok()).isTrue();

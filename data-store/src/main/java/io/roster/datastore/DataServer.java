@@ -63,7 +63,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
- * A data node (DESIGN.md section 4): holds copies of slots in memory, persisted in RocksDB; leads some (takes
+ * A data node (docs/ARCHITECTURE.md): holds copies of slots in memory, persisted in RocksDB; leads some (takes
  * writes, serves reads, notifies sessions, streams changes to followers) and follows others (keeps a warm copy).
  * The slot table comes from meta's heartbeat replies.
  */

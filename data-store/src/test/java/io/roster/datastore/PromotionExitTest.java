@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The exit rule of MIGRATING (DESIGN.md section 4): a slot leaves it only when every live session process has
+ * The exit rule of MIGRATING (docs/ARCHITECTURE.md): a slot leaves it only when every live session process has
  * answered, or meta expired it; past the bound a warm copy serves with the silent session's publishers kept, a cold
  * copy does not serve. Node A leads every slot; B follows all but {@link #COLD}, so B's copy of COLD is cold.
  */

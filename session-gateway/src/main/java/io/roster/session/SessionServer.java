@@ -205,7 +205,7 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
-    /** A client connection closed: its subscribers go at once, its publishers through client-off (DESIGN.md section 5). */
+    /** A client connection closed: its subscribers go at once, its publishers through client-off (docs/ARCHITECTURE.md). */
     private void onClientClosed(Connection connection) {
         pushEngine.connectionClosed(connection);
         if (stopping) {

@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A burst of changes to one dataId merges into few pushes, the last carrying the last data (DESIGN.md section 5). */
+/** A burst of changes to one dataId merges into few pushes, the last carrying the last data (docs/ARCHITECTURE.md). */
 @Timeout(120)
 class PushDebounceTest {
     @TempDir

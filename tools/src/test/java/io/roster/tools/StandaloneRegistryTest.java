@@ -21,7 +21,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** One JVM running meta + data + session, two SDK clients over real sockets: DESIGN.md sections 1, 2 and 5. */
+/** One JVM running meta + data + session, two SDK clients over real sockets: docs/ARCHITECTURE.md. */
 @Timeout(120)
 class StandaloneRegistryTest {
     private static final String SERVICE = "com.example.EchoService";

@@ -24,7 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One chaos run (DESIGN.md section 8) against a running cluster: pinned publishers first, then random operations
+ * One chaos run (docs/CHAOS.md) against a running cluster: pinned publishers first, then random operations
  * and the seed's fault schedule for the run's duration, then a quiet phase long enough for every change to converge;
  * the history it recorded is then judged by the {@link Checker} and the report written next to it.
  */

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * waiting there, an older or equal one is dropped. So a listener that blocks holds at most one pending data list per
  * subscription, whatever the number of changes meanwhile, and then gets the latest, never the backlog. Slots are
  * delivered in the order they filled. The version gate of each subscription drops stale and duplicate pushes again
- * at delivery (DESIGN.md invariant 2): no listener sees a version lower than one it already got.
+ * at delivery (ARCHITECTURE.md invariant 2): no listener sees a version lower than one it already got.
  */
 public final class PushDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);

@@ -22,7 +22,7 @@ import java.util.concurrent.Executor;
  * {@code session.max-pending-pushes-per-client} (pushes awaiting this client's ack) bounds what is on the wire and in
  * this handler's queue, and the SDK's heap is bounded by its subscriptions, not by the number of changes. An ack
  * therefore means "this version, or a newer one, will be handed to the listener", which is what the session's
- * pushed version needs (DESIGN.md invariant 2).
+ * pushed version needs (ARCHITECTURE.md invariant 2).
  */
 public final class PushHandler extends RequestHandler<PushMessage> {
     /** The most data one push may inflate to. */

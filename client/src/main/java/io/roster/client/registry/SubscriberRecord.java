@@ -3,7 +3,7 @@ package io.roster.client.registry;
 import io.roster.client.SubscriptionListener;
 
 /**
- * One subscription and the last version its listener got. The version gate (DESIGN.md invariant 2) lives here so that
+ * One subscription and the last version its listener got. The version gate (ARCHITECTURE.md invariant 2) lives here so that
  * it survives reconnects: a replayed subscription keeps its last version, and the pushes a new session sends at once
  * are delivered only when newer.
  */

@@ -18,7 +18,7 @@ import java.util.function.LongFunction;
 
 /**
  * A data or session node's heartbeat to meta. Keeps the newest {@link ClusterView}, which only moves forward
- * (DESIGN.md invariant 6): the slot table by its epoch, the node lists and switches by the meta state version of
+ * (ARCHITECTURE.md invariant 6): the slot table by its epoch, the node lists and switches by the meta state version of
  * the reply, so a reply read from an older meta image (a deposed leader's) changes nothing and cannot make a live
  * node look gone. While meta is unreachable the node keeps the last view it had (AP behaviour) and keeps trying.
  */

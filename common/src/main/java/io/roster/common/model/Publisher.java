@@ -79,7 +79,7 @@ public final class Publisher {
     /**
      * Which of its client's session connections registered it: the SDK raises it for every new connection and sends
      * it with every registration and replay, so between two sessions' copies the higher one is where the client is
-     * now (DESIGN.md invariant 5). 0 from an SDK that sends none.
+     * now (ARCHITECTURE.md invariant 5). 0 from an SDK that sends none.
      */
     public long connectionGeneration() {
         return connectionGeneration;

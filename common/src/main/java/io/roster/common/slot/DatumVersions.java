@@ -1,7 +1,7 @@
 package io.roster.common.slot;
 
 /**
- * The version rule of DESIGN.md invariant 1: a datum's version strictly increases across leader changes and
+ * The version rule of ARCHITECTURE.md invariant 1: a datum's version strictly increases across leader changes and
  * restarts without trusting any clock. The slot's leaderEpoch (raised by meta, through Raft, on every change of
  * leader) fills the high 32 bits; a per-datum counter fills the low ones. A new leader's first version is
  * therefore above anything an older leader could have handed out.

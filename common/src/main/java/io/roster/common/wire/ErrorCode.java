@@ -9,7 +9,7 @@ public enum ErrorCode {
     NOT_LEADER,
     /** This data node does not lead the slot in its slot table; refresh the table and retry. */
     SLOT_NOT_OWNED,
-    /** The slot is led here but not ready to serve (DESIGN.md invariant 3); retry shortly. */
+    /** The slot is led here but not ready to serve (ARCHITECTURE.md invariant 3); retry shortly. */
     SLOT_NOT_READY,
     /** A dependency is unreachable (no data node for the slot, no meta quorum); retry later. */
     UNAVAILABLE,

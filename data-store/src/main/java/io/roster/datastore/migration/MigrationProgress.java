@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Which session processes have answered for each MIGRATING slot, and so which slots may leave MIGRATING (DESIGN.md
+ * Which session processes have answered for each MIGRATING slot, and so which slots may leave MIGRATING (docs/ARCHITECTURE.md
  * section 4): a slot is ready once every live session process has answered for it under its current leaderEpoch.
  * Past the bound a slot with a silent live session enters ACCEPT only if its copy was warm (a caught-up follower
  * copy keeps that session's publishers as it had them); a cold copy would serve a partial list, so it waits for the

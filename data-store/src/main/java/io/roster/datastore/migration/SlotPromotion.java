@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Takes slots this node was just made leader of from MIGRATING to ACCEPT (DESIGN.md section 4): asks every live
+ * Takes slots this node was just made leader of from MIGRATING to ACCEPT (docs/ARCHITECTURE.md): asks every live
  * session process for the digest of its publishers in those slots, fetches the publishers of the slots whose digest
  * differs from this copy, drops the publishers of session processes that are not alive, then lets the slots serve.
  *

@@ -63,7 +63,7 @@ public final class DataRequestContext {
 
     /**
      * Whether this node leads {@code slotId} in {@code current} and has finished reconciling it (ACCEPT): a slot
-     * still MIGRATING answers SLOT_NOT_READY, which sessions retry (DESIGN.md invariant 3: no partial list is served).
+     * still MIGRATING answers SLOT_NOT_READY, which sessions retry (ARCHITECTURE.md invariant 3: no partial list is served).
      */
     public SlotCheck servableSlot(SlotOwnership current, int slotId) {
         SlotCheck led = current.check(slotId);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A session's full list of its publishers in one slot, sent after a digest mismatch: makes what that session owns
  * here equal to it (a write lost in a crash comes back, a publisher the session no longer has goes). The session is
- * the source of truth for its own publishers (DESIGN.md section 1).
+ * the source of truth for its own publishers (docs/ARCHITECTURE.md).
  */
 public final class SessionSlotSyncHandler extends RequestHandler<SessionSlotSync> {
     private static final Logger LOG = LoggerFactory.getLogger(SessionSlotSyncHandler.class);

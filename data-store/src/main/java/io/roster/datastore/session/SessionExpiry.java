@@ -12,7 +12,7 @@ import java.util.Set;
  * Decides which session processes meta has expired, from the successive session lists of the cluster view. A
  * process counts as expired only once it was listed and then is not: a new session may write here before its
  * first heartbeat reaches meta, and must not lose those writes. And only from a view read from a meta state at
- * least as new as every one seen before (DESIGN.md invariant 6): a list from an older image, e.g. a deposed meta
+ * least as new as every one seen before (ARCHITECTURE.md invariant 6): a list from an older image, e.g. a deposed meta
  * leader's, says nothing about who is gone and changes nothing here.
  */
 public final class SessionExpiry {

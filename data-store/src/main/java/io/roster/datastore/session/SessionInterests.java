@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Which sessions want the change notices of which datums (DESIGN.md section 10: a change goes only to sessions with
+ * Which sessions want the change notices of which datums (docs/ARCHITECTURE.md: a change goes only to sessions with
  * subscribers, not to all). A session declares interest with every read and version query it makes for its
  * subscribers, tagged with its interest sequence, and withdraws it when its last subscriber of a datum leaves; a
  * withdrawal only removes declarations at or below its own sequence, so one that crossed a newer subscription's read

@@ -4,7 +4,7 @@ import io.roster.common.model.Publisher;
 
 /**
  * Which of two copies of one registration (same registerId) a slot leader keeps, for puts and session syncs alike
- * (DESIGN.md invariant 5). Only orders the client itself defines decide between two sessions: its version, then the
+ * (ARCHITECTURE.md invariant 5). Only orders the client itself defines decide between two sessions: its version, then the
  * generation of the connection it sent the copy on. registerTimestamps are ticks of two different hosts' clocks and
  * never decide ownership.
  */

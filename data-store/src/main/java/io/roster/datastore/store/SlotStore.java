@@ -40,7 +40,7 @@ public interface SlotStore {
     }
 
     /**
-     * Removes one publisher, only if {@code sessionProcessId} owns it (DESIGN.md invariant 4). {@code removedAt},
+     * Removes one publisher, only if {@code sessionProcessId} owns it (ARCHITECTURE.md invariant 4). {@code removedAt},
      * the session's registration-clock tick of the removal (0: unknown), is remembered for a while: a later put or
      * syncSession of that registration stamped or snapshotted before it is stale and changes nothing.
      */

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * slot scheduler. A joining node's reply waits, boundedly, for the entry that admits it, so a new data node learns
  * its slots at once.
  * <p>
- * It answers from its state only after a Raft ReadIndex confirmed its leadership (DESIGN.md invariant 6): a deposed
+ * It answers from its state only after a Raft ReadIndex confirmed its leadership (ARCHITECTURE.md invariant 6): a deposed
  * leader that has not noticed yet answers NOT_LEADER, naming no leader, so the node asks the other meta servers
  * instead of taking a stale node list that would make data drop a live session.
  */

@@ -31,7 +31,7 @@ public final class MetaState {
     /**
      * The Raft log index of the last entry applied to this state (0 before any, and in snapshots written before it
      * existed). The same on every meta node for the same content, kept across snapshots and leader changes, so it
-     * is the version nodes compare heartbeat replies by (DESIGN.md invariant 6). Not part of {@link #equals}: that
+     * is the version nodes compare heartbeat replies by (ARCHITECTURE.md invariant 6). Not part of {@link #equals}: that
      * compares what the group agreed on, not where it was read.
      */
     private final long appliedIndex;

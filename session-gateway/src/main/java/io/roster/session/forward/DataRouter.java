@@ -89,7 +89,7 @@ public final class DataRouter {
 
     /**
      * Reads a datum for this session's subscribers: the leader also takes it as this session's interest in the
-     * datum's change notices (targeted notices, DESIGN.md section 10).
+     * datum's change notices (targeted notices, docs/ARCHITECTURE.md).
      */
     public Datum readForPush(String dataInfoId) {
         return read(dataInfoId, true);

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The hand-off fence (DESIGN.md section 4): once this session answered a new slot leader's digest query, its later
+ * The hand-off fence (docs/ARCHITECTURE.md): once this session answered a new slot leader's digest query, its later
  * writes for that slot go to that leader, even while its own slot table still names the old one. Otherwise a write
  * could reach the old leader after the new one took this session's state, and never reach the new one until the
  * next digest (and a republish could go back in content under a rising version). An entry holds while the

@@ -31,7 +31,7 @@ import java.util.function.BooleanSupplier;
  * when it closes, one read of the datum feeds a push to every subscriber still below that version, one message per
  * client connection, sent without waiting for the ack. At most one push per connection and dataInfoId is in flight:
  * a newer version waits for it and then goes as the latest, so pushes to a client are never reordered, a slow
- * client holds up only itself, and a subscriber is never pushed a lower version than it already got (DESIGN.md
+ * client holds up only itself, and a subscriber is never pushed a lower version than it already got (docs/ARCHITECTURE.md
  * invariant 2). While the cluster's push switch is off nothing is pushed; the dataInfoIds
  * that changed meanwhile are held and pushed, at their latest version, when it comes back on.
  *

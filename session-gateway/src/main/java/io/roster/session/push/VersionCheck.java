@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The repair of lost change notices (DESIGN.md section 5): every session.version-check-interval-ms the session asks
+ * The repair of lost change notices (docs/ARCHITECTURE.md): every session.version-check-interval-ms the session asks
  * each slot leader for the versions of the datums it has subscribers of, and gives a push round to every datum whose
  * version is above what one of its subscribers got. A notice that a data node sent but this session never received
  * (a dropped connection, a restart between write and notice) thus costs at most one period. Each query also

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The session's periodic check of what data holds for it (DESIGN.md sections 4-5): every session.digest-interval-ms
+ * The session's periodic check of what data holds for it (docs/ARCHITECTURE.md): every session.digest-interval-ms
  * it sends each slot leader of its slot table the digest of its publishers in every slot that leader leads (empty
  * slots included, so data finds ghosts there), and sends the slots data says differ in full. This repairs what a
  * data crash, a lost write or a migration that went on without this session left wrong.

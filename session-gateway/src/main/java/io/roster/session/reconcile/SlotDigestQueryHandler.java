@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * A new slot leader's first question while its slots migrate (DESIGN.md section 4): the digest of this session's
+ * A new slot leader's first question while its slots migrate (docs/ARCHITECTURE.md): the digest of this session's
  * publishers in each slot asked, so it fetches only the slots whose digest differs from its copy.
  */
 public final class SlotDigestQueryHandler extends RequestHandler<SlotDigestQuery> {

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The registrations of this session's clients: the source of truth for their publishers (DESIGN.md section 1),
+ * The registrations of this session's clients: the source of truth for their publishers (docs/ARCHITECTURE.md),
  * their subscribers indexed by dataInfoId for pushes, and the connection each registration arrived on. A client
  * that reconnects (to this session or another) replays its registrations on the new connection; when the old
  * connection's close is handled later, only what still belongs to that connection goes, and nothing is stored over

@@ -7,7 +7,7 @@ import java.util.function.LongFunction;
 
 /**
  * Stamps registrations and disconnects with strictly increasing times (wall-clock millis, bumped when two events
- * share one). Client-off removes what registered no later than the disconnect (DESIGN.md invariant 4), so a
+ * share one). Client-off removes what registered no later than the disconnect (ARCHITECTURE.md invariant 4), so a
  * registration replayed in the same millisecond as the disconnect must still sort after it.
  *
  * <p>Reconciliation with data also relies on the order: a snapshot of the registry sent with stamp S lets data

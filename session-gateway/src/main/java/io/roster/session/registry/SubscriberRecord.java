@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A subscriber of one of this session's clients, with the connection to push to and the highest version pushed
- * to it (DESIGN.md invariant 2: never push lower).
+ * to it (ARCHITECTURE.md invariant 2: never push lower).
  */
 public final class SubscriberRecord {
     private final String registerId;
@@ -43,7 +43,7 @@ public final class SubscriberRecord {
         return pushedVersion.get();
     }
 
-    /** Pushes to this subscriber gave up: leave it alone until {@code untilMillis} (DESIGN.md section 9). */
+    /** Pushes to this subscriber gave up: leave it alone until {@code untilMillis} (docs/ARCHITECTURE.md). */
     public void pause(long untilMillis) {
         pausedUntilMillis = untilMillis;
     }

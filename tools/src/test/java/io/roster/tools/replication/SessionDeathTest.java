@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 4, a session dies: once meta expires it, data drops the publishers it owned, except those whose client moved
- * to another session and registered them again there (DESIGN.md section 2, invariant 4).
+ * to another session and registered them again there (ARCHITECTURE.md invariant 4).
  */
 @Timeout(120)
 class SessionDeathTest extends ClusterTestBase {

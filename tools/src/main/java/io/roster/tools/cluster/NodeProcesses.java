@@ -73,10 +73,30 @@ public final class NodeProcesses {
             env.putAll(extraEnv);
             Process p = pb.start();
             p.getOutputStream().close();
+            if (wrapper != LaunchWrapper.NONE) {
+                awaitExec(p.toHandle());
+            }
             writePid(n, p.pid());
             return p.toHandle();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + n + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits (boundedly) until a wrapper has exec'd the JVM: until then the process is the wrapper's shell, which
+     * {@link #running} would not take for the node.
+     */
+    private static void awaitExec(ProcessHandle h) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (h.isAlive() && !h.info().command().map(c -> c.endsWith("java")).orElse(false)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

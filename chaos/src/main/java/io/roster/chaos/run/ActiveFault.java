@@ -60,8 +60,9 @@ final class ActiveFault {
                 return null;
             }
         }
-        // The sign of the skew comes from the seed too: some nodes run minutes ahead, some behind.
-        long skew = ((targetIndex >> 3) & 1) == 0 ? SKEW_MS : -SKEW_MS;
+        // The sign of the skew comes from the seed too, from the index's bits that did not pick the node: a node
+        // may run minutes ahead or behind.
+        long skew = (targetIndex / candidates.size()) % 2 == 0 ? SKEW_MS : -SKEW_MS;
         ActiveFault a = new ActiveFault(cluster, history, clock, kind, target, peers, durationMs, skew);
         a.start();
         return a;

@@ -69,11 +69,13 @@ class FaultRunnerTest {
     void everyNewKindIsDoneAndUndone() {
         List<String> calls = play(List.of(
                 new PlannedFault(0, FaultKind.SKEW_DATA, 9, 50),
+                new PlannedFault(0, FaultKind.SKEW_DATA, 11, 50),
                 new PlannedFault(0, FaultKind.PARTITION_DATA_META, 1, 50),
                 new PlannedFault(0, FaultKind.PARTITION_META_META, 0, 50),
                 new PlannedFault(0, FaultKind.PARTITION_SESSION_DATA, 3, 50)));
 
         assertThat(calls).containsExactly(
+                "skew data-2 300000", "restart data-2",
                 "skew data-2 -300000", "restart data-2",
                 "cut data-2 [meta-1, meta-2, meta-3]", "heal data-2 [meta-1, meta-2, meta-3]",
                 "cut meta-1 [meta-2, meta-3]", "heal meta-1 [meta-2, meta-3]",

@@ -49,7 +49,10 @@ final class ActiveFault {
         if (candidates.isEmpty()) {
             return null;
         }
-        Target target = candidates.get(targetIndex % candidates.size());
+        Target byIndex = candidates.get(targetIndex % candidates.size());
+        Target target = kind == FaultKind.PARTITION_META_LEADER ? cluster.metaLeader()
+                .flatMap(a -> candidates.stream().filter(t -> t.address().equals(a)).findFirst()).orElse(byIndex)
+                : byIndex;
         List<Target> peers = List.of();
         if (kind.peerRole() != null) {
             List<Target> others = ofRole(cluster, kind.peerRole()).stream().filter(t -> !t.equals(target)).toList();

@@ -1,6 +1,7 @@
 package io.roster.chaos.run;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the harness needs of a running cluster: where its nodes are, and the faults it may do to them. Implemented
@@ -33,6 +34,11 @@ public interface ClusterControl extends AutoCloseable {
 
     /** Cuts every network link between {@code target} and each of {@code peers}, both ways, until {@link #heal}. */
     void partition(Target target, List<Target> peers);
+
+    /** The address of the meta leader as the cluster names it now; empty while it names none. */
+    default Optional<String> metaLeader() {
+        return Optional.empty();
+    }
 
     /** Undoes {@link #partition} of the same target and peers. */
     void heal(Target target, List<Target> peers);

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * A fault the harness can inject, named on the command line as {@code action-role}: {@code kill-data},
- * {@code pause-session}, {@code skew-data}, {@code partition-data-meta}. For a partition the role names both sides:
- * the node cut (its target) and the role it is cut from.
+ * {@code pause-session}, {@code skew-data}, {@code partition-data-meta}. For a partition the role names what is
+ * cut from what.
  */
 public enum FaultKind {
     /** SIGKILL, then a restart from the node's configuration. */
@@ -17,18 +17,29 @@ public enum FaultKind {
     /** A restart under libfaketime with the wall clock minutes off (monotonic clock untouched), then a plain one. */
     SKEW_SESSION("skew", "session"), SKEW_DATA("skew", "data"),
     /** One data node's links to every meta peer cut both ways; its links to sessions and data nodes stay. */
-    PARTITION_DATA_META("partition", "data-meta"),
-    /** One meta peer cut from the other meta peers (and only from them): a leader loses its followers. */
-    PARTITION_META_META("partition", "meta-meta"),
+    PARTITION_DATA_META("partition", "data-meta", "data", "meta"),
+    /**
+     * The meta leader (as the cluster names it when the fault starts; a peer by index if none does) cut from the
+     * other meta peers, and only from them: it loses its followers, data and sessions still reach it.
+     */
+    PARTITION_META_LEADER("partition", "meta-leader", "meta", "meta"),
     /** One session cut from one data node, both ways; everything else stays. */
-    PARTITION_SESSION_DATA("partition", "session-data");
+    PARTITION_SESSION_DATA("partition", "session-data", "session", "data");
 
     private final String action;
     private final String role;
+    private final String targetRole;
+    private final String peerRole;
 
     FaultKind(String action, String role) {
+        this(action, role, role, null);
+    }
+
+    FaultKind(String action, String role, String targetRole, String peerRole) {
         this.action = action;
         this.role = role;
+        this.targetRole = targetRole;
+        this.peerRole = peerRole;
     }
 
     public String action() {
@@ -42,14 +53,12 @@ public enum FaultKind {
 
     /** The role of the node the fault hits. */
     public String targetRole() {
-        int dash = role.indexOf('-');
-        return dash < 0 ? role : role.substring(0, dash);
+        return targetRole;
     }
 
     /** The role a partition cuts its target from; null for the other kinds. */
     public String peerRole() {
-        int dash = role.indexOf('-');
-        return dash < 0 ? null : role.substring(dash + 1);
+        return peerRole;
     }
 
     public String cliName() {

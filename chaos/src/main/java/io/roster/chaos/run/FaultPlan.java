@@ -11,7 +11,7 @@ import java.util.Set;
 import static io.roster.chaos.run.FaultKind.KILL_DATA;
 import static io.roster.chaos.run.FaultKind.KILL_META;
 import static io.roster.chaos.run.FaultKind.KILL_SESSION;
-import static io.roster.chaos.run.FaultKind.PARTITION_META_META;
+import static io.roster.chaos.run.FaultKind.PARTITION_META_LEADER;
 import static io.roster.chaos.run.FaultKind.PAUSE_META;
 import static io.roster.chaos.run.FaultKind.PAUSE_SESSION;
 
@@ -40,7 +40,7 @@ public final class FaultPlan {
             KILL_DATA, List.of(PAUSE_SESSION),
             PAUSE_META, List.of(PAUSE_SESSION, KILL_SESSION),
             KILL_META, List.of(PAUSE_SESSION, KILL_SESSION),
-            PARTITION_META_META, List.of(PAUSE_SESSION, KILL_SESSION));
+            PARTITION_META_LEADER, List.of(PAUSE_SESSION, KILL_SESSION));
 
     private FaultPlan() {
     }

@@ -40,7 +40,7 @@ class FaultPlanTest {
         assertThat(FaultKind.parse("all")).hasSize(11);
         assertThat(FaultKind.parse("skew")).containsExactlyInAnyOrder(FaultKind.SKEW_SESSION, FaultKind.SKEW_DATA);
         assertThat(FaultKind.parse("partition")).containsExactlyInAnyOrder(FaultKind.PARTITION_DATA_META,
-                FaultKind.PARTITION_META_META, FaultKind.PARTITION_SESSION_DATA);
+                FaultKind.PARTITION_META_LEADER, FaultKind.PARTITION_SESSION_DATA);
         assertThat(FaultKind.parse("partition-session-data,skew-data")).containsExactlyInAnyOrder(
                 FaultKind.PARTITION_SESSION_DATA, FaultKind.SKEW_DATA);
         assertThat(FaultKind.PARTITION_DATA_META.targetRole()).isEqualTo("data");

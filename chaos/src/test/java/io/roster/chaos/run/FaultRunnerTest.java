@@ -37,6 +37,7 @@ class FaultRunnerTest {
         @Override public void heal(Target t, List<Target> peers) {
             calls.add("heal " + t.name() + " " + peers.stream().map(Target::name).toList());
         }
+        @Override public java.util.Optional<String> metaLeader() { return java.util.Optional.of("127.0.0.1:1002"); }
         @Override public long leaseMs() { return 3000; }
         @Override public long debounceMs() { return 20; }
         @Override public void close() { }
@@ -71,14 +72,14 @@ class FaultRunnerTest {
                 new PlannedFault(0, FaultKind.SKEW_DATA, 9, 50),
                 new PlannedFault(0, FaultKind.SKEW_DATA, 11, 50),
                 new PlannedFault(0, FaultKind.PARTITION_DATA_META, 1, 50),
-                new PlannedFault(0, FaultKind.PARTITION_META_META, 0, 50),
+                new PlannedFault(0, FaultKind.PARTITION_META_LEADER, 0, 50),
                 new PlannedFault(0, FaultKind.PARTITION_SESSION_DATA, 3, 50)));
 
         assertThat(calls).containsExactly(
                 "skew data-2 300000", "restart data-2",
                 "skew data-2 -300000", "restart data-2",
                 "cut data-2 [meta-1, meta-2, meta-3]", "heal data-2 [meta-1, meta-2, meta-3]",
-                "cut meta-1 [meta-2, meta-3]", "heal meta-1 [meta-2, meta-3]",
+                "cut meta-2 [meta-1, meta-3]", "heal meta-2 [meta-1, meta-3]", // the leader, not meta-1 by index
                 "cut session-2 [data-2]", "heal session-2 [data-2]");
         assertThat(out.toString()).contains("\"kind\":\"partition\",\"role\":\"session-data\","
                 + "\"target\":\"127.0.0.1:3002/127.0.0.1:2002\",\"phase\":\"start\"");

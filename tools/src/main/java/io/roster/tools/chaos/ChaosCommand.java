@@ -65,7 +65,7 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--faults", paramLabel = "KINDS", defaultValue = "all",
             description = "Comma-separated: kill-data, kill-session, kill-meta, pause-data, pause-session, pause-meta, "
-                    + "skew-session, skew-data, partition-data-meta, partition-meta-meta, partition-session-data, "
+                    + "skew-session, skew-data, partition-data-meta, partition-meta-leader, partition-session-data, "
                     + "or all, kill, pause, skew, partition, none (default: ${DEFAULT-VALUE}).")
     String faults;
 

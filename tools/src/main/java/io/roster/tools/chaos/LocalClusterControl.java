@@ -4,6 +4,8 @@ import io.roster.chaos.run.ClusterControl;
 import io.roster.chaos.run.Target;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.model.NodeRole;
+import io.roster.common.wire.ClusterStatusReply;
+import io.roster.tools.cluster.ClusterProbe;
 import io.roster.tools.cluster.LocalCluster;
 import io.roster.tools.cluster.NodeName;
 
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The chaos harness's hold on a local multi-process cluster ({@code roster cluster}): kill -9 and restart through
@@ -19,6 +22,7 @@ import java.util.Locale;
  */
 final class LocalClusterControl implements ClusterControl {
     private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(90);
+    private static final int PROBE_TIMEOUT_MS = 2000;
 
     private final LocalCluster cluster;
     private final NodeNetwork network;
@@ -72,6 +76,14 @@ final class LocalClusterControl implements ClusterControl {
     public void heal(Target target, List<Target> peers) {
         for (Target peer : peers) {
             network().heal(target.name(), port(target), peer.name(), port(peer));
+        }
+    }
+
+    @Override
+    public Optional<String> metaLeader() {
+        try (ClusterProbe probe = new ClusterProbe(PROBE_TIMEOUT_MS)) {
+            return probe.leaderStatus(cluster.metaAddresses()).map(ClusterStatusReply::leaderAddress)
+                    .filter(a -> !a.isEmpty());
         }
     }
 

@@ -85,14 +85,18 @@ final class Excuses {
         return sum < a ? Long.MAX_VALUE : sum;
     }
 
-    /** The window that lets {@code item} be missing at {@code t}, if any; the earliest such one. */
+    /**
+     * The window that lets {@code item} be missing at {@code t}, if any: of several, the one whose fault came last,
+     * the likeliest cause (a client dropped twice within the bound is missing because of the second drop).
+     */
     Optional<ExcuseWindow> find(String item, long t) {
+        ExcuseWindow found = null;
         for (ExcuseWindow w : byItem.getOrDefault(item, List.of())) {
-            if (w.covers(t)) {
-                return Optional.of(w);
+            if (w.covers(t) && (found == null || w.faultAt() > found.faultAt())) {
+                found = w;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(found);
     }
 
     boolean covers(String item, long t) {

@@ -110,4 +110,20 @@ class CompletenessEdgeCasesTest {
 
         assertThat(r.violations()).extracting(Violation::t).containsExactly(1999L);
     }
+
+    @Test
+    void anAbsenceIsSetDownToTheLatestDropThatExcusesIt() {
+        Report r = checker.check(unpinnedOnS1()
+                .fault(2000, "drop", "client", "c3", Phase.START)
+                .fault(2000, "drop", "client", "c3", Phase.END)
+                .push(2100, "s1", "d1", 3, "p3-1")
+                .fault(2500, "drop", "client", "c3", Phase.START)
+                .fault(2500, "drop", "client", "c3", Phase.END)
+                .push(2600, "s1", "d1", 4)
+                .push(2700, "s1", "d1", 5, "p3-1")
+                .end(5000).history());
+
+        assertThat(r.violations()).isEmpty();
+        assertThat(r.excusedAbsences()).singleElement().satisfies(a -> assertThat(a.faultAt()).isEqualTo(2500));
+    }
 }

@@ -6,6 +6,7 @@ import io.roster.chaos.report.Violation;
 import io.roster.chaos.report.ViolationKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,17 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * PARTIAL_PUSH: from steady on, every push holds the item of every pinned publisher of its dataId. The pinned set
- * is the one published at steady; a pinned item stops being required when it is gone (pinned publishers are not
- * meant to change after steady, but a run may close its clients before it ends).
+ * PARTIAL_PUSH: from steady on, every push holds the item of every acknowledged publisher of its dataId that is
+ * still published (not unpublished, republished, or closed with its client; from the start of the call that
+ * withdrew it, since the session may act before the call returns):
+ * <ul>
+ *   <li>a pinned item live at steady from steady on (steady is recorded once every subscriber holds them all);</li>
+ *   <li>any other item from its ack + the convergence bound on: by then its publish must have reached every
+ *       subscriber, and nothing may take it away again.</li>
+ * </ul>
+ * Items in doubt ({@link Uncertainty}) are not judged; an item missing under an {@link Excuses} rule is an excused
+ * absence, reported as a figure. A violation names, for each missing item, since when it was missing: the first
+ * push lacking it after the last push that held it, which measures the absence of a publisher dropped and re-added.
  */
 final class CompletenessCheck {
     record Result(List<Violation> violations, List<ExcusedAbsence> excused) {
@@ -41,10 +50,12 @@ final class CompletenessCheck {
 
         ExcusedAbsence toReport() {
             ItemSpan s = window.span();
-            SessionPause p = window.pause();
-            return new ExcusedAbsence(s.dataId(), s.pub(), s.client(), s.item(), p.session(), p.start(),
-                    p.pausedMs(), first, last, last - first, pushes);
+            return new ExcusedAbsence(s.dataId(), s.pub(), s.client(), s.item(), window.excuse(), window.target(),
+                    window.faultAt(), window.faultMs(), first, last, last - first, pushes);
         }
+    }
+
+    private record Missing(ItemSpan span, long requiredFrom, long since) {
     }
 
     private CompletenessCheck() {
@@ -56,23 +67,34 @@ final class CompletenessCheck {
             return new Result(List.of(), List.of());
         }
         long steady = steadyAt.getAsLong();
-        Map<String, List<ItemSpan>> pinned = pinnedAt(run, steady);
+        long bound = run.options().convergenceBoundMs();
+        Map<String, List<ItemSpan>> byDataId = byDataId(run);
         Map<ExcuseWindow, Absence> absences = new LinkedHashMap<>();
+        // item -> the first push (of its dataId) that lacked it since the last one that held it
+        Map<String, Long> missingSince = new HashMap<>();
         List<Violation> violations = new ArrayList<>();
         for (Event e : run.history().events()) {
-            if (!(e instanceof Event.Push push) || push.t() < steady) {
+            if (!(e instanceof Event.Push push)) {
                 continue;
             }
             Set<String> items = new HashSet<>(push.items());
-            List<ItemSpan> missing = new ArrayList<>();
-            for (ItemSpan span : pinned.getOrDefault(push.dataId(), List.of())) {
-                if (span.goneAt() <= push.t() || items.contains(span.item())
-                        || run.uncertainty().at(span.item(), push.t())) {
+            List<Missing> missing = new ArrayList<>();
+            for (ItemSpan span : byDataId.getOrDefault(push.dataId(), List.of())) {
+                if (!span.liveAt(push.t()) || push.t() >= span.withdrawnFrom()) {
+                    continue;
+                }
+                if (items.contains(span.item())) {
+                    missingSince.remove(span.item());
+                    continue;
+                }
+                long since = missingSince.computeIfAbsent(span.item(), k -> push.t());
+                long requiredFrom = requiredFrom(span, steady, bound);
+                if (push.t() < steady || push.t() < requiredFrom || run.uncertainty().at(span.item(), push.t())) {
                     continue;
                 }
                 run.excuses().find(span.item(), push.t()).ifPresentOrElse(
                         w -> absences.computeIfAbsent(w, Absence::new).missingAt(push.t()),
-                        () -> missing.add(span));
+                        () -> missing.add(new Missing(span, requiredFrom, since)));
             }
             if (!missing.isEmpty()) {
                 violations.add(new Violation(ViolationKind.PARTIAL_PUSH, push.dataId(), push.sub(), push.t(),
@@ -82,24 +104,37 @@ final class CompletenessCheck {
         return new Result(violations, absences.values().stream().map(Absence::toReport).toList());
     }
 
-    private static Map<String, List<ItemSpan>> pinnedAt(RunIndex run, long steady) {
-        Map<String, List<ItemSpan>> pinned = new LinkedHashMap<>();
-        for (List<ItemSpan> spans : run.publications().byPub()) {
-            for (ItemSpan s : spans) {
-                if (s.pinned() && s.liveAt(steady)) {
-                    pinned.computeIfAbsent(s.dataId(), k -> new ArrayList<>()).add(s);
-                }
-            }
+    /** When a span's item must be in every push of its dataId. */
+    private static long requiredFrom(ItemSpan span, long steady, long bound) {
+        if (span.pinned() && span.from() <= steady) {
+            return steady;
         }
-        return pinned;
+        long t = span.from() + bound;
+        return t < span.from() ? Long.MAX_VALUE : t;
     }
 
-    private static String detail(Event.Push push, List<ItemSpan> missing) {
-        StringBuilder b = new StringBuilder(Text.push(push)).append(" lacks pinned ");
+    private static Map<String, List<ItemSpan>> byDataId(RunIndex run) {
+        Map<String, List<ItemSpan>> out = new LinkedHashMap<>();
+        for (List<ItemSpan> spans : run.publications().byPub()) {
+            for (ItemSpan s : spans) {
+                out.computeIfAbsent(s.dataId(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        return out;
+    }
+
+    private static String detail(Event.Push push, List<Missing> missing) {
+        StringBuilder b = new StringBuilder(Text.push(push)).append(" lacks ");
         for (int i = 0; i < missing.size(); i++) {
-            ItemSpan s = missing.get(i);
-            b.append(i == 0 ? "" : ", ").append("pub ").append(s.pub()).append(" item ").append(Text.quote(s.item()))
-                    .append(" (client ").append(s.client()).append(')');
+            Missing m = missing.get(i);
+            ItemSpan s = m.span();
+            b.append(i == 0 ? "" : "; ").append(s.pinned() ? "pinned " : "").append("pub ").append(s.pub())
+                    .append(" item ").append(Text.quote(s.item())).append(" (client ").append(s.client()).append(')');
+            if (!s.pinned()) {
+                b.append(" acked at t=").append(s.from()).append(", required from t=").append(m.requiredFrom())
+                        .append(',');
+            }
+            b.append(" missing since t=").append(m.since()).append(" (").append(push.t() - m.since()).append(" ms)");
         }
         return b.toString();
     }

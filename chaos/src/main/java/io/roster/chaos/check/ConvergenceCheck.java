@@ -156,6 +156,8 @@ final class ConvergenceCheck {
                     + ")", p.t());
         } else if (e instanceof Event.PublishFailed f) {
             state(f.dataId(), touched); // nothing certain changed, but the doubt it casts may let the dataId converge
+        } else if (e instanceof Event.UnpublishFailed f) {
+            state(f.dataId(), touched);
         } else if (e instanceof Event.Unpublish u) {
             DataState s = state(u.dataId(), touched);
             String was = s.itemOfPub.remove(u.pub());

@@ -77,6 +77,8 @@ final class Evidence {
             return p.dataId().equals(dataId);
         } else if (e instanceof Event.Unpublish u) {
             return u.dataId().equals(dataId);
+        } else if (e instanceof Event.UnpublishFailed u) {
+            return u.dataId().equals(dataId);
         } else if (e instanceof Event.Subscribe s) {
             return s.dataId().equals(dataId);
         } else if (e instanceof Event.Unsubscribe u) {

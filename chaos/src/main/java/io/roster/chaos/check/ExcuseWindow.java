@@ -1,11 +1,14 @@
 package io.roster.chaos.check;
 
 /**
- * When a pinned item may be missing from pushes because its client's session was paused past the lease: from the
- * lease running out until the client moved (or the pause ended) plus the ghost bound for the data path to catch
- * up. Both ends inclusive.
+ * When an item may be missing from pushes, and the fault that allows it. Both ends inclusive.
+ *
+ * @param excuse  the rule: {@link Excuses#SESSION_PAUSE} or {@link Excuses#CONNECTION_DROP}
+ * @param target  the paused session's address, or the dropped client's label
+ * @param faultAt when the fault started
+ * @param faultMs how long it lasted (0 for a drop, which is instant)
  */
-record ExcuseWindow(ItemSpan span, SessionPause pause, long from, long until) {
+record ExcuseWindow(ItemSpan span, String excuse, String target, long faultAt, long faultMs, long from, long until) {
     boolean covers(long t) {
         return from <= t && t <= until;
     }

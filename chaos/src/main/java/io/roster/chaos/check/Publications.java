@@ -21,10 +21,13 @@ final class Publications {
     private final Map<String, List<ItemSpan>> byPub;
     private final Map<String, List<ItemSpan>> byItem;
     private final List<Event.PublishFailed> failures;
+    private final List<Event.UnpublishFailed> unpublishFailures;
 
-    private Publications(Map<String, List<ItemSpan>> byPub, List<Event.PublishFailed> failures) {
+    private Publications(Map<String, List<ItemSpan>> byPub, List<Event.PublishFailed> failures,
+                         List<Event.UnpublishFailed> unpublishFailures) {
         this.byPub = byPub;
         this.failures = List.copyOf(failures);
+        this.unpublishFailures = List.copyOf(unpublishFailures);
         Map<String, List<ItemSpan>> items = new HashMap<>();
         byPub.values().forEach(spans -> spans.forEach(
                 s -> items.computeIfAbsent(s.item(), k -> new ArrayList<>()).add(s)));
@@ -36,39 +39,42 @@ final class Publications {
         Map<String, ItemSpan> open = new HashMap<>();
         Map<String, Set<String>> openByClient = new HashMap<>();
         List<Event.PublishFailed> failures = new ArrayList<>();
+        List<Event.UnpublishFailed> unpublishFailures = new ArrayList<>();
         for (Event e : history.events()) {
             if (e instanceof Event.Publish p) {
                 ItemSpan previous = open.remove(p.pub());
                 if (previous != null) {
-                    end(byPub, previous, p.t(), "republish as \"" + p.item() + "\"");
+                    end(byPub, previous, p.t(), "republish as \"" + p.item() + "\"", p.calledAt());
                 }
                 open.put(p.pub(), new ItemSpan(p.item(), p.pub(), p.client(), p.dataId(), p.pinned(), p.t(),
-                        ItemSpan.NEVER, null));
+                        ItemSpan.NEVER, null, ItemSpan.NEVER));
                 openByClient.computeIfAbsent(p.client(), k -> new LinkedHashSet<>()).add(p.pub());
             } else if (e instanceof Event.Unpublish u) {
                 ItemSpan previous = open.remove(u.pub());
                 if (previous != null) {
-                    end(byPub, previous, u.t(), "unpublish");
+                    end(byPub, previous, u.t(), "unpublish", u.calledAt());
                 }
             } else if (e instanceof Event.Close c) {
                 for (String pub : openByClient.getOrDefault(c.client(), Set.of())) {
                     ItemSpan previous = open.remove(pub);
                     if (previous != null) {
-                        end(byPub, previous, c.t(), "close of client " + c.client());
+                        end(byPub, previous, c.t(), "close of client " + c.client(), c.calledAt());
                     }
                 }
                 openByClient.remove(c.client());
             } else if (e instanceof Event.PublishFailed f) {
                 failures.add(f);
+            } else if (e instanceof Event.UnpublishFailed f) {
+                unpublishFailures.add(f);
             }
         }
         open.values().forEach(s -> byPub.computeIfAbsent(s.pub(), k -> new ArrayList<>()).add(s));
         byPub.values().forEach(spans -> spans.sort((a, b) -> Long.compare(a.from(), b.from())));
-        return new Publications(byPub, failures);
+        return new Publications(byPub, failures, unpublishFailures);
     }
 
-    private static void end(Map<String, List<ItemSpan>> byPub, ItemSpan span, long t, String by) {
-        byPub.computeIfAbsent(span.pub(), k -> new ArrayList<>()).add(span.endedAt(t, by));
+    private static void end(Map<String, List<ItemSpan>> byPub, ItemSpan span, long t, String by, long calledAt) {
+        byPub.computeIfAbsent(span.pub(), k -> new ArrayList<>()).add(span.endedAt(t, by, calledAt));
     }
 
     /** Spans of {@code item}; more than one only if a recorder broke the one-publish-per-item rule. */
@@ -90,5 +96,9 @@ final class Publications {
 
     List<Event.PublishFailed> failures() {
         return failures;
+    }
+
+    List<Event.UnpublishFailed> unpublishFailures() {
+        return unpublishFailures;
     }
 }

@@ -11,7 +11,7 @@ record RunIndex(History history, CheckerOptions options, Publications publicatio
         Connections connections = Connections.of(history);
         return new RunIndex(history, options, publications, Subscriptions.of(history),
                 Uncertainty.of(publications),
-                Excuses.of(publications, connections, SessionPause.of(history), options),
+                Excuses.of(history, publications, connections, SessionPause.of(history), options),
                 new Evidence(history, options));
     }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  *   <li>the item its publisher held, which that call may have replaced, until the publisher's next successful
  *       call ends it. From then on it is ordinary again: gone either way, so the ghost check applies.</li>
  * </ul>
+ * An unpublish call that threw likewise leaves the item its publisher held in doubt (the session may have dropped
+ * it while the SDK still holds it) until the publisher's next successful call or its client's close.
  */
 final class Uncertainty {
     private record Doubt(long from, long until) {
@@ -44,7 +46,11 @@ final class Uncertainty {
             add(doubts, f.item(), new Doubt(Long.MIN_VALUE, confirmedAt));
             Optional<ItemSpan> held = publications.liveAt(f.pub(), f.t());
             held.filter(s -> !s.item().equals(f.item()))
-                    .ifPresent(s -> add(doubts, s.item(), new Doubt(f.t(), s.goneAt())));
+                    .ifPresent(s -> add(doubts, s.item(), new Doubt(f.calledAt(), s.goneAt())));
+        }
+        for (Event.UnpublishFailed f : publications.unpublishFailures()) {
+            publications.liveAt(f.pub(), f.t())
+                    .ifPresent(s -> add(doubts, s.item(), new Doubt(f.calledAt(), s.goneAt())));
         }
         return new Uncertainty(doubts, failed.size());
     }

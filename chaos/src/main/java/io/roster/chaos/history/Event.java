@@ -7,7 +7,8 @@ import java.util.Objects;
  * One line of a chaos run's history. {@link #t()} is milliseconds since the run started, taken when the thing had
  * happened (an SDK call had returned, a push had been received), so a server may have acted a little earlier.
  */
-public sealed interface Event permits Event.Publish, Event.PublishFailed, Event.Unpublish, Event.Subscribe,
+public sealed interface Event permits Event.Publish, Event.PublishFailed, Event.Unpublish, Event.UnpublishFailed,
+        Event.Subscribe,
         Event.Unsubscribe, Event.Close, Event.Connected, Event.Push, Event.Fault, Event.Steady, Event.Quiesce,
         Event.End {
 
@@ -20,13 +21,22 @@ public sealed interface Event permits Event.Publish, Event.PublishFailed, Event.
      * A publish (or, for a {@code pub} already seen, a republish whose item replaces the previous one) that the
      * session accepted. Items are unique in a run, which is what lets the checker tell a lingering item from a
      * current one.
+     *
+     * @param calledAt when the call started ({@code t} when not recorded): a republish may take the previous item
+     *                 away from pushes from then on, before it returns
      */
-    record Publish(long t, String client, String dataId, String pub, String item, boolean pinned) implements Event {
+    record Publish(long t, String client, String dataId, String pub, String item, boolean pinned, long calledAt)
+            implements Event {
         public Publish {
             required(client, "client");
             required(dataId, "dataId");
             required(pub, "pub");
             required(item, "item");
+            calledAt = startedBy(calledAt, t);
+        }
+
+        public Publish(long t, String client, String dataId, String pub, String item, boolean pinned) {
+            this(t, client, dataId, pub, item, pinned, t);
         }
 
         @Override
@@ -35,8 +45,12 @@ public sealed interface Event permits Event.Publish, Event.PublishFailed, Event.
         }
     }
 
-    /** A publish or republish whose call threw: its item may or may not show up, now or later. */
-    record PublishFailed(long t, String client, String dataId, String pub, String item, String error)
+    /**
+     * A publish or republish whose call threw: its item may or may not show up, now or later.
+     *
+     * @param calledAt when the call started ({@code t} when not recorded)
+     */
+    record PublishFailed(long t, String client, String dataId, String pub, String item, String error, long calledAt)
             implements Event {
         public PublishFailed {
             required(client, "client");
@@ -44,6 +58,11 @@ public sealed interface Event permits Event.Publish, Event.PublishFailed, Event.
             required(pub, "pub");
             required(item, "item");
             required(error, "error");
+            calledAt = startedBy(calledAt, t);
+        }
+
+        public PublishFailed(long t, String client, String dataId, String pub, String item, String error) {
+            this(t, client, dataId, pub, item, error, t);
         }
 
         @Override
@@ -52,16 +71,46 @@ public sealed interface Event permits Event.Publish, Event.PublishFailed, Event.
         }
     }
 
-    record Unpublish(long t, String client, String dataId, String pub) implements Event {
+    /** @param calledAt when the call started ({@code t} when not recorded) */
+    record Unpublish(long t, String client, String dataId, String pub, long calledAt) implements Event {
         public Unpublish {
             required(client, "client");
             required(dataId, "dataId");
             required(pub, "pub");
+            calledAt = startedBy(calledAt, t);
+        }
+
+        public Unpublish(long t, String client, String dataId, String pub) {
+            this(t, client, dataId, pub, t);
         }
 
         @Override
         public String type() {
             return "unpublish";
+        }
+    }
+
+    /**
+     * An unpublish whose call threw: the session may have dropped the publisher or not, and the SDK keeps it, so
+     * the item the publisher held is in doubt until its next successful call.
+     */
+    record UnpublishFailed(long t, String client, String dataId, String pub, String error, long calledAt)
+            implements Event {
+        public UnpublishFailed {
+            required(client, "client");
+            required(dataId, "dataId");
+            required(pub, "pub");
+            required(error, "error");
+            calledAt = startedBy(calledAt, t);
+        }
+
+        public UnpublishFailed(long t, String client, String dataId, String pub, String error) {
+            this(t, client, dataId, pub, error, t);
+        }
+
+        @Override
+        public String type() {
+            return "unpublishFailed";
         }
     }
 
@@ -89,10 +138,19 @@ public sealed interface Event permits Event.Publish, Event.PublishFailed, Event.
         }
     }
 
-    /** The client closed: every publisher of it is gone and every subscriber of it stops. */
-    record Close(long t, String client) implements Event {
+    /**
+     * The client closed: every publisher of it is gone and every subscriber of it stops.
+     *
+     * @param calledAt when the close started ({@code t} when not recorded)
+     */
+    record Close(long t, String client, long calledAt) implements Event {
         public Close {
             required(client, "client");
+            calledAt = startedBy(calledAt, t);
+        }
+
+        public Close(long t, String client) {
+            this(t, client, t);
         }
 
         @Override
@@ -180,6 +238,11 @@ public sealed interface Event permits Event.Publish, Event.PublishFailed, Event.
         public String type() {
             return "end";
         }
+    }
+
+    /** A call cannot start after it returned; a recorder that says so is clamped to {@code t}. */
+    private static long startedBy(long calledAt, long t) {
+        return Math.min(calledAt, t);
     }
 
     private static <T> T required(T value, String field) {

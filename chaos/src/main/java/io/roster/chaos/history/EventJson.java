@@ -16,6 +16,7 @@ import io.roster.chaos.history.Event.Quiesce;
 import io.roster.chaos.history.Event.Steady;
 import io.roster.chaos.history.Event.Subscribe;
 import io.roster.chaos.history.Event.Unpublish;
+import io.roster.chaos.history.Event.UnpublishFailed;
 import io.roster.chaos.history.Event.Unsubscribe;
 
 import java.util.ArrayList;
@@ -40,17 +41,24 @@ public final class EventJson {
         if (e instanceof Publish p) {
             n.put("client", p.client()).put("dataId", p.dataId()).put("pub", p.pub()).put("item", p.item())
                     .put("pinned", p.pinned());
+            calledAt(n, p.calledAt(), p.t());
         } else if (e instanceof PublishFailed p) {
             n.put("client", p.client()).put("dataId", p.dataId()).put("pub", p.pub()).put("item", p.item())
                     .put("error", p.error());
+            calledAt(n, p.calledAt(), p.t());
         } else if (e instanceof Unpublish u) {
             n.put("client", u.client()).put("dataId", u.dataId()).put("pub", u.pub());
+            calledAt(n, u.calledAt(), u.t());
+        } else if (e instanceof UnpublishFailed u) {
+            n.put("client", u.client()).put("dataId", u.dataId()).put("pub", u.pub()).put("error", u.error());
+            calledAt(n, u.calledAt(), u.t());
         } else if (e instanceof Subscribe s) {
             n.put("client", s.client()).put("sub", s.sub()).put("dataId", s.dataId());
         } else if (e instanceof Unsubscribe u) {
             n.put("sub", u.sub());
         } else if (e instanceof Close c) {
             n.put("client", c.client());
+            calledAt(n, c.calledAt(), c.t());
         } else if (e instanceof Connected c) {
             n.put("client", c.client()).put("session", c.session());
         } else if (e instanceof Push p) {
@@ -76,13 +84,16 @@ public final class EventJson {
         String type = text(n, "type");
         return switch (type) {
             case "publish" -> new Publish(t, text(n, "client"), text(n, "dataId"), text(n, "pub"), text(n, "item"),
-                    bool(n, "pinned"));
+                    bool(n, "pinned"), optionalLong(n, "calledAt", t));
             case "publishFailed" -> new PublishFailed(t, text(n, "client"), text(n, "dataId"), text(n, "pub"),
-                    text(n, "item"), text(n, "error"));
-            case "unpublish" -> new Unpublish(t, text(n, "client"), text(n, "dataId"), text(n, "pub"));
+                    text(n, "item"), text(n, "error"), optionalLong(n, "calledAt", t));
+            case "unpublish" -> new Unpublish(t, text(n, "client"), text(n, "dataId"), text(n, "pub"),
+                    optionalLong(n, "calledAt", t));
+            case "unpublishFailed" -> new UnpublishFailed(t, text(n, "client"), text(n, "dataId"), text(n, "pub"),
+                    text(n, "error"), optionalLong(n, "calledAt", t));
             case "subscribe" -> new Subscribe(t, text(n, "client"), text(n, "sub"), text(n, "dataId"));
             case "unsubscribe" -> new Unsubscribe(t, text(n, "sub"));
-            case "close" -> new Close(t, text(n, "client"));
+            case "close" -> new Close(t, text(n, "client"), optionalLong(n, "calledAt", t));
             case "connected" -> new Connected(t, text(n, "client"), text(n, "session"));
             case "push" -> new Push(t, text(n, "sub"), text(n, "dataId"), longField(n, "version"), items(n),
                     optionalInt(n, "bytes"));
@@ -116,6 +127,18 @@ public final class EventJson {
             throw new IllegalArgumentException("field \"" + name + "\" is not an integer: " + v);
         }
         return v.longValue();
+    }
+
+    /** Written only when the call took time, so that histories without it read the same. */
+    private static void calledAt(ObjectNode n, long calledAt, long t) {
+        if (calledAt != t) {
+            n.put("calledAt", calledAt);
+        }
+    }
+
+    private static long optionalLong(JsonNode n, String name, long otherwise) {
+        JsonNode v = n.get(name);
+        return v == null || v.isNull() ? otherwise : longField(n, name);
     }
 
     private static Integer optionalInt(JsonNode n, String name) {

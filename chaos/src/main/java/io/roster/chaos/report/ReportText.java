@@ -32,13 +32,22 @@ final class ReportText {
         b.append("convergence: ").append(cs.count()).append(" changes, p50 ").append(cs.p50Ms()).append(" ms, p99 ")
                 .append(cs.p99Ms()).append(" ms, max ").append(cs.maxMs()).append(" ms; ").append(cs.unwatched())
                 .append(" with no subscriber\n");
-        b.append("excused absences: ").append(r.excusedAbsences().size()).append('\n');
-        for (ExcusedAbsence a : r.excusedAbsences()) {
-            b.append("  pinned pub ").append(a.pub()).append(" (client ").append(a.client()).append(", ")
-                    .append(a.dataId()).append(") on session ").append(a.session()).append(" paused ")
-                    .append(a.pausedMs()).append(" ms from t=").append(a.pausedAt()).append(": absent ")
-                    .append(a.absentMs()).append(" ms (t=").append(a.firstMissingAt()).append("..")
-                    .append(a.lastMissingAt()).append(", ").append(a.missingPushes()).append(" pushes)\n");
+        b.append("excused absences: ").append(r.excusedAbsences().size());
+        r.excusedAbsences().stream().collect(Collectors.groupingBy(ExcusedAbsence::excuse, java.util.TreeMap::new,
+                        Collectors.summarizingLong(ExcusedAbsence::absentMs)))
+                .forEach((excuse, s) -> b.append("; ").append(excuse).append(' ').append(s.getCount())
+                        .append(" (absent up to ").append(s.getMax()).append(" ms)"));
+        b.append('\n');
+        for (ExcusedAbsence a : r.excusedAbsences().subList(0, Math.min(perKind, r.excusedAbsences().size()))) {
+            b.append("  ").append(a.excuse()).append(": pub ").append(a.pub()).append(" (client ")
+                    .append(a.client()).append(", ").append(a.dataId()).append(") by ").append(a.target())
+                    .append(" from t=").append(a.faultAt()).append(" for ").append(a.faultMs())
+                    .append(" ms: absent ").append(a.absentMs()).append(" ms (t=").append(a.firstMissingAt())
+                    .append("..").append(a.lastMissingAt()).append(", ").append(a.missingPushes())
+                    .append(" pushes)\n");
+        }
+        if (r.excusedAbsences().size() > perKind) {
+            b.append("  ... and ").append(r.excusedAbsences().size() - perKind).append(" more in report.json\n");
         }
         violations(b, r.violations());
         return b.toString();

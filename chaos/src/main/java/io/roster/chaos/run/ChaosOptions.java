@@ -14,9 +14,10 @@ import java.util.Set;
  * @param faults      the kinds of fault to inject
  * @param marginMs    added to lease + debounce for the ghost and convergence bounds
  * @param reportDir   where history.jsonl, report.json and report.txt go
+ * @param overlap     whether some faults get a second one while they last ({@link FaultPlan#TOLERATED_PAIRS})
  */
 public record ChaosOptions(long durationMs, long seed, int clients, int dataIds, long opIntervalMs, Set<FaultKind> faults,
-                           long marginMs, Path reportDir) {
+                           long marginMs, Path reportDir, boolean overlap) {
     public ChaosOptions {
         faults = Set.copyOf(faults);
         if (durationMs <= 0 || clients < 1 || dataIds < 1 || opIntervalMs < 1 || marginMs < 0) {

@@ -47,7 +47,8 @@ public final class ChaosRun {
         Files.createDirectories(options.reportDir());
         Path historyFile = options.reportDir().resolve(HISTORY_FILE);
         CheckerOptions checks = CheckerOptions.of(cluster.leaseMs(), cluster.debounceMs(), options.marginMs());
-        List<PlannedFault> faults = FaultPlan.generate(options.seed(), options.durationMs(), options.faults());
+        List<PlannedFault> faults = FaultPlan.generate(options.seed(), options.durationMs(), options.faults(),
+                options.overlap());
         RunClock clock = new RunClock();
         OpCounts counts;
         int injected;
@@ -120,12 +121,23 @@ public final class ChaosRun {
         run.put("dataIds", options.dataIds());
         run.put("opIntervalMs", options.opIntervalMs());
         run.put("faultKinds", options.faults().stream().map(FaultKind::cliName).sorted().toList());
-        run.put("faultsPlanned", faults.stream().map(f -> Map.of("atMs", f.atMs(), "kind", f.kind().cliName(),
-                "targetIndex", f.targetIndex(), "durationMs", f.durationMs())).toList());
+        run.put("overlap", options.overlap());
+        run.put("faultsPlanned", faults.stream().map(ChaosRun::planned).toList());
         run.put("faultsInjected", injected);
         run.put("operations", counts.summary());
         run.put("targets", cluster.targets().stream().map(t -> Map.of("name", t.name(), "role", t.role(), "address", t.address())).toList());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.reportDir().resolve(RUN_FILE).toFile(), run);
+    }
+
+    private static Map<String, Object> planned(PlannedFault f) {
+        Map<String, Object> m = new LinkedHashMap<>(Map.of("atMs", f.atMs(), "kind", f.kind().cliName(),
+                "targetIndex", f.targetIndex(), "durationMs", f.durationMs()));
+        if (f.second() != null) {
+            PlannedFault.Overlap o = f.second();
+            m.put("second", Map.of("afterMs", o.afterMs(), "kind", o.kind().cliName(), "targetIndex", o.targetIndex(),
+                    "durationMs", o.durationMs()));
+        }
+        return m;
     }
 
     private static void sleep(long ms) {

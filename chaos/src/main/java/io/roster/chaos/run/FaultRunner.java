@@ -1,6 +1,5 @@
 package io.roster.chaos.run;
 
-import io.roster.chaos.history.Event;
 import io.roster.chaos.history.HistoryWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +8,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plays a fault schedule against the cluster on its own thread, one fault at a time and at least
- * {@link FaultPlan#MIN_GAP_MS} apart: kill -9 then restart, or SIGSTOP then SIGCONT, each start and end recorded. {@link #stopAndRestore()} ends the fault under way (restarts
- * or resumes its node) before it returns, so the quiet phase of the run starts with every node up.
+ * Plays a fault schedule against the cluster on its own thread, one planned fault (or overlapping pair) at a time
+ * and at least {@link FaultPlan#MIN_GAP_MS} apart, each start and end recorded. {@link #stopAndRestore()} ends the
+ * faults under way (restarts, resumes, un-skews or heals their nodes) before it returns, so the quiet phase of the
+ * run starts with every node up and every link whole.
  */
 final class FaultRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FaultRunner.class);
@@ -56,30 +56,55 @@ final class FaultRunner {
         }
     }
 
+    /** The faults always end, even when the run stops meanwhile: the quiet phase needs every node back. */
     private void inject(PlannedFault f) {
-        List<Target> candidates = cluster.targets().stream().filter(t -> t.role().equals(f.kind().role())).toList();
-        if (candidates.isEmpty()) {
+        ActiveFault first = ActiveFault.begin(cluster, history, clock, f.kind(), f.targetIndex(), f.durationMs());
+        countAndLog(first);
+        long firstEnd = clock.now() + f.durationMs();
+        PlannedFault.Overlap o = f.second();
+        if (o == null) {
+            sleepUntil(firstEnd);
+            end(first);
             return;
         }
-        Target target = candidates.get(f.targetIndex() % candidates.size());
-        String kind = f.kind().action();
-        LOG.info("fault {}: {} {} for {} ms", injected.get() + 1, kind, target.name(), f.durationMs());
-        long start = clock.now(); // stamped before the signal: the checker's windows must not open late
-        if (kind.equals("kill")) {
-            cluster.kill(target);
-        } else {
-            cluster.pause(target);
+        boolean go = waitWhileRunning(clock.now() + o.afterMs());
+        ActiveFault second = go ? ActiveFault.begin(cluster, history, clock, o.kind(), o.targetIndex(),
+                o.durationMs()) : null;
+        if (second == null) {
+            sleepUntil(firstEnd);
+            end(first);
+            return;
         }
-        history.append(new Event.Fault(start, kind, target.role(), target.address(), Event.Phase.START));
-        injected.incrementAndGet();
-        // The fault always ends, even when the run stops meanwhile: the quiet phase needs every node back.
-        sleepUntil(clock.now() + f.durationMs());
-        if (kind.equals("kill")) {
-            cluster.restart(target);
+        countAndLog(second);
+        long secondEnd = clock.now() + o.durationMs();
+        if (secondEnd < firstEnd) {
+            sleepUntil(secondEnd);
+            end(second);
+            sleepUntil(firstEnd);
+            end(first);
         } else {
-            cluster.resume(target);
+            sleepUntil(firstEnd);
+            end(first);
+            sleepUntil(secondEnd);
+            end(second);
         }
-        history.append(new Event.Fault(clock.now(), kind, target.role(), target.address(), Event.Phase.END));
+    }
+
+    private void countAndLog(ActiveFault a) {
+        if (a != null) {
+            LOG.info("fault {}: {}", injected.incrementAndGet(), a);
+        }
+    }
+
+    private void end(ActiveFault a) {
+        if (a != null) {
+            a.end();
+        }
+    }
+
+    /** Sleeps until run time {@code t} unless the run stops; true if it got there. */
+    private boolean waitWhileRunning(long t) {
+        return sleepUntil(t) && !stopping;
     }
 
     /** Sleeps until run time {@code t}; false if the run is stopping (the sleep is cut short). */
@@ -98,7 +123,7 @@ final class FaultRunner {
         return true;
     }
 
-    /** Stops injecting; the fault under way ends first (its node restarted or resumed). */
+    /** Stops injecting; the faults under way end first (their nodes restarted, resumed or healed). */
     void stopAndRestore() {
         stopping = true;
         try {

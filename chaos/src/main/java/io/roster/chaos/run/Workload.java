@@ -111,13 +111,14 @@ final class Workload implements AutoCloseable {
     private void publish(ChaosClient c, String dataId) {
         String pub = "p" + nextPub++;
         String item = pub + "/1";
+        long calledAt = clock.now();
         try {
             Publication p = c.sdk().publish(dataId, item);
             c.publications.put(pub, p);
             history.append(new Event.Publish(clock.now(), c.label(), dataId, pub, item, false));
             counts.ok("publish");
         } catch (RuntimeException e) {
-            history.append(new Event.PublishFailed(clock.now(), c.label(), dataId, pub, item, e.toString()));
+            history.append(new Event.PublishFailed(clock.now(), c.label(), dataId, pub, item, e.toString(), calledAt));
             counts.failed("publish", e);
         }
     }
@@ -130,12 +131,14 @@ final class Workload implements AutoCloseable {
         String pub = e.getKey();
         Publication p = e.getValue();
         String item = pub + "/" + (p.version() + 1) + "-" + random.nextInt(1000);
+        long calledAt = clock.now();
         try {
             p.republish(item);
-            history.append(new Event.Publish(clock.now(), c.label(), p.dataInfoId(), pub, item, false));
+            history.append(new Event.Publish(clock.now(), c.label(), p.dataInfoId(), pub, item, false, calledAt));
             counts.ok("republish");
         } catch (RuntimeException ex) {
-            history.append(new Event.PublishFailed(clock.now(), c.label(), p.dataInfoId(), pub, item, ex.toString()));
+            history.append(new Event.PublishFailed(clock.now(), c.label(), p.dataInfoId(), pub, item, ex.toString(),
+                    calledAt));
             counts.failed("republish", ex);
         }
     }
@@ -145,13 +148,18 @@ final class Workload implements AutoCloseable {
         if (e == null) {
             return;
         }
+        long calledAt = clock.now();
         try {
             e.getValue().unpublish();
             c.publications.remove(e.getKey());
-            history.append(new Event.Unpublish(clock.now(), c.label(), e.getValue().dataInfoId(), e.getKey()));
+            history.append(new Event.Unpublish(clock.now(), c.label(), e.getValue().dataInfoId(), e.getKey(),
+                    calledAt));
             counts.ok("unpublish");
         } catch (RuntimeException ex) {
-            counts.failed("unpublish", ex); // the SDK keeps it: still live, as the history says
+            // The SDK keeps it, but the session may have dropped it: the checker holds its item in doubt.
+            history.append(new Event.UnpublishFailed(clock.now(), c.label(), e.getValue().dataInfoId(), e.getKey(),
+                    ex.toString(), calledAt));
+            counts.failed("unpublish", ex);
         }
     }
 
@@ -187,8 +195,8 @@ final class Workload implements AutoCloseable {
      * until the replay, by design). Recorded as a client fault that starts and ends at once.
      */
     private void drop(ChaosClient c) {
+        long t = clock.now(); // before the cut: the session may act on it at once
         if (c.dropConnection() > 0) {
-            long t = clock.now();
             history.append(new Event.Fault(t, "drop", "client", c.label(), Event.Phase.START));
             history.append(new Event.Fault(t, "drop", "client", c.label(), Event.Phase.END));
             counts.ok("drop");
@@ -197,8 +205,9 @@ final class Workload implements AutoCloseable {
 
     /** Closes the client (its publishers must go) and puts a new one, under a new label, in its place. */
     private void reopen(ChaosClient c) {
+        long calledAt = clock.now();
         c.close();
-        history.append(new Event.Close(clock.now(), c.label()));
+        history.append(new Event.Close(clock.now(), c.label(), calledAt));
         counts.ok("close");
         int index = clients.indexOf(c);
         try {

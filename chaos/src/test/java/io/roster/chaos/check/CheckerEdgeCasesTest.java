@@ -72,7 +72,7 @@ class CheckerEdgeCasesTest {
                     assertThat(v.detail()).contains("pub p1 item \"p1-1\" (client c1)");
                 });
         assertThat(r.excusedAbsences()).singleElement().satisfies(a -> {
-            assertThat(a.pausedMs()).isEqualTo(4000);
+            assertThat(a.faultMs()).isEqualTo(4000);
             assertThat(a.absentMs()).isEqualTo(1900);
             assertThat(a.missingPushes()).isEqualTo(2);
         });

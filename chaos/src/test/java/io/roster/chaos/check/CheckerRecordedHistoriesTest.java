@@ -123,7 +123,7 @@ class CheckerRecordedHistoriesTest {
 
         assertThat(r.violations()).isEmpty();
         assertThat(r.excusedAbsences()).containsExactly(new ExcusedAbsence("d1", "p1", "c1", "p1-1",
-                "127.0.0.1:9601", 1000, 2000, 2100, 2600, 500, 3));
+                "pause-session", "127.0.0.1:9601", 1000, 2000, 2100, 2600, 500, 3));
         // s1's subscribe, and p3's publish while p1-1 was excused.
         assertThat(r.convergence().count()).isEqualTo(2);
         assertThat(r.convergence().maxMs()).isEqualTo(100);
@@ -138,5 +138,44 @@ class CheckerRecordedHistoriesTest {
         assertThat(r.counts().eventsByType()).containsEntry("publishFailed", 3L);
         // s1's subscribe, p3's publish, p4's publish after its failed first call, p4's unpublish.
         assertThat(r.convergence().count()).isEqualTo(4);
+    }
+
+    @Test
+    void acknowledgedUnpinnedPublisherMissingAfterTheBoundIsAPartialPush() {
+        Report r = check("unpinned-missing");
+
+        // p2-1 was acked at t=200: the push at t=1000 lacks it within the bound (200 + 1500), the one at 1800 not.
+        // No change was pending then, so convergence alone would not have seen it.
+        assertThat(r.violations()).extracting(Violation::kind).containsExactly(ViolationKind.PARTIAL_PUSH);
+        Violation v = r.violations().get(0);
+        assertThat(v.t()).isEqualTo(1800);
+        assertThat(v.sub()).isEqualTo("s1");
+        assertThat(v.detail()).isEqualTo("push v4 to sub s1 at t=1800 lacks pub p2 item \"p2-1\" (client c2) acked at"
+                + " t=200, required from t=1700, missing since t=1000 (800 ms)");
+        assertThat(r.excusedAbsences()).isEmpty();
+    }
+
+    @Test
+    void acknowledgedUnpinnedPublishersPresentInEveryPushPass() {
+        Report r = check("unpinned-present");
+
+        // p2's republish and c3's close end their items; what is still published is in every push.
+        assertThat(r.violations()).isEmpty();
+        assertThat(r.excusedAbsences()).isEmpty();
+    }
+
+    @Test
+    void publisherDroppedAndReAddedIsExcusedWithinTheBoundAndAViolationPastIt() {
+        Report r = check("drop-readd");
+
+        // Drop at 2000: p3-1 back at 2400, excused. Drop at 5000: still missing at 6600, past 5000 + 1500.
+        assertThat(r.violations()).extracting(Violation::kind, Violation::t)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ViolationKind.PARTIAL_PUSH, 6600L));
+        assertThat(r.violations().get(0).detail()).isEqualTo("push v7 to sub s1 at t=6600 lacks pub p3 item"
+                + " \"p3-1\" (client c3) acked at t=200, required from t=1700, missing since t=5100 (1500 ms)");
+        assertThat(r.excusedAbsences()).containsExactly(
+                new ExcusedAbsence("d1", "p3", "c3", "p3-1", "drop-client", "c3", 2000, 0, 2050, 2050, 0, 1),
+                new ExcusedAbsence("d1", "p3", "c3", "p3-1", "drop-client", "c3", 5000, 0, 5100, 6400, 1300, 2));
+        assertThat(r.counts().faultsByKind()).containsExactlyEntriesOf(java.util.Map.of("drop-client", 2L));
     }
 }

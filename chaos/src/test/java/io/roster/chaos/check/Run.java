@@ -26,6 +26,10 @@ final class Run {
         return add(new Event.Unpublish(t, client, dataId, pub));
     }
 
+    Run unpublishFailed(long t, String client, String dataId, String pub) {
+        return add(new Event.UnpublishFailed(t, client, dataId, pub, "RosterRequestException: timeout"));
+    }
+
     Run subscribe(long t, String client, String sub, String dataId) {
         return add(new Event.Subscribe(t, client, sub, dataId));
     }
@@ -58,7 +62,7 @@ final class Run {
         return new History(events);
     }
 
-    private Run add(Event e) {
+    Run add(Event e) {
         events.add(e);
         return this;
     }

@@ -28,6 +28,13 @@ class HistoryRoundTripTest {
                 new Event.Publish(1, "c1", "d1", "p1", "p1-1", true),
                 new Event.PublishFailed(2, "c1", "d1", "p2", "p2-1", "RosterRequestException: \"timeout\"\n"),
                 new Event.Unpublish(3, "c1", "d1", "p1"),
+                new Event.UnpublishFailed(3, "c1", "d1", "p1", "RosterRequestException: timeout"),
+                // calls that took time carry their start
+                new Event.UnpublishFailed(3, "c1", "d1", "p1", "RosterRequestException: timeout", 1),
+                new Event.Publish(3, "c1", "d1", "p1", "p1-2", false, 2),
+                new Event.PublishFailed(3, "c1", "d1", "p1", "p1-3", "RosterRequestException: timeout", 2),
+                new Event.Unpublish(3, "c1", "d1", "p1", 1),
+                new Event.Close(3, "c2", 0),
                 new Event.Subscribe(4, "c1", "s1", "d1"),
                 new Event.Unsubscribe(5, "s1"),
                 new Event.Close(6, "c1"),

@@ -35,8 +35,8 @@ class ReportWriterTest {
         return new Report(new Bounds(1000, 50, 450, 1500, 1500), 100L, null, 9000,
                 new Counts(Map.of("push", 7L, "publish", 3L), Map.of("kill", 1L), 7, 210, 2),
                 new ConvergenceStats(4, 50, 150, 150, 1),
-                List.of(new ExcusedAbsence("d1", "p1", "c1", "p1-1", "127.0.0.1:9601", 1000, 2000, 2100, 2600, 500,
-                        3)),
+                List.of(new ExcusedAbsence("d1", "p1", "c1", "p1-1", "pause-session", "127.0.0.1:9601", 1000, 2000,
+                        2100, 2600, 500, 3)),
                 violations);
     }
 
@@ -74,8 +74,9 @@ class ReportWriterTest {
         assertThat(text).contains("convergence: 4 changes, p50 50 ms, p99 150 ms, max 150 ms");
         assertThat(text).contains("pushes: 7 (210 bytes), uncertain items: 2");
         assertThat(text).contains("faults: kill=1");
-        assertThat(text).contains("pinned pub p1 (client c1, d1) on session 127.0.0.1:9601 paused 2000 ms from"
-                + " t=1000: absent 500 ms (t=2100..2600, 3 pushes)");
+        assertThat(text).contains("excused absences: 1; pause-session 1 (absent up to 500 ms)");
+        assertThat(text).contains("pause-session: pub p1 (client c1, d1) by 127.0.0.1:9601 from t=1000 for 2000 ms:"
+                + " absent 500 ms (t=2100..2600, 3 pushes)");
         assertThat(text).contains("violations: PARTIAL_PUSH=1 NOT_CONVERGED=1");
         assertThat(text).contains("  PARTIAL_PUSH t=5400 d1 s3: push v12 to sub s3 at t=5400 lacks pinned pub p7"
                 + " item \"p7-1\" (client c2)");

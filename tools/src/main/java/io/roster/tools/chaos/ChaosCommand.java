@@ -9,7 +9,9 @@ import io.roster.chaos.run.ChaosOptions;
 import io.roster.chaos.run.ChaosRun;
 import io.roster.chaos.run.FaultKind;
 import io.roster.common.config.ConfigException;
+import io.roster.tools.cluster.ClusterDir;
 import io.roster.tools.cluster.ClusterLayout;
+import io.roster.tools.cluster.JvmCommand;
 import io.roster.tools.cluster.LocalCluster;
 import io.roster.tools.cluster.NodeName;
 import picocli.CommandLine.Command;
@@ -63,7 +65,8 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--faults", paramLabel = "KINDS", defaultValue = "all",
             description = "Comma-separated: kill-data, kill-session, kill-meta, pause-data, pause-session, pause-meta, "
-                    + "or all, kill, pause, none (default: ${DEFAULT-VALUE}).")
+                    + "skew-session, skew-data, partition-data-meta, partition-meta-leader, partition-session-data, "
+                    + "or all, kill, pause, skew, partition, none (default: ${DEFAULT-VALUE}).")
     String faults;
 
     @Option(names = "--cluster", paramLabel = "meta=N,data=N,session=N", defaultValue = "meta=3,data=3,session=2",
@@ -81,6 +84,10 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting for every node of the cluster.")
     Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--overlap", description = "Give some faults a second one while they last, from the pairs the "
+            + "cluster must tolerate: a session paused while a data node is killed, a meta peer and a session.")
+    boolean overlap;
 
     @Option(names = "--keep-data", description = "Keep the nodes' data directories after a passing run (logs are always kept).")
     boolean keepData;
@@ -109,15 +116,24 @@ public final class ChaosCommand implements Callable<Integer> {
         ClusterLayout clusterLayout;
         try {
             options = new ChaosOptions(parseDuration(duration), seed, clients, dataIds, opIntervalMs, FaultKind.parse(faults),
-                    marginMs, reportDir);
+                    marginMs, reportDir, overlap);
             clusterLayout = parseLayout(layout);
         } catch (IllegalArgumentException e) {
             err.println("roster chaos: " + e.getMessage());
             err.flush();
             return 2;
         }
+        NodeNetwork network;
+        try {
+            network = needsTools(options.faults());
+        } catch (IllegalStateException e) {
+            err.println("roster chaos: " + e.getMessage() + "; or choose --faults without them");
+            err.flush();
+            return 2;
+        }
         Path clusterDir = reportDir.resolve("cluster");
-        LocalCluster cluster = LocalCluster.in(clusterDir);
+        LocalCluster cluster = network == null ? LocalCluster.in(clusterDir)
+                : new LocalCluster(new ClusterDir(clusterDir), JvmCommand.ofThisJvm(), network::wrap);
         try {
             cluster.create(clusterLayout, "127.0.0.1", overrides);
             out.println("roster chaos: starting " + clusterLayout + " in " + clusterDir + " (seed " + seed + ", "
@@ -128,10 +144,13 @@ public final class ChaosCommand implements Callable<Integer> {
             err.println("roster chaos: " + e.getMessage());
             err.flush();
             cluster.removeUnstarted();
+            if (network != null) {
+                network.close();
+            }
             return 2;
         }
         Report report;
-        LocalClusterControl control = new LocalClusterControl(cluster);
+        LocalClusterControl control = new LocalClusterControl(cluster, network);
         // Ctrl-C during a run must not leave nodes running, or stopped by SIGSTOP.
         Thread cleanup = new Thread(control::close, "roster-chaos-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -160,6 +179,17 @@ public final class ChaosCommand implements Callable<Integer> {
     }
 
     /** Judges a recorded history again: for a checker change, or other bounds, without running anything. */
+    /**
+     * Checks up front that this machine can do the chosen faults: a run should not fail half-way through. Returns
+     * the network to launch the nodes in when links are to be cut, else null.
+     */
+    private static NodeNetwork needsTools(java.util.Set<FaultKind> kinds) {
+        if (kinds.stream().anyMatch(k -> k.action().equals("skew"))) {
+            ClockSkew.library();
+        }
+        return kinds.stream().anyMatch(k -> k.action().equals("partition")) ? NodeNetwork.open() : null;
+    }
+
     private int recheck(PrintWriter out, PrintWriter err) {
         try {
             Report report = new Checker(CheckerOptions.of(leaseMs, debounceMs, marginMs)).check(HistoryReader.read(recheck));

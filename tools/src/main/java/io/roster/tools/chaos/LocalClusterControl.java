@@ -4,6 +4,8 @@ import io.roster.chaos.run.ClusterControl;
 import io.roster.chaos.run.Target;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.model.NodeRole;
+import io.roster.common.wire.ClusterStatusReply;
+import io.roster.tools.cluster.ClusterProbe;
 import io.roster.tools.cluster.LocalCluster;
 import io.roster.tools.cluster.NodeName;
 
@@ -11,19 +13,24 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The chaos harness's hold on a local multi-process cluster ({@code roster cluster}): kill -9 and restart through
- * {@link LocalCluster}, pauses with SIGSTOP/SIGCONT to the node's pid.
+ * {@link LocalCluster}, pauses with SIGSTOP/SIGCONT to the node's pid, clock skew by a restart under libfaketime
+ * ({@link ClockSkew}), link cuts through {@link NodeNetwork} (absent when the run cuts no links).
  */
 final class LocalClusterControl implements ClusterControl {
     private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(90);
+    private static final int PROBE_TIMEOUT_MS = 2000;
 
     private final LocalCluster cluster;
+    private final NodeNetwork network;
     private boolean closed;
 
-    LocalClusterControl(LocalCluster cluster) {
+    LocalClusterControl(LocalCluster cluster, NodeNetwork network) {
         this.cluster = cluster;
+        this.network = network;
     }
 
     @Override
@@ -51,6 +58,44 @@ final class LocalClusterControl implements ClusterControl {
     @Override
     public void restart(Target target) {
         cluster.restart(node(target), RESTART_TIMEOUT);
+    }
+
+    @Override
+    public void restartSkewed(Target target, long skewMs) {
+        cluster.restart(node(target), RESTART_TIMEOUT, ClockSkew.environment(skewMs));
+    }
+
+    @Override
+    public void partition(Target target, List<Target> peers) {
+        for (Target peer : peers) {
+            network().cut(target.name(), port(target), peer.name(), port(peer));
+        }
+    }
+
+    @Override
+    public void heal(Target target, List<Target> peers) {
+        for (Target peer : peers) {
+            network().heal(target.name(), port(target), peer.name(), port(peer));
+        }
+    }
+
+    @Override
+    public Optional<String> metaLeader() {
+        try (ClusterProbe probe = new ClusterProbe(PROBE_TIMEOUT_MS)) {
+            return probe.leaderStatus(cluster.metaAddresses()).map(ClusterStatusReply::leaderAddress)
+                    .filter(a -> !a.isEmpty());
+        }
+    }
+
+    private NodeNetwork network() {
+        if (network == null) {
+            throw new IllegalStateException("this cluster was started without link cuts (no partition fault chosen)");
+        }
+        return network;
+    }
+
+    private static int port(Target t) {
+        return Integer.parseInt(t.address().substring(t.address().lastIndexOf(':') + 1));
     }
 
     @Override
@@ -115,5 +160,8 @@ final class LocalClusterControl implements ClusterControl {
             }
         }
         cluster.stop();
+        if (network != null) {
+            network.close(); // after the stop: a cgroup goes only once its node has
+        }
     }
 }

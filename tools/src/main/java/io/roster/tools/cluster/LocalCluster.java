@@ -30,8 +30,13 @@ public final class LocalCluster {
     private CreatedFiles created;
 
     public LocalCluster(ClusterDir dir, JvmCommand jvm) {
+        this(dir, jvm, LaunchWrapper.NONE);
+    }
+
+    /** A cluster whose every node launch goes through {@code wrapper} (the chaos harness's network cuts). */
+    public LocalCluster(ClusterDir dir, JvmCommand jvm, LaunchWrapper wrapper) {
         this.dir = dir;
-        this.processes = new NodeProcesses(dir, jvm);
+        this.processes = new NodeProcesses(dir, jvm, wrapper);
     }
 
     /** The cluster in {@code dir}, its nodes launched with this JVM's java and classpath. */
@@ -166,9 +171,14 @@ public final class LocalCluster {
      * SIGTERM if it runs, and waits until it is back in the cluster.
      */
     public ProcessHandle restart(NodeName n, Duration timeout) {
+        return restart(n, timeout, Map.of());
+    }
+
+    /** {@link #restart(NodeName, Duration)} with {@code extraEnv} in the node's environment, until its next start. */
+    public ProcessHandle restart(NodeName n, Duration timeout, Map<String, String> extraEnv) {
         config(n);
         processes.stop(List.of(n), STOP_GRACE);
-        ProcessHandle h = processes.launch(n);
+        ProcessHandle h = processes.launch(n, extraEnv);
         try (ClusterProbe probe = new ClusterProbe(PROBE_TIMEOUT_MS)) {
             new ClusterWaits(dir, processes, probe).untilUp(List.of(n), List.of(n), timeout);
         }

@@ -28,10 +28,16 @@ public final class NodeProcesses {
 
     private final ClusterDir dir;
     private final JvmCommand jvm;
+    private final LaunchWrapper wrapper;
 
     public NodeProcesses(ClusterDir dir, JvmCommand jvm) {
+        this(dir, jvm, LaunchWrapper.NONE);
+    }
+
+    public NodeProcesses(ClusterDir dir, JvmCommand jvm, LaunchWrapper wrapper) {
         this.dir = dir;
         this.jvm = jvm;
+        this.wrapper = wrapper;
     }
 
     /**
@@ -39,6 +45,14 @@ public final class NodeProcesses {
      * Fails if the node already runs.
      */
     public ProcessHandle launch(NodeName n) {
+        return launch(n, Map.of());
+    }
+
+    /**
+     * {@link #launch(NodeName)} with {@code extraEnv} added to the node's environment (the chaos harness runs a
+     * node under libfaketime this way); a later launch without it starts the node as usual.
+     */
+    public ProcessHandle launch(NodeName n, Map<String, String> extraEnv) {
         Optional<ProcessHandle> running = running(n);
         if (running.isPresent()) {
             throw new IllegalStateException(n + " already runs as pid " + running.get().pid() + " (stop or kill it first)");
@@ -49,19 +63,40 @@ public final class NodeProcesses {
             Files.createDirectories(dir.nativeDir(n));
             Files.writeString(dir.log(n), "--- roster cluster: starting " + n + " at " + Instant.now() + " ---\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            ProcessBuilder pb = new ProcessBuilder(jvm.server(dir.config(n))).directory(dir.path().toFile())
+            ProcessBuilder pb = new ProcessBuilder(wrapper.wrap(n, jvm.server(dir.config(n)))).directory(dir.path().toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log(n).toFile()));
             Map<String, String> env = pb.environment();
             // The node's whole configuration is its file: a ROSTER_* variable of the calling shell (say
             // ROSTER_SESSION_PORT) would give every node the same value.
             env.keySet().removeIf(k -> k.startsWith("ROSTER_"));
             env.put("ROCKSDB_SHAREDLIB_DIR", dir.nativeDir(n).toString());
+            env.putAll(extraEnv);
             Process p = pb.start();
             p.getOutputStream().close();
+            if (wrapper != LaunchWrapper.NONE) {
+                awaitExec(p.toHandle());
+            }
             writePid(n, p.pid());
             return p.toHandle();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + n + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits (boundedly) until a wrapper has exec'd the JVM: until then the process is the wrapper's shell, which
+     * {@link #running} would not take for the node.
+     */
+    private static void awaitExec(ProcessHandle h) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (h.isAlive() && !h.info().command().map(c -> c.endsWith("java")).orElse(false)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  *       bound. A client is taken to be on the paused session if its last connect before the pause start put it
  *       there: a client cannot connect to a stopped process, and once it moves the window closes anyway.</li>
  *   <li>{@value #CONNECTION_DROP}: the harness dropped its client's connection. A session drops every publisher
- *       of a closed connection until the SDK replays it (DESIGN.md section 5); the replay is a change like any
+ *       of a closed connection until the SDK replays it; the replay is a change like any
  *       other, so from the drop until the drop + the convergence bound.</li>
  * </ul>
  */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -27,7 +28,8 @@ final class ClientConnections {
     /** The clients of one connection and the stamp of the last registration it carried. */
     static final class State {
         final Set<String> clientIds = ConcurrentHashMap.newKeySet();
-        volatile long lastRegistration;
+        /** Raised by max, never lowered: two registrations at once on one connection may finish in either order. */
+        final AtomicLong lastRegistration = new AtomicLong();
         /** Shared by stores over the connection, exclusive for the instant {@link #close} closes it. */
         private final ReadWriteLock lock = new ReentrantReadWriteLock();
         /** Guarded by {@link #lock}. */
@@ -40,7 +42,7 @@ final class ClientConnections {
         State state = states.computeIfAbsent(connection, c -> detached.contains(c) || !c.isFine() ? null : new State());
         if (state != null) {
             state.clientIds.add(clientId);
-            state.lastRegistration = Math.max(state.lastRegistration, stamp);
+            state.lastRegistration.accumulateAndGet(stamp, Math::max);
         }
         return state;
     }

@@ -311,7 +311,7 @@ public final class ClientRegistry {
                 return null;
             });
         }
-        return new ClosedConnection(Set.copyOf(state.clientIds), removed, state.lastRegistration);
+        return new ClosedConnection(Set.copyOf(state.clientIds), removed, state.lastRegistration.get());
     }
 
     /**

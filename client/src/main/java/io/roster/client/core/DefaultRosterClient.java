@@ -64,7 +64,8 @@ public final class DefaultRosterClient implements RosterClient {
                 options.livenessInterval(), options.livenessTimeout(), threads + "-liveness");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
         this.registrar = new Registrar(table, requests, link, options.connectTimeout(), options.requestTimeout());
-        this.replayer = new RegistrationReplayer(table, requests, link, options.backoffMin(), options.backoffMax());
+        this.replayer = new RegistrationReplayer(table, requests, link, options.backoffMin(), options.backoffMax(),
+                threads + "-replay");
     }
 
     /** Each meta server gets a share of the connect timeout, so one that is down cannot use all of it. */

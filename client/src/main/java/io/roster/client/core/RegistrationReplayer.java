@@ -8,18 +8,25 @@ import io.roster.client.registry.SubscriberRecord;
 import io.roster.client.session.Backoff;
 import io.roster.client.session.CallOutcome;
 import io.roster.client.session.SessionLink;
+import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Gives a new session connection every live registration: publishers with their current version and data, subscribers
  * with their registerIds (the session then pushes their current data; the version gates keep stale pushes out).
  *
- * <p>The replay completes only when the session accepted every item, because the session dropped everything of the
+ * <p>Items are sent side by side ({@link #sendAll}). The replay completes only when the session accepted every item, because the session dropped everything of the
  * previous connection: an item it did not take is lost until the next reconnect, which may never come. So a retryable
  * answer is retried on the same connection with backoff; INVALID_REQUEST and LIMIT_EXCEEDED drop that registration for
  * good (no session would take it); any other error, SESSION_FULL included, gives the connection up, and the next
@@ -27,15 +34,20 @@ import java.time.Duration;
  */
 final class RegistrationReplayer implements SessionLink.Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationReplayer.class);
+    /** Items of one replay in flight at once. */
+    private static final int IN_FLIGHT = 8;
 
     private final RegistrationTable table;
     private final RequestFactory requests;
     private final SessionLink link;
     private final Duration backoffMin;
     private final Duration backoffMax;
+    private final String threadName;
 
+    /** @param threadName the name of the threads a replay sends its items from */
     RegistrationReplayer(RegistrationTable table, RequestFactory requests, SessionLink link, Duration backoffMin,
-                         Duration backoffMax) {
+                         Duration backoffMax, String threadName) {
+        this.threadName = threadName;
         this.table = table;
         this.requests = requests;
         this.link = link;
@@ -50,23 +62,51 @@ final class RegistrationReplayer implements SessionLink.Replayer {
     }
 
     private boolean replay(RegistrationSnapshot snapshot, Connection connection, String address, long generation) {
+        List<Callable<Boolean>> items = new ArrayList<>();
         for (PublisherRecord p : snapshot.publishers()) {
-            if (!send(connection, address, "publish of " + p.dataInfoId() + " (registerId " + p.registerId() + ")",
-                    requests.publish(p, generation), () -> table.replacePublisher(p, null))) {
-                return false;
-            }
+            items.add(() -> send(connection, address, "publish of " + p.dataInfoId() + " (registerId " + p.registerId() + ")",
+                    requests.publish(p, generation), () -> table.replacePublisher(p, null)));
         }
         for (SubscriberRecord s : snapshot.subscribers()) {
-            if (!send(connection, address, "subscribe to " + s.dataInfoId() + " (registerId " + s.registerId() + ")",
-                    requests.subscribe(s), () -> table.removeSubscriber(s))) {
-                return false;
-            }
+            items.add(() -> send(connection, address, "subscribe to " + s.dataInfoId() + " (registerId " + s.registerId() + ")",
+                    requests.subscribe(s), () -> table.removeSubscriber(s)));
+        }
+        if (!sendAll(items)) {
+            return false;
         }
         if (snapshot.size() > 0) {
             LOG.info("Replayed {} publishers and {} subscribers on session {}", snapshot.publishers().size(),
                     snapshot.subscribers().size(), address);
         }
         return true;
+    }
+
+    /**
+     * Sends the items side by side, at most {@value #IN_FLIGHT} at a time, and waits for all: an item whose slot
+     * leader is failing over (retried with backoff) must not hold back the others. The client's old session may be
+     * expired meanwhile, and data then drops everything that session held: what is still queued behind a slow item
+     * would be missing from its subscribers' lists until it is sent. False if any item gave the connection up.
+     */
+    private boolean sendAll(List<Callable<Boolean>> items) {
+        if (items.isEmpty()) {
+            return true;
+        }
+        ExecutorService senders = NamedThreads.pool(threadName, Math.min(IN_FLIGHT, items.size()));
+        try {
+            boolean all = true;
+            for (Future<Boolean> sent : senders.invokeAll(items)) {
+                all &= sent.get();
+            }
+            return all;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            LOG.warn("Replay failed: {}", e.getCause().toString());
+            return false;
+        } finally {
+            NamedThreads.shutdown(senders);
+        }
     }
 
     /** Sends one item until the session took it or rejected it for good; false when this connection is done for. */

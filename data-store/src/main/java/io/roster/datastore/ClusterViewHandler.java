@@ -1,6 +1,6 @@
 package io.roster.datastore;
 
-import io.roster.common.meta.ClusterView;
+import io.roster.common.view.ClusterView;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
 import io.roster.datastore.change.ChangeFanout;

@@ -5,10 +5,10 @@ import com.alipay.remoting.rpc.RpcServer;
 import com.codahale.metrics.MetricRegistry;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
-import io.roster.common.meta.ClusterChangedHandler;
-import io.roster.common.meta.ClusterView;
-import io.roster.common.meta.HeartbeatLoop;
-import io.roster.common.meta.MetaClient;
+import io.roster.common.heartbeat.ClusterChangedHandler;
+import io.roster.common.view.ClusterView;
+import io.roster.common.heartbeat.HeartbeatLoop;
+import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.Datum;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
@@ -176,7 +176,7 @@ public final class DataServer implements AutoCloseable {
         // The ownership is installed by views::onView on this same heartbeat thread, so it is the table of `epoch`.
         heartbeat = closing(new HeartbeatLoop("data", meta, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
                 epoch -> new HeartbeatRequest(self, epoch, store.publisherCount(), 0, sessions.size(),
-                        replicas.report(ownership.get())), views::onView));
+                        replicas.report(ownership.get())), delta -> views.onView(delta.after())));
         heartbeat.start();
         followerSync.start();
         long dropDelay = config.get(ConfigKeys.DATA_MOVED_SLOT_DROP_DELAY_MS);

@@ -3,7 +3,7 @@ package io.roster.meta;
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.RpcServer;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
-import io.roster.common.meta.MetaClient;
+import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;

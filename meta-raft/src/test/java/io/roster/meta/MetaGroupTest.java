@@ -2,7 +2,7 @@ package io.roster.meta;
 
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
-import io.roster.common.meta.MetaClient;
+import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;

@@ -8,10 +8,10 @@ import com.alipay.remoting.rpc.RpcClient;
 import com.alipay.remoting.rpc.RpcServer;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
-import io.roster.common.meta.ClusterChangedHandler;
-import io.roster.common.meta.ClusterView;
-import io.roster.common.meta.HeartbeatLoop;
-import io.roster.common.meta.MetaClient;
+import io.roster.common.heartbeat.ClusterChangedHandler;
+import io.roster.common.view.ClusterView;
+import io.roster.common.heartbeat.HeartbeatLoop;
+import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.Datum;
 import io.roster.common.model.NodeInfo;
@@ -132,7 +132,7 @@ public final class SessionServer implements AutoCloseable {
                 config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
                 epoch -> new HeartbeatRequest(new NodeInfo(NodeRole.SESSION, address, processId), epoch,
                         registry.publisherCount(), registry.subscriberCount(), registry.clientCount()),
-                this::onViewChange);
+                delta -> onViewChange(delta.after()));
         SlotLeaderFence fence = new SlotLeaderFence();
         router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq, fence);
 

@@ -4,7 +4,7 @@ import io.roster.client.Publication;
 import io.roster.client.RosterClient;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
-import io.roster.common.meta.MetaClient;
+import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
 import io.roster.common.wire.ClusterStatusReply;

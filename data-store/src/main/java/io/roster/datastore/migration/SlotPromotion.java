@@ -1,7 +1,7 @@
 package io.roster.datastore.migration;
 
 import com.codahale.metrics.Counter;
-import io.roster.common.meta.ClusterView;
+import io.roster.common.view.ClusterView;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
 import io.roster.common.rpc.RpcCaller;

@@ -1,6 +1,6 @@
 package io.roster.session.forward;
 
-import io.roster.common.meta.ClusterView;
+import io.roster.common.view.ClusterView;
 import io.roster.common.model.Datum;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;

@@ -1,6 +1,6 @@
 package io.roster.session.push;
 
-import io.roster.common.meta.ClusterView;
+import io.roster.common.view.ClusterView;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.SlotTable;
 import io.roster.common.rpc.RpcCaller;

@@ -2,7 +2,7 @@ package io.roster.session.forward;
 
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.RpcServer;
-import io.roster.common.meta.ClusterView;
+import io.roster.common.view.ClusterView;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.model.Slot;

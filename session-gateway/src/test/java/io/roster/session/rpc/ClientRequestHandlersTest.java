@@ -3,7 +3,7 @@ package io.roster.session.rpc;
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.Connection;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.roster.common.meta.ClusterView;
+import io.roster.common.view.ClusterView;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.model.RegistryLimits;

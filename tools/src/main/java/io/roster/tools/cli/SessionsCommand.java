@@ -1,7 +1,7 @@
 package io.roster.tools.cli;
 
 import io.roster.common.config.ConfigException;
-import io.roster.common.meta.MetaClient;
+import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
 import io.roster.common.wire.SessionListReply;

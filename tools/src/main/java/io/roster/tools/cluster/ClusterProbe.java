@@ -1,6 +1,6 @@
 package io.roster.tools.cluster;
 
-import io.roster.common.meta.MetaClient;
+import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
 import io.roster.common.wire.ClusterStatusReply;

@@ -6,7 +6,7 @@ import com.alipay.remoting.rpc.RpcServer;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
-import io.roster.common.meta.ClusterView;
+import io.roster.common.view.ClusterView;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;

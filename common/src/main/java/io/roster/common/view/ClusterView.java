@@ -1,4 +1,4 @@
-package io.roster.common.meta;
+package io.roster.common.view;
 
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.SlotTable;

@@ -1,8 +1,11 @@
-package io.roster.common.meta;
+package io.roster.common.heartbeat;
 
 import io.roster.common.model.SlotTable;
 import io.roster.common.rpc.RpcFailure;
 import io.roster.common.util.NamedThreads;
+import io.roster.common.view.ClusterView;
+import io.roster.common.view.ClusterViewDelta;
+import io.roster.common.view.ClusterViewListener;
 import io.roster.common.wire.HeartbeatReply;
 import io.roster.common.wire.HeartbeatRequest;
 import org.slf4j.Logger;
@@ -13,7 +16,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -27,7 +29,7 @@ public final class HeartbeatLoop implements AutoCloseable {
 
     private final MetaClient meta;
     private final LongFunction<HeartbeatRequest> requestForEpoch;
-    private final Consumer<ClusterView> onChange;
+    private final ClusterViewListener onChange;
     private final int intervalMs;
     private final AtomicReference<ClusterView> view = new AtomicReference<>(ClusterView.EMPTY);
     private final ScheduledExecutorService scheduler;
@@ -37,10 +39,10 @@ public final class HeartbeatLoop implements AutoCloseable {
 
     /**
      * @param requestForEpoch builds the request, given the slot-table epoch this node knows
-     * @param onChange        called (on the heartbeat thread) whenever the view changes
+     * @param onChange        told (on the heartbeat thread) of every change of the view, with what changed
      */
     public HeartbeatLoop(String name, MetaClient meta, int intervalMs, LongFunction<HeartbeatRequest> requestForEpoch,
-                         Consumer<ClusterView> onChange) {
+                         ClusterViewListener onChange) {
         this.meta = meta;
         this.intervalMs = intervalMs;
         this.requestForEpoch = requestForEpoch;
@@ -117,7 +119,7 @@ public final class HeartbeatLoop implements AutoCloseable {
                 reply.metaVersion());
         if (!after.equals(before)) {
             view.set(after);
-            onChange.accept(after);
+            onChange.onChange(ClusterViewDelta.between(before, after));
         }
     }
 

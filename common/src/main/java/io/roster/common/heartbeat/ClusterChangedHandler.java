@@ -1,4 +1,4 @@
-package io.roster.common.meta;
+package io.roster.common.heartbeat;
 
 import com.alipay.remoting.BizContext;
 import io.roster.common.rpc.RequestHandler;

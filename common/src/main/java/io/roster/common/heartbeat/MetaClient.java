@@ -1,4 +1,4 @@
-package io.roster.common.meta;
+package io.roster.common.heartbeat;
 
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;

@@ -1,4 +1,4 @@
-package io.roster.common.meta;
+package io.roster.common.heartbeat;
 
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.RpcServer;
@@ -14,6 +14,7 @@ import io.roster.common.rpc.WireTypes;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.HeartbeatReply;
 import io.roster.common.wire.HeartbeatRequest;
+import io.roster.common.view.ClusterView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,7 +78,7 @@ class HeartbeatLoopTest {
 
     private HeartbeatLoop loop() {
         MetaClient client = new MetaClient(caller, List.of(meta()), 2_000);
-        loop = new HeartbeatLoop("test", client, 60_000, epoch -> new HeartbeatRequest(SELF, epoch, 0, 0, 0), changes::add);
+        loop = new HeartbeatLoop("test", client, 60_000, epoch -> new HeartbeatRequest(SELF, epoch, 0, 0, 0), delta -> changes.add(delta.after()));
         return loop;
     }
 

@@ -1,6 +1,7 @@
 package io.roster.tools.bench;
 
 import io.roster.tools.bench.datanode.DataBenchCommand;
+import io.roster.tools.bench.failover.FailoverCommand;
 import io.roster.tools.bench.push.PushBenchCommand;
 import io.roster.tools.bench.push.RegisterBenchCommand;
 import picocli.CommandLine.Command;

@@ -178,7 +178,6 @@ public final class ChaosCommand implements Callable<Integer> {
         return report.passed() ? 0 : 1;
     }
 
-    /** Judges a recorded history again: for a checker change, or other bounds, without running anything. */
     /**
      * Checks up front that this machine can do the chosen faults: a run should not fail half-way through. Returns
      * the network to launch the nodes in when links are to be cut, else null.
@@ -190,6 +189,7 @@ public final class ChaosCommand implements Callable<Integer> {
         return kinds.stream().anyMatch(k -> k.action().equals("partition")) ? NodeNetwork.open() : null;
     }
 
+    /** Judges a recorded history again: for a checker change, or other bounds, without running anything. */
     private int recheck(PrintWriter out, PrintWriter err) {
         try {
             Report report = new Checker(CheckerOptions.of(leaseMs, debounceMs, marginMs)).check(HistoryReader.read(recheck));

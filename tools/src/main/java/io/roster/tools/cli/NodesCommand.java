@@ -3,52 +3,36 @@ package io.roster.tools.cli;
 import io.roster.common.model.NodeRole;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.NodeStatus;
-import io.roster.tools.cli.meta.MetaTarget;
-import io.roster.tools.server.Json;
+import io.roster.tools.output.JsonOutput;
+import io.roster.tools.output.ModelJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code roster nodes}: the live data and session nodes as the meta leader sees them. */
 @Command(name = "nodes", mixinStandardHelpOptions = true,
         description = "List live data and session nodes: address, process id, heartbeat age and counts.")
-public final class NodesCommand implements Callable<Integer> {
+public final class NodesCommand extends MetaQueryCommand {
     private static final Comparator<NodeStatus> ORDER = Comparator.comparing((NodeStatus n) -> n.node().role())
             .thenComparing(n -> n.node().address());
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    MetaTarget target;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ClusterStatusReply reply = target.clusterStatus("nodes", err);
-        if (reply == null) {
-            return target.lastExitCode();
-        }
+    int run(PrintWriter out, PrintWriter err) {
+        ClusterStatusReply reply = clusterStatus();
         List<NodeStatus> nodes = reply.nodes().stream().sorted(ORDER).toList();
-        if (target.json()) {
-            MetaTarget.printJson(out, Map.of("nodes", nodes.stream().map(NodesCommand::json).toList()));
+        if (meta.json()) {
+            JsonOutput.print(out, Map.of("nodes", nodes.stream().map(NodesCommand::json).toList()));
         } else {
             printText(out, nodes);
         }
-        out.flush();
         return 0;
     }
 
     private static Map<String, Object> json(NodeStatus n) {
-        Map<String, Object> m = Json.node(n.node());
+        Map<String, Object> m = ModelJson.node(n.node());
         m.put("pid", n.node().processId().pid());
         m.put("startTimeMillis", n.node().processId().startTimeMillis());
         m.put("millisSinceHeartbeat", n.millisSinceHeartbeat());

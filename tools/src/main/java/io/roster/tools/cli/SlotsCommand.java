@@ -4,12 +4,10 @@ import io.roster.common.model.NodeRole;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
 import io.roster.common.wire.ClusterStatusReply;
-import io.roster.tools.cli.meta.MetaTarget;
+import io.roster.tools.output.JsonOutput;
+import io.roster.tools.output.ModelJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -19,18 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
 /** {@code roster slots}: the slot table's epoch and what each data node leads and follows. */
 @Command(name = "slots", mixinStandardHelpOptions = true,
         description = "Show the slot table: its epoch, then per data node the slots it leads and follows.")
-public final class SlotsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    MetaTarget target;
-
+public final class SlotsCommand extends MetaQueryCommand {
     @Option(names = "--all", description = "Also print every slot: leader, followers and leaderEpoch.")
     boolean all;
 
@@ -65,23 +56,17 @@ public final class SlotsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ClusterStatusReply reply = target.clusterStatus("slots", err);
-        if (reply == null) {
-            return target.lastExitCode();
-        }
+    int run(PrintWriter out, PrintWriter err) {
+        ClusterStatusReply reply = clusterStatus();
         SlotTable table = reply.slotTable() == null ? SlotTable.EMPTY : reply.slotTable();
         List<String> liveData = reply.nodes().stream().filter(n -> n.node().role() == NodeRole.DATA)
                 .map(n -> n.node().address()).toList();
         List<NodeSlots> nodes = perNode(table, liveData);
-        if (target.json()) {
-            MetaTarget.printJson(out, json(table, nodes));
+        if (meta.json()) {
+            JsonOutput.print(out, json(table, nodes));
         } else {
             printText(out, table, nodes);
         }
-        out.flush();
         return 0;
     }
 
@@ -101,14 +86,7 @@ public final class SlotsCommand implements Callable<Integer> {
             return row;
         }).toList());
         if (all) {
-            m.put("slots", table.slots().stream().map(s -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", s.id());
-                row.put("leader", s.leader());
-                row.put("followers", s.followers());
-                row.put("leaderEpoch", s.leaderEpoch());
-                return row;
-            }).toList());
+            m.put("slots", table.slots().stream().map(ModelJson::slot).toList());
         }
         return m;
     }

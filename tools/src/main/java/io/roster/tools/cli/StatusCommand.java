@@ -3,43 +3,27 @@ package io.roster.tools.cli;
 import io.roster.common.model.NodeRole;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.NodeStatus;
-import io.roster.tools.cli.meta.MetaTarget;
-import io.roster.tools.server.Json;
+import io.roster.tools.output.JsonOutput;
+import io.roster.tools.output.ModelJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
 /** `roster status`: the cluster as the meta leader sees it. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show meta peers and leader, live data and session nodes with their counts, and the slot-table epoch.")
-public final class StatusCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    MetaTarget target;
-
+public final class StatusCommand extends MetaQueryCommand {
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ClusterStatusReply reply = target.clusterStatus("status", err);
-        if (reply == null) {
-            return target.lastExitCode();
-        }
-        if (target.json()) {
-            MetaTarget.printJson(out, toJson(reply));
+    int run(PrintWriter out, PrintWriter err) {
+        ClusterStatusReply reply = clusterStatus();
+        if (meta.json()) {
+            JsonOutput.print(out, toJson(reply));
         } else {
             printText(out, reply);
         }
-        out.flush();
         return 0;
     }
 
@@ -49,7 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
         m.put("metaPeers", r.metaPeers());
         m.put("slotTableEpoch", r.slotTable() == null ? 0 : r.slotTable().epoch());
         m.put("nodes", r.nodes().stream().map(n -> {
-            Map<String, Object> node = Json.node(n.node());
+            Map<String, Object> node = ModelJson.node(n.node());
             node.put("millisSinceHeartbeat", n.millisSinceHeartbeat());
             node.put("publishers", n.publishers());
             node.put("subscribers", n.subscribers());

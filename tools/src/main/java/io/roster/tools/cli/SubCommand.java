@@ -2,36 +2,22 @@ package io.roster.tools.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roster.client.RosterClient;
-import io.roster.tools.server.Json;
+import io.roster.tools.output.ModelJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** `roster sub`: subscribes to a dataId and prints every push it receives. */
 @Command(name = "sub", mixinStandardHelpOptions = true,
         description = {"Subscribe to DATAID and print every push until Ctrl-C.",
                 "With --json, one object per push per line: {\"dataInfoId\": ..., \"version\": ..., \"data\": [...]}."})
-public final class SubCommand implements Callable<Integer> {
+public final class SubCommand extends HeldClientCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClientOptions client;
-
-    @Parameters(index = "0", paramLabel = "DATAID", description = "Service name, or a full dataId#@#instanceId#@#group.")
-    String dataId;
 
     @Option(names = "--json", description = "Print one JSON object per push per line.")
     boolean json;
@@ -39,15 +25,13 @@ public final class SubCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Exit after N pushes (default: never).")
     int count;
 
-    private final StopSignal stop = new StopSignal();
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch remaining = new CountDownLatch(count > 0 ? count : Integer.MAX_VALUE);
         try (RosterClient c = client.connect()) {
             c.subscribe(dataId, (dataInfoId, data, version) -> {
-                print(out, dataInfoId, Json.strings(data), version);
+                print(out, dataInfoId, ModelJson.strings(data), version);
                 remaining.countDown();
                 if (remaining.getCount() == 0) {
                     stop.stop();
@@ -73,10 +57,5 @@ public final class SubCommand implements Callable<Integer> {
             out.println(dataInfoId + " version " + version + ": " + data);
         }
         out.flush();
-    }
-
-    /** Ends a running {@link #call()} (for embedding and tests; Ctrl-C does the same). */
-    public void stop() {
-        stop.stop();
     }
 }

@@ -38,7 +38,7 @@ public record ClusterLayout(int metas, int datas, int sessions) {
         }
     }
 
-    static ClusterLayout of(List<NodeName> nodes) {
+    public static ClusterLayout of(List<NodeName> nodes) {
         return new ClusterLayout(count(nodes, NodeRole.META), count(nodes, NodeRole.DATA), count(nodes, NodeRole.SESSION));
     }
 

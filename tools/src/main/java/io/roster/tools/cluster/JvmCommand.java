@@ -1,7 +1,5 @@
 package io.roster.tools.cluster;
 
-import io.roster.tools.RosterMain;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,12 @@ public record JvmCommand(Path java, String classpath, List<String> flags) {
     public static final List<String> NODE_FLAGS = List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED",
             "-Dsofa.middleware.log.disable=true", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true",
             "-Dsun.net.httpserver.nodelay=true", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /**
+     * The {@code roster} entry point a node runs. Named as text: it is the other process's command line, and naming
+     * the class would tie this package to the top one (which registers every command, including the ones using this).
+     */
+    public static final String MAIN_CLASS = "io.roster.tools.RosterMain";
 
     public JvmCommand {
         flags = List.copyOf(flags);
@@ -33,7 +37,7 @@ public record JvmCommand(Path java, String classpath, List<String> flags) {
         cmd.addAll(flags);
         cmd.add("-cp");
         cmd.add(classpath);
-        cmd.add(RosterMain.class.getName());
+        cmd.add(MAIN_CLASS);
         cmd.add("server");
         cmd.add("--config");
         cmd.add(config.toString());

@@ -1,7 +1,7 @@
 package io.roster.tools.server;
 
-import io.roster.common.admin.AdminHttpServer;
 import io.roster.common.config.RosterConfig;
+import io.roster.tools.output.ModelJson;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.Datum;
 import io.roster.common.model.InvalidInputException;
@@ -77,8 +77,8 @@ final class AdminEndpoints {
         if (meta != null) {
             out.put("meta", Map.of("peers", meta.peers(), "leader", meta.leaderAddress()));
         }
-        out.put("data", dataNodes.stream().map(Json::node).toList());
-        out.put("session", sessionNodes.stream().map(Json::node).toList());
+        out.put("data", dataNodes.stream().map(ModelJson::node).toList());
+        out.put("session", sessionNodes.stream().map(ModelJson::node).toList());
         return out;
     }
 
@@ -91,7 +91,7 @@ final class AdminEndpoints {
         } else {
             table = session.view().slotTable();
         }
-        return Json.slotTable(table);
+        return ModelJson.slotTable(table);
     }
 
     private Object datum(Map<String, String> query) {
@@ -108,6 +108,6 @@ final class AdminEndpoints {
         } else {
             throw new AdminHttpServer.NotFound("this process runs no data or session role; ask a session's admin port");
         }
-        return Json.datum(datum);
+        return ModelJson.datum(datum);
     }
 }

@@ -1,7 +1,6 @@
 package io.roster.tools.server;
 
 import com.codahale.metrics.MetricRegistry;
-import io.roster.common.admin.AdminHttpServer;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.model.NodeRole;

@@ -8,7 +8,7 @@ import io.roster.common.model.SlotTable;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.NodeStatus;
-import io.roster.tools.bench.Samples;
+import io.roster.tools.bench.stats.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

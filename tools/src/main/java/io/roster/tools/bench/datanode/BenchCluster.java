@@ -1,12 +1,13 @@
 package io.roster.tools.bench.datanode;
 
+import com.codahale.metrics.MetricRegistry;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
 import io.roster.datastore.DataServer;
 import io.roster.meta.MetaServer;
-import io.roster.tools.server.RosterNode;
+import io.roster.session.SessionServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,15 +19,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The cluster `roster bench data` measures: one meta, data nodes and one session, each a {@link RosterNode} of its
- * own role in this JVM, over real sockets on free loopback ports, with state under one directory. A data node keeps
- * its port across a restart, so it reloads its RocksDB copy. Everything else is the shipped defaults.
+ * The cluster `roster bench data` measures: one meta, data nodes and one session, each a role server of its own in
+ * this JVM (no admin HTTP port: nothing here reads it), over real sockets on free loopback ports, with state under
+ * one directory. A data node keeps its port across a restart, so it reloads its RocksDB copy. Everything else is the
+ * shipped defaults.
  */
 final class BenchCluster implements AutoCloseable {
     private final RosterConfig base;
-    private final RosterNode meta;
-    private final RosterNode session;
-    private final Map<String, RosterNode> data = new LinkedHashMap<>();
+    private final RosterConfig metaConfig;
+    private final RosterConfig sessionConfig;
+    private final Map<String, DataServer> data = new LinkedHashMap<>();
+    private MetaServer meta;
+    private SessionServer session;
 
     BenchCluster(Path dir, int slots, int replicas) {
         int metaPort = freePort();
@@ -39,14 +43,18 @@ final class BenchCluster implements AutoCloseable {
                 .set(ConfigKeys.CLUSTER_SLOTS, Integer.toString(slots))
                 .set(ConfigKeys.CLUSTER_REPLICAS, Integer.toString(replicas))
                 .build();
-        this.meta = new RosterNode(base.with(ConfigKeys.ROLES, "meta"));
-        this.session = new RosterNode(base.with(ConfigKeys.ROLES, "session").with(ConfigKeys.SESSION_PORT, Integer.toString(freePort())));
+        this.metaConfig = base.with(ConfigKeys.ROLES, "meta");
+        this.sessionConfig = base.with(ConfigKeys.ROLES, "session").with(ConfigKeys.SESSION_PORT, Integer.toString(freePort()));
     }
 
     void startMetaAndSession() {
-        meta.start();
-        Poll.until(() -> meta.meta().isLeader(), 30_000, "meta to elect itself");
-        session.start();
+        MetaServer m = new MetaServer(metaConfig);
+        m.start();
+        meta = m;
+        Poll.until(() -> m.isLeader(), 30_000, "meta to elect itself");
+        SessionServer s = new SessionServer(sessionConfig, new MetricRegistry());
+        s.start();
+        session = s;
     }
 
     static int freePort() {
@@ -59,10 +67,11 @@ final class BenchCluster implements AutoCloseable {
 
     /** Starts a data node on {@code port} (a port used before reloads that node's copy). */
     DataServer startData(int port) {
-        RosterNode node = new RosterNode(base.with(ConfigKeys.ROLES, "data").with(ConfigKeys.DATA_PORT, Integer.toString(port)));
+        DataServer node = new DataServer(base.with(ConfigKeys.ROLES, "data").with(ConfigKeys.DATA_PORT, Integer.toString(port)),
+                new MetricRegistry());
         node.start();
-        data.put(node.data().address(), node);
-        return node.data();
+        data.put(node.address(), node);
+        return node;
     }
 
     /** Closes a data node at once, without a goodbye: meta expires it when its lease runs out. */
@@ -75,8 +84,7 @@ final class BenchCluster implements AutoCloseable {
     }
 
     DataServer data(String address) {
-        RosterNode node = data.get(address);
-        return node == null ? null : node.data();
+        return data.get(address);
     }
 
     List<String> dataAddresses() {
@@ -84,23 +92,23 @@ final class BenchCluster implements AutoCloseable {
     }
 
     String sessionAddress() {
-        return session.session().address();
+        return session.address();
     }
 
     int sessionPublishers() {
-        return session.session().publisherCount();
+        return session.publisherCount();
     }
 
     MetaServer meta() {
-        return meta.meta();
+        return meta;
     }
 
     SlotTable table() {
-        return meta.meta().state().slotTable();
+        return meta.state().slotTable();
     }
 
     boolean metaListsData(String address) {
-        return meta.meta().state().dataNodes().stream().anyMatch(n -> n.address().equals(address));
+        return meta.state().dataNodes().stream().anyMatch(n -> n.address().equals(address));
     }
 
     /** The data node leading the most slots in meta's table. */
@@ -134,9 +142,13 @@ final class BenchCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        session.close();
-        data.values().forEach(RosterNode::close);
+        if (session != null) {
+            session.close();
+        }
+        data.values().forEach(DataServer::close);
         data.clear();
-        meta.close();
+        if (meta != null) {
+            meta.close();
+        }
     }
 }

@@ -4,7 +4,7 @@ import io.roster.common.config.ConfigException;
 import io.roster.common.model.Slot;
 import io.roster.datastore.DataServer;
 import io.roster.datastore.migration.PromotionReport;
-import io.roster.tools.bench.Samples;
+import io.roster.tools.bench.stats.Samples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -2,20 +2,14 @@ package io.roster.tools.bench.push;
 
 import io.roster.client.Publication;
 import io.roster.client.RosterClient;
-import io.roster.common.config.ConfigException;
-import io.roster.tools.cli.ClientOptions;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,18 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
                 "SDK clients in this JVM, one publisher making C changes round-robin over the services",
                 "(from --publishers threads, each changing its own share of the services).",
                 "Prints latency p50/p99/p999/max, pushes per second and bytes."})
-public final class PushBenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClientOptions client;
-
+public final class PushBenchCommand extends SdkClientBench {
     @Option(names = "--subscribers", paramLabel = "N", defaultValue = "1000", description = "Subscribers in all (default: ${DEFAULT-VALUE}).")
     int subscribers;
-
-    @Option(names = "--services", paramLabel = "K", defaultValue = "100", description = "Services they spread over (default: ${DEFAULT-VALUE}).")
-    int services;
 
     @Option(names = "--changes", paramLabel = "C", defaultValue = "1000", description = "Changes to make (default: ${DEFAULT-VALUE}).")
     int changes;
@@ -65,32 +50,17 @@ public final class PushBenchCommand implements Callable<Integer> {
     int timeoutSecs;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    String invalidOptions() {
         if (subscribers < 1 || services < 1 || changes < 1 || clients < 1 || publishers < 1 || publishers > services
                 || intervalMs < 0 || timeoutSecs < 1) {
-            err.println("roster bench push: --subscribers, --services, --changes, --clients, --publishers and --timeout-secs "
-                    + "must be positive, and --publishers at most --services");
-            return 2;
+            return "--subscribers, --services, --changes, --clients, --publishers and --timeout-secs "
+                    + "must be positive, and --publishers at most --services";
         }
-        List<RosterClient> opened = new ArrayList<>();
-        try {
-            return run(out, opened);
-        } catch (ConfigException e) {
-            err.println("roster bench push: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("roster bench push: " + e.getMessage());
-            return 1;
-        } finally {
-            opened.forEach(RosterClient::close);
-            out.flush();
-            err.flush();
-        }
+        return null;
     }
 
-    private int run(PrintWriter out, List<RosterClient> opened) {
+    @Override
+    int run(PrintWriter out, List<RosterClient> opened) {
         String prefix = "roster.bench.push." + Long.toHexString(System.nanoTime()) + ".svc";
         Recorder latency = new Recorder(3);
         AtomicLong pushes = new AtomicLong(), bytes = new AtomicLong();
@@ -192,17 +162,5 @@ public final class PushBenchCommand implements Callable<Integer> {
             }
         }
         return true;
-    }
-
-    private static void pause(long ms) {
-        if (ms <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
     }
 }

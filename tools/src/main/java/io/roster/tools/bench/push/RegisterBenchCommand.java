@@ -2,18 +2,12 @@ package io.roster.tools.bench.push;
 
 import io.roster.client.RosterClient;
 import io.roster.client.SubscriptionListener;
-import io.roster.common.config.ConfigException;
-import io.roster.tools.cli.ClientOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,18 +24,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = {"Measure registrations per second on a running cluster: N publishers over K services, registered",
                 "by SDK clients in parallel, until subscribers of the services have been pushed all of them."})
-public final class RegisterBenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClientOptions client;
-
+public final class RegisterBenchCommand extends SdkClientBench {
     @Option(names = "--publishers", paramLabel = "N", defaultValue = "50000", description = "Publishers to register (default: ${DEFAULT-VALUE}).")
     int publishers;
-
-    @Option(names = "--services", paramLabel = "K", defaultValue = "100", description = "Services they spread over (default: ${DEFAULT-VALUE}).")
-    int services;
 
     @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "SDK clients registering them (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -50,32 +35,22 @@ public final class RegisterBenchCommand implements Callable<Integer> {
     int timeoutSecs;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (publishers < 1 || services < 1 || clients < 1 || timeoutSecs < 1) {
-            err.println("roster bench register: --publishers, --services, --clients and --timeout-secs must be positive");
-            return 2;
-        }
-        List<RosterClient> opened = new ArrayList<>();
+    String invalidOptions() {
+        return publishers < 1 || services < 1 || clients < 1 || timeoutSecs < 1
+                ? "--publishers, --services, --clients and --timeout-secs must be positive" : null;
+    }
+
+    @Override
+    int run(PrintWriter out, List<RosterClient> opened) {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            return run(out, opened, pool);
-        } catch (ConfigException e) {
-            err.println("roster bench register: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("roster bench register: " + e.getMessage());
-            return 1;
+            return register(out, opened, pool);
         } finally {
             pool.shutdownNow();
-            opened.forEach(RosterClient::close);
-            out.flush();
-            err.flush();
         }
     }
 
-    private int run(PrintWriter out, List<RosterClient> opened, ExecutorService pool) {
+    private int register(PrintWriter out, List<RosterClient> opened, ExecutorService pool) {
         String prefix = "roster.bench.register." + Long.toHexString(System.nanoTime()) + ".svc";
         RosterClient consumer = client.connect("bench-consumer");
         opened.add(consumer);
@@ -123,12 +98,7 @@ public final class RegisterBenchCommand implements Callable<Integer> {
                 throw new IllegalStateException("the subscribers saw " + seen(seenByService) + " of " + publishers
                         + " within " + timeoutSecs + " s");
             }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
-            }
+            pause(2);
         }
         long pushed = System.nanoTime();
         double calls = (registered - started) / 1e9, total = (pushed - started) / 1e9;

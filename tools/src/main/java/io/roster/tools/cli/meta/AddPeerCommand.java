@@ -1,5 +1,6 @@
 package io.roster.tools.cli.meta;
 
+import io.roster.tools.output.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -10,13 +11,10 @@ import java.util.Map;
 @Command(name = "add-peer", mixinStandardHelpOptions = true,
         description = {"Add a voting member to the meta group and wait until the new configuration is committed.",
                 "Start the new node first with --set meta.join=true (it waits, outside the group, to be added)."})
-final class AddPeerCommand extends MetaSubcommand {
+final class AddPeerCommand extends OnePeerCommand {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The new node's meta address, as in meta.peers.")
-    String peer;
-
-    @Override
-    void checkArguments() {
-        peer = hostPort(peer);
+    void setPeer(String address) {
+        peer = address;
     }
 
     @Override
@@ -30,7 +28,7 @@ final class AddPeerCommand extends MetaSubcommand {
         if (json()) {
             Map<String, Object> report = ChangeReport.json("add-peer", peer, change.after());
             report.put("lostAnswer", change.lostAnswer());
-            MetaTarget.printJson(out, report);
+            JsonOutput.print(out, report);
         } else {
             out.println("added " + peer + "; " + peersLine(change.after()) + change.note());
         }

@@ -1,5 +1,6 @@
 package io.roster.tools.cli.meta;
 
+import io.roster.tools.output.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -54,7 +55,7 @@ final class ChangePeersCommand extends MetaSubcommand {
             report.put("before", before.peers());
             report.put("removedStillRunning", removed);
             report.put("lostAnswer", change.lostAnswer());
-            MetaTarget.printJson(out, report);
+            JsonOutput.print(out, report);
         } else {
             out.println("changed peers from " + String.join(", ", before.peers()) + " to " + String.join(", ", peers) + "; "
                     + peersLine(now) + (removed.isEmpty() ? ""

@@ -13,6 +13,7 @@ import io.roster.meta.MetaServer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -68,34 +69,34 @@ public final class JRaftMetaAdmin implements MetaAdmin {
 
     @Override
     public void addPeer(String peer) {
-        String leader = leader();
-        check(cli.addPeer(MetaServer.GROUP_ID, conf(List.of(leader)), peerId(peer)), leader, "add-peer " + peer);
+        atLeader("add-peer " + peer, leader -> cli.addPeer(MetaServer.GROUP_ID, leader, peerId(peer)));
     }
 
     @Override
     public void removePeer(String peer) {
-        String leader = leader();
-        check(cli.removePeer(MetaServer.GROUP_ID, conf(List.of(leader)), peerId(peer)), leader, "remove-peer " + peer);
+        atLeader("remove-peer " + peer, leader -> cli.removePeer(MetaServer.GROUP_ID, leader, peerId(peer)));
     }
 
     @Override
     public void removeLearner(String learner) {
-        String leader = leader();
-        check(cli.removeLearners(MetaServer.GROUP_ID, conf(List.of(leader)), List.of(peerId(learner))), leader,
-                "remove-peer " + learner + " (a learner)");
+        atLeader("remove-peer " + learner + " (a learner)",
+                leader -> cli.removeLearners(MetaServer.GROUP_ID, leader, List.of(peerId(learner))));
     }
 
     @Override
     public void changePeers(List<String> peers) {
-        String leader = leader();
-        check(cli.changePeers(MetaServer.GROUP_ID, conf(List.of(leader)), conf(peers)), leader,
-                "change-peers " + String.join(",", peers));
+        atLeader("change-peers " + String.join(",", peers), leader -> cli.changePeers(MetaServer.GROUP_ID, leader, conf(peers)));
     }
 
     @Override
     public void transferLeader(String peer) {
+        atLeader("transfer-leader " + peer, leader -> cli.transferLeader(MetaServer.GROUP_ID, leader, peerId(peer)));
+    }
+
+    /** Finds the leader, then makes {@code change} there alone (given the leader as a configuration). */
+    private void atLeader(String what, Function<Configuration, Status> change) {
         String leader = leader();
-        check(cli.transferLeader(MetaServer.GROUP_ID, conf(List.of(leader)), peerId(peer)), leader, "transfer-leader " + peer);
+        check(change.apply(conf(List.of(leader))), leader, what);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.roster.tools.cli.meta;
 
 import io.roster.common.config.ConfigException;
 import io.roster.common.config.HostPort;
+import io.roster.tools.options.MetaOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -23,7 +24,7 @@ abstract class MetaSubcommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    MetaTarget target;
+    MetaOptions target;
 
     @Override
     public final Integer call() {

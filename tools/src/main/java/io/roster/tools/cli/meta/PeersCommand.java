@@ -1,6 +1,7 @@
 package io.roster.tools.cli.meta;
 
 import io.roster.meta.MetaServer;
+import io.roster.tools.output.JsonOutput;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
@@ -13,7 +14,7 @@ final class PeersCommand extends MetaSubcommand {
     int run(MetaAdmin admin, PrintWriter out, PrintWriter err) {
         Membership m = admin.membership();
         if (json()) {
-            MetaTarget.printJson(out, m.toJson());
+            JsonOutput.print(out, m.toJson());
             return 0;
         }
         out.println("meta group " + MetaServer.GROUP_ID + ": " + m.peers().size() + " peers"

@@ -1,5 +1,6 @@
 package io.roster.tools.cli.meta;
 
+import io.roster.tools.output.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -10,13 +11,10 @@ import java.util.Map;
 @Command(name = "remove-peer", mixinStandardHelpOptions = true,
         description = {"Remove a member (voter or learner) from the meta group (removing the leader makes it step down).",
                 "The removed node keeps running outside the group: stop it yourself."})
-final class RemovePeerCommand extends MetaSubcommand {
+final class RemovePeerCommand extends OnePeerCommand {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The member's meta address, as in meta.peers.")
-    String peer;
-
-    @Override
-    void checkArguments() {
-        peer = hostPort(peer);
+    void setPeer(String address) {
+        peer = address;
     }
 
     @Override
@@ -40,7 +38,7 @@ final class RemovePeerCommand extends MetaSubcommand {
             report.put("learner", learner);
             report.put("lostAnswer", change.lostAnswer());
             report.put("note", note);
-            MetaTarget.printJson(out, report);
+            JsonOutput.print(out, report);
         } else {
             out.println("removed " + (learner ? "learner " : "") + peer + "; " + peersLine(now) + "; " + note + change.note());
         }

@@ -1,5 +1,6 @@
 package io.roster.tools.cli.meta;
 
+import io.roster.tools.output.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -53,7 +54,7 @@ final class SnapshotCommand extends MetaSubcommand {
             results.add(r);
         }
         if (json()) {
-            MetaTarget.printJson(out, Map.of("snapshots", results));
+            JsonOutput.print(out, Map.of("snapshots", results));
         }
         return failed == 0 ? 0 : 1;
     }

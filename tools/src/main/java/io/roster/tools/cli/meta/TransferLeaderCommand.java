@@ -1,5 +1,6 @@
 package io.roster.tools.cli.meta;
 
+import io.roster.tools.output.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -10,13 +11,10 @@ import java.util.Map;
 /** {@code roster meta transfer-leader HOST:PORT}: hands leadership to a member and waits until it leads. */
 @Command(name = "transfer-leader", mixinStandardHelpOptions = true,
         description = "Move meta leadership to the given member and wait (up to --timeout-ms) until it leads.")
-final class TransferLeaderCommand extends MetaSubcommand {
+final class TransferLeaderCommand extends OnePeerCommand {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The member to lead, as in meta.peers.")
-    String peer;
-
-    @Override
-    void checkArguments() {
-        peer = hostPort(peer);
+    void setPeer(String address) {
+        peer = address;
     }
 
     @Override
@@ -36,7 +34,7 @@ final class TransferLeaderCommand extends MetaSubcommand {
             m.put("action", "transfer-leader");
             m.put("from", from);
             m.put("leader", peer);
-            MetaTarget.printJson(out, m);
+            JsonOutput.print(out, m);
         } else {
             out.println(from.equals(peer) ? peer + " already leads" : "leadership moved from " + from + " to " + peer);
         }

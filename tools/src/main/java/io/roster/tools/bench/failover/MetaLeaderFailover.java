@@ -1,4 +1,4 @@
-package io.roster.tools.bench;
+package io.roster.tools.bench.failover;
 
 import io.roster.tools.cluster.ClusterException;
 import io.roster.tools.cluster.ClusterProbe;

@@ -1,4 +1,4 @@
-package io.roster.tools.cluster;
+package io.roster.tools.cli.cluster;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

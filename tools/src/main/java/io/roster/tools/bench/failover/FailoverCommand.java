@@ -1,8 +1,9 @@
-package io.roster.tools.bench;
+package io.roster.tools.bench.failover;
 
 import io.roster.common.config.ConfigException;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
+import io.roster.tools.bench.stats.Samples;
 import io.roster.tools.cluster.ClusterException;
 import io.roster.tools.cluster.LocalCluster;
 import io.roster.tools.cluster.NodeName;

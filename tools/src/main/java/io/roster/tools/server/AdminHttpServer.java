@@ -1,4 +1,4 @@
-package io.roster.common.admin;
+package io.roster.tools.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package io.roster.tools.bench;
+package io.roster.tools.bench.failover;
 
 import java.time.Duration;
 

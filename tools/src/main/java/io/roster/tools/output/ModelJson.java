@@ -1,4 +1,4 @@
-package io.roster.tools.server;
+package io.roster.tools.output;
 
 import io.roster.common.model.Datum;
 import io.roster.common.model.NodeInfo;
@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** JSON shapes of the model for the admin API and the CLI's --json output. Data items render as UTF-8 text. */
-public final class Json {
-    private Json() {
+public final class ModelJson {
+    private ModelJson() {
     }
 
     public static Map<String, Object> node(NodeInfo n) {
@@ -30,11 +30,12 @@ public final class Json {
         m.put("epoch", table.epoch());
         m.put("slotCount", table.slotCount());
         m.put("leadersPerNode", new TreeMap<>(table.leaderCounts()));
-        m.put("slots", table.slots().stream().map(Json::slot).toList());
+        m.put("slots", table.slots().stream().map(ModelJson::slot).toList());
         return m;
     }
 
-    static Map<String, Object> slot(Slot s) {
+    /** One slot: id, leader, followers, leaderEpoch. */
+    public static Map<String, Object> slot(Slot s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("leader", s.leader());
@@ -47,7 +48,7 @@ public final class Json {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataInfoId", d.dataInfoId());
         m.put("version", d.version());
-        m.put("publishers", d.publishers().stream().map(Json::publisher).toList());
+        m.put("publishers", d.publishers().stream().map(ModelJson::publisher).toList());
         return m;
     }
 

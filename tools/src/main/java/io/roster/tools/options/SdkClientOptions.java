@@ -1,4 +1,4 @@
-package io.roster.tools.cli;
+package io.roster.tools.options;
 
 import io.roster.client.RosterClient;
 import picocli.CommandLine.Mixin;
@@ -6,8 +6,11 @@ import picocli.CommandLine.Option;
 
 import java.time.Duration;
 
-/** Options of the commands that act as a client of the sessions. */
-public final class ClientOptions {
+/**
+ * Options of the commands that act as an SDK client of the sessions (pub, sub, bench push, bench register). Not the
+ * SDK's own {@code io.roster.client.core.ClientOptions}: these are the flags that build one.
+ */
+public final class SdkClientOptions {
     @Option(names = "--sessions", paramLabel = "HOST:PORT,...",
             description = "Session addresses (default: from --cluster, else " + Addresses.STANDALONE_SESSIONS + ", the standalone server).")
     String sessions;
@@ -22,7 +25,8 @@ public final class ClientOptions {
             description = "How long to wait for a session (default: ${DEFAULT-VALUE}).")
     long connectTimeoutMs;
 
-    RosterClient connect() {
+    /** A client under --app. */
+    public RosterClient connect() {
         return connect(appName);
     }
 

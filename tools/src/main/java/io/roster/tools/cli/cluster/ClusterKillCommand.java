@@ -1,5 +1,7 @@
-package io.roster.tools.cluster;
+package io.roster.tools.cli.cluster;
 
+import io.roster.tools.cluster.LocalCluster;
+import io.roster.tools.cluster.NodeName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

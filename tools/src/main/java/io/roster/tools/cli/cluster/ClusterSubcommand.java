@@ -1,6 +1,8 @@
-package io.roster.tools.cluster;
+package io.roster.tools.cli.cluster;
 
 import io.roster.common.config.ConfigException;
+import io.roster.tools.cluster.ClusterException;
+import io.roster.tools.cluster.LocalCluster;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

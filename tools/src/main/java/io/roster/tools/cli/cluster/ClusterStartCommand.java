@@ -1,6 +1,10 @@
-package io.roster.tools.cluster;
+package io.roster.tools.cli.cluster;
 
 import io.roster.common.config.ConfigException;
+import io.roster.tools.cluster.ClusterFile;
+import io.roster.tools.cluster.ClusterLayout;
+import io.roster.tools.cluster.LocalCluster;
+import io.roster.tools.cluster.NodeName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

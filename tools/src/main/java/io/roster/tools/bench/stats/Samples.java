@@ -1,4 +1,4 @@
-package io.roster.tools.bench;
+package io.roster.tools.bench.stats;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public record Samples(List<Duration> values) {
         return s;
     }
 
-    static String ms(Duration d) {
+    public static String ms(Duration d) {
         return d.toMillis() + " ms";
     }
 }

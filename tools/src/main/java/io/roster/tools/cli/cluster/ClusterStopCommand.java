@@ -1,5 +1,6 @@
-package io.roster.tools.cluster;
+package io.roster.tools.cli.cluster;
 
+import io.roster.tools.cluster.LocalCluster;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.roster.tools.cli;
+package io.roster.tools.options;
 
 import io.roster.common.config.ConfigException;
 import io.roster.common.config.HostPort;

@@ -1,17 +1,19 @@
-package io.roster.tools.cluster;
+package io.roster.tools.cli.cluster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.NodeStatus;
+import io.roster.tools.cluster.ClusterProbe;
+import io.roster.tools.cluster.LocalCluster;
+import io.roster.tools.cluster.NodeConfig;
+import io.roster.tools.cluster.NodeName;
+import io.roster.tools.options.JsonOption;
+import io.roster.tools.output.JsonOutput;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +23,8 @@ import java.util.Optional;
         description = {"Each node of the cluster in DIR: role, index, pid, whether its process runs, its ports, and",
                 "how the cluster sees it (a meta node asked directly: leader or follower; data and session: live in meta)."})
 final class ClusterStatusCommand extends ClusterSubcommand {
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     /** One node's row. */
     record Row(String node, String role, int index, long pid, boolean alive, String address, String admin, String cluster) {
@@ -30,12 +32,8 @@ final class ClusterStatusCommand extends ClusterSubcommand {
 
     @Override
     int execute(LocalCluster cluster, PrintWriter out, PrintWriter err) {
-        if (json) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows(cluster)));
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (output.json()) {
+            JsonOutput.print(out, rows(cluster));
         } else {
             printNodes(cluster, out);
         }

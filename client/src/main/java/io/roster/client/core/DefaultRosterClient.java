@@ -18,6 +18,7 @@ import io.roster.client.session.MetaSessionDirectory;
 import io.roster.client.session.SessionDirectory;
 import io.roster.client.session.SessionLink;
 import io.roster.common.model.DataInfoId;
+import io.roster.common.retry.Backoff;
 import io.roster.common.rpc.WireTypes;
 import io.roster.common.util.NamedThreads;
 import org.slf4j.Logger;
@@ -58,14 +59,14 @@ public final class DefaultRosterClient implements RosterClient {
         this.directory = options.metaServers().isEmpty() ? SessionDirectory.fixed(options.sessions())
                 : new MetaSessionDirectory(options.metaServers(), options.sessions(),
                         metaCallTimeoutMs(options), threads + "-directory");
+        Backoff reconnectBackoff = Backoff.of(options.backoffMin(), options.backoffMax());
         this.link = new SessionLink(rpcClient, directory, options.connectTimeout(), options.requestTimeout(),
-                options.backoffMin(), options.backoffMax(), threads + "-reconnect");
+                reconnectBackoff, threads + "-reconnect");
         this.liveness = options.livenessInterval().isZero() ? null : new LivenessCheck(link, rpcClient,
                 options.livenessInterval(), options.livenessTimeout(), threads + "-liveness");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
         this.registrar = new Registrar(table, requests, link, options.connectTimeout(), options.requestTimeout());
-        this.replayer = new RegistrationReplayer(table, requests, link, options.backoffMin(), options.backoffMax(),
-                threads + "-replay");
+        this.replayer = new RegistrationReplayer(table, requests, link, reconnectBackoff, threads + "-replay");
     }
 
     /** Each meta server gets a share of the connect timeout, so one that is down cannot use all of it. */

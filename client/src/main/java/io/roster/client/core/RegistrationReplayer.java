@@ -5,16 +5,15 @@ import io.roster.client.registry.PublisherRecord;
 import io.roster.client.registry.RegistrationSnapshot;
 import io.roster.client.registry.RegistrationTable;
 import io.roster.client.registry.SubscriberRecord;
-import io.roster.client.session.Backoff;
 import io.roster.client.session.CallOutcome;
 import io.roster.client.session.SessionLink;
+import io.roster.common.retry.Backoff;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,19 +39,20 @@ final class RegistrationReplayer implements SessionLink.Replayer {
     private final RegistrationTable table;
     private final RequestFactory requests;
     private final SessionLink link;
-    private final Duration backoffMin;
-    private final Duration backoffMax;
+    private final Backoff backoff;
     private final String threadName;
 
-    /** @param threadName the name of the threads a replay sends its items from */
-    RegistrationReplayer(RegistrationTable table, RequestFactory requests, SessionLink link, Duration backoffMin,
-                         Duration backoffMax, String threadName) {
+    /**
+     * @param backoff    the waits between retries of one item (the reconnect backoff)
+     * @param threadName the name of the threads a replay sends its items from
+     */
+    RegistrationReplayer(RegistrationTable table, RequestFactory requests, SessionLink link, Backoff backoff,
+                         String threadName) {
         this.threadName = threadName;
         this.table = table;
         this.requests = requests;
         this.link = link;
-        this.backoffMin = backoffMin;
-        this.backoffMax = backoffMax;
+        this.backoff = backoff;
     }
 
     @Override
@@ -111,7 +111,7 @@ final class RegistrationReplayer implements SessionLink.Replayer {
 
     /** Sends one item until the session took it or rejected it for good; false when this connection is done for. */
     private boolean send(Connection connection, String address, String what, Object request, Runnable drop) {
-        Backoff backoff = new Backoff(backoffMin, backoffMax);
+        Backoff.Sequence delays = backoff.sequence();
         int attempts = 0;
         while (true) {
             attempts++;
@@ -136,7 +136,7 @@ final class RegistrationReplayer implements SessionLink.Replayer {
                 link.connectionLost(connection, why + "; trying a new connection");
                 return false;
             }
-            long delay = backoff.next();
+            long delay = delays.next();
             if (attempts == 1) {
                 LOG.warn("Session {} {}; retrying on this connection, calls wait meanwhile", address, why);
             } else {

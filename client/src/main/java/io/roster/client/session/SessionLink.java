@@ -4,8 +4,6 @@ import com.alipay.remoting.Connection;
 import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
-import io.roster.client.RosterException;
-import io.roster.client.RosterNotConnectedException;
 import io.roster.common.retry.Backoff;
 import io.roster.common.util.NamedThreads;
 import org.slf4j.Logger;
@@ -101,8 +99,8 @@ public final class SessionLink implements AutoCloseable {
      * Waits until the link is CONNECTED (registrations replayed) or {@code deadlineNanos} (a {@link System#nanoTime()}
      * value) passes.
      *
-     * @throws RosterNotConnectedException naming the addresses and the last failure, at the deadline
-     * @throws IllegalStateException       once the client is closed
+     * @throws LinkUnavailableException naming the addresses and the last failure, at the deadline (or interrupted)
+     * @throws IllegalStateException     once the client is closed
      */
     public LinkStatus awaitConnected(long deadlineNanos) {
         lock.lock();
@@ -120,7 +118,7 @@ public final class SessionLink implements AutoCloseable {
             return statusLocked();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RosterException("interrupted while waiting for a session connection", e);
+            throw new LinkUnavailableException("interrupted while waiting for a session connection", e);
         } finally {
             lock.unlock();
         }
@@ -314,9 +312,9 @@ public final class SessionLink implements AutoCloseable {
         };
     }
 
-    private RosterNotConnectedException notConnected() {
+    private LinkUnavailableException notConnected() {
         String why = machine.whyNotConnected();
-        return new RosterNotConnectedException("not connected to any session within " + connectTimeout.toMillis()
+        return new LinkUnavailableException("not connected to any session within " + connectTimeout.toMillis()
                 + " ms; sessions tried: " + String.join(", ", plan.addresses()) + " (" + plan.describe() + "); " + why,
                 plan.addresses(), machine.lastFailure());
     }

@@ -1,10 +1,6 @@
-package io.roster.client.core;
+package io.roster.client.registry;
 
 import com.alipay.remoting.Connection;
-import io.roster.client.registry.PublisherRecord;
-import io.roster.client.registry.RegistrationSnapshot;
-import io.roster.client.registry.RegistrationTable;
-import io.roster.client.registry.SubscriberRecord;
 import io.roster.client.session.CallOutcome;
 import io.roster.client.session.SessionLink;
 import io.roster.common.retry.Backoff;
@@ -31,7 +27,7 @@ import java.util.concurrent.Future;
  * good (no session would take it); any other error, SESSION_FULL included, gives the connection up, and the next
  * connection, to the next session, replays again.
  */
-final class RegistrationReplayer implements SessionLink.Replayer {
+public final class RegistrationReplayer implements SessionLink.Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationReplayer.class);
     /** Items of one replay in flight at once. */
     private static final int IN_FLIGHT = 8;
@@ -46,7 +42,7 @@ final class RegistrationReplayer implements SessionLink.Replayer {
      * @param backoff    the waits between retries of one item (the reconnect backoff)
      * @param threadName the name of the threads a replay sends its items from
      */
-    RegistrationReplayer(RegistrationTable table, RequestFactory requests, SessionLink link, Backoff backoff,
+    public RegistrationReplayer(RegistrationTable table, RequestFactory requests, SessionLink link, Backoff backoff,
                          String threadName) {
         this.threadName = threadName;
         this.table = table;
@@ -67,7 +63,7 @@ final class RegistrationReplayer implements SessionLink.Replayer {
             items.add(() -> send(connection, address, "publish of " + p.dataInfoId() + " (registerId " + p.registerId() + ")",
                     requests.publish(p, generation), () -> table.replacePublisher(p, null)));
         }
-        for (SubscriberRecord s : snapshot.subscribers()) {
+        for (SubscriptionRecord s : snapshot.subscribers()) {
             items.add(() -> send(connection, address, "subscribe to " + s.dataInfoId() + " (registerId " + s.registerId() + ")",
                     requests.subscribe(s), () -> table.removeSubscriber(s)));
         }

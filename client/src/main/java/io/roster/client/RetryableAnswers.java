@@ -1,6 +1,5 @@
-package io.roster.client.core;
+package io.roster.client;
 
-import io.roster.client.RosterException;
 import io.roster.common.retry.Backoff;
 import io.roster.common.wire.Reply;
 

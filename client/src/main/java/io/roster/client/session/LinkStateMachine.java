@@ -15,13 +15,15 @@ import java.util.List;
  * this client's publishers after the new session holds them.
  */
 public final class LinkStateMachine<C> {
+    /** The connection in use (REPLAYING or CONNECTED), its session address, and when it came up. */
+    public record Up<C>(C connection, String address, long sinceMillis) {
+    }
+
     private final ReconnectPlan plan;
 
     private LinkState state = LinkState.DISCONNECTED;
-    private C current;
-    private String currentAddress;
+    private Up<C> current;
     private String lastFailure;
-    private long upSinceMillis;
     /**
      * The number of the current (or last) connection, raised before each replay. Data keeps the copy of a registration
      * sent on the highest one, so a late write from a session this client left never takes it back (invariant 5).
@@ -67,9 +69,7 @@ public final class LinkStateMachine<C> {
         if (state == LinkState.CLOSED) {
             return List.of(new LinkCommand.Close<>(connection));
         }
-        current = connection;
-        currentAddress = address;
-        upSinceMillis = nowMillis;
+        current = new Up<>(connection, address, nowMillis);
         state = LinkState.REPLAYING;
         connectionGeneration++;
         return List.of(new LinkCommand.Replay<>(connection, address, connectionGeneration));
@@ -84,7 +84,7 @@ public final class LinkStateMachine<C> {
         if (!complete) {
             return leave(connection, "the replay of registrations did not complete", false, nowMillis);
         }
-        if (state != LinkState.REPLAYING || current != connection) {
+        if (!isReplayingOn(connection)) {
             return List.of();
         }
         state = LinkState.CONNECTED;
@@ -95,7 +95,7 @@ public final class LinkStateMachine<C> {
         if (left != null) {
             commands.add(new LinkCommand.Close<>(left)); // its session now drops this client: the new one holds it all
         }
-        commands.add(new LinkCommand.Log<>(false, "Connected to session " + currentAddress));
+        commands.add(new LinkCommand.Log<>(false, "Connected to session " + current.address()));
         commands.add(new LinkCommand.ConfirmOpen<>(connection));
         return commands;
     }
@@ -114,15 +114,14 @@ public final class LinkStateMachine<C> {
     }
 
     private List<LinkCommand<C>> leave(C connection, String reason, boolean closeLater, long nowMillis) {
-        if (state == LinkState.CLOSED || connection == null || connection != current) {
+        if (state == LinkState.CLOSED || connection == null || !isCurrent(connection)) {
             return List.of();
         }
-        String address = currentAddress;
+        String address = current.address();
+        long upMillis = nowMillis - current.sinceMillis();
         current = null;
-        currentAddress = null;
         state = LinkState.DISCONNECTED;
         lastFailure = address + ": " + reason;
-        long upMillis = nowMillis - upSinceMillis;
         long delay = plan.onLost(upMillis);
         C toClose = closeLater ? swapAbandoned(connection) : connection;
         List<LinkCommand<C>> commands = new ArrayList<>();
@@ -151,7 +150,7 @@ public final class LinkStateMachine<C> {
         if (!isReplayingOn(connection)) {
             return false;
         }
-        lastFailure = currentAddress + ": " + why;
+        lastFailure = current.address() + ": " + why;
         return true;
     }
 
@@ -161,9 +160,8 @@ public final class LinkStateMachine<C> {
             return List.of();
         }
         state = LinkState.CLOSED;
-        C connection = current;
+        C connection = current == null ? null : current.connection();
         current = null;
-        currentAddress = null;
         C left = swapAbandoned(null);
         List<LinkCommand<C>> commands = new ArrayList<>();
         commands.add(new LinkCommand.WakeWaiters<>());
@@ -181,13 +179,8 @@ public final class LinkStateMachine<C> {
     }
 
     /** The connection in use (REPLAYING or CONNECTED), or null. */
-    public C connection() {
+    public Up<C> current() {
         return current;
-    }
-
-    /** The session address of {@link #connection()}, or null. */
-    public String address() {
-        return currentAddress;
     }
 
     /** 1 for the link's first connection, one more for each later one; 0 before the first. */
@@ -201,22 +194,26 @@ public final class LinkStateMachine<C> {
     }
 
     public boolean isConnectedOn(C connection) {
-        return state == LinkState.CONNECTED && current == connection;
+        return state == LinkState.CONNECTED && isCurrent(connection);
     }
 
     public boolean isReplayingOn(C connection) {
-        return state == LinkState.REPLAYING && current == connection;
+        return state == LinkState.REPLAYING && isCurrent(connection);
     }
 
     /** True when a connection other than {@code connection} is up (REPLAYING or CONNECTED). */
     public boolean isUpOnOtherThan(C connection) {
-        return current != null && current != connection;
+        return current != null && current.connection() != connection;
+    }
+
+    private boolean isCurrent(C connection) {
+        return current != null && current.connection() == connection;
     }
 
     /** Why calls cannot go through now, for the error of a call that gave up waiting. */
     public String whyNotConnected() {
         if (state == LinkState.REPLAYING) {
-            return "still replaying registrations on " + currentAddress
+            return "still replaying registrations on " + current.address()
                     + (lastFailure == null ? "" : "; last failure: " + lastFailure);
         }
         return lastFailure == null ? "no connection attempt finished yet" : "last failure: " + lastFailure;

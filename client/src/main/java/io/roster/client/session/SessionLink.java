@@ -308,7 +308,8 @@ public final class SessionLink implements AutoCloseable {
         return switch (machine.state()) {
             case CLOSED -> LinkStatus.CLOSED;
             case DISCONNECTED -> LinkStatus.DISCONNECTED;
-            default -> new LinkStatus(machine.state(), machine.connection(), machine.address(), machine.generation());
+            default -> new LinkStatus(machine.state(), machine.current().connection(), machine.current().address(),
+                    machine.generation());
         };
     }
 

@@ -33,8 +33,7 @@ class LinkStateMachineTest {
                 on("attempt due", LinkStateMachine::attemptDue, DISCONNECTED, connect("a:1")),
                 on("connected c1", m -> m.connected("c1", "a:1", T0), REPLAYING, replay("c1", "a:1", 1)),
                 on("replay of c1 complete", m -> m.replayDone("c1", true, T0 + 5), CONNECTED, wake(), confirmOpen("c1")));
-        assertThat(machine.connection()).isEqualTo("c1");
-        assertThat(machine.address()).isEqualTo("a:1");
+        assertThat(machine.current()).isEqualTo(new LinkStateMachine.Up<>("c1", "a:1", T0));
         assertThat(machine.generation()).isEqualTo(1);
         assertThat(machine.lastFailure()).isNull();
     }
@@ -141,7 +140,7 @@ class LinkStateMachineTest {
                 on("connected c2", m -> m.connected("c2", "b:2", T0), CLOSED, close("c2")),
                 on("c1 lost", m -> m.lost("c1", "connection closed", T0), CLOSED),
                 on("replay done", m -> m.replayDone("c2", true, T0), CLOSED));
-        assertThat(machine.connection()).isNull();
+        assertThat(machine.current()).isNull();
     }
 
     @Test

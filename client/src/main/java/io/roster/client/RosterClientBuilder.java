@@ -1,7 +1,5 @@
 package io.roster.client;
 
-import io.roster.client.core.ClientOptions;
-import io.roster.client.core.DefaultRosterClient;
 import io.roster.common.model.RegistryLimits;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.roster.client.push;
 
-import io.roster.client.registry.SubscriberRecord;
+import io.roster.client.registry.SubscriptionRecord;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.PushMessage;
 import org.slf4j.Logger;
@@ -29,7 +29,7 @@ import java.util.function.Function;
 public final class PushDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
 
-    private final Function<String, SubscriberRecord> subscribers;
+    private final Function<String, SubscriptionRecord> subscribers;
     private final ExecutorService thread;
     /** RegisterId to its latest undelivered push, in the order the slots filled; guarded by this. */
     private final Map<String, PushMessage> latest = new LinkedHashMap<>();
@@ -38,7 +38,7 @@ public final class PushDispatcher implements AutoCloseable {
     private boolean closed; // guarded by this
 
     /** {@code subscribers} finds a live subscription by registerId (null when there is none). */
-    public PushDispatcher(Function<String, SubscriberRecord> subscribers, String threadName) {
+    public PushDispatcher(Function<String, SubscriptionRecord> subscribers, String threadName) {
         this.subscribers = subscribers;
         this.thread = NamedThreads.pool(threadName, 1);
     }
@@ -80,7 +80,7 @@ public final class PushDispatcher implements AutoCloseable {
 
     /** Puts {@code push} in {@code registerId}'s slot if it may ever be delivered there. Called holding this. */
     private void take(String registerId, PushMessage push) {
-        SubscriberRecord subscriber = deliverable(registerId, push);
+        SubscriptionRecord subscriber = deliverable(registerId, push);
         if (subscriber == null) {
             return;
         }
@@ -94,8 +94,8 @@ public final class PushDispatcher implements AutoCloseable {
     }
 
     /** The subscription {@code push} may be delivered to, or null (logged) when it may not. */
-    private SubscriberRecord deliverable(String registerId, PushMessage push) {
-        SubscriberRecord subscriber = subscribers.apply(registerId);
+    private SubscriptionRecord deliverable(String registerId, PushMessage push) {
+        SubscriptionRecord subscriber = subscribers.apply(registerId);
         if (subscriber == null) {
             LOG.debug("Push of {} version {} for subscriber {}, which is not live here: ignored",
                     push.dataInfoId(), push.version(), registerId);
@@ -151,13 +151,13 @@ public final class PushDispatcher implements AutoCloseable {
     }
 
     private void deliver(String registerId, PushMessage push) {
-        SubscriberRecord subscriber = deliverable(registerId, push); // it may have left since the push came
+        SubscriptionRecord subscriber = deliverable(registerId, push); // it may have left since the push came
         if (subscriber != null && subscriber.advanceTo(push.version())) {
             notify(subscriber, push);
         }
     }
 
-    private static void notify(SubscriberRecord subscriber, PushMessage push) {
+    private static void notify(SubscriptionRecord subscriber, PushMessage push) {
         try {
             subscriber.listener().onData(push.dataInfoId(), copy(push.data()), push.version());
         } catch (RuntimeException e) {

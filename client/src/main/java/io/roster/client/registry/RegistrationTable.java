@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RegistrationTable {
     private final Map<String, PublisherRecord> publishers = new ConcurrentHashMap<>();
-    private final Map<String, SubscriberRecord> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, SubscriptionRecord> subscribers = new ConcurrentHashMap<>();
 
     public void putPublisher(PublisherRecord record) {
         publishers.put(record.registerId(), record);
@@ -33,16 +33,16 @@ public final class RegistrationTable {
         return publishers.get(registerId);
     }
 
-    public void putSubscriber(SubscriberRecord record) {
+    public void putSubscriber(SubscriptionRecord record) {
         subscribers.put(record.registerId(), record);
     }
 
     /** Removes the subscriber only if {@code record} is still the one filed under its registerId. */
-    public void removeSubscriber(SubscriberRecord record) {
+    public void removeSubscriber(SubscriptionRecord record) {
         subscribers.remove(record.registerId(), record);
     }
 
-    public SubscriberRecord subscriber(String registerId) {
+    public SubscriptionRecord subscriber(String registerId) {
         return subscribers.get(registerId);
     }
 

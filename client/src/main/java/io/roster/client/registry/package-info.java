@@ -1,2 +1,5 @@
-/** Implementation, not API: the client's live registrations and the per-subscription version gate. */
+/**
+ * Implementation, not API: the client's live registrations, the per-subscription version gate, and their replay on
+ * every new session connection.
+ */
 package io.roster.client.registry;

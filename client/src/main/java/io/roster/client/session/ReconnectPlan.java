@@ -1,6 +1,7 @@
 package io.roster.client.session;
 
-import java.time.Duration;
+import io.roster.common.retry.Backoff;
+
 import java.util.List;
 
 /**
@@ -8,24 +9,24 @@ import java.util.List;
  * waits a doubling delay, from min up to max. A lost connection moves on at once only if it had been up for
  * {@link #stableMillis()}; one that died sooner counts as a failed attempt. Otherwise a session that accepts and
  * closes at once would make a zero-delay connect/close loop. For the same reason only such a stable connection resets
- * the delay. Not thread-safe: the session link calls it under its lock.
+ * the delay. Not thread-safe: the {@link LinkStateMachine} uses it, under the session link's lock.
  */
 public final class ReconnectPlan {
     /** The shortest uptime that counts as stable whatever the backoff: below this, reconnecting at once could spin. */
     static final long MIN_STABLE_MILLIS = 1000;
 
     private final SessionDirectory directory;
-    private final Backoff backoff;
+    private final Backoff.Sequence delays;
     private final long stableMillis;
     private int index;
 
-    public ReconnectPlan(List<String> addresses, Duration min, Duration max) {
-        this(fixed(addresses), min, max);
+    public ReconnectPlan(List<String> addresses, Backoff backoff) {
+        this(fixed(addresses), backoff);
     }
 
-    public ReconnectPlan(SessionDirectory directory, Duration min, Duration max) {
+    public ReconnectPlan(SessionDirectory directory, Backoff backoff) {
         this.directory = directory;
-        this.backoff = new Backoff(min, max);
+        this.delays = backoff.sequence();
         // With uptime >= max backoff, immediate reconnects are never more frequent than a fully backed-off loop.
         this.stableMillis = Math.max(MIN_STABLE_MILLIS, backoff.maxMillis());
     }
@@ -47,7 +48,7 @@ public final class ReconnectPlan {
     public long onAttemptFailed() {
         index++;
         directory.refreshSoon();
-        return backoff.next();
+        return delays.next();
     }
 
     /**
@@ -58,7 +59,7 @@ public final class ReconnectPlan {
         if (uptimeMillis < stableMillis) {
             return onAttemptFailed();
         }
-        backoff.reset();
+        delays.reset();
         index++;
         directory.refreshSoon();
         return 0;

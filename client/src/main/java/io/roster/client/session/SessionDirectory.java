@@ -18,25 +18,22 @@ public interface SessionDirectory extends AutoCloseable {
 
     /** The fixed list given as {@code sessions}. */
     static SessionDirectory fixed(List<String> addresses) {
-        List<String> copy = List.copyOf(addresses);
-        return new SessionDirectory() {
-            @Override
-            public List<String> addresses() {
-                return copy;
-            }
+        return new Fixed(List.copyOf(addresses));
+    }
 
-            @Override
-            public void refreshSoon() {
-            }
+    /** The sessions from config: never refreshed. */
+    record Fixed(List<String> addresses) implements SessionDirectory {
+        @Override
+        public void refreshSoon() {
+        }
 
-            @Override
-            public String describe() {
-                return "configured";
-            }
+        @Override
+        public String describe() {
+            return "configured";
+        }
 
-            @Override
-            public void close() {
-            }
-        };
+        @Override
+        public void close() {
+        }
     }
 }

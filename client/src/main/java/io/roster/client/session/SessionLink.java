@@ -4,24 +4,28 @@ import com.alipay.remoting.Connection;
 import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
-import io.roster.client.RosterException;
-import io.roster.client.RosterNotConnectedException;
+import io.roster.common.retry.Backoff;
 import io.roster.common.util.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
- * The client's one session connection and the loop that keeps it up. A new connection first replays the client's
- * registrations and only then lets calls through, so that the session holds everything before anything new arrives.
- * A replay that cannot complete drops the connection, and the next one replays everything again.
+ * The client's one session connection and the loop that keeps it up: the shell around {@link LinkStateMachine}, which
+ * decides. This class owns the reconnect thread and the bolt client, feeds the machine its events (with the time) and
+ * carries out its {@link LinkCommand}s: schedule an attempt, connect, replay, close, wake waiting calls. A new
+ * connection first replays the client's registrations and only then lets calls through, so that the session holds
+ * everything before anything new arrives. A replay that cannot complete drops the connection, and the next one
+ * replays everything again.
  *
  * <p>One lock orders three things: connection changes, the replay snapshot, and the callers' changes to their
  * registrations ({@link #mutateIfConnected}, {@link #mutateUnlessReplaced}, {@link #mutate}). A change therefore
@@ -57,32 +61,23 @@ public final class SessionLink implements AutoCloseable {
     private final Condition changed = lock.newCondition();
 
     // guarded by lock
+    private final LinkStateMachine<Connection> machine;
     private Replayer replayer;
-    private LinkState state = LinkState.DISCONNECTED;
-    private Connection current;
-    private String currentAddress;
-    private String lastFailure;
-    private long upSinceNanos;
-    /**
-     * The number of the current (or last) connection, raised before each replay. Data keeps the copy of a registration
-     * sent on the highest one, so a late write from a session this client left never takes it back (invariant 5).
-     */
-    private long connectionGeneration;
-    /** A connection left by {@link #abandon}, closed once the next one has replayed (or the link closes). */
-    private Connection abandoned;
 
     /** Create before {@code rpcClient.startup()}: it registers the listener that notices closed connections. */
     public SessionLink(RpcClient rpcClient, List<String> addresses, Duration connectTimeout, Duration requestTimeout,
                        Duration backoffMin, Duration backoffMax, String threadName) {
-        this(rpcClient, SessionDirectory.fixed(addresses), connectTimeout, requestTimeout, backoffMin, backoffMax, threadName);
+        this(rpcClient, SessionDirectory.fixed(addresses), connectTimeout, requestTimeout,
+                Backoff.of(backoffMin, backoffMax), threadName);
     }
 
     /** As above, with the sessions taken from {@code directory} (a fixed list, or meta's). */
     public SessionLink(RpcClient rpcClient, SessionDirectory directory, Duration connectTimeout, Duration requestTimeout,
-                       Duration backoffMin, Duration backoffMax, String threadName) {
+                       Backoff backoff, String threadName) {
         this.rpcClient = rpcClient;
         this.calls = new SessionCalls(rpcClient, requestTimeout);
-        this.plan = new ReconnectPlan(directory, backoffMin, backoffMax);
+        this.plan = new ReconnectPlan(directory, backoff);
+        this.machine = new LinkStateMachine<>(plan);
         this.connectTimeout = connectTimeout;
         this.reconnector = NamedThreads.scheduler(threadName);
         rpcClient.addConnectionEventProcessor(ConnectionEventType.CLOSE,
@@ -94,24 +89,24 @@ public final class SessionLink implements AutoCloseable {
         lock.lock();
         try {
             this.replayer = replayer;
-            schedule(0);
         } finally {
             lock.unlock();
         }
+        onEvent(LinkStateMachine::start);
     }
 
     /**
      * Waits until the link is CONNECTED (registrations replayed) or {@code deadlineNanos} (a {@link System#nanoTime()}
      * value) passes.
      *
-     * @throws RosterNotConnectedException naming the addresses and the last failure, at the deadline
-     * @throws IllegalStateException       once the client is closed
+     * @throws LinkUnavailableException naming the addresses and the last failure, at the deadline (or interrupted)
+     * @throws IllegalStateException     once the client is closed
      */
     public LinkStatus awaitConnected(long deadlineNanos) {
         lock.lock();
         try {
-            while (state != LinkState.CONNECTED) {
-                if (state == LinkState.CLOSED) {
+            while (machine.state() != LinkState.CONNECTED) {
+                if (machine.state() == LinkState.CLOSED) {
                     throw new IllegalStateException("client is closed");
                 }
                 long remaining = deadlineNanos - System.nanoTime();
@@ -123,7 +118,7 @@ public final class SessionLink implements AutoCloseable {
             return statusLocked();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RosterException("interrupted while waiting for a session connection", e);
+            throw new LinkUnavailableException("interrupted while waiting for a session connection", e);
         } finally {
             lock.unlock();
         }
@@ -133,7 +128,7 @@ public final class SessionLink implements AutoCloseable {
     public boolean mutateIfConnected(Connection connection, Runnable mutation) {
         lock.lock();
         try {
-            if (state != LinkState.CONNECTED || current != connection) {
+            if (!machine.isConnectedOn(connection)) {
                 return false;
             }
             mutation.run();
@@ -151,7 +146,7 @@ public final class SessionLink implements AutoCloseable {
     public boolean mutateUnlessReplaced(Connection connection, Runnable mutation) {
         lock.lock();
         try {
-            if (current != null && current != connection) {
+            if (machine.isUpOnOtherThan(connection)) {
                 return false;
             }
             mutation.run();
@@ -198,12 +193,11 @@ public final class SessionLink implements AutoCloseable {
     public boolean pauseReplay(Connection connection, String why, long millis) {
         lock.lock();
         try {
-            if (state != LinkState.REPLAYING || current != connection) {
+            if (!machine.replayPaused(connection, why)) {
                 return false;
             }
-            lastFailure = currentAddress + ": " + why;
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-            while (state == LinkState.REPLAYING && current == connection) {
+            while (machine.isReplayingOn(connection)) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     return true;
@@ -221,7 +215,7 @@ public final class SessionLink implements AutoCloseable {
 
     /** Drops {@code connection} if it is the current one and starts reconnecting, next address first. */
     public void connectionLost(Connection connection, String reason) {
-        leave(connection, reason, false);
+        onEvent(m -> m.lost(connection, reason, nowMillis()));
     }
 
     /**
@@ -230,144 +224,71 @@ public final class SessionLink implements AutoCloseable {
      * (client-off) after the new session holds them, so they never leave subscribers' lists.
      */
     public void abandon(Connection connection, String reason) {
-        leave(connection, reason, true);
-    }
-
-    private void leave(Connection connection, String reason, boolean closeLater) {
-        String address;
-        Connection previous;
-        String next;
-        long upMillis;
-        long delay;
-        lock.lock();
-        try {
-            if (state == LinkState.CLOSED || connection == null || connection != current) {
-                return;
-            }
-            address = currentAddress;
-            current = null;
-            currentAddress = null;
-            state = LinkState.DISCONNECTED;
-            lastFailure = address + ": " + reason;
-            upMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - upSinceNanos);
-            delay = plan.onLost(upMillis);
-            next = plan.address();
-            changed.signalAll();
-            schedule(delay);
-            if (closeLater) {
-                previous = swapPrevious(connection);
-            } else {
-                previous = connection;
-            }
-        } finally {
-            lock.unlock();
-        }
-        LOG.warn("Lost session {} after {} ms ({}); reconnecting to {} in {} ms", address, upMillis, reason, next, delay);
-        if (previous != null) {
-            closeQuietly(previous);
-        }
-    }
-
-    /** Keeps {@code connection} open until the next replay completes; returns the one kept before, to close now. */
-    private Connection swapPrevious(Connection connection) {
-        Connection before = abandoned;
-        abandoned = connection;
-        return before;
+        onEvent(m -> m.abandoned(connection, reason, nowMillis()));
     }
 
     private void attempt() {
-        String address;
-        lock.lock();
-        try {
-            if (state == LinkState.CLOSED) {
-                return;
-            }
-            address = plan.address();
-        } finally {
-            lock.unlock();
-        }
-        if (address == null) {
-            attemptFailed("(no session)", "no session address yet from " + plan.describe());
-            return;
-        }
+        onEvent(LinkStateMachine::attemptDue);
+    }
+
+    private void connectTo(String address) {
         Connection connection;
         try {
             connection = rpcClient.createStandaloneConnection(address, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
         } catch (RemotingException | RuntimeException e) {
-            attemptFailed(address, SessionCalls.describe(e));
+            onEvent(m -> m.connectFailed(address, SessionCalls.describe(e)));
             return;
         }
-        replayOn(connection, address);
+        onEvent(m -> m.connected(connection, address, nowMillis()));
     }
 
-    private void replayOn(Connection connection, String address) {
-        Replay replay;
-        long generation = 0;
+    /** Feeds one event to the machine under the lock, then carries out what it asked for outside the lock. */
+    private void onEvent(Function<LinkStateMachine<Connection>, List<LinkCommand<Connection>>> event) {
+        List<Runnable> outside = new ArrayList<>();
         lock.lock();
         try {
-            if (state == LinkState.CLOSED) {
-                replay = null;
-            } else {
-                current = connection;
-                currentAddress = address;
-                upSinceNanos = System.nanoTime();
-                state = LinkState.REPLAYING;
-                generation = ++connectionGeneration;
-                replay = replayer.capture();
+            for (LinkCommand<Connection> command : event.apply(machine)) {
+                runLocked(command, outside);
             }
         } finally {
             lock.unlock();
         }
-        if (replay == null) {
-            closeQuietly(connection);
-            return;
-        }
-        boolean complete = replay.sendOn(connection, address, generation);
-        boolean connected;
-        Connection left = null;
-        lock.lock();
-        try {
-            connected = complete && state == LinkState.REPLAYING && current == connection;
-            if (connected) {
-                // The backoff is not reset here: only a connection that stays up resets it (ReconnectPlan.onLost).
-                state = LinkState.CONNECTED;
-                lastFailure = null;
-                changed.signalAll();
-                left = swapPrevious(null);
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (left != null) {
-            closeQuietly(left); // its session now drops what it held of this client: the new session holds it all
-        }
-        if (!complete) {
-            connectionLost(connection, "the replay of registrations did not complete"); // no-op if already dropped
-            return;
-        }
-        if (connected) {
-            LOG.info("Connected to session {}", address);
-            // A close that raced with taking the connection into use was ignored as not-current: check once more.
-            if (!connection.isFine()) {
-                connectionLost(connection, "connection closed while replaying");
-            }
+        outside.forEach(Runnable::run);
+    }
+
+    /** Does what must happen under the lock (with the machine's step) and queues the rest. */
+    private void runLocked(LinkCommand<Connection> command, List<Runnable> outside) {
+        if (command instanceof LinkCommand.ScheduleAttempt<Connection> s) {
+            schedule(s.delayMillis());
+        } else if (command instanceof LinkCommand.WakeWaiters<Connection>) {
+            changed.signalAll();
+        } else if (command instanceof LinkCommand.Replay<Connection> r) {
+            Replay replay = replayer.capture(); // under the lock: no registration change lands in between
+            outside.add(() -> {
+                boolean complete = replay.sendOn(r.connection(), r.address(), r.generation());
+                onEvent(m -> m.replayDone(r.connection(), complete, nowMillis()));
+            });
+        } else if (command instanceof LinkCommand.Connect<Connection> c) {
+            outside.add(() -> connectTo(c.address()));
+        } else if (command instanceof LinkCommand.Close<Connection> c) {
+            outside.add(() -> closeQuietly(c.connection()));
+        } else if (command instanceof LinkCommand.ConfirmOpen<Connection> c) {
+            outside.add(() -> {
+                if (!c.connection().isFine()) {
+                    connectionLost(c.connection(), "connection closed while replaying");
+                }
+            });
+        } else if (command instanceof LinkCommand.Log<Connection> l) {
+            outside.add(() -> log(l));
         }
     }
 
-    private void attemptFailed(String address, String reason) {
-        long delay;
-        lock.lock();
-        try {
-            if (state == LinkState.CLOSED) {
-                return;
-            }
-            lastFailure = address + ": " + reason;
-            delay = plan.onAttemptFailed();
-            schedule(delay);
-        } finally {
-            lock.unlock();
+    private static void log(LinkCommand.Log<Connection> line) {
+        if (line.warning()) {
+            LOG.warn(line.message());
+        } else {
+            LOG.info(line.message());
         }
-        LOG.info("Cannot connect to session {} ({}); next attempt in {} ms", address, reason, delay);
     }
 
     // called under lock
@@ -379,25 +300,24 @@ public final class SessionLink implements AutoCloseable {
         }
     }
 
+    private static long nowMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    }
+
     private LinkStatus statusLocked() {
-        return switch (state) {
+        return switch (machine.state()) {
             case CLOSED -> LinkStatus.CLOSED;
             case DISCONNECTED -> LinkStatus.DISCONNECTED;
-            default -> new LinkStatus(state, current, currentAddress, connectionGeneration);
+            default -> new LinkStatus(machine.state(), machine.current().connection(), machine.current().address(),
+                    machine.generation());
         };
     }
 
-    private RosterNotConnectedException notConnected() {
-        String why;
-        if (state == LinkState.REPLAYING) {
-            why = "still replaying registrations on " + currentAddress
-                    + (lastFailure == null ? "" : "; last failure: " + lastFailure);
-        } else {
-            why = lastFailure == null ? "no connection attempt finished yet" : "last failure: " + lastFailure;
-        }
-        return new RosterNotConnectedException("not connected to any session within " + connectTimeout.toMillis()
+    private LinkUnavailableException notConnected() {
+        String why = machine.whyNotConnected();
+        return new LinkUnavailableException("not connected to any session within " + connectTimeout.toMillis()
                 + " ms; sessions tried: " + String.join(", ", plan.addresses()) + " (" + plan.describe() + "); " + why,
-                plan.addresses(), lastFailure);
+                plan.addresses(), machine.lastFailure());
     }
 
     private void closeQuietly(Connection connection) {
@@ -411,28 +331,20 @@ public final class SessionLink implements AutoCloseable {
     /** Stops reconnecting and closes the connection; waiting callers get {@link IllegalStateException}. Idempotent. */
     @Override
     public void close() {
-        Connection connection;
-        Connection left;
+        List<Runnable> closes = new ArrayList<>();
         lock.lock();
         try {
-            if (state == LinkState.CLOSED) {
-                return;
+            List<LinkCommand<Connection>> commands = machine.close();
+            if (commands.isEmpty()) {
+                return; // closed already
             }
-            state = LinkState.CLOSED;
-            connection = current;
-            current = null;
-            currentAddress = null;
-            left = swapPrevious(null);
-            changed.signalAll();
+            for (LinkCommand<Connection> command : commands) {
+                runLocked(command, closes);
+            }
         } finally {
             lock.unlock();
         }
         NamedThreads.shutdown(reconnector);
-        if (connection != null) {
-            closeQuietly(connection);
-        }
-        if (left != null) {
-            closeQuietly(left);
-        }
+        closes.forEach(Runnable::run);
     }
 }

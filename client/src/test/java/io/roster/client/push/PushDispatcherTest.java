@@ -1,7 +1,7 @@
 package io.roster.client.push;
 
 import io.roster.client.registry.RegistrationTable;
-import io.roster.client.registry.SubscriberRecord;
+import io.roster.client.registry.SubscriptionRecord;
 import io.roster.client.testing.PushRecorder;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PushAck;
@@ -37,9 +37,9 @@ class PushDispatcherTest {
     void deliversNewerVersionsInOrderAndDropsStaleDuplicateForeignAndUnknownOnes() {
         PushRecorder a = new PushRecorder();
         PushRecorder b = new PushRecorder();
-        table.putSubscriber(new SubscriberRecord("a", "d1", a));
-        table.putSubscriber(new SubscriberRecord("b", "d1", b));
-        table.putSubscriber(new SubscriberRecord("c", "d2", new PushRecorder()));
+        table.putSubscriber(new SubscriptionRecord("a", "d1", a::onData));
+        table.putSubscriber(new SubscriptionRecord("b", "d1", b::onData));
+        table.putSubscriber(new SubscriptionRecord("c", "d2", new PushRecorder()::onData));
 
         // Each step waits for its delivery: a version still undelivered when a newer one comes is replaced by it.
         dispatcher.dispatch(push("d1", 0, List.of("a")));
@@ -63,14 +63,14 @@ class PushDispatcherTest {
     void aSlowListenerDelaysOnlyDeliveriesNotTheCaller() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         PushRecorder after = new PushRecorder();
-        table.putSubscriber(new SubscriberRecord("slow", "d", (id, data, v) -> {
+        table.putSubscriber(new SubscriptionRecord("slow", "d", (id, data, v) -> {
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
-        table.putSubscriber(new SubscriberRecord("fast", "d", after));
+        table.putSubscriber(new SubscriptionRecord("fast", "d", after::onData));
 
         assertThat(dispatcher.dispatch(push("d", 1, List.of("slow")))).isTrue();
         assertThat(dispatcher.dispatch(push("d", 1, List.of("fast")))).isTrue(); // queued at once
@@ -86,7 +86,7 @@ class PushDispatcherTest {
         PushRecorder blocked = new PushRecorder();
         PushRecorder sameData = new PushRecorder();
         PushRecorder otherData = new PushRecorder();
-        table.putSubscriber(new SubscriberRecord("a", "d1", (id, data, v) -> {
+        table.putSubscriber(new SubscriptionRecord("a", "d1", (id, data, v) -> {
             blocked.onData(id, data, v);
             entered.countDown();
             try {
@@ -95,8 +95,8 @@ class PushDispatcherTest {
                 Thread.currentThread().interrupt();
             }
         }));
-        table.putSubscriber(new SubscriberRecord("b", "d1", sameData));
-        table.putSubscriber(new SubscriberRecord("c", "d2", otherData));
+        table.putSubscriber(new SubscriptionRecord("b", "d1", sameData::onData));
+        table.putSubscriber(new SubscriptionRecord("c", "d2", otherData::onData));
 
         dispatcher.dispatch(push("d1", 1, List.of("a", "b"), "v1"));
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue(); // the one delivery thread is stuck in a's listener
@@ -108,7 +108,7 @@ class PushDispatcherTest {
 
         assertThat(dispatcher.pendingCount()).as("undelivered pushes held: the latest one per subscription")
                 .isEqualTo(3);
-        table.putSubscriber(new SubscriberRecord("gone", "d2", new PushRecorder()));
+        table.putSubscriber(new SubscriptionRecord("gone", "d2", new PushRecorder()::onData));
         dispatcher.dispatch(push("d2", 50, List.of("gone"), "v50"));
         assertThat(dispatcher.pendingCount()).isEqualTo(4);
         table.removeSubscriber(table.subscriber("gone"));
@@ -128,7 +128,7 @@ class PushDispatcherTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         PushRecorder seen = new PushRecorder();
-        table.putSubscriber(new SubscriberRecord("a", "d", (id, data, v) -> {
+        table.putSubscriber(new SubscriptionRecord("a", "d", (id, data, v) -> {
             seen.onData(id, data, v);
             entered.countDown();
             try {
@@ -157,11 +157,11 @@ class PushDispatcherTest {
     @Test
     void listenersGetTheirOwnCopiesAndAClosedDispatcherRefuses() {
         byte[][] seen = new byte[2][];
-        table.putSubscriber(new SubscriberRecord("a", "d", (id, data, v) -> {
+        table.putSubscriber(new SubscriptionRecord("a", "d", (id, data, v) -> {
             seen[0] = data.get(0);
             data.get(0)[0] = 'X';
         }));
-        table.putSubscriber(new SubscriberRecord("b", "d", (id, data, v) -> seen[1] = data.get(0)));
+        table.putSubscriber(new SubscriptionRecord("b", "d", (id, data, v) -> seen[1] = data.get(0)));
         dispatcher.dispatch(push("d", 1, List.of("a", "b"), "abc"));
         await().atMost(Duration.ofSeconds(5)).until(() -> seen[1] != null);
         assertThat(new String(seen[1], StandardCharsets.UTF_8)).isEqualTo("abc");

@@ -11,7 +11,7 @@ class RegistrationTableTest {
 
     @Test
     void theVersionGateLetsAFirstVersionZeroThroughAndOnlyNewerVersionsAfter() {
-        SubscriberRecord s = new SubscriberRecord("r1", "d", (id, data, v) -> { });
+        SubscriptionRecord s = new SubscriptionRecord("r1", "d", (id, data, v) -> { });
         assertThat(s.advanceTo(0)).isTrue();
         assertThat(s.advanceTo(0)).isFalse();
         assertThat(s.advanceTo(7)).isTrue();
@@ -40,7 +40,7 @@ class RegistrationTableTest {
     @Test
     void aSnapshotIsACopyOfEveryLiveRegistration() {
         PublisherRecord p = PublisherRecord.first("p1", "d", List.of(new byte[] {1}));
-        SubscriberRecord s = new SubscriberRecord("s1", "d", (id, data, v) -> { });
+        SubscriptionRecord s = new SubscriptionRecord("s1", "d", (id, data, v) -> { });
         table.putPublisher(p);
         table.putSubscriber(s);
         RegistrationSnapshot snapshot = table.snapshot();

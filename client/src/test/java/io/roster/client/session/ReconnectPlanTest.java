@@ -1,14 +1,14 @@
 package io.roster.client.session;
 
+import io.roster.common.retry.Backoff;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReconnectPlanTest {
-    private final ReconnectPlan plan = new ReconnectPlan(List.of("a:1", "b:2", "c:3"), Duration.ofMillis(100), Duration.ofMillis(500));
+    private final ReconnectPlan plan = new ReconnectPlan(List.of("a:1", "b:2", "c:3"), Backoff.ofMillis(100, 500));
 
     @Test
     void failedAttemptsCycleThroughTheAddressesWithADoublingCappedDelay() {
@@ -47,26 +47,15 @@ class ReconnectPlanTest {
 
     @Test
     void theStableUptimeIsTheMaximumBackoffWhenThatIsLonger() {
-        ReconnectPlan slow = new ReconnectPlan(List.of("a:1"), Duration.ofMillis(100), Duration.ofSeconds(5));
+        ReconnectPlan slow = new ReconnectPlan(List.of("a:1"), Backoff.ofMillis(100, 5000));
         assertThat(slow.stableMillis()).isEqualTo(5000);
         assertThat(slow.onLost(4999)).isEqualTo(100);
         assertThat(slow.onLost(5000)).isZero();
     }
 
     @Test
-    void backoffDoublesUpToItsMaximumAndResets() {
-        Backoff backoff = new Backoff(Duration.ofMillis(30), Duration.ofMillis(100));
-        assertThat(backoff.next()).isEqualTo(30);
-        assertThat(backoff.next()).isEqualTo(60);
-        assertThat(backoff.next()).isEqualTo(100);
-        assertThat(backoff.next()).isEqualTo(100);
-        backoff.reset();
-        assertThat(backoff.next()).isEqualTo(30);
-    }
-
-    @Test
     void oneAddressIsRetriedItself() {
-        ReconnectPlan single = new ReconnectPlan(List.of("a:1"), Duration.ofMillis(10), Duration.ofMillis(10));
+        ReconnectPlan single = new ReconnectPlan(List.of("a:1"), Backoff.ofMillis(10, 10));
         single.onLost(single.stableMillis());
         assertThat(single.address()).isEqualTo("a:1");
         assertThat(single.onAttemptFailed()).isEqualTo(10);

@@ -1,17 +1,16 @@
-package io.roster.client.core;
+package io.roster.client;
 
-import io.roster.client.Subscription;
 import io.roster.client.push.PushDispatcher;
-import io.roster.client.registry.SubscriberRecord;
+import io.roster.client.registry.SubscriptionRecord;
 
 /** A subscription handle. */
 final class DefaultSubscription implements Subscription {
     private final Registrar registrar;
-    private final SubscriberRecord record;
+    private final SubscriptionRecord record;
     private final PushDispatcher dispatcher;
     private boolean unsubscribed; // guarded by this
 
-    DefaultSubscription(Registrar registrar, SubscriberRecord record, PushDispatcher dispatcher) {
+    DefaultSubscription(Registrar registrar, SubscriptionRecord record, PushDispatcher dispatcher) {
         this.registrar = registrar;
         this.record = record;
         this.dispatcher = dispatcher;

@@ -1,7 +1,5 @@
-package io.roster.client.core;
+package io.roster.client;
 
-import io.roster.client.Data;
-import io.roster.client.Publication;
 import io.roster.client.registry.PublisherRecord;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.RegistryLimits;
@@ -51,7 +49,7 @@ final class DefaultPublication implements Publication {
         if (unpublished) {
             throw new IllegalStateException("publication " + registerId + " of " + dataInfoId + " was unpublished");
         }
-        PublisherRecord next = current.next(Inputs.data(dataInfoId, data, limits));
+        PublisherRecord next = current.next(InputChecks.data(dataInfoId, data, limits));
         registrar.republish(current, next);
         current = next;
     }

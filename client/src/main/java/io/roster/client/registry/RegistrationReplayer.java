@@ -1,20 +1,15 @@
-package io.roster.client.core;
+package io.roster.client.registry;
 
 import com.alipay.remoting.Connection;
-import io.roster.client.registry.PublisherRecord;
-import io.roster.client.registry.RegistrationSnapshot;
-import io.roster.client.registry.RegistrationTable;
-import io.roster.client.registry.SubscriberRecord;
-import io.roster.client.session.Backoff;
 import io.roster.client.session.CallOutcome;
 import io.roster.client.session.SessionLink;
+import io.roster.common.retry.Backoff;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +27,7 @@ import java.util.concurrent.Future;
  * good (no session would take it); any other error, SESSION_FULL included, gives the connection up, and the next
  * connection, to the next session, replays again.
  */
-final class RegistrationReplayer implements SessionLink.Replayer {
+public final class RegistrationReplayer implements SessionLink.Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationReplayer.class);
     /** Items of one replay in flight at once. */
     private static final int IN_FLIGHT = 8;
@@ -40,19 +35,20 @@ final class RegistrationReplayer implements SessionLink.Replayer {
     private final RegistrationTable table;
     private final RequestFactory requests;
     private final SessionLink link;
-    private final Duration backoffMin;
-    private final Duration backoffMax;
+    private final Backoff backoff;
     private final String threadName;
 
-    /** @param threadName the name of the threads a replay sends its items from */
-    RegistrationReplayer(RegistrationTable table, RequestFactory requests, SessionLink link, Duration backoffMin,
-                         Duration backoffMax, String threadName) {
+    /**
+     * @param backoff    the waits between retries of one item (the reconnect backoff)
+     * @param threadName the name of the threads a replay sends its items from
+     */
+    public RegistrationReplayer(RegistrationTable table, RequestFactory requests, SessionLink link, Backoff backoff,
+                         String threadName) {
         this.threadName = threadName;
         this.table = table;
         this.requests = requests;
         this.link = link;
-        this.backoffMin = backoffMin;
-        this.backoffMax = backoffMax;
+        this.backoff = backoff;
     }
 
     @Override
@@ -67,7 +63,7 @@ final class RegistrationReplayer implements SessionLink.Replayer {
             items.add(() -> send(connection, address, "publish of " + p.dataInfoId() + " (registerId " + p.registerId() + ")",
                     requests.publish(p, generation), () -> table.replacePublisher(p, null)));
         }
-        for (SubscriberRecord s : snapshot.subscribers()) {
+        for (SubscriptionRecord s : snapshot.subscribers()) {
             items.add(() -> send(connection, address, "subscribe to " + s.dataInfoId() + " (registerId " + s.registerId() + ")",
                     requests.subscribe(s), () -> table.removeSubscriber(s)));
         }
@@ -111,7 +107,7 @@ final class RegistrationReplayer implements SessionLink.Replayer {
 
     /** Sends one item until the session took it or rejected it for good; false when this connection is done for. */
     private boolean send(Connection connection, String address, String what, Object request, Runnable drop) {
-        Backoff backoff = new Backoff(backoffMin, backoffMax);
+        Backoff.Sequence delays = backoff.sequence();
         int attempts = 0;
         while (true) {
             attempts++;
@@ -136,7 +132,7 @@ final class RegistrationReplayer implements SessionLink.Replayer {
                 link.connectionLost(connection, why + "; trying a new connection");
                 return false;
             }
-            long delay = backoff.next();
+            long delay = delays.next();
             if (attempts == 1) {
                 LOG.warn("Session {} {}; retrying on this connection, calls wait meanwhile", address, why);
             } else {

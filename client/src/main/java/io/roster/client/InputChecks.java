@@ -1,6 +1,5 @@
-package io.roster.client.core;
+package io.roster.client;
 
-import io.roster.client.InvalidRegistrationException;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.model.RegistryLimits;
@@ -9,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Local checks of application input, so that input the session would reject never leaves the process. */
-final class Inputs {
-    private Inputs() {
+final class InputChecks {
+    private InputChecks() {
     }
 
     static DataInfoId dataInfoId(String dataId, RegistryLimits limits) {

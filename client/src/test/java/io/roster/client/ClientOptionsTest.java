@@ -1,7 +1,5 @@
-package io.roster.client.core;
+package io.roster.client;
 
-import io.roster.client.InvalidRegistrationException;
-import io.roster.client.RosterRequestException;
 import io.roster.common.model.RegistryLimits;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SimpleReply;

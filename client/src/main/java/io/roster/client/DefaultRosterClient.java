@@ -1,16 +1,13 @@
-package io.roster.client.core;
+package io.roster.client;
 
 import com.alipay.remoting.rpc.RpcClient;
-import io.roster.client.Data;
-import io.roster.client.Publication;
-import io.roster.client.RosterClient;
-import io.roster.client.Subscription;
-import io.roster.client.SubscriptionListener;
 import io.roster.client.push.PushDispatcher;
 import io.roster.client.push.PushHandler;
 import io.roster.client.registry.PublisherRecord;
+import io.roster.client.registry.RegistrationReplayer;
 import io.roster.client.registry.RegistrationTable;
-import io.roster.client.registry.SubscriberRecord;
+import io.roster.client.registry.RequestFactory;
+import io.roster.client.registry.SubscriptionRecord;
 import io.roster.client.session.LinkState;
 import io.roster.client.session.LinkStatus;
 import io.roster.client.session.LivenessCheck;
@@ -18,6 +15,7 @@ import io.roster.client.session.MetaSessionDirectory;
 import io.roster.client.session.SessionDirectory;
 import io.roster.client.session.SessionLink;
 import io.roster.common.model.DataInfoId;
+import io.roster.common.retry.Backoff;
 import io.roster.common.rpc.WireTypes;
 import io.roster.common.util.NamedThreads;
 import org.slf4j.Logger;
@@ -30,7 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The {@link RosterClient} implementation: wires the session link, the registration table and the push path. */
-public final class DefaultRosterClient implements RosterClient {
+final class DefaultRosterClient implements RosterClient {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRosterClient.class);
 
     private final ClientOptions options;
@@ -58,14 +56,14 @@ public final class DefaultRosterClient implements RosterClient {
         this.directory = options.metaServers().isEmpty() ? SessionDirectory.fixed(options.sessions())
                 : new MetaSessionDirectory(options.metaServers(), options.sessions(),
                         metaCallTimeoutMs(options), threads + "-directory");
+        Backoff reconnectBackoff = Backoff.of(options.backoffMin(), options.backoffMax());
         this.link = new SessionLink(rpcClient, directory, options.connectTimeout(), options.requestTimeout(),
-                options.backoffMin(), options.backoffMax(), threads + "-reconnect");
+                reconnectBackoff, threads + "-reconnect");
         this.liveness = options.livenessInterval().isZero() ? null : new LivenessCheck(link, rpcClient,
                 options.livenessInterval(), options.livenessTimeout(), threads + "-liveness");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
         this.registrar = new Registrar(table, requests, link, options.connectTimeout(), options.requestTimeout());
-        this.replayer = new RegistrationReplayer(table, requests, link, options.backoffMin(), options.backoffMax(),
-                threads + "-replay");
+        this.replayer = new RegistrationReplayer(table, requests, link, reconnectBackoff, threads + "-replay");
     }
 
     /** Each meta server gets a share of the connect timeout, so one that is down cannot use all of it. */
@@ -79,7 +77,7 @@ public final class DefaultRosterClient implements RosterClient {
      *
      * @throws io.roster.client.RosterNotConnectedException when none came up; the client is closed again
      */
-    public static RosterClient connect(ClientOptions options) {
+    static RosterClient connect(ClientOptions options) {
         DefaultRosterClient client = new DefaultRosterClient(options);
         try {
             long deadline = System.nanoTime() + options.connectTimeout().toNanos();
@@ -91,7 +89,7 @@ public final class DefaultRosterClient implements RosterClient {
             if (client.liveness != null) {
                 client.liveness.start();
             }
-            LinkStatus status = client.link.awaitConnected(deadline);
+            LinkStatus status = client.registrar.awaitConnected(deadline);
             LOG.info("Roster client {} of {} started on session {}", client.clientId, options.appName(), status.address());
             return client;
         } catch (RuntimeException e) {
@@ -108,8 +106,8 @@ public final class DefaultRosterClient implements RosterClient {
     @Override
     public Publication publish(String dataId, List<byte[]> data) {
         registrar.checkOpen();
-        DataInfoId id = Inputs.dataInfoId(dataId, options.limits());
-        PublisherRecord record = PublisherRecord.first(newRegisterId(), id.toString(), Inputs.data(id, data, options.limits()));
+        DataInfoId id = InputChecks.dataInfoId(dataId, options.limits());
+        PublisherRecord record = PublisherRecord.first(newRegisterId(), id.toString(), InputChecks.data(id, data, options.limits()));
         registrar.publish(record);
         return new DefaultPublication(registrar, options.limits(), id, record);
     }
@@ -118,8 +116,8 @@ public final class DefaultRosterClient implements RosterClient {
     public Subscription subscribe(String dataId, SubscriptionListener listener) {
         registrar.checkOpen();
         Objects.requireNonNull(listener, "listener");
-        DataInfoId id = Inputs.dataInfoId(dataId, options.limits());
-        SubscriberRecord record = new SubscriberRecord(newRegisterId(), id.toString(), listener);
+        DataInfoId id = InputChecks.dataInfoId(dataId, options.limits());
+        SubscriptionRecord record = new SubscriptionRecord(newRegisterId(), id.toString(), listener::onData);
         registrar.subscribe(record);
         return new DefaultSubscription(registrar, record, dispatcher);
     }

@@ -1,15 +1,13 @@
-package io.roster.client.core;
+package io.roster.client;
 
-import io.roster.client.InvalidRegistrationException;
-import io.roster.client.RosterException;
-import io.roster.client.RosterNotConnectedException;
-import io.roster.client.RosterRequestException;
 import io.roster.client.registry.PublisherRecord;
 import io.roster.client.registry.RegistrationTable;
-import io.roster.client.registry.SubscriberRecord;
+import io.roster.client.registry.RequestFactory;
+import io.roster.client.registry.SubscriptionRecord;
 import io.roster.client.session.CallOutcome;
 import io.roster.client.session.LinkState;
 import io.roster.client.session.LinkStatus;
+import io.roster.client.session.LinkUnavailableException;
 import io.roster.client.session.SessionLink;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.Reply;
@@ -47,6 +45,24 @@ final class Registrar {
         this.retryWindowNanos = retryWindow.toNanos();
     }
 
+    /**
+     * Waits until the link is CONNECTED or {@code deadlineNanos} passes.
+     *
+     * @throws RosterNotConnectedException at the deadline, naming the sessions and the last failure
+     * @throws RosterException             when interrupted
+     * @throws IllegalStateException       once the client is closed
+     */
+    LinkStatus awaitConnected(long deadlineNanos) {
+        try {
+            return link.awaitConnected(deadlineNanos);
+        } catch (LinkUnavailableException e) {
+            if (e.interrupted()) {
+                throw new RosterException(e.getMessage(), e.getCause());
+            }
+            throw new RosterNotConnectedException(e.getMessage(), e.addresses(), e.lastFailure());
+        }
+    }
+
     void checkOpen() {
         if (link.status().state() == LinkState.CLOSED) {
             throw new IllegalStateException("client is closed");
@@ -67,12 +83,12 @@ final class Registrar {
         unregister("unpublish of " + describe(record), requests.unpublish(record), () -> table.removePublisher(record.registerId()));
     }
 
-    void subscribe(SubscriberRecord record) {
+    void subscribe(SubscriptionRecord record) {
         register("subscribe to " + record.dataInfoId() + " (registerId " + record.registerId() + ")", generation -> requests.subscribe(record),
                 () -> table.putSubscriber(record), () -> table.removeSubscriber(record));
     }
 
-    void unsubscribe(SubscriberRecord record) {
+    void unsubscribe(SubscriptionRecord record) {
         unregister("unsubscribe from " + record.dataInfoId() + " (registerId " + record.registerId() + ")",
                 requests.unsubscribe(record), () -> table.removeSubscriber(record));
     }
@@ -83,7 +99,7 @@ final class Registrar {
         long deadline = start + connectTimeoutNanos;
         LinkStatus status;
         do {
-            status = link.awaitConnected(deadline);
+            status = awaitConnected(deadline);
         } while (!link.mutateIfConnected(status.connection(), apply)); // the connection changed meanwhile: wait for the next
         // In the table from here on: a retry, or a replay on a new connection, sends the same registration again.
         RetryableAnswers retries = new RetryableAnswers(start + retryWindowNanos);
@@ -134,7 +150,7 @@ final class Registrar {
             }
             LinkStatus status;
             try {
-                status = link.awaitConnected(deadline); // a replay under way may still send it: remove it after
+                status = awaitConnected(deadline); // a replay under way may still send it: remove it after
             } catch (RosterNotConnectedException e) {
                 if (link.mutateUnlessReplaced(null, remove)) {
                     return; // that connection was lost meanwhile, and none is up

@@ -1,10 +1,7 @@
-package io.roster.client.core;
+package io.roster.client;
 
-import io.roster.client.RosterException;
-import io.roster.client.session.Backoff;
+import io.roster.common.retry.Backoff;
 import io.roster.common.wire.Reply;
-
-import java.time.Duration;
 
 /**
  * The retries of one call whose session answered a retryable error ({@code NOT_LEADER}, {@code SLOT_NOT_OWNED},
@@ -13,11 +10,11 @@ import java.time.Duration;
  * version) and a removal by registerId. So a failover costs the caller latency, not an error, up to a deadline.
  */
 final class RetryableAnswers {
-    private static final Duration FIRST_WAIT = Duration.ofMillis(50);
-    private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
+    /** 50 ms first, doubling up to 1 s. */
+    private static final Backoff WAITS = Backoff.ofMillis(50, 1000);
 
     private final long deadlineNanos;
-    private final Backoff backoff = new Backoff(FIRST_WAIT, LONGEST_WAIT);
+    private final Backoff.Sequence waits = WAITS.sequence();
 
     /** @param deadlineNanos a {@link System#nanoTime()} value after which a retryable answer is the caller's error */
     RetryableAnswers(long deadlineNanos) {
@@ -32,7 +29,7 @@ final class RetryableAnswers {
         if (!reply.code().retryable()) {
             return false;
         }
-        long waitMillis = backoff.next();
+        long waitMillis = waits.next();
         if (System.nanoTime() + waitMillis * 1_000_000L >= deadlineNanos) {
             return false;
         }

@@ -1,22 +1,29 @@
 package io.roster.client.registry;
 
-import io.roster.client.SubscriptionListener;
+import java.util.List;
 
 /**
  * One subscription and the last version its listener got. The version gate (ARCHITECTURE.md invariant 2) lives here so that
  * it survives reconnects: a replayed subscription keeps its last version, and the pushes a new session sends at once
  * are delivered only when newer.
  */
-public final class SubscriberRecord {
+public final class SubscriptionRecord {
+    /** Receives the record's data: the application's listener, which the client adapts to this. */
+    @FunctionalInterface
+    public interface Listener {
+        /** As {@code io.roster.client.SubscriptionListener#onData}: the whole current data, newer than the last call. */
+        void onData(String dataInfoId, List<byte[]> data, long version);
+    }
+
     /** Below every real version, so that a first push of version 0 ("nothing published") is delivered. */
     static final long NOTHING_DELIVERED = -1;
 
     private final String registerId;
     private final String dataInfoId;
-    private final SubscriptionListener listener;
+    private final Listener listener;
     private long lastDelivered = NOTHING_DELIVERED;
 
-    public SubscriberRecord(String registerId, String dataInfoId, SubscriptionListener listener) {
+    public SubscriptionRecord(String registerId, String dataInfoId, Listener listener) {
         this.registerId = registerId;
         this.dataInfoId = dataInfoId;
         this.listener = listener;
@@ -30,7 +37,7 @@ public final class SubscriberRecord {
         return dataInfoId;
     }
 
-    public SubscriptionListener listener() {
+    public Listener listener() {
         return listener;
     }
 

@@ -1,4 +1,4 @@
-package io.roster.client.core;
+package io.roster.client;
 
 import io.roster.common.config.HostPort;
 import io.roster.common.model.RegistryLimits;
@@ -12,7 +12,7 @@ import java.util.Objects;
  * {@code sessions}, or from meta when {@code metaServers} are given (then {@code sessions}, if any, serve until meta
  * is first reached).
  */
-public record ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
+record ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
                             Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
                             RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout) {
     /** The default liveness check: a ping every 500 ms, left after 1 s of silence (below the default 3 s lease). */

@@ -1,14 +1,13 @@
 package io.roster.datastore;
 
-import io.roster.common.view.ClusterView;
-import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
+import io.roster.common.view.ClusterViewDelta;
+import io.roster.common.view.ClusterViewListener;
 import io.roster.datastore.change.ChangeFanout;
 import io.roster.datastore.migration.SlotPromotion;
 import io.roster.datastore.replication.FollowerCopies;
 import io.roster.datastore.replication.FollowerSync;
 import io.roster.datastore.session.SessionConnections;
-import io.roster.datastore.session.SessionExpiry;
 import io.roster.datastore.slot.LocalSlot;
 import io.roster.datastore.slot.SlotOwnership;
 import io.roster.datastore.slot.SlotPhase;
@@ -20,23 +19,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Applies each new cluster view from the heartbeat: installs the slot ownership that requests check against, moves
- * slot phases (new leaders start reconciling, new followers start syncing) and drops the publishers of session
- * processes that meta expired.
+ * Applies each change of the cluster view from the heartbeat: a new slot table installs the slot ownership that
+ * requests check against and moves slot phases (new leaders start reconciling, new followers start syncing); the
+ * session processes meta stopped listing lose their publishers, and those it lists again are admitted again.
  */
-final class ClusterViewHandler {
+final class ClusterViewHandler implements ClusterViewListener {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterViewHandler.class);
 
     private final String selfAddress;
     private final int slotCount;
     private final AtomicReference<SlotOwnership> ownership;
     private final SlotStates states;
-    private final SessionExpiry expiry = new SessionExpiry();
     private final SlotStore store;
     private final SessionConnections sessions;
     private final ChangeFanout fanout;
@@ -76,17 +73,28 @@ final class ClusterViewHandler {
         return warm;
     }
 
-    /** Called on the heartbeat thread whenever the view changes. */
-    void onView(ClusterView view) {
-        SlotOwnership next = new SlotOwnership(view.slotTable(), selfAddress, slotCount);
-        SlotOwnership before = ownership.getAndSet(next);
-        if (next.epoch() != before.epoch()) {
-            if (next.usable().ok()) {
-                LOG.info("slot table epoch {}: data node {} leads {} and follows {} of {} slots", next.epoch(), selfAddress,
-                        next.ledSlots().size(), next.followedSlots().size(), next.slotCount());
-            } else {
-                LOG.error("slot table epoch {} is not usable: {}", next.epoch(), next.usable().message());
-            }
+    /** Called on the heartbeat thread for every change of the view, in order. */
+    @Override
+    public void onChange(ClusterViewDelta delta) {
+        if (delta.slotTableChanged()) {
+            applySlotTable(new SlotOwnership(delta.after().slotTable(), selfAddress, slotCount));
+        }
+        // A process meta had expired and lists again is alive again: only one listed anew can be such a process.
+        sessions.listed(delta.newSessions());
+        // The heartbeat only moves the view forward (ARCHITECTURE.md invariant 6): a process listed before and
+        // not now was expired by meta, never hidden by an older meta image.
+        for (ProcessId expired : delta.expiredSessions()) {
+            dropExpired(expired);
+        }
+    }
+
+    private void applySlotTable(SlotOwnership next) {
+        ownership.set(next);
+        if (next.usable().ok()) {
+            LOG.info("slot table epoch {}: data node {} leads {} and follows {} of {} slots", next.epoch(), selfAddress,
+                    next.ledSlots().size(), next.followedSlots().size(), next.slotCount());
+        } else {
+            LOG.error("slot table epoch {} is not usable: {}", next.epoch(), next.usable().message());
         }
         promotion.warmCopies(warmCopies(next));
         SlotTransitions moves = states.apply(next, System.currentTimeMillis());
@@ -102,16 +110,14 @@ final class ClusterViewHandler {
         if (!moves.followed().isEmpty()) {
             followerSync.syncDue();
         }
-        List<ProcessId> gone = expiry.onView(view.metaVersion(), view.sessionNodes());
-        sessions.listed(view.sessionNodes().stream().filter(n -> n != null && n.processId() != null)
-                .map(NodeInfo::processId).toList());
-        for (ProcessId expired : gone) {
-            sessions.expired(expired);
-            // Only a slot's leader changes its datums; followers get the result through replication. Slots still
-            // migrating are cleaned too (their reconciliation drops dead owners as well, but may have started first).
-            WriteResult result = store.removeSession(expired, next.ledSlots());
-            fanout.afterWrite(result.changes());
-            LOG.info("session {} expired in meta: removed its publishers from {} datums", expired, result.changes().size());
-        }
+    }
+
+    private void dropExpired(ProcessId expired) {
+        sessions.expired(expired);
+        // Only a slot's leader changes its datums; followers get the result through replication. Slots still
+        // migrating are cleaned too (their reconciliation drops dead owners as well, but may have started first).
+        WriteResult result = store.removeSession(expired, ownership.get().ledSlots());
+        fanout.afterWrite(result.changes());
+        LOG.info("session {} expired in meta: removed its publishers from {} datums", expired, result.changes().size());
     }
 }

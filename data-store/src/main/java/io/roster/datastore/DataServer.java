@@ -173,10 +173,10 @@ public final class DataServer implements AutoCloseable {
         ReplicaReporter replicas = new ReplicaReporter(copies, states);
         RpcCaller metaCaller = closing(new RpcCaller());
         MetaClient meta = new MetaClient(metaCaller, config.metaServers(), rpcTimeout);
-        // The ownership is installed by views::onView on this same heartbeat thread, so it is the table of `epoch`.
+        // The ownership is installed by the view handler on this same heartbeat thread, so it is the table of `epoch`.
         heartbeat = closing(new HeartbeatLoop("data", meta, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
                 epoch -> new HeartbeatRequest(self, epoch, store.publisherCount(), 0, sessions.size(),
-                        replicas.report(ownership.get())), delta -> views.onView(delta.after())));
+                        replicas.report(ownership.get())), views));
         heartbeat.start();
         followerSync.start();
         long dropDelay = config.get(ConfigKeys.DATA_MOVED_SLOT_DROP_DELAY_MS);

@@ -1,12 +1,8 @@
 package io.roster.datastore.slot;
 
-import io.roster.common.model.ReplicaRole;
 import io.roster.common.model.Slot;
-import io.roster.common.model.SlotReplicaState;
 import io.roster.common.model.SlotTable;
 import io.roster.common.wire.ErrorCode;
-import io.roster.datastore.replication.FollowerCopies;
-import io.roster.datastore.store.InMemorySlotStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,7 +33,7 @@ class SlotOwnershipTest {
     }
 
     @Test
-    void knowsTheSlotsItFollowsAndReportsEveryHeldSlot() {
+    void knowsTheSlotsItFollows() {
         SlotTable t = new SlotTable(9, List.of(new Slot(0, SELF, List.of(OTHER), 4), new Slot(1, OTHER, List.of(SELF), 8),
                 new Slot(2, OTHER, List.of(), 8)));
         SlotOwnership o = new SlotOwnership(t, SELF, 3);
@@ -45,14 +41,6 @@ class SlotOwnershipTest {
         assertThat(o.ledSlots()).isEqualTo(Map.of(0, 4L));
         assertThat(o.followedSlots()).isEqualTo(Map.of(1, 8L));
         assertThat(o.check(1).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
-        SlotStates states = new SlotStates();
-        states.apply(o, 0);
-        ReplicaReporter reporter = new ReplicaReporter(new FollowerCopies(new InMemorySlotStore(), states), states);
-        assertThat(reporter.report(o)).as("nothing reconciled or synced yet").containsExactly(
-                new SlotReplicaState(0, 4, ReplicaRole.LEADER, false), new SlotReplicaState(1, 8, ReplicaRole.FOLLOWER, false));
-        states.accept(0, 4, 0);
-        assertThat(reporter.report(o)).contains(new SlotReplicaState(0, 4, ReplicaRole.LEADER, true));
-        assertThat(reporter.report(SlotOwnership.none(SELF, 3))).isEmpty();
     }
 
     @Test

@@ -1,8 +1,9 @@
-package io.roster.datastore.slot;
+package io.roster.datastore.replication;
 
 import io.roster.common.model.ReplicaRole;
 import io.roster.common.model.SlotReplicaState;
-import io.roster.datastore.replication.FollowerCopies;
+import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotStates;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.roster.datastore;
+package io.roster.datastore.node;
 
 import io.roster.common.model.ProcessId;
 import io.roster.datastore.session.SessionConnections;
@@ -6,11 +6,11 @@ import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.store.SlotGuard;
 
 /** The store's {@link SlotGuard} on a data node: slot phases from {@link SlotStates}, expiries from {@link SessionConnections}. */
-final class NodeGuard implements SlotGuard {
+public final class NodeGuard implements SlotGuard {
     private final SlotStates states;
     private final SessionConnections sessions;
 
-    NodeGuard(SlotStates states, SessionConnections sessions) {
+    public NodeGuard(SlotStates states, SessionConnections sessions) {
         this.states = states;
         this.sessions = sessions;
     }

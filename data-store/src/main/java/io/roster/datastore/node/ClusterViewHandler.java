@@ -1,4 +1,4 @@
-package io.roster.datastore;
+package io.roster.datastore.node;
 
 import io.roster.common.model.ProcessId;
 import io.roster.common.view.ClusterViewDelta;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * requests check against and moves slot phases (new leaders start reconciling, new followers start syncing); the
  * session processes meta stopped listing lose their publishers, and those it lists again are admitted again.
  */
-final class ClusterViewHandler implements ClusterViewListener {
+public final class ClusterViewHandler implements ClusterViewListener {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterViewHandler.class);
 
     private final String selfAddress;
@@ -41,7 +41,7 @@ final class ClusterViewHandler implements ClusterViewListener {
     private final FollowerSync followerSync;
     private final FollowerCopies copies;
 
-    ClusterViewHandler(String selfAddress, int slotCount, AtomicReference<SlotOwnership> ownership, SlotStates states,
+    public ClusterViewHandler(String selfAddress, int slotCount, AtomicReference<SlotOwnership> ownership, SlotStates states,
                        SlotStore store, SessionConnections sessions, ChangeFanout fanout, SlotPromotion promotion,
                        FollowerSync followerSync, FollowerCopies copies) {
         this.selfAddress = selfAddress;

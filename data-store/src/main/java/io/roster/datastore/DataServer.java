@@ -43,8 +43,8 @@ import io.roster.datastore.rpc.SessionSlotSyncHandler;
 import io.roster.datastore.rpc.UnpublishWriteHandler;
 import io.roster.datastore.session.ChangeNotifier;
 import io.roster.datastore.session.SessionConnections;
-import io.roster.datastore.slot.LocalSlot;
-import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotAssignment;
+import io.roster.datastore.slot.SlotState;
 import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.store.LoadReport;
 import io.roster.datastore.store.OpenedStore;
@@ -82,7 +82,7 @@ public final class DataServer implements AutoCloseable {
     private final RpcServer server;
     private final ExecutorService rpcExecutor = NamedThreads.pool("data-rpc", RPC_THREADS);
     private final ScheduledExecutorService housekeeping = NamedThreads.scheduler("data-housekeeping");
-    private final AtomicReference<SlotOwnership> ownership;
+    private final AtomicReference<SlotAssignment> assignment;
     /** The clock tombstone grace is measured with (tests move it by hand). */
     private final LongSupplier tombstoneClock;
     private volatile TombstoneCollector tombstones;
@@ -113,7 +113,7 @@ public final class DataServer implements AutoCloseable {
         metrics.gauge("data.sessions.connected", () -> sessions::size);
         this.slotCount = config.get(ConfigKeys.CLUSTER_SLOTS);
         this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes());
-        this.ownership = new AtomicReference<>(SlotOwnership.none("(not started)", slotCount));
+        this.assignment = new AtomicReference<>(SlotAssignment.none("(not started)", slotCount));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, sessions);
     }
 
@@ -129,7 +129,7 @@ public final class DataServer implements AutoCloseable {
             BoltServers.start(server, ConfigKeys.DATA_PORT.name());
             address = config.get(ConfigKeys.HOST) + ":" + server.port();
             processId = ProcessId.current(address);
-            ownership.set(SlotOwnership.none(address, slotCount));
+            assignment.set(SlotAssignment.none(address, slotCount));
             opened = openStore();
             closeInReverse.add(opened);
             startParts(opened.store());
@@ -152,16 +152,16 @@ public final class DataServer implements AutoCloseable {
         int rpcTimeout = config.get(ConfigKeys.RPC_TIMEOUT_MS);
         RpcCaller peers = closing(new RpcCaller());
         ChangeNotifier notifier = closing(new ChangeNotifier(sessions, server::oneway, metrics.counter("data.notices.sent")));
-        ReplicaSender sender = closing(new ReplicaSender(address, ownership::get, store, peers, rpcTimeout,
+        ReplicaSender sender = closing(new ReplicaSender(address, assignment::get, store, peers, rpcTimeout,
                 config.maxFrameBytes() / 2));
         ChangeFanout fanout = new ChangeFanout(sender, notifier, states);
         copies = new FollowerCopies(store, states);
-        FollowerSync followerSync = closing(new FollowerSync(address, ownership::get, store, copies, peers, rpcTimeout,
+        FollowerSync followerSync = closing(new FollowerSync(address, assignment::get, store, copies, peers, rpcTimeout,
                 config.get(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS), this::beatSoon));
         SlotFunction slotFunction = new SlotFunction(slotCount);
         promotion = closing(new SlotPromotion(address, () -> store, states, this::view, sessions, slotFunction, peers, fanout,
                 config.get(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS), rpcTimeout, metrics.counter("data.migration.silent-past-bound")));
-        DataRequestContext ctx = new DataRequestContext(() -> store, ownership::get, states, copies,
+        DataRequestContext ctx = new DataRequestContext(() -> store, assignment::get, states, copies,
                 new RequestChecks(config.limits(), slotFunction), fanout, sessions, rpcExecutor);
         List.of(new SessionHelloHandler(ctx), new PublishWriteHandler(ctx), new UnpublishWriteHandler(ctx),
                 new ClientOffWriteHandler(ctx), new GetDatumHandler(ctx), new SessionDigestHandler(ctx),
@@ -169,16 +169,16 @@ public final class DataServer implements AutoCloseable {
                 new ReplicaFetchHandler(ctx), new DatumVersionsHandler(ctx), new InterestWithdrawalHandler(ctx)).forEach(server::registerUserProcessor);
         server.registerUserProcessor(new ClusterChangedHandler(this::beatSoon, rpcExecutor));
 
-        ClusterViewHandler views = new ClusterViewHandler(address, slotCount, ownership, states, store, sessions, fanout,
+        ClusterViewHandler views = new ClusterViewHandler(address, slotCount, assignment, states, store, sessions, fanout,
                 promotion, followerSync, copies);
         NodeInfo self = new NodeInfo(NodeRole.DATA, address, processId);
         ReplicaReporter replicas = new ReplicaReporter(copies, states);
         RpcCaller metaCaller = closing(new RpcCaller());
         MetaClient meta = new MetaClient(metaCaller, config.metaServers(), rpcTimeout);
-        // The ownership is installed by the view handler on this same heartbeat thread, so it is the table of `epoch`.
+        // The assignment is installed by the view handler on this same heartbeat thread, so it is the table of `epoch`.
         heartbeat = closing(new HeartbeatLoop("data", meta, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
                 epoch -> new HeartbeatRequest(self, epoch, store.publisherCount(), 0, sessions.size(),
-                        replicas.report(ownership.get())), views));
+                        replicas.report(assignment.get())), views));
         heartbeat.start();
         followerSync.start();
         long dropDelay = config.get(ConfigKeys.DATA_MOVED_SLOT_DROP_DELAY_MS);
@@ -257,7 +257,7 @@ public final class DataServer implements AutoCloseable {
     }
 
     /** This node's slots and their phases (MIGRATING, ACCEPT, FOLLOWER, MOVED), in slot order. */
-    public List<LocalSlot> localSlots() {
+    public List<SlotState> localSlots() {
         return states.all();
     }
 
@@ -288,7 +288,7 @@ public final class DataServer implements AutoCloseable {
      * up with its leader.
      */
     public boolean isReady() {
-        SlotOwnership current = ownership.get();
+        SlotAssignment current = assignment.get();
         FollowerCopies c = copies;
         if (!current.usable().ok() || c == null) {
             return false;
@@ -309,7 +309,7 @@ public final class DataServer implements AutoCloseable {
 
     /** How many slots this node leads in its current slot table. */
     public int ledSlotCount() {
-        return ownership.get().ledSlots().size();
+        return assignment.get().ledSlots().size();
     }
 
     @Override

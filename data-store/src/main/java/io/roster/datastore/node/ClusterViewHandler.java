@@ -8,11 +8,10 @@ import io.roster.datastore.migration.SlotPromotion;
 import io.roster.datastore.replication.FollowerCopies;
 import io.roster.datastore.replication.FollowerSync;
 import io.roster.datastore.session.SessionConnections;
-import io.roster.datastore.slot.LocalSlot;
-import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotAssignment;
 import io.roster.datastore.slot.SlotPhase;
+import io.roster.datastore.slot.SlotState;
 import io.roster.datastore.slot.SlotStates;
-import io.roster.datastore.slot.SlotTransitions;
 import io.roster.datastore.store.SlotStore;
 import io.roster.datastore.store.WriteResult;
 import org.slf4j.Logger;
@@ -23,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Applies each change of the cluster view from the heartbeat: a new slot table installs the slot ownership that
+ * Applies each change of the cluster view from the heartbeat: a new slot table installs the slot assignment that
  * requests check against and moves slot phases (new leaders start reconciling, new followers start syncing); the
  * session processes meta stopped listing lose their publishers, and those it lists again are admitted again.
  */
@@ -32,7 +31,7 @@ public final class ClusterViewHandler implements ClusterViewListener {
 
     private final String selfAddress;
     private final int slotCount;
-    private final AtomicReference<SlotOwnership> ownership;
+    private final AtomicReference<SlotAssignment> assignment;
     private final SlotStates states;
     private final SlotStore store;
     private final SessionConnections sessions;
@@ -41,12 +40,12 @@ public final class ClusterViewHandler implements ClusterViewListener {
     private final FollowerSync followerSync;
     private final FollowerCopies copies;
 
-    public ClusterViewHandler(String selfAddress, int slotCount, AtomicReference<SlotOwnership> ownership, SlotStates states,
+    public ClusterViewHandler(String selfAddress, int slotCount, AtomicReference<SlotAssignment> assignment, SlotStates states,
                        SlotStore store, SessionConnections sessions, ChangeFanout fanout, SlotPromotion promotion,
                        FollowerSync followerSync, FollowerCopies copies) {
         this.selfAddress = selfAddress;
         this.slotCount = slotCount;
-        this.ownership = ownership;
+        this.assignment = assignment;
         this.states = states;
         this.store = store;
         this.sessions = sessions;
@@ -61,10 +60,10 @@ public final class ClusterViewHandler implements ClusterViewListener {
      * or a copy this node served itself. Read before the phases move (promotion forgets the follower state). Slot ->
      * the leaderEpoch {@code next} gives; it only counts for an episode of MIGRATING under that leaderEpoch.
      */
-    private Map<Integer, Long> warmCopies(SlotOwnership next) {
+    private Map<Integer, Long> warmCopies(SlotAssignment next) {
         Map<Integer, Long> warm = new HashMap<>();
         next.ledSlots().forEach((slot, leaderEpoch) -> {
-            LocalSlot now = states.get(slot);
+            SlotState now = states.get(slot);
             if (now != null && (now.phase() == SlotPhase.ACCEPT
                     || now.phase() == SlotPhase.FOLLOWER && copies.caughtUp(slot, now.leaderEpoch()))) {
                 warm.put(slot, leaderEpoch);
@@ -77,7 +76,7 @@ public final class ClusterViewHandler implements ClusterViewListener {
     @Override
     public void onChange(ClusterViewDelta delta) {
         if (delta.slotTableChanged()) {
-            applySlotTable(new SlotOwnership(delta.after().slotTable(), selfAddress, slotCount));
+            applySlotTable(new SlotAssignment(delta.after().slotTable(), selfAddress, slotCount));
         }
         // A process meta had expired and lists again is alive again: only one listed anew can be such a process.
         sessions.listed(delta.newSessions());
@@ -88,8 +87,8 @@ public final class ClusterViewHandler implements ClusterViewListener {
         }
     }
 
-    private void applySlotTable(SlotOwnership next) {
-        ownership.set(next);
+    private void applySlotTable(SlotAssignment next) {
+        assignment.set(next);
         if (next.usable().ok()) {
             LOG.info("slot table epoch {}: data node {} leads {} and follows {} of {} slots", next.epoch(), selfAddress,
                     next.ledSlots().size(), next.followedSlots().size(), next.slotCount());
@@ -97,7 +96,7 @@ public final class ClusterViewHandler implements ClusterViewListener {
             LOG.error("slot table epoch {} is not usable: {}", next.epoch(), next.usable().message());
         }
         promotion.warmCopies(warmCopies(next));
-        SlotTransitions moves = states.apply(next, System.currentTimeMillis());
+        SlotStates.Transitions moves = states.apply(next, System.currentTimeMillis());
         moves.moved().forEach(copies::forget);
         // A copy this node now leads is no follower copy any more: a late install for the old leader must not count.
         moves.promoted().forEach(copies::forget);
@@ -116,7 +115,7 @@ public final class ClusterViewHandler implements ClusterViewListener {
         sessions.expired(expired);
         // Only a slot's leader changes its datums; followers get the result through replication. Slots still
         // migrating are cleaned too (their reconciliation drops dead owners as well, but may have started first).
-        WriteResult result = store.removeSession(expired, ownership.get().ledSlots());
+        WriteResult result = store.removeSession(expired, assignment.get().ledSlots());
         fanout.afterWrite(result.changes());
         LOG.info("session {} expired in meta: removed its publishers from {} datums", expired, result.changes().size());
     }

@@ -4,7 +4,7 @@ import io.roster.common.model.ReplicaRole;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotReplicaState;
 import io.roster.common.model.SlotTable;
-import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotAssignment;
 import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.store.InMemorySlotStore;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ReplicaReporterTest {
     void reportsEveryHeldSlotALeaderCaughtUpOnlyOnceItAccepts() {
         SlotTable t = new SlotTable(9, List.of(new Slot(0, SELF, List.of(OTHER), 4), new Slot(1, OTHER, List.of(SELF), 8),
                 new Slot(2, OTHER, List.of(), 8)));
-        SlotOwnership o = new SlotOwnership(t, SELF, 3);
+        SlotAssignment o = new SlotAssignment(t, SELF, 3);
         SlotStates states = new SlotStates();
         states.apply(o, 0);
         ReplicaReporter reporter = new ReplicaReporter(new FollowerCopies(new InMemorySlotStore(), states), states);
@@ -30,6 +30,6 @@ class ReplicaReporterTest {
                 new SlotReplicaState(0, 4, ReplicaRole.LEADER, false), new SlotReplicaState(1, 8, ReplicaRole.FOLLOWER, false));
         states.accept(0, 4, 0);
         assertThat(reporter.report(o)).contains(new SlotReplicaState(0, 4, ReplicaRole.LEADER, true));
-        assertThat(reporter.report(SlotOwnership.none(SELF, 3))).isEmpty();
+        assertThat(reporter.report(SlotAssignment.none(SELF, 3))).isEmpty();
     }
 }

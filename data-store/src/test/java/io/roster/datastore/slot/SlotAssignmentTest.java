@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SlotOwnershipTest {
+class SlotAssignmentTest {
     private static final String SELF = "127.0.0.1:9621";
     private static final String OTHER = "127.0.0.1:9622";
 
@@ -24,7 +24,7 @@ class SlotOwnershipTest {
 
     @Test
     void servesTheSlotsItLeadsWithTheirLeaderEpochs() {
-        SlotOwnership o = new SlotOwnership(table(7, SELF, OTHER, "", SELF), SELF, 4);
+        SlotAssignment o = new SlotAssignment(table(7, SELF, OTHER, "", SELF), SELF, 4);
 
         assertThat(o.ledSlots()).isEqualTo(Map.of(0, 10L, 3, 13L));
         assertThat(o.check(3)).isEqualTo(SlotCheck.serve(13));
@@ -36,7 +36,7 @@ class SlotOwnershipTest {
     void knowsTheSlotsItFollows() {
         SlotTable t = new SlotTable(9, List.of(new Slot(0, SELF, List.of(OTHER), 4), new Slot(1, OTHER, List.of(SELF), 8),
                 new Slot(2, OTHER, List.of(), 8)));
-        SlotOwnership o = new SlotOwnership(t, SELF, 3);
+        SlotAssignment o = new SlotAssignment(t, SELF, 3);
 
         assertThat(o.ledSlots()).isEqualTo(Map.of(0, 4L));
         assertThat(o.followedSlots()).isEqualTo(Map.of(1, 8L));
@@ -45,7 +45,7 @@ class SlotOwnershipTest {
 
     @Test
     void refusesSlotsLedElsewhereNamingTheSlotAndItsLeader() {
-        SlotOwnership o = new SlotOwnership(table(7, SELF, OTHER, ""), SELF, 3);
+        SlotAssignment o = new SlotAssignment(table(7, SELF, OTHER, ""), SELF, 3);
 
         assertThat(o.check(1).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
         assertThat(o.check(1).message()).contains("slot 1", "led by " + OTHER, "epoch 7");
@@ -54,8 +54,8 @@ class SlotOwnershipTest {
 
     @Test
     void withoutATableOrWithAnotherSlotCountNothingIsServed() {
-        assertThat(SlotOwnership.none(SELF, 4).check(0).code()).isEqualTo(ErrorCode.UNAVAILABLE);
-        SlotOwnership mismatch = new SlotOwnership(table(2, SELF, SELF), SELF, 4);
+        assertThat(SlotAssignment.none(SELF, 4).check(0).code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        SlotAssignment mismatch = new SlotAssignment(table(2, SELF, SELF), SELF, 4);
 
         assertThat(mismatch.check(0).code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(mismatch.check(0).message()).contains("2 slots", "cluster.slots=4");

@@ -21,8 +21,6 @@ import io.roster.common.wire.HeartbeatRequest;
 import io.roster.datastore.change.ChangeFanout;
 import io.roster.datastore.migration.PromotionReport;
 import io.roster.datastore.migration.SlotPromotion;
-import io.roster.datastore.node.ClusterViewHandler;
-import io.roster.datastore.node.NodeGuard;
 import io.roster.datastore.replication.FollowerCopies;
 import io.roster.datastore.replication.FollowerSync;
 import io.roster.datastore.replication.ReplicaReporter;
@@ -48,9 +46,11 @@ import io.roster.datastore.slot.SlotState;
 import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.store.LoadReport;
 import io.roster.datastore.store.OpenedStore;
+import io.roster.datastore.store.SlotGuard;
 import io.roster.datastore.store.SlotStore;
 import io.roster.datastore.store.TombstoneCollector;
 import io.roster.datastore.store.rocks.RocksDataStore;
+import io.roster.datastore.view.ClusterViewHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +143,10 @@ public final class DataServer implements AutoCloseable {
 
     private OpenedStore openStore() {
         Path dir = Path.of(config.get(ConfigKeys.DATA_DIR)).resolve("data-" + server.port());
-        OpenedStore store = RocksDataStore.open(dir, slotCount, new NodeGuard(states, sessions));
+        // The store asks, under a slot's lock, whether the slot's phase still allows the write, and whether meta
+        // has expired the session it is made for.
+        SlotGuard guard = SlotGuard.of(states::leads, states::follows, session -> !sessions.isExpired(session));
+        OpenedStore store = RocksDataStore.open(dir, slotCount, guard);
         states.seedHeld(store.store().slots(), System.currentTimeMillis());
         return store;
     }

@@ -1,4 +1,4 @@
-package io.roster.datastore.node;
+package io.roster.datastore.view;
 
 import io.roster.common.model.ProcessId;
 import io.roster.common.view.ClusterViewDelta;

@@ -38,6 +38,12 @@ import static org.awaitility.Awaitility.await;
 class ReplicationTest {
     private static final int SLOTS = 8;
     private static final Duration WAIT = DataNodesFixture.WAIT;
+    /**
+     * The leaderEpoch a test's table makes B leader of a slot at. Meta never gives one leaderEpoch to two leaders,
+     * and B may have led every slot at FakeMeta.LEADER_EPOCH (3, as A does in the first table here) under FakeMeta's
+     * own first table before the test's arrived: a promotion at 3 again could then end a migration B had finished.
+     */
+    private static final long PROMOTED = FakeMeta.LEADER_EPOCH + 2;
 
     @TempDir
     Path dir;
@@ -82,11 +88,6 @@ class ReplicationTest {
         return node;
     }
 
-    /** The epoch of the last table handed out; a table's slots are made before its epoch moves. */
-    private long tableEpoch() {
-        return fixture.tableEpoch();
-    }
-
     private void table(IntFunction<Slot> slot) {
         fixture.table(slot);
     }
@@ -101,6 +102,15 @@ class ReplicationTest {
 
     private WriteReply publish(String to, Publisher p) {
         return fixture.publish(to, p);
+    }
+
+    /**
+     * Whether B's last promotion report is newer than {@code before} and accepted {@code slot}: B may hold a report
+     * from FakeMeta's own first table, under which it led every slot.
+     */
+    private boolean acceptedSince(PromotionReport before, int slot) {
+        PromotionReport last = nodeB.lastPromotion();
+        return last != null && last != before && last.acceptedSlots().contains(slot);
     }
 
     private void awaitSameCopy(String dataInfoId) {
@@ -147,7 +157,7 @@ class ReplicationTest {
         awaitSameCopy(id);
         Datum before = nodeA.localDatum(id);
 
-        table(slot -> slot == 4 ? new Slot(4, b, List.of(a), tableEpoch() + 1) : new Slot(slot, a, List.of(b), 3));
+        table(slot -> slot == 4 ? new Slot(4, b, List.of(a), PROMOTED) : new Slot(slot, a, List.of(b), 3));
 
         await().atMost(WAIT).until(() -> nodeB.localSlots().stream().anyMatch(s -> s.id() == 4 && s.phase() == SlotPhase.ACCEPT));
         PromotionReport report = nodeB.lastPromotion();
@@ -160,7 +170,7 @@ class ReplicationTest {
 
         // the new leader's versions are above anything the old one handed out
         WriteReply third = publish(b, pub("r3", id));
-        assertThat(third.version()).isGreaterThan(before.version()).isGreaterThan(DatumVersions.floor(tableEpoch()));
+        assertThat(third.version()).isGreaterThan(before.version()).isGreaterThan(DatumVersions.floor(PROMOTED));
         await().atMost(WAIT).until(() -> nodeA.localDatum(id).equals(nodeB.localDatum(id)));
         assertThat(session.call(a, new GetDatumRequest(4, id), DatumReply.class).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
     }
@@ -178,26 +188,27 @@ class ReplicationTest {
         assertThat(nodeA.localDatum(id).publishers()).extracting(Publisher::registerId).containsExactlyInAnyOrder("r1", "orphan");
 
         // B is made leader of slot 5 without ever having been its follower: it must reconcile from sessions alone
-        table(slot -> slot == 5 ? new Slot(5, b, List.of(), tableEpoch() + 1) : new Slot(slot, a, List.of(), 3));
+        table(slot -> slot == 5 ? new Slot(5, b, List.of(), PROMOTED) : new Slot(slot, a, List.of(), 3));
         await().atMost(WAIT).until(() -> session.call(b, new GetDatumRequest(5, id), DatumReply.class).code() == ErrorCode.OK);
 
         Datum served = session.call(b, new GetDatumRequest(5, id), DatumReply.class).datum();
         assertThat(served.publishers()).extracting(Publisher::registerId).containsExactlyInAnyOrder("r1", "r2");
-        assertThat(served.version()).isGreaterThan(DatumVersions.floor(tableEpoch()));
+        assertThat(served.version()).isGreaterThan(DatumVersions.floor(PROMOTED));
     }
 
     @Test
     void aSlowSessionDoesNotHoldASlotInMigratingPastTheBoundAndTheReportNamesIt() throws Exception {
         var gate = session.stallAnswers();
+        PromotionReport before = nodeB.lastPromotion();
         try {
-            table(slot -> slot == 1 ? new Slot(1, b, List.of(a), tableEpoch() + 1) : new Slot(slot, a, List.of(b), 3));
+            table(slot -> slot == 1 ? new Slot(1, b, List.of(a), PROMOTED) : new Slot(slot, a, List.of(b), 3));
             await().atMost(WAIT).until(() -> nodeB.localSlots().stream().anyMatch(s -> s.id() == 1 && s.phase() == SlotPhase.MIGRATING));
             String id = idInSlot(1, 0);
             DatumReply duringMigration = session.call(b, new GetDatumRequest(1, id), DatumReply.class);
             assertThat(duringMigration.code()).isEqualTo(ErrorCode.SLOT_NOT_READY);
             assertThat(duringMigration.message()).contains("slot 1", "migrating");
 
-            await().atMost(WAIT).until(() -> nodeB.lastPromotion() != null && nodeB.lastPromotion().acceptedSlots().contains(1));
+            await().atMost(WAIT).until(() -> acceptedSince(before, 1));
             assertThat(nodeB.lastPromotion().unansweredSessions()).containsKey(session.processId());
             assertThat(session.call(b, new GetDatumRequest(1, id), DatumReply.class).code()).isEqualTo(ErrorCode.OK);
         } finally {
@@ -217,9 +228,10 @@ class ReplicationTest {
         session.holds(lost); // the session has it; no data node ever got the write
 
         var gate = session.stallAnswers();
+        PromotionReport before = nodeB.lastPromotion();
         try {
-            table(slot -> slot == 2 ? new Slot(2, b, List.of(a), tableEpoch() + 1) : new Slot(slot, a, List.of(b), 3));
-            await().atMost(WAIT).until(() -> nodeB.lastPromotion() != null && nodeB.lastPromotion().acceptedSlots().contains(2));
+            table(slot -> slot == 2 ? new Slot(2, b, List.of(a), PROMOTED) : new Slot(slot, a, List.of(b), 3));
+            await().atMost(WAIT).until(() -> acceptedSince(before, 2));
             assertThat(nodeB.lastPromotion().unansweredSessions()).containsKey(session.processId());
             assertThat(nodeB.localDatum(id).publishers()).isEmpty();
         } finally {

@@ -66,11 +66,6 @@ final class DataNodesFixture implements AutoCloseable {
         meta.fixedTable(new SlotTable(++tableEpoch, table));
     }
 
-    /** The epoch of the last table {@link #table} handed out (1 before the first). */
-    long tableEpoch() {
-        return tableEpoch;
-    }
-
     /** Waits until every node is ready, then the session says hello to each of {@code helloTo}. */
     void awaitReadyAndHello(List<DataServer> nodes, String... helloTo) {
         await().atMost(WAIT).until(() -> nodes.stream().allMatch(DataServer::isReady));

@@ -40,9 +40,9 @@ public final class ClusterViewHandler implements ClusterViewListener {
     private final FollowerSync followerSync;
     private final FollowerCopies copies;
 
-    public ClusterViewHandler(String selfAddress, int slotCount, AtomicReference<SlotAssignment> assignment, SlotStates states,
-                       SlotStore store, SessionConnections sessions, ChangeFanout fanout, SlotPromotion promotion,
-                       FollowerSync followerSync, FollowerCopies copies) {
+    public ClusterViewHandler(String selfAddress, int slotCount, AtomicReference<SlotAssignment> assignment,
+                              SlotStates states, SlotStore store, SessionConnections sessions, ChangeFanout fanout,
+                              SlotPromotion promotion, FollowerSync followerSync, FollowerCopies copies) {
         this.selfAddress = selfAddress;
         this.slotCount = slotCount;
         this.assignment = assignment;

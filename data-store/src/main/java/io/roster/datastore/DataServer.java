@@ -6,7 +6,6 @@ import com.codahale.metrics.MetricRegistry;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.heartbeat.ClusterChangedHandler;
-import io.roster.common.view.ClusterView;
 import io.roster.common.heartbeat.HeartbeatLoop;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.Datum;
@@ -17,12 +16,14 @@ import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
+import io.roster.common.view.ClusterView;
 import io.roster.common.wire.HeartbeatRequest;
 import io.roster.datastore.change.ChangeFanout;
 import io.roster.datastore.migration.PromotionReport;
 import io.roster.datastore.migration.SlotPromotion;
 import io.roster.datastore.replication.FollowerCopies;
 import io.roster.datastore.replication.FollowerSync;
+import io.roster.datastore.replication.ReplicaReporter;
 import io.roster.datastore.replication.ReplicaSender;
 import io.roster.datastore.rpc.ClientOffWriteHandler;
 import io.roster.datastore.rpc.DataRequestContext;
@@ -40,15 +41,16 @@ import io.roster.datastore.rpc.SessionSlotSyncHandler;
 import io.roster.datastore.rpc.UnpublishWriteHandler;
 import io.roster.datastore.session.ChangeNotifier;
 import io.roster.datastore.session.SessionConnections;
-import io.roster.datastore.slot.LocalSlot;
-import io.roster.datastore.slot.ReplicaReporter;
-import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotAssignment;
+import io.roster.datastore.slot.SlotState;
 import io.roster.datastore.slot.SlotStates;
-import io.roster.datastore.store.rocks.RocksDataStore;
 import io.roster.datastore.store.LoadReport;
 import io.roster.datastore.store.OpenedStore;
+import io.roster.datastore.store.SlotGuard;
 import io.roster.datastore.store.SlotStore;
 import io.roster.datastore.store.TombstoneCollector;
+import io.roster.datastore.store.rocks.RocksDataStore;
+import io.roster.datastore.view.ClusterViewHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +82,7 @@ public final class DataServer implements AutoCloseable {
     private final RpcServer server;
     private final ExecutorService rpcExecutor = NamedThreads.pool("data-rpc", RPC_THREADS);
     private final ScheduledExecutorService housekeeping = NamedThreads.scheduler("data-housekeeping");
-    private final AtomicReference<SlotOwnership> ownership;
+    private final AtomicReference<SlotAssignment> assignment;
     /** The clock tombstone grace is measured with (tests move it by hand). */
     private final LongSupplier tombstoneClock;
     private volatile TombstoneCollector tombstones;
@@ -111,7 +113,7 @@ public final class DataServer implements AutoCloseable {
         metrics.gauge("data.sessions.connected", () -> sessions::size);
         this.slotCount = config.get(ConfigKeys.CLUSTER_SLOTS);
         this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes());
-        this.ownership = new AtomicReference<>(SlotOwnership.none("(not started)", slotCount));
+        this.assignment = new AtomicReference<>(SlotAssignment.none("(not started)", slotCount));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, sessions);
     }
 
@@ -127,7 +129,7 @@ public final class DataServer implements AutoCloseable {
             BoltServers.start(server, ConfigKeys.DATA_PORT.name());
             address = config.get(ConfigKeys.HOST) + ":" + server.port();
             processId = ProcessId.current(address);
-            ownership.set(SlotOwnership.none(address, slotCount));
+            assignment.set(SlotAssignment.none(address, slotCount));
             opened = openStore();
             closeInReverse.add(opened);
             startParts(opened.store());
@@ -141,7 +143,10 @@ public final class DataServer implements AutoCloseable {
 
     private OpenedStore openStore() {
         Path dir = Path.of(config.get(ConfigKeys.DATA_DIR)).resolve("data-" + server.port());
-        OpenedStore store = RocksDataStore.open(dir, slotCount, new NodeGuard(states, sessions));
+        // The store asks, under a slot's lock, whether the slot's phase still allows the write, and whether meta
+        // has expired the session it is made for.
+        SlotGuard guard = SlotGuard.of(states::leads, states::follows, session -> !sessions.isExpired(session));
+        OpenedStore store = RocksDataStore.open(dir, slotCount, guard);
         states.seedHeld(store.store().slots(), System.currentTimeMillis());
         return store;
     }
@@ -150,16 +155,16 @@ public final class DataServer implements AutoCloseable {
         int rpcTimeout = config.get(ConfigKeys.RPC_TIMEOUT_MS);
         RpcCaller peers = closing(new RpcCaller());
         ChangeNotifier notifier = closing(new ChangeNotifier(sessions, server::oneway, metrics.counter("data.notices.sent")));
-        ReplicaSender sender = closing(new ReplicaSender(address, ownership::get, store, peers, rpcTimeout,
+        ReplicaSender sender = closing(new ReplicaSender(address, assignment::get, store, peers, rpcTimeout,
                 config.maxFrameBytes() / 2));
         ChangeFanout fanout = new ChangeFanout(sender, notifier, states);
         copies = new FollowerCopies(store, states);
-        FollowerSync followerSync = closing(new FollowerSync(address, ownership::get, store, copies, peers, rpcTimeout,
+        FollowerSync followerSync = closing(new FollowerSync(address, assignment::get, store, copies, peers, rpcTimeout,
                 config.get(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS), this::beatSoon));
         SlotFunction slotFunction = new SlotFunction(slotCount);
         promotion = closing(new SlotPromotion(address, () -> store, states, this::view, sessions, slotFunction, peers, fanout,
                 config.get(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS), rpcTimeout, metrics.counter("data.migration.silent-past-bound")));
-        DataRequestContext ctx = new DataRequestContext(() -> store, ownership::get, states, copies,
+        DataRequestContext ctx = new DataRequestContext(() -> store, assignment::get, states, copies,
                 new RequestChecks(config.limits(), slotFunction), fanout, sessions, rpcExecutor);
         List.of(new SessionHelloHandler(ctx), new PublishWriteHandler(ctx), new UnpublishWriteHandler(ctx),
                 new ClientOffWriteHandler(ctx), new GetDatumHandler(ctx), new SessionDigestHandler(ctx),
@@ -167,16 +172,16 @@ public final class DataServer implements AutoCloseable {
                 new ReplicaFetchHandler(ctx), new DatumVersionsHandler(ctx), new InterestWithdrawalHandler(ctx)).forEach(server::registerUserProcessor);
         server.registerUserProcessor(new ClusterChangedHandler(this::beatSoon, rpcExecutor));
 
-        ClusterViewHandler views = new ClusterViewHandler(address, slotCount, ownership, states, store, sessions, fanout,
+        ClusterViewHandler views = new ClusterViewHandler(address, slotCount, assignment, states, store, sessions, fanout,
                 promotion, followerSync, copies);
         NodeInfo self = new NodeInfo(NodeRole.DATA, address, processId);
         ReplicaReporter replicas = new ReplicaReporter(copies, states);
         RpcCaller metaCaller = closing(new RpcCaller());
         MetaClient meta = new MetaClient(metaCaller, config.metaServers(), rpcTimeout);
-        // The ownership is installed by views::onView on this same heartbeat thread, so it is the table of `epoch`.
+        // The assignment is installed by the view handler on this same heartbeat thread, so it is the table of `epoch`.
         heartbeat = closing(new HeartbeatLoop("data", meta, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
                 epoch -> new HeartbeatRequest(self, epoch, store.publisherCount(), 0, sessions.size(),
-                        replicas.report(ownership.get())), delta -> views.onView(delta.after())));
+                        replicas.report(assignment.get())), views));
         heartbeat.start();
         followerSync.start();
         long dropDelay = config.get(ConfigKeys.DATA_MOVED_SLOT_DROP_DELAY_MS);
@@ -255,7 +260,7 @@ public final class DataServer implements AutoCloseable {
     }
 
     /** This node's slots and their phases (MIGRATING, ACCEPT, FOLLOWER, MOVED), in slot order. */
-    public List<LocalSlot> localSlots() {
+    public List<SlotState> localSlots() {
         return states.all();
     }
 
@@ -286,7 +291,7 @@ public final class DataServer implements AutoCloseable {
      * up with its leader.
      */
     public boolean isReady() {
-        SlotOwnership current = ownership.get();
+        SlotAssignment current = assignment.get();
         FollowerCopies c = copies;
         if (!current.usable().ok() || c == null) {
             return false;
@@ -307,7 +312,7 @@ public final class DataServer implements AutoCloseable {
 
     /** How many slots this node leads in its current slot table. */
     public int ledSlotCount() {
-        return ownership.get().ledSlots().size();
+        return assignment.get().ledSlots().size();
     }
 
     @Override

@@ -93,12 +93,7 @@ class DataServerTest {
 
     /** A canonical dataInfoId in {@code slot}. */
     private static String idInSlot(int slot) {
-        for (int i = 0; ; i++) {
-            String id = "com.example.Service" + i + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
-            if (SLOT_FUNCTION.slotOf(id) == slot) {
-                return id;
-            }
-        }
+        return DataNodesFixture.idInSlot(SLOT_FUNCTION, slot, 0);
     }
 
     private static Publisher pub(String registerId, String dataInfoId, String clientId, ProcessId owner, byte[] data) {

@@ -2,21 +2,14 @@ package io.roster.datastore;
 
 import com.codahale.metrics.MetricRegistry;
 import io.roster.common.config.ConfigKeys;
-import io.roster.common.config.RosterConfig;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.model.Slot;
-import io.roster.common.model.SlotTable;
-import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.DatumReply;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.GetDatumRequest;
-import io.roster.common.wire.PublishWrite;
-import io.roster.common.wire.SessionHello;
-import io.roster.common.wire.SimpleReply;
-import io.roster.common.wire.WriteReply;
 import io.roster.datastore.migration.PromotionReport;
 import io.roster.datastore.slot.SlotPhase;
 import org.junit.jupiter.api.AfterEach;
@@ -25,13 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,34 +35,31 @@ import static org.awaitility.Awaitility.await;
 class PromotionExitTest {
     private static final int SLOTS = 8;
     private static final int COLD = 5, WARM = 4;
-    private static final SlotFunction SLOT_FUNCTION = new SlotFunction(SLOTS);
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = DataNodesFixture.WAIT;
     private static final int BOUND_MS = 300;
 
     @TempDir
     Path dir;
+    private DataNodesFixture fixture;
     private FakeMeta meta;
     private FakeSession session;
     private String a, b;
     private DataServer nodeA, nodeB;
     private final MetricRegistry metricsB = new MetricRegistry();
-    private long tableEpoch = 1;
     private CountDownLatch stalled;
     private PromotionReport reportBefore;
 
     @BeforeEach
     void start() {
-        meta = new FakeMeta(SLOTS);
-        session = new FakeSession(SLOTS);
-        meta.sessions(session.node());
+        fixture = new DataNodesFixture(dir, SLOTS);
+        meta = fixture.meta;
+        session = fixture.session;
         nodeA = startNode(new MetricRegistry());
         nodeB = startNode(metricsB);
         a = nodeA.address();
         b = nodeB.address();
-        table(slot -> new Slot(slot, a, slot == COLD ? List.of() : List.of(b), 3));
-        await().atMost(WAIT).until(() -> nodeA.isReady() && nodeB.isReady());
-        assertThat(session.call(a, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
-        assertThat(session.call(b, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
+        fixture.table(slot -> new Slot(slot, a, slot == COLD ? List.of() : List.of(b), 3));
+        fixture.awaitReadyAndHello(List.of(nodeA, nodeB), a, b);
     }
 
     @AfterEach
@@ -80,35 +67,16 @@ class PromotionExitTest {
         if (stalled != null) {
             stalled.countDown();
         }
-        for (AutoCloseable c : new AutoCloseable[]{nodeA, nodeB, session, meta}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        DataNodesFixture.closeAll(nodeA, nodeB, fixture);
     }
 
     private DataServer startNode(MetricRegistry metrics) {
-        DataServer node = new DataServer(RosterConfig.builder()
-                .set(ConfigKeys.DATA_DIR, dir.toString())
-                .set(ConfigKeys.HOST, "127.0.0.1")
-                .set(ConfigKeys.DATA_PORT, "0")
-                .set(ConfigKeys.META_SERVERS, meta.address())
-                .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
-                .set(ConfigKeys.RPC_TIMEOUT_MS, "1000")
+        DataServer node = new DataServer(fixture.config(0)
                 .set(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS, "300")
                 .set(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS, Integer.toString(BOUND_MS))
-                .set(ConfigKeys.CLUSTER_SLOTS, Integer.toString(SLOTS))
                 .build(), metrics);
         node.start();
         return node;
-    }
-
-    private void table(IntFunction<Slot> slot) {
-        List<Slot> slots = new ArrayList<>();
-        for (int i = 0; i < SLOTS; i++) {
-            slots.add(slot.apply(i));
-        }
-        meta.fixedTable(new SlotTable(++tableEpoch, slots));
     }
 
     /** Gives {@code moved} to B at a new leaderEpoch (A follows it), every other slot as before. */
@@ -116,32 +84,24 @@ class PromotionExitTest {
         // B led every slot before the test's table arrived (FakeMeta's default): that report is not this one.
         reportBefore = nodeB.lastPromotion();
         long leaderEpoch = 4;
-        table(slot -> slot == moved ? new Slot(slot, b, List.of(a), leaderEpoch)
+        fixture.table(slot -> slot == moved ? new Slot(slot, b, List.of(a), leaderEpoch)
                 : new Slot(slot, a, slot == COLD ? List.of() : List.of(b), 3));
     }
 
-    private static String idInSlot(int slot) {
-        for (int i = 0; ; i++) {
-            String id = "com.example.Service" + i + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
-            if (SLOT_FUNCTION.slotOf(id) == slot) {
-                return id;
-            }
-        }
+    private String idInSlot(int slot) {
+        return fixture.idInSlot(slot, 0);
     }
 
     private Publisher pub(String registerId, String dataInfoId) {
-        return new Publisher(registerId, dataInfoId, "c1", "app", "", List.of(registerId.getBytes(StandardCharsets.UTF_8)), 1,
-                session.tick(), session.processId());
+        return fixture.pub(registerId, dataInfoId);
     }
 
     private void publishOnA(Publisher p) {
-        session.holds(p);
-        WriteReply reply = session.call(a, new PublishWrite(SLOT_FUNCTION.slotOf(p.dataInfoId()), p), WriteReply.class);
-        assertThat(reply.code()).isEqualTo(ErrorCode.OK);
+        assertThat(fixture.publish(a, p).code()).isEqualTo(ErrorCode.OK);
     }
 
     private DatumReply readOnB(String id) {
-        return session.call(b, new GetDatumRequest(SLOT_FUNCTION.slotOf(id), id), DatumReply.class);
+        return session.call(b, new GetDatumRequest(fixture.slotFunction.slotOf(id), id), DatumReply.class);
     }
 
     private PromotionReport reportNaming(int slot) {

@@ -1,14 +1,11 @@
 package io.roster.datastore;
 
 import io.roster.common.config.ConfigKeys;
-import io.roster.common.config.RosterConfig;
 import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.model.Slot;
-import io.roster.common.model.SlotTable;
 import io.roster.common.slot.DatumVersions;
-import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.DatumReply;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.GetDatumRequest;
@@ -28,10 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -42,48 +37,40 @@ import static org.awaitility.Awaitility.await;
 @Timeout(60)
 class ReplicationTest {
     private static final int SLOTS = 8;
-    private static final SlotFunction SLOT_FUNCTION = new SlotFunction(SLOTS);
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = DataNodesFixture.WAIT;
+    /**
+     * The leaderEpoch a test's table makes B leader of a slot at. Meta never gives one leaderEpoch to two leaders,
+     * and B may have led every slot at FakeMeta.LEADER_EPOCH (3, as A does in the first table here) under FakeMeta's
+     * own first table before the test's arrived: a promotion at 3 again could then end a migration B had finished.
+     */
+    private static final long PROMOTED = FakeMeta.LEADER_EPOCH + 2;
 
     @TempDir
     Path dir;
-    private FakeMeta meta;
+    private DataNodesFixture fixture;
     private FakeSession session;
-    private int portA, portB;
+    private int portB;
     private String a, b;
     private DataServer nodeA, nodeB;
-    private long tableEpoch = 1;
 
     @BeforeEach
     void start() {
-        meta = new FakeMeta(SLOTS);
-        session = new FakeSession(SLOTS);
-        meta.sessions(session.node());
+        fixture = new DataNodesFixture(dir, SLOTS);
+        session = fixture.session;
         // Bound to ports of their own choosing: a port picked free beforehand can be taken by one of the outgoing
         // connections the first node opens before the second binds it. Restarts reuse these ports.
         nodeA = startNode(0);
         nodeB = startNode(0);
         a = nodeA.address();
         b = nodeB.address();
-        portA = Integer.parseInt(a.substring(a.lastIndexOf(':') + 1));
         portB = Integer.parseInt(b.substring(b.lastIndexOf(':') + 1));
         table(slot -> new Slot(slot, a, List.of(b), 3));
-        await().atMost(WAIT).until(() -> nodeA.isReady() && nodeB.isReady());
-        assertThat(session.call(a, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
-        assertThat(session.call(b, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
+        fixture.awaitReadyAndHello(List.of(nodeA, nodeB), a, b);
     }
 
     @AfterEach
-    void stop() {
-        for (AutoCloseable c : new AutoCloseable[]{nodeA, nodeB, session, meta}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    void stop() throws Exception {
+        DataNodesFixture.closeAll(nodeA, nodeB, fixture);
     }
 
     private DataServer startNode(int port) {
@@ -91,50 +78,39 @@ class ReplicationTest {
     }
 
     private DataServer startNode(int port, int rpcTimeoutMs, int migrationTimeoutMs) {
-        DataServer node = new DataServer(RosterConfig.builder()
-                .set(ConfigKeys.DATA_DIR, dir.toString())
-                .set(ConfigKeys.HOST, "127.0.0.1")
-                .set(ConfigKeys.DATA_PORT, Integer.toString(port))
-                .set(ConfigKeys.META_SERVERS, meta.address())
-                .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
+        DataServer node = new DataServer(fixture.config(port)
                 .set(ConfigKeys.RPC_TIMEOUT_MS, Integer.toString(rpcTimeoutMs))
                 .set(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS, "300")
                 .set(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS, Integer.toString(migrationTimeoutMs))
                 .set(ConfigKeys.DATA_MOVED_SLOT_DROP_DELAY_MS, "500")
-                .set(ConfigKeys.CLUSTER_SLOTS, Integer.toString(SLOTS))
                 .build());
         node.start();
         return node;
     }
 
     private void table(IntFunction<Slot> slot) {
-        List<Slot> slots = new ArrayList<>();
-        for (int i = 0; i < SLOTS; i++) {
-            slots.add(slot.apply(i));
-        }
-        meta.fixedTable(new SlotTable(++tableEpoch, slots));
+        fixture.table(slot);
     }
 
-
-    private static String idInSlot(int slot, int n) {
-        int found = 0;
-        for (int i = 0; ; i++) {
-            String id = "com.example.Service" + i + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
-            if (SLOT_FUNCTION.slotOf(id) == slot && found++ == n) {
-                return id;
-            }
-        }
+    private String idInSlot(int slot, int n) {
+        return fixture.idInSlot(slot, n);
     }
 
     private Publisher pub(String registerId, String dataInfoId) {
-        return new Publisher(registerId, dataInfoId, "c1", "app", "", List.of(registerId.getBytes(StandardCharsets.UTF_8)), 1,
-                session.tick(), session.processId());
+        return fixture.pub(registerId, dataInfoId);
     }
 
-    /** Publishes through `to` and records it as held by the session, as a real session would. */
     private WriteReply publish(String to, Publisher p) {
-        session.holds(p);
-        return session.call(to, new PublishWrite(SLOT_FUNCTION.slotOf(p.dataInfoId()), p), WriteReply.class);
+        return fixture.publish(to, p);
+    }
+
+    /**
+     * Whether B's last promotion report is newer than {@code before} and accepted {@code slot}: B may hold a report
+     * from FakeMeta's own first table, under which it led every slot.
+     */
+    private boolean acceptedSince(PromotionReport before, int slot) {
+        PromotionReport last = nodeB.lastPromotion();
+        return last != null && last != before && last.acceptedSlots().contains(slot);
     }
 
     private void awaitSameCopy(String dataInfoId) {
@@ -181,7 +157,7 @@ class ReplicationTest {
         awaitSameCopy(id);
         Datum before = nodeA.localDatum(id);
 
-        table(slot -> slot == 4 ? new Slot(4, b, List.of(a), tableEpoch + 1) : new Slot(slot, a, List.of(b), 3));
+        table(slot -> slot == 4 ? new Slot(4, b, List.of(a), PROMOTED) : new Slot(slot, a, List.of(b), 3));
 
         await().atMost(WAIT).until(() -> nodeB.localSlots().stream().anyMatch(s -> s.id() == 4 && s.phase() == SlotPhase.ACCEPT));
         PromotionReport report = nodeB.lastPromotion();
@@ -194,7 +170,7 @@ class ReplicationTest {
 
         // the new leader's versions are above anything the old one handed out
         WriteReply third = publish(b, pub("r3", id));
-        assertThat(third.version()).isGreaterThan(before.version()).isGreaterThan(DatumVersions.floor(tableEpoch));
+        assertThat(third.version()).isGreaterThan(before.version()).isGreaterThan(DatumVersions.floor(PROMOTED));
         await().atMost(WAIT).until(() -> nodeA.localDatum(id).equals(nodeB.localDatum(id)));
         assertThat(session.call(a, new GetDatumRequest(4, id), DatumReply.class).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
     }
@@ -212,26 +188,27 @@ class ReplicationTest {
         assertThat(nodeA.localDatum(id).publishers()).extracting(Publisher::registerId).containsExactlyInAnyOrder("r1", "orphan");
 
         // B is made leader of slot 5 without ever having been its follower: it must reconcile from sessions alone
-        table(slot -> slot == 5 ? new Slot(5, b, List.of(), tableEpoch + 1) : new Slot(slot, a, List.of(), 3));
+        table(slot -> slot == 5 ? new Slot(5, b, List.of(), PROMOTED) : new Slot(slot, a, List.of(), 3));
         await().atMost(WAIT).until(() -> session.call(b, new GetDatumRequest(5, id), DatumReply.class).code() == ErrorCode.OK);
 
         Datum served = session.call(b, new GetDatumRequest(5, id), DatumReply.class).datum();
         assertThat(served.publishers()).extracting(Publisher::registerId).containsExactlyInAnyOrder("r1", "r2");
-        assertThat(served.version()).isGreaterThan(DatumVersions.floor(tableEpoch));
+        assertThat(served.version()).isGreaterThan(DatumVersions.floor(PROMOTED));
     }
 
     @Test
     void aSlowSessionDoesNotHoldASlotInMigratingPastTheBoundAndTheReportNamesIt() throws Exception {
         var gate = session.stallAnswers();
+        PromotionReport before = nodeB.lastPromotion();
         try {
-            table(slot -> slot == 1 ? new Slot(1, b, List.of(a), tableEpoch + 1) : new Slot(slot, a, List.of(b), 3));
+            table(slot -> slot == 1 ? new Slot(1, b, List.of(a), PROMOTED) : new Slot(slot, a, List.of(b), 3));
             await().atMost(WAIT).until(() -> nodeB.localSlots().stream().anyMatch(s -> s.id() == 1 && s.phase() == SlotPhase.MIGRATING));
             String id = idInSlot(1, 0);
             DatumReply duringMigration = session.call(b, new GetDatumRequest(1, id), DatumReply.class);
             assertThat(duringMigration.code()).isEqualTo(ErrorCode.SLOT_NOT_READY);
             assertThat(duringMigration.message()).contains("slot 1", "migrating");
 
-            await().atMost(WAIT).until(() -> nodeB.lastPromotion() != null && nodeB.lastPromotion().acceptedSlots().contains(1));
+            await().atMost(WAIT).until(() -> acceptedSince(before, 1));
             assertThat(nodeB.lastPromotion().unansweredSessions()).containsKey(session.processId());
             assertThat(session.call(b, new GetDatumRequest(1, id), DatumReply.class).code()).isEqualTo(ErrorCode.OK);
         } finally {
@@ -251,9 +228,10 @@ class ReplicationTest {
         session.holds(lost); // the session has it; no data node ever got the write
 
         var gate = session.stallAnswers();
+        PromotionReport before = nodeB.lastPromotion();
         try {
-            table(slot -> slot == 2 ? new Slot(2, b, List.of(a), tableEpoch + 1) : new Slot(slot, a, List.of(b), 3));
-            await().atMost(WAIT).until(() -> nodeB.lastPromotion() != null && nodeB.lastPromotion().acceptedSlots().contains(2));
+            table(slot -> slot == 2 ? new Slot(2, b, List.of(a), PROMOTED) : new Slot(slot, a, List.of(b), 3));
+            await().atMost(WAIT).until(() -> acceptedSince(before, 2));
             assertThat(nodeB.lastPromotion().unansweredSessions()).containsKey(session.processId());
             assertThat(nodeB.localDatum(id).publishers()).isEmpty();
         } finally {
@@ -337,7 +315,7 @@ class ReplicationTest {
         publish(a, pub("r1", id));
         awaitSameCopy(id);
 
-        meta.sessions();
+        fixture.meta.sessions();
 
         await().atMost(WAIT).until(() -> nodeA.localDatum(id).publishers().isEmpty());
         awaitSameCopy(id);
@@ -351,7 +329,7 @@ class ReplicationTest {
         assertThat(nodeA.localDatum(id).publishers()).isEmpty();
 
         // ...until meta lists it again: then its sync restores what it owns.
-        meta.sessions(session.node());
+        fixture.meta.sessions(session.node());
         await().atMost(WAIT).until(() -> session.call(a, new SessionSlotSync(session.processId(), 0, session.tick(),
                 List.of(again)), WriteReply.class).ok());
         assertThat(nodeA.localDatum(id).publishers()).extracting(Publisher::registerId).containsExactly("r1");

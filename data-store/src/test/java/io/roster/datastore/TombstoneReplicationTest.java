@@ -2,19 +2,14 @@ package io.roster.datastore;
 
 import com.codahale.metrics.MetricRegistry;
 import io.roster.common.config.ConfigKeys;
-import io.roster.common.config.RosterConfig;
 import io.roster.common.model.Datum;
 import io.roster.common.model.Publisher;
 import io.roster.common.model.Slot;
-import io.roster.common.model.SlotTable;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.DatumDigest;
 import io.roster.common.wire.ErrorCode;
-import io.roster.common.wire.PublishWrite;
 import io.roster.common.wire.ReplicaDigestReply;
 import io.roster.common.wire.ReplicaDigestRequest;
-import io.roster.common.wire.SessionHello;
-import io.roster.common.wire.SimpleReply;
 import io.roster.common.wire.UnpublishWrite;
 import io.roster.common.wire.WriteReply;
 import org.junit.jupiter.api.AfterEach;
@@ -23,10 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,67 +36,48 @@ class TombstoneReplicationTest {
     private static final SlotFunction SLOT_FUNCTION = new SlotFunction(SLOTS);
     private static final long LEADER_EPOCH = 3;
     private static final int GRACE_MS = 600_000; // the scheduled sweeps run every 60 s: none in this test's time
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = DataNodesFixture.WAIT;
 
     @TempDir
     Path dir;
     private final AtomicLong clockA = new AtomicLong(), clockB = new AtomicLong();
-    private FakeMeta meta;
+    private DataNodesFixture fixture;
     private FakeSession session;
     private DataServer nodeA, nodeB;
     private String a, b;
 
     @BeforeEach
     void start() {
-        meta = new FakeMeta(SLOTS);
-        session = new FakeSession(SLOTS);
-        meta.sessions(session.node());
+        fixture = new DataNodesFixture(dir, SLOTS);
+        session = fixture.session;
         nodeA = startNode(clockA);
         nodeB = startNode(clockB);
         a = nodeA.address();
         b = nodeB.address();
-        List<Slot> slots = new ArrayList<>();
-        for (int i = 0; i < SLOTS; i++) {
-            slots.add(new Slot(i, a, List.of(b), LEADER_EPOCH));
-        }
-        meta.fixedTable(new SlotTable(2, slots));
-        await().atMost(WAIT).until(() -> nodeA.isReady() && nodeB.isReady());
-        assertThat(session.call(a, new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
+        fixture.table(slot -> new Slot(slot, a, List.of(b), LEADER_EPOCH));
+        fixture.awaitReadyAndHello(List.of(nodeA, nodeB), a);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[]{nodeA, nodeB, session, meta}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        DataNodesFixture.closeAll(nodeA, nodeB, fixture);
     }
 
     private DataServer startNode(AtomicLong clock) {
-        DataServer node = new DataServer(RosterConfig.builder()
-                .set(ConfigKeys.DATA_DIR, dir.toString())
-                .set(ConfigKeys.HOST, "127.0.0.1")
-                .set(ConfigKeys.DATA_PORT, "0")
-                .set(ConfigKeys.META_SERVERS, meta.address())
-                .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
-                .set(ConfigKeys.RPC_TIMEOUT_MS, "1000")
+        DataServer node = new DataServer(fixture.config(0)
                 .set(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS, "100")
                 .set(ConfigKeys.DATA_TOMBSTONE_GRACE_MS, Integer.toString(GRACE_MS))
-                .set(ConfigKeys.CLUSTER_SLOTS, Integer.toString(SLOTS))
                 .build(), new MetricRegistry(), clock::get);
         node.start();
         return node;
     }
 
     private Publisher pub(String registerId, String dataInfoId) {
-        return new Publisher(registerId, dataInfoId, "c1", "app", "", List.of(registerId.getBytes(StandardCharsets.UTF_8)), 1,
-                session.tick(), session.processId());
+        return fixture.pub(registerId, dataInfoId);
     }
 
     private long publish(Publisher p) {
-        session.holds(p);
-        WriteReply reply = session.call(a, new PublishWrite(SLOT_FUNCTION.slotOf(p.dataInfoId()), p), WriteReply.class);
+        WriteReply reply = fixture.publish(a, p);
         assertThat(reply.code()).isEqualTo(ErrorCode.OK);
         return reply.version();
     }

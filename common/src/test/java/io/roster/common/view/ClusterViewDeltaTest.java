@@ -40,6 +40,36 @@ class ClusterViewDeltaTest {
     }
 
     @Test
+    void aProcessExpiresOnceWhenItLeavesTheListAfterBeingListed() {
+        ProcessId a = new ProcessId("127.0.0.1:9601", 1, 1);
+        ProcessId b = new ProcessId("127.0.0.1:9602", 2, 2);
+        ProcessId aRestarted = new ProcessId("127.0.0.1:9601", 3, 3); // same address, another process
+        ClusterView one = sessionsListed(1, a, b);
+        ClusterView two = sessionsListed(2, b, aRestarted);
+        ClusterView three = sessionsListed(3, b, aRestarted);
+        ClusterView four = sessionsListed(4);
+
+        assertThat(ClusterViewDelta.first(one).expiredSessions()).isEmpty();
+        assertThat(ClusterViewDelta.between(one, two).expiredSessions()).containsExactly(a);
+        assertThat(ClusterViewDelta.between(one, two).newSessions()).containsExactly(aRestarted);
+        assertThat(ClusterViewDelta.between(two, three).expiredSessions()).isEmpty();
+        assertThat(ClusterViewDelta.between(three, four).expiredSessions()).containsExactlyInAnyOrder(b, aRestarted);
+    }
+
+    @Test
+    void aProcessListedOnlyLaterExpiresOnlyOnceItLeavesTheList() {
+        ProcessId b = SESSION_2.processId();
+        ClusterView none = sessionsListed(1);
+        ClusterView withB = sessionsListed(2, b);
+        ClusterView noneAgain = sessionsListed(3);
+
+        assertThat(ClusterViewDelta.first(none).expiredSessions()).isEmpty();
+        assertThat(ClusterViewDelta.between(none, withB).expiredSessions()).isEmpty();
+        assertThat(ClusterViewDelta.between(none, withB).newSessions()).containsExactly(b);
+        assertThat(ClusterViewDelta.between(withB, noneAgain).expiredSessions()).containsExactly(b);
+    }
+
+    @Test
     void slotChangesNameTheSlotsWhoseOwnersMoved() {
         ClusterView one = view(1, table(1, "a", "b"), List.of(), Switches.DEFAULTS, 1);
         ClusterView two = view(2, table(2, "a", "a"), List.of(), Switches.DEFAULTS, 2);
@@ -89,6 +119,12 @@ class ClusterViewDeltaTest {
 
     private static ClusterView view(long epoch, SlotTable table, List<NodeInfo> sessions, Switches switches, long metaVersion) {
         return new ClusterView(table, List.of(DATA_A), sessions, switches, metaVersion);
+    }
+
+    /** A view at {@code metaVersion} listing exactly these session processes. */
+    private static ClusterView sessionsListed(long metaVersion, ProcessId... sessions) {
+        List<NodeInfo> nodes = java.util.Arrays.stream(sessions).map(p -> new NodeInfo(NodeRole.SESSION, p.address(), p)).toList();
+        return view(1, SlotTable.EMPTY, nodes, Switches.DEFAULTS, metaVersion);
     }
 
     /** Slot i led by leaders[i] at leaderEpoch 1, in a table of the given epoch. */

@@ -1,12 +1,13 @@
 package io.roster.datastore.migration;
 
 import com.codahale.metrics.Counter;
-import io.roster.common.view.ClusterView;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
+import io.roster.common.retry.Backoff;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
+import io.roster.common.view.ClusterView;
 import io.roster.datastore.change.ChangeFanout;
 import io.roster.datastore.session.SessionConnections;
 import io.roster.datastore.slot.SlotStates;
@@ -52,7 +53,8 @@ public final class SlotPromotion implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlotPromotion.class);
     private static final long RECHECK_MS = 100;
     private static final long REASK_MS = 500;
-    private static final long MAX_RETRY_DELAY_MS = 5_000;
+    /** After a failed round: 100 ms, doubling, at most 5 s; back to 100 ms once a round works. */
+    private static final Backoff ROUND_RETRY = Backoff.ofMillis(100, 5_000);
 
     private final Supplier<SlotStore> store;
     private final SlotStates states;
@@ -72,7 +74,8 @@ public final class SlotPromotion implements AutoCloseable {
     private final AtomicBoolean roundQueued = new AtomicBoolean();
     private final AtomicInteger changedSinceReport = new AtomicInteger();
     private final AtomicReference<PromotionReport> lastReport = new AtomicReference<>();
-    private long retryDelayMs;
+    /** Used on the one round thread only. */
+    private final Backoff.Sequence retryDelays = ROUND_RETRY.sequence();
 
     /**
      * @param selfAddress     this node's data address, named in its queries (the sessions' hand-off fence)
@@ -129,11 +132,11 @@ public final class SlotPromotion implements AutoCloseable {
             if (round()) {
                 scheduleRound(RECHECK_MS);
             }
-            retryDelayMs = 0;
+            retryDelays.reset();
         } catch (RuntimeException e) {
-            retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, Math.max(100, retryDelayMs * 2));
-            LOG.error("slot reconciliation round failed; retrying in {} ms", retryDelayMs, e);
-            scheduleRound(retryDelayMs);
+            long delayMs = retryDelays.next();
+            LOG.error("slot reconciliation round failed; retrying in {} ms", delayMs, e);
+            scheduleRound(delayMs);
         }
     }
 

@@ -9,7 +9,7 @@ import io.roster.common.wire.ReplicaDigestReply;
 import io.roster.common.wire.ReplicaDigestRequest;
 import io.roster.common.wire.ReplicaFetchReply;
 import io.roster.common.wire.ReplicaFetchRequest;
-import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotAssignment;
 import io.roster.datastore.store.SlotMovedException;
 import io.roster.datastore.store.SlotStore;
 import org.slf4j.Logger;
@@ -39,7 +39,7 @@ public final class FollowerSync implements AutoCloseable {
     private static final long TICK_MS = 100;
 
     private final String selfAddress;
-    private final Supplier<SlotOwnership> ownership;
+    private final Supplier<SlotAssignment> assignment;
     private final SlotStore store;
     private final FollowerCopies copies;
     private final RpcCaller caller;
@@ -52,10 +52,10 @@ public final class FollowerSync implements AutoCloseable {
     private final Map<Integer, Long> notBeforeMillis = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = NamedThreads.scheduler("data-follow");
 
-    public FollowerSync(String selfAddress, Supplier<SlotOwnership> ownership, SlotStore store, FollowerCopies copies,
+    public FollowerSync(String selfAddress, Supplier<SlotAssignment> assignment, SlotStore store, FollowerCopies copies,
                         RpcCaller caller, int timeoutMs, long intervalMs, Runnable onCaughtUp) {
         this.selfAddress = selfAddress;
-        this.ownership = ownership;
+        this.assignment = assignment;
         this.store = store;
         this.copies = copies;
         this.caller = caller;
@@ -82,7 +82,7 @@ public final class FollowerSync implements AutoCloseable {
     }
 
     private void round() {
-        SlotOwnership current = ownership.get();
+        SlotAssignment current = assignment.get();
         long now = System.currentTimeMillis();
         boolean newlyCaughtUp = false;
         Set<String> unreachable = new HashSet<>();

@@ -6,7 +6,7 @@ import io.roster.common.rpc.RpcFailure;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.ReplicaPush;
 import io.roster.common.wire.SimpleReply;
-import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotAssignment;
 import io.roster.datastore.store.DatumChange;
 import io.roster.datastore.store.SlotStore;
 import org.slf4j.Logger;
@@ -39,7 +39,7 @@ public final class ReplicaSender implements AutoCloseable {
     private static final long RETRY_PAUSE_MS = 200;
 
     private final String selfAddress;
-    private final Supplier<SlotOwnership> ownership;
+    private final Supplier<SlotAssignment> assignment;
     private final SlotStore store;
     private final RpcCaller caller;
     private final int timeoutMs;
@@ -50,10 +50,10 @@ public final class ReplicaSender implements AutoCloseable {
     private final ScheduledExecutorService retries = NamedThreads.scheduler("data-replicate-retry");
     private volatile boolean closed;
 
-    public ReplicaSender(String selfAddress, Supplier<SlotOwnership> ownership, SlotStore store, RpcCaller caller, int timeoutMs,
+    public ReplicaSender(String selfAddress, Supplier<SlotAssignment> assignment, SlotStore store, RpcCaller caller, int timeoutMs,
                          long maxPushBytes) {
         this.selfAddress = selfAddress;
-        this.ownership = ownership;
+        this.assignment = assignment;
         this.store = store;
         this.caller = caller;
         this.timeoutMs = timeoutMs;
@@ -62,7 +62,7 @@ public final class ReplicaSender implements AutoCloseable {
 
     /** Queues the changed datums of slots this node leads for each of their followers; returns at once. */
     public void enqueue(List<DatumChange> changes) {
-        SlotOwnership current = ownership.get();
+        SlotAssignment current = assignment.get();
         for (DatumChange change : changes) {
             if (!current.ledSlots().containsKey(change.slot())) {
                 continue;
@@ -154,7 +154,7 @@ public final class ReplicaSender implements AutoCloseable {
 
         /** Puts a failed batch back (if the follower still follows the slot) and retries after a pause. */
         private void giveBack(Batch batch) {
-            SlotOwnership current = ownership.get();
+            SlotAssignment current = assignment.get();
             boolean stillOurs = current.ledSlots().containsKey(batch.slot)
                     && current.followersOf(batch.slot).contains(follower);
             synchronized (this) {
@@ -181,7 +181,7 @@ public final class ReplicaSender implements AutoCloseable {
 
         /** True when the batch needs no retry: delivered, or no longer this node's to deliver. */
         private boolean send(Batch batch) {
-            SlotOwnership current = ownership.get();
+            SlotAssignment current = assignment.get();
             Long leaderEpoch = current.ledSlots().get(batch.slot);
             if (leaderEpoch == null || !current.followersOf(batch.slot).contains(follower)) {
                 return true;

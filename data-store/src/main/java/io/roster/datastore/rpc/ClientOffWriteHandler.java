@@ -5,8 +5,8 @@ import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ClientOffWrite;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.WriteReply;
+import io.roster.datastore.slot.SlotAssignment;
 import io.roster.datastore.slot.SlotCheck;
-import io.roster.datastore.slot.SlotOwnership;
 import io.roster.datastore.store.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +28,14 @@ public final class ClientOffWriteHandler extends RequestHandler<ClientOffWrite> 
     protected Object handle(BizContext context, ClientOffWrite request) {
         ctx.checks().sessionProcessId(request.sessionProcessId());
         ctx.checks().clientId(request.clientId());
-        SlotOwnership ownership = ctx.ownership().get();
+        SlotAssignment assignment = ctx.assignment().get();
         // Without a usable table this node cannot tell which slots to clean; OK would make the session forget it.
-        SlotCheck usable = ownership.usable();
+        SlotCheck usable = assignment.usable();
         if (!usable.ok()) {
             return new WriteReply(usable.code(), usable.message(), 0);
         }
         WriteResult result = ctx.store().clientOff(request.sessionProcessId(), request.clientId(), request.registeredBefore(),
-                request.removedAt(), ownership.ledSlots());
+                request.removedAt(), assignment.ledSlots());
         ctx.fanout().afterWrite(result.changes());
         if (result.hasChanges()) {
             LOG.debug("client {} of session {} off: {} datums changed", request.clientId(), request.sessionProcessId(),

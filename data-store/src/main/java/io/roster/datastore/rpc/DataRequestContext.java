@@ -6,8 +6,8 @@ import io.roster.common.wire.ErrorCode;
 import io.roster.datastore.change.ChangeFanout;
 import io.roster.datastore.replication.FollowerCopies;
 import io.roster.datastore.session.SessionConnections;
+import io.roster.datastore.slot.SlotAssignment;
 import io.roster.datastore.slot.SlotCheck;
-import io.roster.datastore.slot.SlotOwnership;
 import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.store.SlotStore;
 
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  */
 public final class DataRequestContext {
     private final Supplier<SlotStore> store;
-    private final Supplier<SlotOwnership> ownership;
+    private final Supplier<SlotAssignment> assignment;
     private final SlotStates states;
     private final FollowerCopies copies;
     private final RequestChecks checks;
@@ -30,14 +30,14 @@ public final class DataRequestContext {
     private final Executor executor;
 
     /**
-     * @param ownership the slot ownership of the newest slot table; read once per request
+     * @param assignment the slot assignment of the newest slot table; read once per request
      * @param executor  the pool handlers run on (not bolt's default pool)
      */
-    public DataRequestContext(Supplier<SlotStore> store, Supplier<SlotOwnership> ownership, SlotStates states,
+    public DataRequestContext(Supplier<SlotStore> store, Supplier<SlotAssignment> assignment, SlotStates states,
                               FollowerCopies copies, RequestChecks checks, ChangeFanout fanout, SessionConnections sessions,
                               Executor executor) {
         this.store = store;
-        this.ownership = ownership;
+        this.assignment = assignment;
         this.states = states;
         this.copies = copies;
         this.checks = checks;
@@ -52,7 +52,7 @@ public final class DataRequestContext {
      * before the slot id is judged against it; a slot id the dataInfoId does not hash to is invalid input.
      */
     public SlotCheck servable(int slotId, String dataInfoId) {
-        SlotOwnership current = ownership.get();
+        SlotAssignment current = assignment.get();
         SlotCheck usable = current.usable();
         if (!usable.ok()) {
             return usable;
@@ -65,7 +65,7 @@ public final class DataRequestContext {
      * Whether this node leads {@code slotId} in {@code current} and has finished reconciling it (ACCEPT): a slot
      * still MIGRATING answers SLOT_NOT_READY, which sessions retry (ARCHITECTURE.md invariant 3: no partial list is served).
      */
-    public SlotCheck servableSlot(SlotOwnership current, int slotId) {
+    public SlotCheck servableSlot(SlotAssignment current, int slotId) {
         SlotCheck led = current.check(slotId);
         if (!led.ok()) {
             return led;
@@ -92,8 +92,8 @@ public final class DataRequestContext {
         return store.get();
     }
 
-    public Supplier<SlotOwnership> ownership() {
-        return ownership;
+    public Supplier<SlotAssignment> assignment() {
+        return assignment;
     }
 
     public SlotStates states() {

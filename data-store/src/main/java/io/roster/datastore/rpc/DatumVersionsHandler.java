@@ -8,7 +8,7 @@ import io.roster.common.wire.DatumDigest;
 import io.roster.common.wire.DatumVersionsQuery;
 import io.roster.common.wire.DatumVersionsReply;
 import io.roster.common.wire.ErrorCode;
-import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotAssignment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class DatumVersionsHandler extends RequestHandler<DatumVersionsQuer
             ctx.checks().sessionProcessId(query.interestedSession());
             ctx.sessions().interests().declareAll(query.interestedSession(), checked, query.interestSeq());
         }
-        SlotOwnership current = ctx.ownership().get();
+        SlotAssignment current = ctx.assignment().get();
         if (!current.usable().ok()) {
             return errorReply(current.usable().code(), current.usable().message());
         }

@@ -7,8 +7,8 @@ import io.roster.common.wire.DatumDigest;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.ReplicaDigestReply;
 import io.roster.common.wire.ReplicaDigestRequest;
+import io.roster.datastore.slot.SlotAssignment;
 import io.roster.datastore.slot.SlotCheck;
-import io.roster.datastore.slot.SlotOwnership;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,8 +6,8 @@ import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.ReplicaFetchReply;
 import io.roster.common.wire.ReplicaFetchRequest;
+import io.roster.datastore.slot.SlotAssignment;
 import io.roster.datastore.slot.SlotCheck;
-import io.roster.datastore.slot.SlotOwnership;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class ReplicaFetchHandler extends RequestHandler<ReplicaFetchReques
 
     /** This node leads {@code slotId} at exactly {@code leaderEpoch}, in ACCEPT. */
     static SlotCheck leaderAt(DataRequestContext ctx, int slotId, long leaderEpoch) {
-        SlotOwnership current = ctx.ownership().get();
+        SlotAssignment current = ctx.assignment().get();
         SlotCheck slot = current.usable().ok() ? ctx.servableSlot(current, slotId) : current.usable();
         if (slot.ok() && slot.leaderEpoch() != leaderEpoch) {
             return SlotCheck.refuse(ErrorCode.SLOT_NOT_OWNED, "slot " + slotId + " is led by " + current.selfAddress()

@@ -6,7 +6,7 @@ import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.ReplicaPush;
 import io.roster.common.wire.SimpleReply;
-import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotAssignment;
 
 /**
  * Follower side of the push stream: installs the leader's datums, if this node follows the slot under exactly
@@ -23,7 +23,7 @@ public final class ReplicaPushHandler extends RequestHandler<ReplicaPush> {
 
     @Override
     protected Object handle(BizContext context, ReplicaPush push) {
-        SlotOwnership current = ctx.ownership().get();
+        SlotAssignment current = ctx.assignment().get();
         Long leaderEpoch = current.followedSlots().get(push.slotId());
         if (leaderEpoch == null || leaderEpoch != push.leaderEpoch() || !current.leaderOf(push.slotId()).equals(push.leaderAddress())) {
             return errorReply(ErrorCode.SLOT_NOT_OWNED, "data node " + current.selfAddress() + " does not follow slot "

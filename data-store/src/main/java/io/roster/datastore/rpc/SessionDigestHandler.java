@@ -7,7 +7,7 @@ import io.roster.common.wire.SessionDigest;
 import io.roster.common.wire.SessionDigestReply;
 import io.roster.common.wire.SlotDigest;
 import io.roster.datastore.migration.SessionDigests;
-import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotAssignment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class SessionDigestHandler extends RequestHandler<SessionDigest> {
     protected Object handle(BizContext context, SessionDigest request) {
         ctx.checks().sessionProcessId(request.sessionProcessId());
         ctx.requireNotExpired(request.sessionProcessId());
-        SlotOwnership current = ctx.ownership().get();
+        SlotAssignment current = ctx.assignment().get();
         if (!current.usable().ok()) {
             return errorReply(current.usable().code(), current.usable().message());
         }

@@ -7,8 +7,8 @@ import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SessionSlotSync;
 import io.roster.common.wire.WriteReply;
+import io.roster.datastore.slot.SlotAssignment;
 import io.roster.datastore.slot.SlotCheck;
-import io.roster.datastore.slot.SlotOwnership;
 import io.roster.datastore.store.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ public final class SessionSlotSyncHandler extends RequestHandler<SessionSlotSync
     protected Object handle(BizContext context, SessionSlotSync request) {
         ctx.checks().sessionProcessId(request.sessionProcessId());
         ctx.requireNotExpired(request.sessionProcessId());
-        SlotOwnership current = ctx.ownership().get();
+        SlotAssignment current = ctx.assignment().get();
         if (!current.usable().ok()) {
             return errorReply(current.usable().code(), current.usable().message());
         }

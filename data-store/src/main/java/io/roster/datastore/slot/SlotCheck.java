@@ -2,7 +2,7 @@ package io.roster.datastore.slot;
 
 import io.roster.common.wire.ErrorCode;
 
-/** Whether this node may serve a slot now; when it may, the slot's leaderEpoch to version writes with. */
+/** A {@link SlotAssignment}'s answer to "may this node serve that slot": when it may, the leaderEpoch to version writes with. */
 public record SlotCheck(ErrorCode code, String message, long leaderEpoch) {
     public static SlotCheck serve(long leaderEpoch) {
         return new SlotCheck(ErrorCode.OK, "", leaderEpoch);

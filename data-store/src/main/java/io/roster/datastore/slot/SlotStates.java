@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
- * The phase of every slot this node holds, moved by slot tables and by the end of reconciliation. Pure state, no
- * I/O: the rules are unit tested, the networking that follows a transition lives elsewhere.
+ * Data's slot phase machine: the {@link SlotState} of every slot this node holds, moved by the {@link SlotAssignment}
+ * of each new slot table and by the end of reconciliation. Pure state, no I/O: the rules are unit tested, the
+ * networking that follows a transition lives elsewhere.
  *
  * <p>Rules: a slot led under a leaderEpoch this node was not already leading at starts MIGRATING (even if this
  * node led it before: its copy may be stale); only {@link #accept} moves it to ACCEPT, and only for that same
@@ -19,87 +20,103 @@ import java.util.function.IntConsumer;
  * disk) that the table does not give this node is MOVED, and {@link #dropDue} drops it once the delay passed.
  */
 public final class SlotStates {
+    /**
+     * What applying a new slot table changed for this node: slots it now leads under a new leaderEpoch (to
+     * reconcile, in MIGRATING), slots it now follows under a new leader (to sync), and slots it no longer holds.
+     */
+    public record Transitions(List<Integer> promoted, List<Integer> followed, List<Integer> moved) {
+        public Transitions {
+            promoted = List.copyOf(promoted);
+            followed = List.copyOf(followed);
+            moved = List.copyOf(moved);
+        }
+
+        public boolean isEmpty() {
+            return promoted.isEmpty() && followed.isEmpty() && moved.isEmpty();
+        }
+    }
+
     /** Changed only under this object's lock; read without it by {@link #leads} and {@link #follows} (entries are immutable). */
-    private final Map<Integer, LocalSlot> slots = new ConcurrentHashMap<>();
+    private final Map<Integer, SlotState> slots = new ConcurrentHashMap<>();
     private boolean tableApplied;
 
     /** Slots found on disk at start: held, but not given by any table yet. */
     public synchronized void seedHeld(Collection<Integer> held, long nowMillis) {
         for (int slot : held) {
-            slots.putIfAbsent(slot, new LocalSlot(slot, SlotPhase.MOVED, 0, nowMillis));
+            slots.putIfAbsent(slot, new SlotState(slot, SlotPhase.MOVED, 0, nowMillis));
         }
     }
 
-    /** Moves every slot to what {@code ownership} says; an unusable table (none yet, wrong slot count) changes nothing. */
-    public synchronized SlotTransitions apply(SlotOwnership ownership, long nowMillis) {
+    /** Moves every slot to what {@code assignment} says; an unusable table (none yet, wrong slot count) changes nothing. */
+    public synchronized Transitions apply(SlotAssignment assignment, long nowMillis) {
         List<Integer> promoted = new ArrayList<>(), followed = new ArrayList<>(), moved = new ArrayList<>();
-        if (!ownership.usable().ok()) {
-            return new SlotTransitions(promoted, followed, moved);
+        if (!assignment.usable().ok()) {
+            return new Transitions(promoted, followed, moved);
         }
         if (!tableApplied) {
             // The copy loaded from disk waits for a table, however long meta takes: its drop delay starts now.
             tableApplied = true;
-            slots.replaceAll((id, s) -> s.phase() == SlotPhase.MOVED ? new LocalSlot(id, SlotPhase.MOVED, s.leaderEpoch(), nowMillis) : s);
+            slots.replaceAll((id, s) -> s.phase() == SlotPhase.MOVED ? new SlotState(id, SlotPhase.MOVED, s.leaderEpoch(), nowMillis) : s);
         }
-        for (Map.Entry<Integer, Long> led : new TreeMap<>(ownership.ledSlots()).entrySet()) {
-            LocalSlot current = slots.get(led.getKey());
+        for (Map.Entry<Integer, Long> led : new TreeMap<>(assignment.ledSlots()).entrySet()) {
+            SlotState current = slots.get(led.getKey());
             if (current == null || !current.phase().leading() || current.leaderEpoch() != led.getValue()) {
-                slots.put(led.getKey(), new LocalSlot(led.getKey(), SlotPhase.MIGRATING, led.getValue(), nowMillis));
+                slots.put(led.getKey(), new SlotState(led.getKey(), SlotPhase.MIGRATING, led.getValue(), nowMillis));
                 promoted.add(led.getKey());
             }
         }
-        for (Map.Entry<Integer, Long> f : new TreeMap<>(ownership.followedSlots()).entrySet()) {
-            LocalSlot current = slots.get(f.getKey());
+        for (Map.Entry<Integer, Long> f : new TreeMap<>(assignment.followedSlots()).entrySet()) {
+            SlotState current = slots.get(f.getKey());
             if (current == null || current.phase() != SlotPhase.FOLLOWER || current.leaderEpoch() != f.getValue()) {
-                slots.put(f.getKey(), new LocalSlot(f.getKey(), SlotPhase.FOLLOWER, f.getValue(), nowMillis));
+                slots.put(f.getKey(), new SlotState(f.getKey(), SlotPhase.FOLLOWER, f.getValue(), nowMillis));
                 followed.add(f.getKey());
             }
         }
-        for (LocalSlot s : List.copyOf(slots.values())) {
-            boolean held = ownership.ledSlots().containsKey(s.id()) || ownership.followedSlots().containsKey(s.id());
+        for (SlotState s : List.copyOf(slots.values())) {
+            boolean held = assignment.ledSlots().containsKey(s.id()) || assignment.followedSlots().containsKey(s.id());
             if (!held && s.phase() != SlotPhase.MOVED) {
-                slots.put(s.id(), new LocalSlot(s.id(), SlotPhase.MOVED, s.leaderEpoch(), nowMillis));
+                slots.put(s.id(), new SlotState(s.id(), SlotPhase.MOVED, s.leaderEpoch(), nowMillis));
                 moved.add(s.id());
             }
         }
-        return new SlotTransitions(promoted, followed, moved);
+        return new Transitions(promoted, followed, moved);
     }
 
     /** MIGRATING -> ACCEPT, if the slot is still MIGRATING under {@code leaderEpoch}; false otherwise (it moved on). */
     public synchronized boolean accept(int slot, long leaderEpoch, long nowMillis) {
-        LocalSlot s = slots.get(slot);
+        SlotState s = slots.get(slot);
         if (s == null || s.phase() != SlotPhase.MIGRATING || s.leaderEpoch() != leaderEpoch) {
             return false;
         }
-        slots.put(slot, new LocalSlot(slot, SlotPhase.ACCEPT, leaderEpoch, nowMillis));
+        slots.put(slot, new SlotState(slot, SlotPhase.ACCEPT, leaderEpoch, nowMillis));
         return true;
     }
 
     /** Whether this node leads {@code slot} at {@code leaderEpoch} (MIGRATING or ACCEPT); takes no lock. */
     public boolean leads(int slot, long leaderEpoch) {
-        LocalSlot s = slots.get(slot);
+        SlotState s = slots.get(slot);
         return s != null && s.phase().leading() && s.leaderEpoch() == leaderEpoch;
     }
 
     /** Whether this node follows {@code slot} under the leader of {@code leaderEpoch}; takes no lock. */
     public boolean follows(int slot, long leaderEpoch) {
-        LocalSlot s = slots.get(slot);
+        SlotState s = slots.get(slot);
         return s != null && s.phase() == SlotPhase.FOLLOWER && s.leaderEpoch() == leaderEpoch;
     }
 
     /** Whether this node serves {@code slot} under {@code leaderEpoch} now. */
     public synchronized boolean accepting(int slot, long leaderEpoch) {
-        LocalSlot s = slots.get(slot);
+        SlotState s = slots.get(slot);
         return s != null && s.phase() == SlotPhase.ACCEPT && s.leaderEpoch() == leaderEpoch;
     }
 
     /** Whether this node serves {@code slot} under whatever leaderEpoch it leads it at. */
     public synchronized boolean accepting(int slot) {
-        LocalSlot s = slots.get(slot);
+        SlotState s = slots.get(slot);
         return s != null && s.phase() == SlotPhase.ACCEPT;
     }
 
-    public synchronized LocalSlot get(int slot) {
+    public synchronized SlotState get(int slot) {
         return slots.get(slot);
     }
 
@@ -119,7 +136,7 @@ public final class SlotStates {
         if (!tableApplied) {
             return due; // no table says what this node holds yet: a copy loaded from disk waits for one
         }
-        for (LocalSlot s : List.copyOf(slots.values())) {
+        for (SlotState s : List.copyOf(slots.values())) {
             if (s.phase() == SlotPhase.MOVED && nowMillis - s.sinceMillis() >= delayMillis) {
                 drop.accept(s.id());
                 slots.remove(s.id());
@@ -139,7 +156,7 @@ public final class SlotStates {
     }
 
     /** Every slot held, in slot order. */
-    public synchronized List<LocalSlot> all() {
+    public synchronized List<SlotState> all() {
         return new TreeMap<>(slots).values().stream().toList();
     }
 }

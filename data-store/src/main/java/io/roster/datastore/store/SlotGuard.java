@@ -2,6 +2,8 @@ package io.roster.datastore.store;
 
 import io.roster.common.model.ProcessId;
 
+import java.util.function.Predicate;
+
 /**
  * Asked by the store under a slot's write lock, right before a write changes the slot: whether this node still
  * holds the slot in the role the write assumes. A request checks its slot when it arrives, but a new slot table
@@ -10,22 +12,33 @@ import io.roster.common.model.ProcessId;
  */
 public interface SlotGuard {
     /** Allows everything: a store no slot table governs (unit tests, tools). */
-    SlotGuard NONE = new SlotGuard() {
-        @Override
-        public boolean leads(int slot, long leaderEpoch) {
-            return true;
-        }
+    SlotGuard NONE = of((slot, leaderEpoch) -> true, (slot, leaderEpoch) -> true, session -> true);
 
-        @Override
-        public boolean follows(int slot, long leaderEpoch) {
-            return true;
-        }
+    /** A guard that answers with these rules (a data node's: its slot phases and the sessions meta expired). */
+    static SlotGuard of(SlotRule leads, SlotRule follows, Predicate<ProcessId> admits) {
+        return new SlotGuard() {
+            @Override
+            public boolean leads(int slot, long leaderEpoch) {
+                return leads.test(slot, leaderEpoch);
+            }
 
-        @Override
-        public boolean admits(ProcessId session) {
-            return true;
-        }
-    };
+            @Override
+            public boolean follows(int slot, long leaderEpoch) {
+                return follows.test(slot, leaderEpoch);
+            }
+
+            @Override
+            public boolean admits(ProcessId session) {
+                return admits.test(session);
+            }
+        };
+    }
+
+    /** One of a guard's answers about a slot at a leaderEpoch. */
+    @FunctionalInterface
+    interface SlotRule {
+        boolean test(int slot, long leaderEpoch);
+    }
 
     /** This node leads {@code slot} at {@code leaderEpoch} (MIGRATING or ACCEPT). */
     boolean leads(int slot, long leaderEpoch);

@@ -13,7 +13,7 @@ import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.ReplicaPush;
 import io.roster.common.wire.SimpleReply;
-import io.roster.datastore.slot.SlotOwnership;
+import io.roster.datastore.slot.SlotAssignment;
 import io.roster.datastore.store.DatumChange;
 import io.roster.datastore.store.InMemorySlotStore;
 import io.roster.datastore.store.SlotStore;
@@ -97,11 +97,11 @@ class ReplicaSenderFrameCapTest {
         BoltServers.start(follower, "test.port");
         String followerAddress = "127.0.0.1:" + follower.port();
         String self = "127.0.0.1:1";
-        SlotOwnership ownership = new SlotOwnership(new SlotTable(2, List.of(new Slot(0, self, List.of(followerAddress),
+        SlotAssignment assignment = new SlotAssignment(new SlotTable(2, List.of(new Slot(0, self, List.of(followerAddress),
                 LEADER_EPOCH))), self, 1);
         SlotStore store = new InMemorySlotStore();
         caller = new RpcCaller();
-        sender = new ReplicaSender(self, () -> ownership, store, caller, 5000, CAP / 2);
+        sender = new ReplicaSender(self, () -> assignment, store, caller, 5000, CAP / 2);
 
         // The first push is held at the follower, so the next 200 changes queue up and leave as one batch.
         store.put(0, big(id(0)), LEADER_EPOCH);

@@ -12,14 +12,14 @@ class SlotStatesTest {
     private static final String SELF = "127.0.0.1:9621";
     private static final String OTHER = "127.0.0.1:9622";
 
-    private static SlotOwnership table(long epoch, Slot... slots) {
-        return new SlotOwnership(new SlotTable(epoch, List.of(slots)), SELF, slots.length);
+    private static SlotAssignment table(long epoch, Slot... slots) {
+        return new SlotAssignment(new SlotTable(epoch, List.of(slots)), SELF, slots.length);
     }
 
     @Test
     void aNewlyLedSlotMigratesUntilAcceptedUnderItsLeaderEpoch() {
         SlotStates states = new SlotStates();
-        SlotTransitions t = states.apply(table(3, new Slot(0, SELF, List.of(OTHER), 3), new Slot(1, OTHER, List.of(SELF), 2)), 100);
+        SlotStates.Transitions t = states.apply(table(3, new Slot(0, SELF, List.of(OTHER), 3), new Slot(1, OTHER, List.of(SELF), 2)), 100);
 
         assertThat(t.promoted()).containsExactly(0);
         assertThat(t.followed()).containsExactly(1);
@@ -44,7 +44,7 @@ class SlotStatesTest {
         assertThat(states.accepting(0, 3)).isTrue();
 
         // Led again under a new leaderEpoch (e.g. this node lost the slot and got it back): its copy may be stale.
-        SlotTransitions t = states.apply(table(9, new Slot(0, SELF, List.of(OTHER), 9)), 300);
+        SlotStates.Transitions t = states.apply(table(9, new Slot(0, SELF, List.of(OTHER), 9)), 300);
         assertThat(t.promoted()).containsExactly(0);
         assertThat(states.accepting(0)).isFalse();
     }
@@ -55,7 +55,7 @@ class SlotStatesTest {
         states.apply(table(3, new Slot(0, SELF, List.of(OTHER), 3)), 100);
         states.accept(0, 3, 100);
 
-        SlotTransitions t = states.apply(table(5, new Slot(0, OTHER, List.of(SELF), 5)), 200);
+        SlotStates.Transitions t = states.apply(table(5, new Slot(0, OTHER, List.of(SELF), 5)), 200);
         assertThat(t.followed()).containsExactly(0);
         assertThat(states.get(0).phase()).isEqualTo(SlotPhase.FOLLOWER);
         assertThat(states.accepting(0)).isFalse();
@@ -67,7 +67,7 @@ class SlotStatesTest {
         SlotStates states = new SlotStates();
         states.apply(table(3, new Slot(0, SELF, List.of(), 3), new Slot(1, OTHER, List.of(SELF), 3)), 100);
 
-        SlotTransitions t = states.apply(table(4, new Slot(0, SELF, List.of(), 3), new Slot(1, OTHER, List.of(), 3)), 1_000);
+        SlotStates.Transitions t = states.apply(table(4, new Slot(0, SELF, List.of(), 3), new Slot(1, OTHER, List.of(), 3)), 1_000);
         assertThat(t.moved()).containsExactly(1);
         assertThat(states.get(1).phase()).isEqualTo(SlotPhase.MOVED);
         assertThat(states.dropDue(1_500, 1_000, slot -> { })).isEmpty();
@@ -129,7 +129,7 @@ class SlotStatesTest {
         states.seedHeld(List.of(0, 1), 100);
         assertThat(states.get(0).phase()).isEqualTo(SlotPhase.MOVED);
 
-        SlotTransitions t = states.apply(table(4, new Slot(0, OTHER, List.of(SELF), 4), new Slot(1, OTHER, List.of(), 4)), 200);
+        SlotStates.Transitions t = states.apply(table(4, new Slot(0, OTHER, List.of(SELF), 4), new Slot(1, OTHER, List.of(), 4)), 200);
         assertThat(t.followed()).containsExactly(0);
         assertThat(t.moved()).as("already moved").isEmpty();
         assertThat(states.counts()).containsEntry(SlotPhase.FOLLOWER, 1).containsEntry(SlotPhase.MOVED, 1);
@@ -139,10 +139,10 @@ class SlotStatesTest {
     void anUnusableTableChangesNothing() {
         SlotStates states = new SlotStates();
         states.apply(table(3, new Slot(0, SELF, List.of(), 3)), 100);
-        SlotOwnership wrongSlotCount = new SlotOwnership(new SlotTable(4, List.of(new Slot(0, OTHER, List.of(), 4))), SELF, 8);
+        SlotAssignment wrongSlotCount = new SlotAssignment(new SlotTable(4, List.of(new Slot(0, OTHER, List.of(), 4))), SELF, 8);
 
         assertThat(states.apply(wrongSlotCount, 200).isEmpty()).isTrue();
         assertThat(states.get(0).phase()).isEqualTo(SlotPhase.MIGRATING);
-        assertThat(states.apply(SlotOwnership.none(SELF, 1), 300).isEmpty()).isTrue();
+        assertThat(states.apply(SlotAssignment.none(SELF, 1), 300).isEmpty()).isTrue();
     }
 }

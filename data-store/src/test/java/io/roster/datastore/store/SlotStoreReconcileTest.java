@@ -195,22 +195,9 @@ class SlotStoreReconcileTest {
     void aWriteForASlotThatMovedAwayMeanwhileIsRefusedAndChangesNothing() {
         boolean[] leading = {true};
         boolean[] following = {false};
-        InMemorySlotStore guarded = new InMemorySlotStore(DatumPersistence.NONE, new SlotGuard() {
-            @Override
-            public boolean leads(int slot, long leaderEpoch) {
-                return leading[0] && leaderEpoch == EPOCH;
-            }
-
-            @Override
-            public boolean follows(int slot, long leaderEpoch) {
-                return following[0];
-            }
-
-            @Override
-            public boolean admits(ProcessId session) {
-                return !session.equals(S2);
-            }
-        });
+        InMemorySlotStore guarded = new InMemorySlotStore(DatumPersistence.NONE, SlotGuard.of(
+                (slot, leaderEpoch) -> leading[0] && leaderEpoch == EPOCH, (slot, leaderEpoch) -> following[0],
+                session -> !session.equals(S2)));
         guarded.put(1, pub("a", SVC, 1, 100, S1), EPOCH);
         Datum before = guarded.get(SVC);
 
@@ -232,22 +219,8 @@ class SlotStoreReconcileTest {
 
     @Test
     void aWriteOnBehalfOfAnExpiredSessionIsRefusedUnderTheSlotLock() {
-        InMemorySlotStore guarded = new InMemorySlotStore(DatumPersistence.NONE, new SlotGuard() {
-            @Override
-            public boolean leads(int slot, long leaderEpoch) {
-                return true;
-            }
-
-            @Override
-            public boolean follows(int slot, long leaderEpoch) {
-                return true;
-            }
-
-            @Override
-            public boolean admits(ProcessId session) {
-                return !session.equals(S2);
-            }
-        });
+        InMemorySlotStore guarded = new InMemorySlotStore(DatumPersistence.NONE, SlotGuard.of(
+                (slot, leaderEpoch) -> true, (slot, leaderEpoch) -> true, session -> !session.equals(S2)));
 
         assertThatThrownBy(() -> guarded.put(1, pub("b", SVC, 1, 100, S2), EPOCH)).isInstanceOf(OwnerExpiredException.class)
                 .hasMessageContaining(S2.toString());

@@ -5,7 +5,7 @@ import io.roster.common.model.ProcessId;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
 import io.roster.datastore.DataServer;
-import io.roster.datastore.slot.LocalSlot;
+import io.roster.datastore.slot.SlotState;
 import io.roster.datastore.slot.SlotPhase;
 import io.roster.meta.slot.SlotScheduler;
 import io.roster.meta.state.MetaState;
@@ -93,7 +93,7 @@ final class ClusterStability {
     static List<String> notReadySlots(DataServer d, SlotTable table) {
         List<String> out = new ArrayList<>();
         for (Slot s : table.slots()) {
-            Optional<LocalSlot> local = localSlot(d, s.id());
+            Optional<SlotState> local = localSlot(d, s.id());
             String phase = local.map(l -> l.phase() + "@" + l.leaderEpoch()).orElse("absent");
             if (d.address().equals(s.leader())) {
                 if (local.isEmpty() || local.get().phase() != SlotPhase.ACCEPT || local.get().leaderEpoch() != s.leaderEpoch()) {
@@ -106,7 +106,7 @@ final class ClusterStability {
         return out;
     }
 
-    static Optional<LocalSlot> localSlot(DataServer d, int slot) {
+    static Optional<SlotState> localSlot(DataServer d, int slot) {
         return d.localSlots().stream().filter(l -> l.id() == slot).findFirst();
     }
 
@@ -119,7 +119,7 @@ final class ClusterStability {
                 out.add("slot " + s.id() + ": leader '" + s.leader() + "' is not live");
                 continue;
             }
-            Optional<LocalSlot> local = localSlot(leader, s.id());
+            Optional<SlotState> local = localSlot(leader, s.id());
             if (local.isEmpty() || local.get().phase() != SlotPhase.ACCEPT || local.get().leaderEpoch() != s.leaderEpoch()) {
                 out.add("slot " + s.id() + ": leader " + s.leader() + " holds it as " + local.orElse(null)
                         + ", table leaderEpoch " + s.leaderEpoch());

@@ -2,7 +2,7 @@ package io.roster.tools.replication;
 
 import io.roster.datastore.DataServer;
 import io.roster.datastore.migration.PromotionReport;
-import io.roster.datastore.slot.LocalSlot;
+import io.roster.datastore.slot.SlotState;
 import io.roster.datastore.slot.SlotPhase;
 
 import java.util.List;
@@ -38,7 +38,7 @@ final class PhaseSampler implements AutoCloseable {
 
     private void sample() {
         try {
-            for (LocalSlot s : node.localSlots()) {
+            for (SlotState s : node.localSlots()) {
                 List<String> trail = trails.computeIfAbsent(s.id(), k -> new CopyOnWriteArrayList<>());
                 String now = s.phase() + "@" + s.leaderEpoch();
                 if (trail.isEmpty() || !trail.get(trail.size() - 1).equals(now)) {

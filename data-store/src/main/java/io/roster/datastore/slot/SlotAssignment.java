@@ -9,17 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which slots this node leads and follows in one slot table, and at which leaderEpoch. Immutable: a new table gives a new
- * instance, so a request checks and versions its write against one consistent table.
+ * What one slot table assigns this node: which slots it leads and follows, and at which leaderEpoch. This is meta's
+ * word, not what the node does with it yet ({@link SlotStates} holds that: a slot assigned to lead may still be
+ * MIGRATING). Immutable: a new table gives a new instance, so a request checks and versions its write against one
+ * consistent table.
  */
-public final class SlotOwnership {
+public final class SlotAssignment {
     private final SlotTable table;
     private final String selfAddress;
     private final int expectedSlotCount;
     private final Map<Integer, Long> ledSlots;
     private final Map<Integer, Long> followedSlots;
 
-    public SlotOwnership(SlotTable table, String selfAddress, int expectedSlotCount) {
+    public SlotAssignment(SlotTable table, String selfAddress, int expectedSlotCount) {
         this.table = table;
         this.selfAddress = selfAddress;
         this.expectedSlotCount = expectedSlotCount;
@@ -39,8 +41,8 @@ public final class SlotOwnership {
     }
 
     /** Before the first heartbeat reply: no table, so nothing is served. */
-    public static SlotOwnership none(String selfAddress, int expectedSlotCount) {
-        return new SlotOwnership(SlotTable.EMPTY, selfAddress, expectedSlotCount);
+    public static SlotAssignment none(String selfAddress, int expectedSlotCount) {
+        return new SlotAssignment(SlotTable.EMPTY, selfAddress, expectedSlotCount);
     }
 
     /** Whether the table can be used at all: there is one, and it shards the data the way this node does. */

@@ -1,12 +1,8 @@
 package io.roster.datastore.slot;
 
-import io.roster.common.model.ReplicaRole;
 import io.roster.common.model.Slot;
-import io.roster.common.model.SlotReplicaState;
 import io.roster.common.model.SlotTable;
 import io.roster.common.wire.ErrorCode;
-import io.roster.datastore.replication.FollowerCopies;
-import io.roster.datastore.store.InMemorySlotStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SlotOwnershipTest {
+class SlotAssignmentTest {
     private static final String SELF = "127.0.0.1:9621";
     private static final String OTHER = "127.0.0.1:9622";
 
@@ -28,7 +24,7 @@ class SlotOwnershipTest {
 
     @Test
     void servesTheSlotsItLeadsWithTheirLeaderEpochs() {
-        SlotOwnership o = new SlotOwnership(table(7, SELF, OTHER, "", SELF), SELF, 4);
+        SlotAssignment o = new SlotAssignment(table(7, SELF, OTHER, "", SELF), SELF, 4);
 
         assertThat(o.ledSlots()).isEqualTo(Map.of(0, 10L, 3, 13L));
         assertThat(o.check(3)).isEqualTo(SlotCheck.serve(13));
@@ -37,27 +33,19 @@ class SlotOwnershipTest {
     }
 
     @Test
-    void knowsTheSlotsItFollowsAndReportsEveryHeldSlot() {
+    void knowsTheSlotsItFollows() {
         SlotTable t = new SlotTable(9, List.of(new Slot(0, SELF, List.of(OTHER), 4), new Slot(1, OTHER, List.of(SELF), 8),
                 new Slot(2, OTHER, List.of(), 8)));
-        SlotOwnership o = new SlotOwnership(t, SELF, 3);
+        SlotAssignment o = new SlotAssignment(t, SELF, 3);
 
         assertThat(o.ledSlots()).isEqualTo(Map.of(0, 4L));
         assertThat(o.followedSlots()).isEqualTo(Map.of(1, 8L));
         assertThat(o.check(1).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
-        SlotStates states = new SlotStates();
-        states.apply(o, 0);
-        ReplicaReporter reporter = new ReplicaReporter(new FollowerCopies(new InMemorySlotStore(), states), states);
-        assertThat(reporter.report(o)).as("nothing reconciled or synced yet").containsExactly(
-                new SlotReplicaState(0, 4, ReplicaRole.LEADER, false), new SlotReplicaState(1, 8, ReplicaRole.FOLLOWER, false));
-        states.accept(0, 4, 0);
-        assertThat(reporter.report(o)).contains(new SlotReplicaState(0, 4, ReplicaRole.LEADER, true));
-        assertThat(reporter.report(SlotOwnership.none(SELF, 3))).isEmpty();
     }
 
     @Test
     void refusesSlotsLedElsewhereNamingTheSlotAndItsLeader() {
-        SlotOwnership o = new SlotOwnership(table(7, SELF, OTHER, ""), SELF, 3);
+        SlotAssignment o = new SlotAssignment(table(7, SELF, OTHER, ""), SELF, 3);
 
         assertThat(o.check(1).code()).isEqualTo(ErrorCode.SLOT_NOT_OWNED);
         assertThat(o.check(1).message()).contains("slot 1", "led by " + OTHER, "epoch 7");
@@ -66,8 +54,8 @@ class SlotOwnershipTest {
 
     @Test
     void withoutATableOrWithAnotherSlotCountNothingIsServed() {
-        assertThat(SlotOwnership.none(SELF, 4).check(0).code()).isEqualTo(ErrorCode.UNAVAILABLE);
-        SlotOwnership mismatch = new SlotOwnership(table(2, SELF, SELF), SELF, 4);
+        assertThat(SlotAssignment.none(SELF, 4).check(0).code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        SlotAssignment mismatch = new SlotAssignment(table(2, SELF, SELF), SELF, 4);
 
         assertThat(mismatch.check(0).code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(mismatch.check(0).message()).contains("2 slots", "cluster.slots=4");

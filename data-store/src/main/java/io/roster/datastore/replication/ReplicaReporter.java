@@ -1,8 +1,9 @@
-package io.roster.datastore.slot;
+package io.roster.datastore.replication;
 
 import io.roster.common.model.ReplicaRole;
 import io.roster.common.model.SlotReplicaState;
-import io.roster.datastore.replication.FollowerCopies;
+import io.roster.datastore.slot.SlotAssignment;
+import io.roster.datastore.slot.SlotStates;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,13 @@ public final class ReplicaReporter {
         this.states = states;
     }
 
-    public List<SlotReplicaState> report(SlotOwnership ownership) {
+    public List<SlotReplicaState> report(SlotAssignment assignment) {
         List<SlotReplicaState> out = new ArrayList<>();
-        for (Map.Entry<Integer, Long> led : new TreeMap<>(ownership.ledSlots()).entrySet()) {
+        for (Map.Entry<Integer, Long> led : new TreeMap<>(assignment.ledSlots()).entrySet()) {
             out.add(new SlotReplicaState(led.getKey(), led.getValue(), ReplicaRole.LEADER,
                     states.accepting(led.getKey(), led.getValue())));
         }
-        for (Map.Entry<Integer, Long> followed : new TreeMap<>(ownership.followedSlots()).entrySet()) {
+        for (Map.Entry<Integer, Long> followed : new TreeMap<>(assignment.followedSlots()).entrySet()) {
             out.add(new SlotReplicaState(followed.getKey(), followed.getValue(), ReplicaRole.FOLLOWER,
                     copies.caughtUp(followed.getKey(), followed.getValue())));
         }

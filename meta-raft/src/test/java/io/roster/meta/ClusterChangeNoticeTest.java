@@ -147,7 +147,7 @@ class ClusterChangeNoticeTest {
                     .build());
             metas.add(m);
             m.start();
-            m.addStateListener(s -> appliedEpochs.merge(m.address(), s.slotTable().epoch(), Math::max));
+            m.addListener((delta, s) -> appliedEpochs.merge(m.address(), s.slotTable().epoch(), Math::max));
         }
     }
 }

@@ -234,7 +234,7 @@ class MetaClusterTest {
                     .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
                     .set(ConfigKeys.RPC_TIMEOUT_MS, "2000")
                     .build());
-            m.addStateListener(s -> {
+            m.addListener((delta, s) -> {
                 if (s.slotTable().epoch() > 0) {
                     applied.putIfAbsent(s.slotTable().epoch(), new AppliedTable(s.slotTable(), reports.clock.incrementAndGet()));
                 }

@@ -7,10 +7,10 @@ import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.ClusterStatusRequest;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.NodeStatus;
-import io.roster.meta.leader.LeaderDuties;
+import io.roster.meta.leader.LeaderLoop;
 import io.roster.meta.leader.NodeLoad;
 import io.roster.meta.raft.RaftRole;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaImage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +21,14 @@ import java.util.function.Supplier;
 public final class ClusterStatusHandler extends RequestHandler<ClusterStatusRequest> {
     private final RaftRole role;
     private final LeaderGate gate;
-    private final LeaderDuties duties;
-    private final Supplier<MetaState> state;
+    private final LeaderLoop leaderLoop;
+    private final Supplier<MetaImage> state;
 
-    public ClusterStatusHandler(RaftRole role, LeaderDuties duties, Supplier<MetaState> state, Executor executor) {
+    public ClusterStatusHandler(RaftRole role, LeaderLoop leaderLoop, Supplier<MetaImage> state, Executor executor) {
         super(ClusterStatusRequest.class, executor);
         this.role = role;
-        this.gate = new LeaderGate(role, duties);
-        this.duties = duties;
+        this.gate = new LeaderGate(role, leaderLoop);
+        this.leaderLoop = leaderLoop;
         this.state = state;
     }
 
@@ -40,11 +40,11 @@ public final class ClusterStatusHandler extends RequestHandler<ClusterStatusRequ
         if (!gate.open()) {
             return errorReply(ErrorCode.NOT_LEADER, gate.notLeaderMessage());
         }
-        MetaState current = state.get();
+        MetaImage current = state.get();
         List<NodeStatus> nodes = new ArrayList<>();
         for (NodeInfo n : current.allNodes()) {
-            NodeLoad load = duties.load(n.address());
-            nodes.add(new NodeStatus(n, duties.millisSinceHeard(n.address()), load.publishers(), load.subscribers(), load.clients()));
+            NodeLoad load = leaderLoop.load(n.address());
+            nodes.add(new NodeStatus(n, leaderLoop.millisSinceHeard(n.address()), load.publishers(), load.subscribers(), load.clients()));
         }
         return new ClusterStatusReply(ErrorCode.OK, "", gate.leaderAddress(), role.peers(), nodes, current.slotTable());
     }

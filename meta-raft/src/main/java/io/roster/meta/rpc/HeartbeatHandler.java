@@ -9,10 +9,10 @@ import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.HeartbeatReply;
 import io.roster.common.wire.HeartbeatRequest;
-import io.roster.meta.leader.LeaderDuties;
+import io.roster.meta.leader.LeaderLoop;
 import io.roster.meta.raft.ProposalFailedException;
 import io.roster.meta.raft.RaftRole;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaImage;
 
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -35,19 +35,19 @@ import java.util.function.Supplier;
 public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
     private final RaftRole role;
     private final LeaderGate gate;
-    private final LeaderDuties duties;
-    private final Supplier<MetaState> state;
+    private final LeaderLoop leaderLoop;
+    private final Supplier<MetaImage> state;
     private final long joinWaitMs;
 
     /**
      * @param joinWaitMs how long a reply may wait for the leadership check and, for a joining node, its admission
      *                   (one budget for both); below the caller's timeout
      */
-    public HeartbeatHandler(RaftRole role, LeaderDuties duties, Supplier<MetaState> state, long joinWaitMs, Executor executor) {
+    public HeartbeatHandler(RaftRole role, LeaderLoop leaderLoop, Supplier<MetaImage> state, long joinWaitMs, Executor executor) {
         super(HeartbeatRequest.class, executor);
         this.role = role;
-        this.gate = new LeaderGate(role, duties);
-        this.duties = duties;
+        this.gate = new LeaderGate(role, leaderLoop);
+        this.leaderLoop = leaderLoop;
         this.state = state;
         this.joinWaitMs = joinWaitMs;
     }
@@ -61,19 +61,19 @@ public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
         if (!gate.open()) {
             return errorReply(ErrorCode.NOT_LEADER, gate.notLeaderMessage());
         }
-        duties.heard(request);
+        leaderLoop.heard(request);
         long started = System.nanoTime();
         String unconfirmed = confirmLeadership();
         if (unconfirmed != null) {
             return new HeartbeatReply(ErrorCode.NOT_LEADER, LeaderGate.unconfirmedMessage(unconfirmed),
                     gate.unconfirmedLeaderAddress(), null, List.of(), List.of());
         }
-        MetaState current = state.get();
+        MetaImage current = state.get();
         if (!current.contains(node)) {
             try {
                 // one budget for the check and the admission, so the reply still beats the caller's timeout
                 long left = joinWaitMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                current = duties.join(node).get(Math.max(1, left), TimeUnit.MILLISECONDS);
+                current = leaderLoop.join(node).get(Math.max(1, left), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 // Admission is still in flight; answer with what is known, the next heartbeat brings the table.
                 current = state.get();

@@ -1,6 +1,6 @@
 package io.roster.meta.rpc;
 
-import io.roster.meta.leader.LeaderDuties;
+import io.roster.meta.leader.LeaderLoop;
 import io.roster.meta.raft.RaftRole;
 
 /**
@@ -10,20 +10,20 @@ import io.roster.meta.raft.RaftRole;
  */
 final class LeaderGate {
     private final RaftRole role;
-    private final LeaderDuties duties;
+    private final LeaderLoop leaderLoop;
 
-    LeaderGate(RaftRole role, LeaderDuties duties) {
+    LeaderGate(RaftRole role, LeaderLoop leaderLoop) {
         this.role = role;
-        this.duties = duties;
+        this.leaderLoop = leaderLoop;
     }
 
     boolean open() {
-        return duties.isActive() && role.isLeader();
+        return leaderLoop.isActive() && role.isLeader();
     }
 
     /** True when this node is leader but not ready yet, so a redirect would point at itself. */
     boolean starting() {
-        return role.isLeader() && !duties.isActive();
+        return role.isLeader() && !leaderLoop.isActive();
     }
 
     String leaderAddress() {

@@ -7,10 +7,10 @@ import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SwitchReply;
 import io.roster.common.wire.SwitchRequest;
-import io.roster.meta.leader.LeaderDuties;
+import io.roster.meta.leader.LeaderLoop;
 import io.roster.meta.raft.ProposalFailedException;
 import io.roster.meta.raft.RaftRole;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaImage;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -21,14 +21,14 @@ import java.util.function.Supplier;
 /** `roster push on|off|status`: reads or flips a cluster switch through the Raft log, on the leader only. */
 public final class SwitchHandler extends RequestHandler<SwitchRequest> {
     private final LeaderGate gate;
-    private final LeaderDuties duties;
-    private final Supplier<MetaState> state;
+    private final LeaderLoop leaderLoop;
+    private final Supplier<MetaImage> state;
     private final long writeTimeoutMs;
 
-    public SwitchHandler(RaftRole role, LeaderDuties duties, Supplier<MetaState> state, long writeTimeoutMs, Executor executor) {
+    public SwitchHandler(RaftRole role, LeaderLoop leaderLoop, Supplier<MetaImage> state, long writeTimeoutMs, Executor executor) {
         super(SwitchRequest.class, executor);
-        this.gate = new LeaderGate(role, duties);
-        this.duties = duties;
+        this.gate = new LeaderGate(role, leaderLoop);
+        this.leaderLoop = leaderLoop;
         this.state = state;
         this.writeTimeoutMs = writeTimeoutMs;
     }
@@ -51,7 +51,7 @@ public final class SwitchHandler extends RequestHandler<SwitchRequest> {
             throw new InvalidInputException(e.getMessage());
         }
         try {
-            MetaState after = duties.setSwitch(target, request.on()).get(writeTimeoutMs, TimeUnit.MILLISECONDS);
+            MetaImage after = leaderLoop.setSwitch(target, request.on()).get(writeTimeoutMs, TimeUnit.MILLISECONDS);
             return new SwitchReply(ErrorCode.OK, "", gate.leaderAddress(), after.switches());
         } catch (TimeoutException e) {
             return errorReply(ErrorCode.UNAVAILABLE, "the switch write was not committed within " + writeTimeoutMs

@@ -1,4 +1,4 @@
-package io.roster.meta.state;
+package io.roster.meta.image;
 
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
@@ -7,6 +7,14 @@ import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
 import io.roster.common.model.Switch;
 import io.roster.common.model.Switches;
+import io.roster.meta.state.MetaRecord;
+import io.roster.meta.state.MetaState;
+import io.roster.meta.state.MetaStateCodec;
+import io.roster.meta.state.NodeExpired;
+import io.roster.meta.state.NodeJoined;
+import io.roster.meta.state.RecordCodec;
+import io.roster.meta.state.SlotTableChanged;
+import io.roster.meta.state.SwitchChanged;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;
@@ -59,6 +67,12 @@ class StoredFormatTest {
 
         assertThat(decoded).containsExactlyElementsOf(expected);
         assertThat(HexFormat.of().formatHex(RecordCodec.encode(expected))).isEqualTo(ENTRY);
+
+        MetaImage replayed = MetaDelta.replaying(MetaImage.EMPTY, decoded).apply();
+        assertThat(replayed.dataNodes()).containsExactly(DATA_1);
+        assertThat(replayed.sessionNodes()).containsExactly(SESSION);
+        assertThat(replayed.slotTable()).isEqualTo(TABLE);
+        assertThat(replayed.switches().pushEnabled()).isFalse();
     }
 
     @Test
@@ -72,11 +86,16 @@ class StoredFormatTest {
         assertThat(decoded.switches()).isEqualTo(Switches.DEFAULTS.with(Switch.PUSH, false));
         assertThat(decoded.appliedIndex()).isEqualTo(17);
         assertThat(HexFormat.of().formatHex(MetaStateCodec.encode(decoded))).isEqualTo(STATE);
+        MetaImage image = MetaImage.fromSnapshot(decoded);
+        assertThat(image.slots().lastEpoch()).isEqualTo(2);
+        assertThat(image.appliedIndex()).isEqualTo(17);
+        assertThat(HexFormat.of().formatHex(MetaStateCodec.encode(image.toSnapshot()))).isEqualTo(STATE);
 
         MetaState empty = MetaStateCodec.decode(bytes(EMPTY));
         assertThat(empty.dataNodes()).isEmpty();
         assertThat(empty.slotTable()).isEqualTo(SlotTable.EMPTY);
         assertThat(empty.switches()).isEqualTo(Switches.DEFAULTS);
         assertThat(HexFormat.of().formatHex(MetaStateCodec.encode(empty))).isEqualTo(EMPTY);
+        assertThat(HexFormat.of().formatHex(MetaStateCodec.encode(MetaImage.EMPTY.toSnapshot()))).isEqualTo(EMPTY);
     }
 }

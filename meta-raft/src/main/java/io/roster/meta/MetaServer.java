@@ -32,6 +32,7 @@ import io.roster.meta.rpc.ClusterStatusHandler;
 import io.roster.meta.rpc.SessionListHandler;
 import io.roster.meta.rpc.SwitchHandler;
 import io.roster.meta.rpc.HeartbeatHandler;
+import io.roster.meta.rpc.LeaderRequest;
 import io.roster.meta.slot.SlotScheduler;
 import io.roster.meta.image.MetaImage;
 import io.roster.meta.image.MetaListener;
@@ -154,10 +155,11 @@ public final class MetaServer implements AutoCloseable {
                 options.maxFrameBytes()));
         RaftRpcServerFactory.addRaftRequestProcessors(server);
         RpcServer bolt = server.getServer();
-        bolt.registerUserProcessor(new HeartbeatHandler(role, leaderLoop, this::image, options.joinWaitMs(), rpcExecutor));
-        bolt.registerUserProcessor(new ClusterStatusHandler(role, leaderLoop, this::image, rpcExecutor));
+        LeaderRequest leader = new LeaderRequest(role, leaderLoop, this::image);
+        bolt.registerUserProcessor(new HeartbeatHandler(leader, options.joinWaitMs(), rpcExecutor));
+        bolt.registerUserProcessor(new ClusterStatusHandler(leader, rpcExecutor));
         bolt.registerUserProcessor(new SessionListHandler(role, this::image, rpcExecutor));
-        bolt.registerUserProcessor(new SwitchHandler(role, leaderLoop, this::image, options.joinWaitMs() * 2, rpcExecutor));
+        bolt.registerUserProcessor(new SwitchHandler(leader, options.joinWaitMs() * 2, rpcExecutor));
         return server;
     }
 

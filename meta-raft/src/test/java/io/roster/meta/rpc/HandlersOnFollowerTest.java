@@ -64,9 +64,10 @@ class HandlersOnFollowerTest {
     @Test
     void aFollowerRedirectsHeartbeatsAndStatusToTheLeader() {
         RaftRole follower = role(false, LEADER);
-        HeartbeatReply hb = (HeartbeatReply) new HeartbeatHandler(follower, leaderLoop, () -> MetaImage.EMPTY, 100, null)
+        LeaderRequest onFollower = new LeaderRequest(follower, leaderLoop, () -> MetaImage.EMPTY);
+        HeartbeatReply hb = (HeartbeatReply) new HeartbeatHandler(onFollower, 100, null)
                 .handleRequest(null, new HeartbeatRequest(DATA, 0, 0, 0, 0));
-        ClusterStatusReply status = (ClusterStatusReply) new ClusterStatusHandler(follower, leaderLoop, () -> MetaImage.EMPTY, null)
+        ClusterStatusReply status = (ClusterStatusReply) new ClusterStatusHandler(onFollower, null)
                 .handleRequest(null, new ClusterStatusRequest("test"));
 
         assertThat(hb.code()).isEqualTo(ErrorCode.NOT_LEADER);
@@ -80,8 +81,9 @@ class HandlersOnFollowerTest {
 
     @Test
     void aLeaderThatIsStillCatchingUpAsksToRetry() {
-        HeartbeatReply hb = (HeartbeatReply) new HeartbeatHandler(role(true, "127.0.0.1:9611"), leaderLoop, () -> MetaImage.EMPTY,
-                100, null).handleRequest(null, new HeartbeatRequest(DATA, 0, 0, 0, 0));
+        LeaderRequest starting = new LeaderRequest(role(true, "127.0.0.1:9611"), leaderLoop, () -> MetaImage.EMPTY);
+        HeartbeatReply hb = (HeartbeatReply) new HeartbeatHandler(starting, 100, null)
+                .handleRequest(null, new HeartbeatRequest(DATA, 0, 0, 0, 0));
 
         assertThat(hb.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(hb.code().retryable()).isTrue();
@@ -89,7 +91,7 @@ class HandlersOnFollowerTest {
 
     @Test
     void malformedHeartbeatsAreInvalidRequests() {
-        HeartbeatHandler handler = new HeartbeatHandler(role(false, LEADER), leaderLoop, () -> MetaImage.EMPTY, 100, null);
+        HeartbeatHandler handler = new HeartbeatHandler(new LeaderRequest(role(false, LEADER), leaderLoop, () -> MetaImage.EMPTY), 100, null);
         NodeInfo meta = new NodeInfo(NodeRole.META, "127.0.0.1:9611", new ProcessId("127.0.0.1:9611", 1, 1));
         NodeInfo mismatched = new NodeInfo(NodeRole.DATA, "127.0.0.1:9621", new ProcessId("127.0.0.1:9999", 1, 1));
 

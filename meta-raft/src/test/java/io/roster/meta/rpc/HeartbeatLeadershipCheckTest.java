@@ -75,7 +75,7 @@ class HeartbeatLeadershipCheckTest {
     }
 
     private HeartbeatReply heartbeat(RaftRole role) {
-        return (HeartbeatReply) new HeartbeatHandler(role, leaderLoop, () -> STALE, 100, null)
+        return (HeartbeatReply) new HeartbeatHandler(new LeaderRequest(role, leaderLoop, () -> STALE), 100, null)
                 .handleRequest(null, new HeartbeatRequest(DATA, 0, 0, 0, 0));
     }
 

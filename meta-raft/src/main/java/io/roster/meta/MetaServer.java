@@ -22,7 +22,7 @@ import io.roster.common.rpc.WireTypes;
 import io.roster.common.util.NamedThreads;
 import io.roster.meta.lease.LeaseTracker;
 import io.roster.meta.leader.LeaderLoop;
-import io.roster.meta.notice.BoltNoticeSender;
+import io.roster.meta.notice.BoltClusterNoticeSender;
 import io.roster.meta.notice.ClusterChangeNotifier;
 import io.roster.meta.raft.MetaStateMachine;
 import io.roster.meta.raft.RaftNodeRole;
@@ -115,8 +115,8 @@ public final class MetaServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create the meta Raft directory " + options.raftDir() + ": " + e.getMessage(), e);
         }
         rpcExecutor = NamedThreads.pool("meta-rpc", RPC_THREADS);
-        // before Raft starts, so no applied table is missed; it sends only while this node's leaderLoop are active
-        notifier = new ClusterChangeNotifier(leaderLoop::isActive, new BoltNoticeSender(), ClusterChangeNotifier.DEFAULT_THREADS);
+        // before Raft starts, so no applied table is missed; it sends only while this node's leader loop is active
+        notifier = new ClusterChangeNotifier(leaderLoop::isActive, new BoltClusterNoticeSender(), ClusterChangeNotifier.DEFAULT_THREADS);
         stateMachine.addListener(notifier);
         rpcServer = createRpcServer();
         group = new RaftGroupService(GROUP_ID, self(), nodeOptions(), rpcServer, true);
@@ -134,7 +134,7 @@ public final class MetaServer implements AutoCloseable {
     }
 
     /**
-     * The local Raft node. A one-node group elects itself inside RaftGroupService.start(), so the leader's leaderLoop
+     * The local Raft node. A one-node group elects itself inside RaftGroupService.start(), so the leader loop
      * may need the node before start() has returned it; jraft registers it with its NodeManager first.
      */
     private Node raftNode() {
@@ -282,7 +282,7 @@ public final class MetaServer implements AutoCloseable {
         return done;
     }
 
-    /** Stops the leader's leaderLoop, then Raft, then the shared bolt server last (Raft still used it). */
+    /** Stops the leader loop, then Raft, then the shared bolt server last (Raft still used it). */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -33,7 +33,7 @@ public final class ClusterChangeNotifier implements MetaListener, AutoCloseable 
     public static final int DEFAULT_THREADS = 4;
 
     private final BooleanSupplier leading;
-    private final NoticeSender sender;
+    private final ClusterNoticeSender sender;
     private final ExecutorService executor;
     /** Per address, the newest epoch to send; an entry exists exactly while a send task for it is queued or running. */
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
@@ -45,7 +45,7 @@ public final class ClusterChangeNotifier implements MetaListener, AutoCloseable 
      * @param sender  delivers the notices; closed with this notifier
      * @param threads how many notices may be in flight at once
      */
-    public ClusterChangeNotifier(BooleanSupplier leading, NoticeSender sender, int threads) {
+    public ClusterChangeNotifier(BooleanSupplier leading, ClusterNoticeSender sender, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }

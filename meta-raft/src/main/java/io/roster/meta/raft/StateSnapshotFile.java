@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** The one file of a meta snapshot: the whole image in its stored form ({@link io.roster.meta.state.MetaState}), protostuff-encoded. The name carries the format version. */
+/**
+ * The one file of a meta snapshot: the whole image in its stored form ({@link io.roster.meta.state.MetaState}),
+ * protostuff-encoded. The name carries the format version.
+ */
 final class StateSnapshotFile {
     static final String NAME = "meta-state-v1";
 

@@ -41,7 +41,7 @@ class ClusterChangeNotifierTest {
     private final ClusterChangeNotifier notifier = new ClusterChangeNotifier(leading::get, sender, 2);
 
     /** Records every notice per address; an address in {@code gates} waits there, one in {@code failing} fails. */
-    private static final class RecordingSender implements NoticeSender {
+    private static final class RecordingSender implements ClusterNoticeSender {
         final Map<String, List<Long>> sent = new ConcurrentHashMap<>();
         final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
         final Map<String, Boolean> failing = new ConcurrentHashMap<>();

@@ -37,28 +37,9 @@ class HandlersOnFollowerTest {
     }
 
     private static RaftRole role(boolean leader, String leaderAddress) {
-        return new RaftRole() {
-            @Override
-            public boolean isLeader() {
-                return leader;
-            }
-
-            @Override
-            public String leaderAddress() {
-                return leaderAddress;
-            }
-
-            @Override
-            public List<String> peers() {
-                return List.of(LEADER, "10.0.0.8:9611", "10.0.0.7:9611");
-            }
-
-            @Override
-            public CompletableFuture<Void> readIndex() {
-                return leader ? CompletableFuture.completedFuture(null)
-                        : CompletableFuture.failedFuture(new IllegalStateException("not the leader"));
-            }
-        };
+        return new FixedRaftRole(leader, leaderAddress, List.of(LEADER, "10.0.0.8:9611", "10.0.0.7:9611"),
+                () -> leader ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.failedFuture(new IllegalStateException("not the leader")));
     }
 
     @Test

@@ -51,27 +51,7 @@ class HeartbeatLeadershipCheckTest {
     }
 
     private static RaftRole believesItLeads(CompletableFuture<Void> readIndex) {
-        return new RaftRole() {
-            @Override
-            public boolean isLeader() {
-                return true;
-            }
-
-            @Override
-            public String leaderAddress() {
-                return SELF;
-            }
-
-            @Override
-            public List<String> peers() {
-                return List.of(SELF, "127.0.0.1:9612", "127.0.0.1:9613");
-            }
-
-            @Override
-            public CompletableFuture<Void> readIndex() {
-                return readIndex;
-            }
-        };
+        return new FixedRaftRole(true, SELF, List.of(SELF, "127.0.0.1:9612", "127.0.0.1:9613"), () -> readIndex);
     }
 
     private HeartbeatReply heartbeat(RaftRole role) {

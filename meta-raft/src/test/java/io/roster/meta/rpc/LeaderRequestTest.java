@@ -7,7 +7,6 @@ import io.roster.meta.leader.LeaderLoop;
 import io.roster.meta.leader.LeaderOptions;
 import io.roster.meta.lease.LeaseTracker;
 import io.roster.meta.raft.ProposalFailedException;
-import io.roster.meta.raft.RaftRole;
 import io.roster.meta.slot.SlotScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,27 +24,8 @@ class LeaderRequestTest {
     private final LeaderLoop leaderLoop = new LeaderLoop(new LeaderOptions(8, 2, 100, 1_000, 16), () -> MetaImage.EMPTY,
             (term, records) -> CompletableFuture.failedFuture(new AssertionError("this test writes nothing")),
             new SlotScheduler(), new LeaseTracker(1_000, System::currentTimeMillis));
-    private final LeaderRequest request = new LeaderRequest(new RaftRole() {
-        @Override
-        public boolean isLeader() {
-            return false;
-        }
-
-        @Override
-        public String leaderAddress() {
-            return LEADER;
-        }
-
-        @Override
-        public List<String> peers() {
-            return List.of(LEADER);
-        }
-
-        @Override
-        public CompletableFuture<Void> readIndex() {
-            return CompletableFuture.failedFuture(new IllegalStateException("not the leader"));
-        }
-    }, leaderLoop, () -> MetaImage.EMPTY);
+    private final LeaderRequest request = new LeaderRequest(new FixedRaftRole(false, LEADER, List.of(LEADER),
+            () -> CompletableFuture.failedFuture(new IllegalStateException("not the leader"))), leaderLoop, () -> MetaImage.EMPTY);
 
     @AfterEach
     void close() {

@@ -145,10 +145,12 @@ public final class MetaDelta {
         if (replacement != null) {
             return replacement;
         }
-        if (!nodesChanged() && !slotTableChanged() && !switchesChanged()) {
+        NodesImage nodes = dataNodes == null ? base.nodes() : new NodesImage(dataNodes, sessionNodes);
+        boolean nodesChanged = !nodes.equals(base.nodes());
+        if (!nodesChanged && !slotTableChanged() && !switchesChanged()) {
             return base;
         }
-        NodesImage nodes = nodesChanged() ? new NodesImage(dataNodes, sessionNodes) : base.nodes();
+        nodes = nodesChanged ? nodes : base.nodes();
         SwitchesImage sw = switchesChanged() ? new SwitchesImage(switches) : base.switchesImage();
         return new MetaImage(nodes, slots, sw, base.appliedIndex());
     }

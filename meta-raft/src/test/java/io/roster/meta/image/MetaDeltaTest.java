@@ -133,4 +133,21 @@ class MetaDeltaTest {
         assertThat(on.switches()).isEqualTo(Switches.DEFAULTS);
         assertThat(apply(on, new SwitchChanged(Switch.PUSH, true))).isSameAs(on);
     }
+
+    @Test
+    void aLoadedSnapshotTellsWhichPiecesDifferFromTheImageItReplaces() {
+        MetaImage before = apply(MetaImage.EMPTY, new NodeJoined(DATA_1), new SlotTableChanged(TABLE_1));
+        MetaImage loaded = apply(before, new NodeJoined(SESSION), new SlotTableChanged(TABLE_2)).atIndex(90);
+
+        MetaDelta load = MetaDelta.loading(before, loaded);
+
+        assertThat(load.apply()).isSameAs(loaded);
+        assertThat(load.slotTableChanged()).isTrue();
+        assertThat(load.nodesChanged()).isTrue();
+        assertThat(load.switchesChanged()).isFalse();
+        MetaDelta same = MetaDelta.loading(loaded, loaded.atIndex(95));
+        assertThat(same.slotTableChanged()).isFalse();
+        assertThat(same.nodesChanged()).isFalse();
+        assertThatThrownBy(() -> load.replay(new NodeJoined(DATA_2))).isInstanceOf(IllegalStateException.class);
+    }
 }

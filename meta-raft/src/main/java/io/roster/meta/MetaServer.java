@@ -21,8 +21,8 @@ import io.roster.common.rpc.PortInUseException;
 import io.roster.common.rpc.WireTypes;
 import io.roster.common.util.NamedThreads;
 import io.roster.meta.lease.LeaseTracker;
-import io.roster.meta.leader.LeaderDuties;
-import io.roster.meta.notice.BoltNoticeSender;
+import io.roster.meta.leader.LeaderLoop;
+import io.roster.meta.notice.BoltClusterNoticeSender;
 import io.roster.meta.notice.ClusterChangeNotifier;
 import io.roster.meta.raft.MetaStateMachine;
 import io.roster.meta.raft.RaftNodeRole;
@@ -32,7 +32,10 @@ import io.roster.meta.rpc.ClusterStatusHandler;
 import io.roster.meta.rpc.SessionListHandler;
 import io.roster.meta.rpc.SwitchHandler;
 import io.roster.meta.rpc.HeartbeatHandler;
+import io.roster.meta.rpc.LeaderRequest;
 import io.roster.meta.slot.SlotScheduler;
+import io.roster.meta.image.MetaImage;
+import io.roster.meta.image.MetaListener;
 import io.roster.meta.state.MetaState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +47,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * One member of the meta Raft group ("roster-meta"). Raft, the heartbeat and the cluster-status processors share
@@ -58,7 +60,7 @@ public final class MetaServer implements AutoCloseable {
 
     private final MetaServerOptions options;
     private final MetaStateMachine stateMachine;
-    private final LeaderDuties duties;
+    private final LeaderLoop leaderLoop;
     private final RaftRole role;
     private volatile Node node;
     private RaftGroupService group;
@@ -75,9 +77,9 @@ public final class MetaServer implements AutoCloseable {
     public MetaServer(MetaServerOptions options) {
         this.options = options;
         LeaseTracker lease = new LeaseTracker(options.leaseMs(), () -> System.nanoTime() / 1_000_000);
-        this.duties = new LeaderDuties(options.leaderOptions(), this::state, new RaftRecordProposer(this::raftNode),
+        this.leaderLoop = new LeaderLoop(options.leaderOptions(), this::image, new RaftRecordProposer(this::raftNode),
                 new SlotScheduler(), lease);
-        this.stateMachine = new MetaStateMachine(options.peers(), duties);
+        this.stateMachine = new MetaStateMachine(options.peers(), leaderLoop);
         this.role = new RaftNodeRole(this::raftNode, stateMachine::committedPeers);
     }
 
@@ -113,8 +115,8 @@ public final class MetaServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create the meta Raft directory " + options.raftDir() + ": " + e.getMessage(), e);
         }
         rpcExecutor = NamedThreads.pool("meta-rpc", RPC_THREADS);
-        // before Raft starts, so no applied table is missed; it sends only while this node's duties are active
-        notifier = new ClusterChangeNotifier(duties::isActive, new BoltNoticeSender(), ClusterChangeNotifier.DEFAULT_THREADS);
+        // before Raft starts, so no applied table is missed; it sends only while this node's leader loop is active
+        notifier = new ClusterChangeNotifier(leaderLoop::isActive, new BoltClusterNoticeSender(), ClusterChangeNotifier.DEFAULT_THREADS);
         stateMachine.addListener(notifier);
         rpcServer = createRpcServer();
         group = new RaftGroupService(GROUP_ID, self(), nodeOptions(), rpcServer, true);
@@ -132,7 +134,7 @@ public final class MetaServer implements AutoCloseable {
     }
 
     /**
-     * The local Raft node. A one-node group elects itself inside RaftGroupService.start(), so the leader's duties
+     * The local Raft node. A one-node group elects itself inside RaftGroupService.start(), so the leader loop
      * may need the node before start() has returned it; jraft registers it with its NodeManager first.
      */
     private Node raftNode() {
@@ -153,10 +155,11 @@ public final class MetaServer implements AutoCloseable {
                 options.maxFrameBytes()));
         RaftRpcServerFactory.addRaftRequestProcessors(server);
         RpcServer bolt = server.getServer();
-        bolt.registerUserProcessor(new HeartbeatHandler(role, duties, this::state, options.joinWaitMs(), rpcExecutor));
-        bolt.registerUserProcessor(new ClusterStatusHandler(role, duties, this::state, rpcExecutor));
-        bolt.registerUserProcessor(new SessionListHandler(role, this::state, rpcExecutor));
-        bolt.registerUserProcessor(new SwitchHandler(role, duties, this::state, options.joinWaitMs() * 2, rpcExecutor));
+        LeaderRequest leader = new LeaderRequest(role, leaderLoop, this::image);
+        bolt.registerUserProcessor(new HeartbeatHandler(leader, options.joinWaitMs(), rpcExecutor));
+        bolt.registerUserProcessor(new ClusterStatusHandler(leader, rpcExecutor));
+        bolt.registerUserProcessor(new SessionListHandler(role, this::image, rpcExecutor));
+        bolt.registerUserProcessor(new SwitchHandler(leader, options.joinWaitMs() * 2, rpcExecutor));
         return server;
     }
 
@@ -190,7 +193,7 @@ public final class MetaServer implements AutoCloseable {
      */
     private void releaseAfterFailedStart() {
         closed = true;
-        duties.close();
+        leaderLoop.close();
         Node created = group == null ? null : group.getRaftNode();
         if (created != null) {
             created.shutdown();
@@ -221,13 +224,18 @@ public final class MetaServer implements AutoCloseable {
         return role.peers();
     }
 
-    /** The replicated state as applied on this node (a follower may lag the leader slightly). */
-    public MetaState state() {
-        return stateMachine.state();
+    /** The replicated image as applied on this node (a follower may lag the leader slightly). */
+    public MetaImage image() {
+        return stateMachine.image();
     }
 
-    /** Calls {@code listener} with each state this node applies, on the Raft apply thread (keep it quick). */
-    public void addStateListener(Consumer<MetaState> listener) {
+    /** {@link #image()} in its stored (snapshot) form. */
+    public MetaState state() {
+        return image().toSnapshot();
+    }
+
+    /** Calls {@code listener} with each image this node applies and its delta, on the Raft apply thread (keep it quick). */
+    public void addListener(MetaListener listener) {
         stateMachine.addListener(listener);
     }
 
@@ -250,15 +258,15 @@ public final class MetaServer implements AutoCloseable {
     }
 
     /**
-     * Turns a cluster switch on or off through the log; only the leader can. Completes with the state after the
+     * Turns a cluster switch on or off through the log; only the leader can. Completes with the image after the
      * change, or fails with {@link io.roster.meta.raft.ProposalFailedException} (notLeader() on a follower).
      */
-    public CompletableFuture<MetaState> setSwitch(Switch target, boolean on) {
-        return duties.setSwitch(target, on);
+    public CompletableFuture<MetaImage> setSwitch(Switch target, boolean on) {
+        return leaderLoop.setSwitch(target, on);
     }
 
     /** {@link #setSwitch} for {@link Switch#PUSH}: whether sessions push data changes to subscribers. */
-    public CompletableFuture<MetaState> setPushEnabled(boolean enabled) {
+    public CompletableFuture<MetaImage> setPushEnabled(boolean enabled) {
         return setSwitch(Switch.PUSH, enabled);
     }
 
@@ -274,14 +282,14 @@ public final class MetaServer implements AutoCloseable {
         return done;
     }
 
-    /** Stops the leader's duties, then Raft, then the shared bolt server last (Raft still used it). */
+    /** Stops the leader loop, then Raft, then the shared bolt server last (Raft still used it). */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        duties.close();
+        leaderLoop.close();
         if (group != null) {
             group.shutdown();
             try {

@@ -1,7 +1,6 @@
 package io.roster.meta;
 
 import io.roster.common.config.ConfigKeys;
-import io.roster.common.config.RosterConfig;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
@@ -10,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,30 +121,18 @@ class ClusterChangeNoticeTest {
     }
 
     private void startMetas(int count) {
-        for (int i = 0; i < count; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                peers.add("127.0.0.1:" + s.getLocalPort());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        peers.addAll(MetaGroupConfig.freePeers(count));
         for (String peer : peers) {
-            MetaServer m = new MetaServer(RosterConfig.builder()
-                    .set(ConfigKeys.HOST, "127.0.0.1")
-                    .set(ConfigKeys.META_PORT, peer.substring(peer.indexOf(':') + 1))
-                    .set(ConfigKeys.META_PEERS, String.join(",", peers))
-                    .set(ConfigKeys.DATA_DIR, dataDir.toString())
+            MetaServer m = new MetaServer(MetaGroupConfig.member(peer, peers, dataDir)
                     // long enough that a loaded 2-core machine does not change leaders mid-test
                     .set(ConfigKeys.META_ELECTION_TIMEOUT_MS, "1000")
                     .set(ConfigKeys.CLUSTER_SLOTS, Integer.toString(SLOTS))
                     .set(ConfigKeys.CLUSTER_REPLICAS, "2")
                     .set(ConfigKeys.LEASE_DURATION_MS, Integer.toString(LEASE_MS))
-                    .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
-                    .set(ConfigKeys.RPC_TIMEOUT_MS, "2000")
                     .build());
             metas.add(m);
             m.start();
-            m.addStateListener(s -> appliedEpochs.merge(m.address(), s.slotTable().epoch(), Math::max));
+            m.addListener((delta, s) -> appliedEpochs.merge(m.address(), s.slotTable().epoch(), Math::max));
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.roster.meta;
 
 import io.roster.common.config.ConfigKeys;
-import io.roster.common.config.RosterConfig;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,23 +44,12 @@ class MetaGroupTest {
     }
 
     private List<String> startGroup(int electionTimeoutMs) throws IOException {
-        List<String> peers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                peers.add("127.0.0.1:" + s.getLocalPort());
-            }
-        }
+        List<String> peers = MetaGroupConfig.freePeers(3);
         for (String peer : peers) {
-            MetaServer m = new MetaServer(RosterConfig.builder()
-                    .set(ConfigKeys.HOST, "127.0.0.1")
-                    .set(ConfigKeys.META_PORT, peer.substring(peer.indexOf(':') + 1))
-                    .set(ConfigKeys.META_PEERS, String.join(",", peers))
-                    .set(ConfigKeys.DATA_DIR, dataDir.toString())
+            MetaServer m = new MetaServer(MetaGroupConfig.member(peer, peers, dataDir)
                     .set(ConfigKeys.META_ELECTION_TIMEOUT_MS, Integer.toString(electionTimeoutMs))
                     .set(ConfigKeys.CLUSTER_SLOTS, "16")
                     .set(ConfigKeys.LEASE_DURATION_MS, "5000")
-                    .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
-                    .set(ConfigKeys.RPC_TIMEOUT_MS, "2000")
                     .build());
             servers.add(m);
             m.start();

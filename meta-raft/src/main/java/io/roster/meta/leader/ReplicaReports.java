@@ -9,7 +9,7 @@ import io.roster.common.model.SlotReplicaState;
 import io.roster.common.model.SlotTable;
 import io.roster.common.wire.HeartbeatRequest;
 import io.roster.meta.slot.ReplicaProgress;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaImage;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -91,7 +91,7 @@ final class ReplicaReports {
      * What the live data processes of {@code state} reported, frozen now. A report from an earlier process at the
      * same address counts for nothing: the new process starts with no copies.
      */
-    synchronized ReplicaProgress progress(MetaState state) {
+    synchronized ReplicaProgress progress(MetaImage state) {
         observe(state.slotTable());
         Map<String, Report> current = new HashMap<>();
         for (NodeInfo n : state.dataNodes()) {

@@ -45,13 +45,28 @@ public final class LeaseTracker {
         lastHeard.put(address, clockMs.getAsLong());
     }
 
+    /** Now, by the clock this tracker reads: what the other methods compare against. */
+    public long nowMs() {
+        return clockMs.getAsLong();
+    }
+
     /** Milliseconds since {@code address} was last heard, or since this node became leader if never. */
     public long millisSinceHeard(String address) {
-        return Math.max(0, clockMs.getAsLong() - lastHeard.getOrDefault(address, leaderSinceMs));
+        return millisSinceHeard(address, clockMs.getAsLong());
+    }
+
+    /** {@link #millisSinceHeard(String)} at {@code nowMs} (a time read from {@link #nowMs()}). */
+    public long millisSinceHeard(String address, long nowMs) {
+        return Math.max(0, nowMs - lastHeard.getOrDefault(address, leaderSinceMs));
     }
 
     public boolean isExpired(String address) {
-        return millisSinceHeard(address) > leaseMs;
+        return isExpired(address, clockMs.getAsLong());
+    }
+
+    /** Whether {@code address}'s lease had run out at {@code nowMs}. */
+    public boolean isExpired(String address, long nowMs) {
+        return millisSinceHeard(address, nowMs) > leaseMs;
     }
 
     /** The addresses among {@code addresses} whose lease has run out, in the given order. */

@@ -4,7 +4,9 @@ import io.roster.common.model.NodeInfo;
 import io.roster.common.rpc.RpcFailure;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.ClusterChangedNotice;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaDelta;
+import io.roster.meta.image.MetaImage;
+import io.roster.meta.image.MetaListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,12 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * Tells every live data and session node at once that the slot table changed, so a promotion decided by meta is
- * known in milliseconds rather than at each node's next heartbeat. Listens to the states this meta node applies;
- * only while it leads does it send a {@link ClusterChangedNotice} (followers apply the same tables, and one sender
+ * known in milliseconds rather than at each node's next heartbeat. Listens to the images this meta node applies
+ * and reacts to the deltas whose slot table changed (a higher epoch); only while it leads does it send a {@link ClusterChangedNotice} (followers apply the same tables, and one sender
  * is enough).
  *
  * <p>Sending happens on a few threads of its own, so Raft's apply thread never waits on the network. Each address
@@ -26,18 +27,16 @@ import java.util.function.Consumer;
  * notice with the newest, so a node that is slow to connect to ties up one thread and gets no backlog. A notice that cannot be sent only costs speed: the node's
  * next heartbeat brings the table anyway, so failures are logged at DEBUG.
  */
-public final class ClusterChangeNotifier implements Consumer<MetaState>, AutoCloseable {
+public final class ClusterChangeNotifier implements MetaListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterChangeNotifier.class);
     /** One connect to a dead node (bolt waits up to a second) ties up one thread, not the notices to the others. */
     public static final int DEFAULT_THREADS = 4;
 
     private final BooleanSupplier leading;
-    private final NoticeSender sender;
+    private final ClusterNoticeSender sender;
     private final ExecutorService executor;
     /** Per address, the newest epoch to send; an entry exists exactly while a send task for it is queued or running. */
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
-    /** The newest slot-table epoch applied; touched only by the thread that applies states. */
-    private long appliedEpoch;
     private volatile long announcedEpoch;
     private volatile boolean closed;
 
@@ -46,7 +45,7 @@ public final class ClusterChangeNotifier implements Consumer<MetaState>, AutoClo
      * @param sender  delivers the notices; closed with this notifier
      * @param threads how many notices may be in flight at once
      */
-    public ClusterChangeNotifier(BooleanSupplier leading, NoticeSender sender, int threads) {
+    public ClusterChangeNotifier(BooleanSupplier leading, ClusterNoticeSender sender, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -55,19 +54,15 @@ public final class ClusterChangeNotifier implements Consumer<MetaState>, AutoClo
         this.executor = NamedThreads.pool("meta-notice", threads);
     }
 
-    /** Called with each applied state, in order, on the apply thread: decides and queues, never blocks. */
+    /** Called with each applied image, in order, on the apply thread: decides and queues, never blocks. */
     @Override
-    public void accept(MetaState state) {
-        long epoch = state.slotTable().epoch();
-        if (epoch <= appliedEpoch) {
+    public void applied(MetaDelta delta, MetaImage image) {
+        if (!delta.slotTableChanged() || !leading.getAsBoolean()) {
             return;
         }
-        appliedEpoch = epoch;
-        if (!leading.getAsBoolean()) {
-            return;
-        }
+        long epoch = image.slotTable().epoch();
         announcedEpoch = epoch;
-        for (NodeInfo node : state.allNodes()) {
+        for (NodeInfo node : image.allNodes()) {
             queue(node.address(), epoch);
         }
     }

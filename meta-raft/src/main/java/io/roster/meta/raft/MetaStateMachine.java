@@ -10,8 +10,10 @@ import com.alipay.sofa.jraft.error.RaftError;
 import com.alipay.sofa.jraft.error.RaftException;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotWriter;
+import io.roster.meta.image.MetaDelta;
+import io.roster.meta.image.MetaImage;
+import io.roster.meta.image.MetaListener;
 import io.roster.meta.state.MetaRecord;
-import io.roster.meta.state.MetaState;
 import io.roster.meta.state.RecordCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,19 +23,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
- * The meta Raft group's state machine: applies each entry's records to the immutable {@link MetaState} and swaps
- * it in, so readers always see a whole state. Snapshots hold the whole state in one file.
+ * The meta Raft group's state machine: replays each entry's records onto the immutable {@link MetaImage} as a
+ * {@link MetaDelta} and swaps the next image in, so readers always see a whole image; listeners get (delta, image).
+ * Snapshots hold the whole image in one file.
  */
 public final class MetaStateMachine extends StateMachineAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MetaStateMachine.class);
 
-    private final AtomicReference<MetaState> state = new AtomicReference<>(MetaState.EMPTY);
+    private final AtomicReference<MetaImage> image = new AtomicReference<>(MetaImage.EMPTY);
     private final AtomicReference<List<String>> peers;
     private final LeadershipListener leadership;
-    private final List<Consumer<MetaState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<MetaListener> listeners = new CopyOnWriteArrayList<>();
     private volatile long appliedIndex;
 
     /** @param initialPeers the configured group, shown until a committed configuration replaces it */
@@ -42,8 +44,8 @@ public final class MetaStateMachine extends StateMachineAdapter {
         this.leadership = leadership;
     }
 
-    public MetaState state() {
-        return state.get();
+    public MetaImage image() {
+        return image.get();
     }
 
     /** The voting members of the latest committed configuration (known on followers too). */
@@ -52,17 +54,17 @@ public final class MetaStateMachine extends StateMachineAdapter {
     }
 
     /**
-     * Calls {@code listener} with every state this node applies (each log entry, each loaded snapshot), in order,
-     * on jraft's state-machine thread: it must be quick and must not block.
+     * Calls {@code listener} with every image this node applies (each log entry, each loaded snapshot) and what
+     * changed, in order, on jraft's state-machine thread: it must be quick and must not block.
      */
-    public void addListener(Consumer<MetaState> listener) {
+    public void addListener(MetaListener listener) {
         listeners.add(listener);
     }
 
-    private void publish(MetaState s) {
-        for (Consumer<MetaState> l : listeners) {
+    private void publish(MetaDelta delta, MetaImage next) {
+        for (MetaListener l : listeners) {
             try {
-                l.accept(s);
+                l.applied(delta, next);
             } catch (RuntimeException e) {
                 LOG.error("meta state listener failed", e);
             }
@@ -86,10 +88,11 @@ public final class MetaStateMachine extends StateMachineAdapter {
                         it.getIndex(), e.getMessage()));
                 return;
             }
-            MetaState next = RecordCodec.applyAll(state.get(), records).atIndex(it.getIndex());
-            state.set(next);
+            MetaDelta delta = MetaDelta.replaying(image.get(), records);
+            MetaImage next = delta.apply().atIndex(it.getIndex());
+            image.set(next);
             appliedIndex = it.getIndex();
-            publish(next);
+            publish(delta, next);
             Closure done = it.done();
             if (done instanceof ProposalClosure proposal) {
                 proposal.applied(next);
@@ -109,7 +112,7 @@ public final class MetaStateMachine extends StateMachineAdapter {
 
     @Override
     public void onSnapshotSave(SnapshotWriter writer, Closure done) {
-        MetaState snapshot = state.get();
+        MetaImage snapshot = image.get();
         try {
             StateSnapshotFile.write(Path.of(writer.getPath()), snapshot);
         } catch (RuntimeException e) {
@@ -133,12 +136,13 @@ public final class MetaStateMachine extends StateMachineAdapter {
             return false;
         }
         try {
-            MetaState stored = StateSnapshotFile.read(Path.of(reader.getPath()));
+            MetaImage stored = StateSnapshotFile.read(Path.of(reader.getPath()));
             // A snapshot written before states carried their index: its last entry is no older than its content.
-            MetaState loaded = stored.appliedIndex() > 0 ? stored : stored.atIndex(snapshotIndex(reader));
-            state.set(loaded);
+            MetaImage loaded = stored.appliedIndex() > 0 ? stored : stored.atIndex(snapshotIndex(reader));
+            MetaDelta delta = MetaDelta.loading(image.get(), loaded);
+            image.set(loaded);
             appliedIndex = Math.max(appliedIndex, loaded.appliedIndex());
-            publish(loaded);
+            publish(delta, loaded);
             LOG.info("meta snapshot loaded at index {}: {} data, {} session nodes, slot table epoch {}, {}",
                     loaded.appliedIndex(), loaded.dataNodes().size(), loaded.sessionNodes().size(),
                     loaded.slotTable().epoch(), loaded.switches());

@@ -2,8 +2,8 @@ package io.roster.meta.raft;
 
 import com.alipay.sofa.jraft.Node;
 import com.alipay.sofa.jraft.entity.Task;
+import io.roster.meta.image.MetaImage;
 import io.roster.meta.state.MetaRecord;
-import io.roster.meta.state.MetaState;
 import io.roster.meta.state.RecordCodec;
 
 import java.nio.ByteBuffer;
@@ -21,8 +21,8 @@ public final class RaftRecordProposer implements RecordProposer {
     }
 
     @Override
-    public CompletableFuture<MetaState> propose(long term, List<MetaRecord> records) {
-        CompletableFuture<MetaState> future = new CompletableFuture<>();
+    public CompletableFuture<MetaImage> propose(long term, List<MetaRecord> records) {
+        CompletableFuture<MetaImage> future = new CompletableFuture<>();
         Node n = node.get();
         if (n == null) {
             future.completeExceptionally(new ProposalFailedException("the meta Raft node is not started", true));

@@ -1,7 +1,7 @@
 package io.roster.meta.raft;
 
+import io.roster.meta.image.MetaImage;
 import io.roster.meta.state.MetaRecord;
-import io.roster.meta.state.MetaState;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,8 +11,8 @@ public interface RecordProposer {
     /**
      * Proposes {@code records} as one log entry, accepted only while this node leads in {@code term}.
      *
-     * @return completes with the state right after the entry was applied here, or fails with
+     * @return completes with the image right after the entry was applied here, or fails with
      *         {@link ProposalFailedException} (not leader, term changed, shutting down)
      */
-    CompletableFuture<MetaState> propose(long term, List<MetaRecord> records);
+    CompletableFuture<MetaImage> propose(long term, List<MetaRecord> records);
 }

@@ -1,6 +1,6 @@
 package io.roster.meta.raft;
 
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaImage;
 import io.roster.meta.state.MetaStateCodec;
 
 import java.io.IOException;
@@ -11,16 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** The one file of a meta snapshot: the whole state, protostuff-encoded. The name carries the format version. */
+/**
+ * The one file of a meta snapshot: the whole image in its stored form ({@link io.roster.meta.state.MetaState}),
+ * protostuff-encoded. The name carries the format version.
+ */
 final class StateSnapshotFile {
     static final String NAME = "meta-state-v1";
 
     private StateSnapshotFile() {
     }
 
-    /** Writes and fsyncs the state into {@code dir}: jraft only records the snapshot, it does not flush our files. */
-    static void write(Path dir, MetaState state) {
-        ByteBuffer bytes = ByteBuffer.wrap(MetaStateCodec.encode(state));
+    /** Writes and fsyncs the image into {@code dir}: jraft only records the snapshot, it does not flush our files. */
+    static void write(Path dir, MetaImage image) {
+        ByteBuffer bytes = ByteBuffer.wrap(MetaStateCodec.encode(image.toSnapshot()));
         try (FileChannel ch = FileChannel.open(dir.resolve(NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             while (bytes.hasRemaining()) {
@@ -32,9 +35,9 @@ final class StateSnapshotFile {
         }
     }
 
-    static MetaState read(Path dir) {
+    static MetaImage read(Path dir) {
         try {
-            return MetaStateCodec.decode(Files.readAllBytes(dir.resolve(NAME)));
+            return MetaImage.fromSnapshot(MetaStateCodec.decode(Files.readAllBytes(dir.resolve(NAME))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir.resolve(NAME) + ": " + e.getMessage(), e);
         }

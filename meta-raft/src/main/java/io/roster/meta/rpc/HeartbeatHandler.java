@@ -9,17 +9,11 @@ import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.HeartbeatReply;
 import io.roster.common.wire.HeartbeatRequest;
-import io.roster.meta.leader.LeaderDuties;
-import io.roster.meta.raft.ProposalFailedException;
-import io.roster.meta.raft.RaftRole;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaImage;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * A data or session node's heartbeat. On the leader: renews the node's lease, admits it if this process is not
@@ -33,78 +27,41 @@ import java.util.function.Supplier;
  * instead of taking a stale node list that would make data drop a live session.
  */
 public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
-    private final RaftRole role;
-    private final LeaderGate gate;
-    private final LeaderDuties duties;
-    private final Supplier<MetaState> state;
+    private final LeaderRequest leader;
     private final long joinWaitMs;
 
     /**
      * @param joinWaitMs how long a reply may wait for the leadership check and, for a joining node, its admission
      *                   (one budget for both); below the caller's timeout
      */
-    public HeartbeatHandler(RaftRole role, LeaderDuties duties, Supplier<MetaState> state, long joinWaitMs, Executor executor) {
+    public HeartbeatHandler(LeaderRequest leader, long joinWaitMs, Executor executor) {
         super(HeartbeatRequest.class, executor);
-        this.role = role;
-        this.gate = new LeaderGate(role, duties);
-        this.duties = duties;
-        this.state = state;
+        this.leader = leader;
         this.joinWaitMs = joinWaitMs;
     }
 
     @Override
     protected Object handle(BizContext context, HeartbeatRequest request) {
         NodeInfo node = validate(request);
-        if (gate.starting()) {
-            return errorReply(ErrorCode.UNAVAILABLE, LeaderGate.startingMessage());
-        }
-        if (!gate.open()) {
-            return errorReply(ErrorCode.NOT_LEADER, gate.notLeaderMessage());
-        }
-        duties.heard(request);
+        leader.requireLeader();
+        leader.loop().heard(request);
         long started = System.nanoTime();
-        String unconfirmed = confirmLeadership();
+        String unconfirmed = leader.confirmLeadership(joinWaitMs);
         if (unconfirmed != null) {
-            return new HeartbeatReply(ErrorCode.NOT_LEADER, LeaderGate.unconfirmedMessage(unconfirmed),
-                    gate.unconfirmedLeaderAddress(), null, List.of(), List.of());
+            return new HeartbeatReply(ErrorCode.NOT_LEADER, LeaderRequest.unconfirmedMessage(unconfirmed),
+                    leader.unconfirmedLeaderAddress(), null, List.of(), List.of());
         }
-        MetaState current = state.get();
+        MetaImage current = leader.image();
         if (!current.contains(node)) {
-            try {
-                // one budget for the check and the admission, so the reply still beats the caller's timeout
-                long left = joinWaitMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                current = duties.join(node).get(Math.max(1, left), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                // Admission is still in flight; answer with what is known, the next heartbeat brings the table.
-                current = state.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof ProposalFailedException f && f.notLeader()) {
-                    return errorReply(ErrorCode.NOT_LEADER, gate.notLeaderMessage());
-                }
-                return errorReply(ErrorCode.UNAVAILABLE, "could not admit " + node.address() + ": " + e.getCause().getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return errorReply(ErrorCode.UNAVAILABLE, "meta is shutting down");
-            }
+            // one budget for the check and the admission, so the reply still beats the caller's timeout
+            long left = joinWaitMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            // still in flight when empty: answer with what is known, the next heartbeat brings the table
+            current = leader.await(leader.loop().join(node), left, "could not admit " + node.address())
+                    .orElseGet(leader::image);
         }
         SlotTable table = current.slotTable();
-        return new HeartbeatReply(ErrorCode.OK, "", gate.leaderAddress(), table.epoch() > request.knownEpoch() ? table : null,
+        return new HeartbeatReply(ErrorCode.OK, "", leader.leaderAddress(), table.epoch() > request.knownEpoch() ? table : null,
                 current.dataNodes(), current.sessionNodes(), current.switches(), current.appliedIndex());
-    }
-
-    /** Waits, boundedly, for Raft to confirm this node leads and has applied all it committed; null when it did. */
-    private String confirmLeadership() {
-        try {
-            role.readIndex().get(joinWaitMs, TimeUnit.MILLISECONDS);
-            return null;
-        } catch (TimeoutException e) {
-            return "no answer within " + joinWaitMs + " ms";
-        } catch (ExecutionException e) {
-            return String.valueOf(e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
     }
 
     private static NodeInfo validate(HeartbeatRequest request) {
@@ -128,6 +85,6 @@ public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
 
     @Override
     protected Object errorReply(ErrorCode code, String message) {
-        return new HeartbeatReply(code, message, gate.leaderAddress(), null, List.of(), List.of());
+        return new HeartbeatReply(code, message, leader.leaderAddress(), null, List.of(), List.of());
     }
 }

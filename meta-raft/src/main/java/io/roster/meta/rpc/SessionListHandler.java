@@ -7,7 +7,7 @@ import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SessionListReply;
 import io.roster.common.wire.SessionListRequest;
 import io.roster.meta.raft.RaftRole;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaImage;
 
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -21,9 +21,9 @@ import java.util.function.Supplier;
  */
 public final class SessionListHandler extends RequestHandler<SessionListRequest> {
     private final RaftRole role;
-    private final Supplier<MetaState> state;
+    private final Supplier<MetaImage> state;
 
-    public SessionListHandler(RaftRole role, Supplier<MetaState> state, Executor executor) {
+    public SessionListHandler(RaftRole role, Supplier<MetaImage> state, Executor executor) {
         super(SessionListRequest.class, executor);
         this.role = role;
         this.state = state;

@@ -7,42 +7,27 @@ import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SwitchReply;
 import io.roster.common.wire.SwitchRequest;
-import io.roster.meta.leader.LeaderDuties;
-import io.roster.meta.raft.ProposalFailedException;
-import io.roster.meta.raft.RaftRole;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaImage;
 
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /** `roster push on|off|status`: reads or flips a cluster switch through the Raft log, on the leader only. */
 public final class SwitchHandler extends RequestHandler<SwitchRequest> {
-    private final LeaderGate gate;
-    private final LeaderDuties duties;
-    private final Supplier<MetaState> state;
+    private final LeaderRequest leader;
     private final long writeTimeoutMs;
 
-    public SwitchHandler(RaftRole role, LeaderDuties duties, Supplier<MetaState> state, long writeTimeoutMs, Executor executor) {
+    public SwitchHandler(LeaderRequest leader, long writeTimeoutMs, Executor executor) {
         super(SwitchRequest.class, executor);
-        this.gate = new LeaderGate(role, duties);
-        this.duties = duties;
-        this.state = state;
+        this.leader = leader;
         this.writeTimeoutMs = writeTimeoutMs;
     }
 
     @Override
     protected Object handle(BizContext context, SwitchRequest request) {
-        if (gate.starting()) {
-            return errorReply(ErrorCode.UNAVAILABLE, LeaderGate.startingMessage());
-        }
-        if (!gate.open()) {
-            return errorReply(ErrorCode.NOT_LEADER, gate.notLeaderMessage());
-        }
+        leader.requireLeader();
         if (!request.set()) {
-            return new SwitchReply(ErrorCode.OK, "", gate.leaderAddress(), state.get().switches());
+            return new SwitchReply(ErrorCode.OK, "", leader.leaderAddress(), leader.image().switches());
         }
         Switch target;
         try {
@@ -50,25 +35,17 @@ public final class SwitchHandler extends RequestHandler<SwitchRequest> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-        try {
-            MetaState after = duties.setSwitch(target, request.on()).get(writeTimeoutMs, TimeUnit.MILLISECONDS);
-            return new SwitchReply(ErrorCode.OK, "", gate.leaderAddress(), after.switches());
-        } catch (TimeoutException e) {
+        Optional<MetaImage> after = leader.await(leader.loop().setSwitch(target, request.on()), writeTimeoutMs,
+                "the switch write failed");
+        if (after.isEmpty()) {
             return errorReply(ErrorCode.UNAVAILABLE, "the switch write was not committed within " + writeTimeoutMs
                     + " ms (no meta quorum?); it may still take effect");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ProposalFailedException f && f.notLeader()) {
-                return errorReply(ErrorCode.NOT_LEADER, gate.notLeaderMessage());
-            }
-            return errorReply(ErrorCode.UNAVAILABLE, "the switch write failed: " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return errorReply(ErrorCode.UNAVAILABLE, "meta is shutting down");
         }
+        return new SwitchReply(ErrorCode.OK, "", leader.leaderAddress(), after.get().switches());
     }
 
     @Override
     protected Object errorReply(ErrorCode code, String message) {
-        return new SwitchReply(code, message, gate.leaderAddress(), null);
+        return new SwitchReply(code, message, leader.leaderAddress(), null);
     }
 }

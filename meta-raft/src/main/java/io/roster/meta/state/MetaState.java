@@ -1,7 +1,6 @@
 package io.roster.meta.state;
 
 import io.roster.common.model.NodeInfo;
-import io.roster.common.model.NodeRole;
 import io.roster.common.model.SlotTable;
 import io.roster.common.model.Switches;
 
@@ -9,12 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Everything the meta Raft group agrees on, as one immutable value: the live data and session nodes (one per
- * address, the newest process), the slot table and the cluster switches. Only {@link MetaRecord}s change it, so every meta node that
- * applied the same log holds an equal state. Encoded whole (protostuff) in snapshots: fields may only be appended.
+ * The stored form of the meta image: what a snapshot holds (protostuff, field order = tags, so fields may only be
+ * appended) and what {@code MetaServer.state()} hands out. The live image is {@code io.roster.meta.image.MetaImage},
+ * which converts to and from this class; keeping this class as it was keeps every snapshot ever written readable.
  */
 public final class MetaState {
     public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0, Switches.DEFAULTS, 0);
@@ -28,12 +26,7 @@ public final class MetaState {
     private final long lastSlotEpoch;
     /** Null in snapshots written before switches existed: every switch at its default. */
     private final Switches switches;
-    /**
-     * The Raft log index of the last entry applied to this state (0 before any, and in snapshots written before it
-     * existed). The same on every meta node for the same content, kept across snapshots and leader changes, so it
-     * is the version nodes compare heartbeat replies by (ARCHITECTURE.md invariant 6). Not part of {@link #equals}: that
-     * compares what the group agreed on, not where it was read.
-     */
+    /** The Raft log index of the last entry applied (0 in snapshots written before it existed). Not in {@link #equals}. */
     private final long appliedIndex;
 
     private MetaState(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable, long lastSlotEpoch,
@@ -44,6 +37,11 @@ public final class MetaState {
         this.lastSlotEpoch = lastSlotEpoch;
         this.switches = Objects.requireNonNull(switches, "switches");
         this.appliedIndex = appliedIndex;
+    }
+
+    public static MetaState of(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable,
+                               long lastSlotEpoch, Switches switches, long appliedIndex) {
+        return new MetaState(dataNodes, sessionNodes, slotTable, lastSlotEpoch, switches, appliedIndex);
     }
 
     private static List<NodeInfo> sorted(List<NodeInfo> nodes) {
@@ -69,10 +67,6 @@ public final class MetaState {
         return all;
     }
 
-    public List<String> dataAddresses() {
-        return dataNodes().stream().map(NodeInfo::address).toList();
-    }
-
     public SlotTable slotTable() {
         return slotTable == null ? SlotTable.EMPTY : slotTable;
     }
@@ -85,75 +79,13 @@ public final class MetaState {
         return switches == null ? Switches.DEFAULTS : switches;
     }
 
-    /** The live node at {@code address}, whatever its role. */
-    public Optional<NodeInfo> node(String address) {
-        return allNodes().stream().filter(n -> n.address().equals(address)).findFirst();
-    }
-
-    /** True when exactly this process (role, address and process id) is live. */
-    public boolean contains(NodeInfo node) {
-        return node(node.address()).map(node::equals).orElse(false);
-    }
-
-    /** This state with {@code node} live; it replaces whatever process held its address before (a restart). */
-    MetaState withNode(NodeInfo node) {
-        List<NodeInfo> data = without(dataNodes(), node.address());
-        List<NodeInfo> session = without(sessionNodes(), node.address());
-        if (node.role() == NodeRole.DATA) {
-            data.add(node);
-        } else if (node.role() == NodeRole.SESSION) {
-            session.add(node);
-        } else {
-            throw new IllegalArgumentException("meta tracks data and session nodes only, not " + node);
-        }
-        return new MetaState(data, session, slotTable(), lastSlotEpoch, switches(), appliedIndex);
-    }
-
-    /**
-     * This state without {@code node}. Only that exact process is removed: an expiry decided for an old process
-     * must not remove the new process that has since taken over its address.
-     */
-    MetaState withoutNode(NodeInfo node) {
-        if (!contains(node)) {
-            return this;
-        }
-        return new MetaState(without(dataNodes(), node.address()), without(sessionNodes(), node.address()), slotTable(),
-                lastSlotEpoch, switches(), appliedIndex);
-    }
-
-    /** This state with {@code table}, unless the table is not newer than every table applied before (then unchanged). */
-    MetaState withSlotTable(SlotTable table) {
-        if (table.epoch() <= lastSlotEpoch) {
-            return this;
-        }
-        return new MetaState(dataNodes(), sessionNodes(), table, table.epoch(), switches(), appliedIndex);
-    }
-
-    /** This state with {@code next} switches. */
-    MetaState withSwitches(Switches next) {
-        return next.equals(switches()) ? this
-                : new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, next, appliedIndex);
+    public long appliedIndex() {
+        return appliedIndex;
     }
 
     /** A copy built through the constructor, so a decoded state holds immutable, sorted lists like any other. */
     MetaState normalized() {
         return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches(), appliedIndex);
-    }
-
-    public long appliedIndex() {
-        return appliedIndex;
-    }
-
-    /** This state as applied up to log entry {@code index}. */
-    public MetaState atIndex(long index) {
-        return index == appliedIndex ? this
-                : new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches(), index);
-    }
-
-    private static List<NodeInfo> without(List<NodeInfo> nodes, String address) {
-        List<NodeInfo> out = new ArrayList<>(nodes);
-        out.removeIf(n -> n.address().equals(address));
-        return out;
     }
 
     @Override

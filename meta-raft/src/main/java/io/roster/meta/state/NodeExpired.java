@@ -16,10 +16,6 @@ public final class NodeExpired implements MetaRecord {
         return node;
     }
 
-    @Override
-    public MetaState applyTo(MetaState state) {
-        return state.withoutNode(node());
-    }
 
     @Override
     public boolean equals(Object o) {

@@ -16,10 +16,6 @@ public final class NodeJoined implements MetaRecord {
         return node;
     }
 
-    @Override
-    public MetaState applyTo(MetaState state) {
-        return state.withNode(node());
-    }
 
     @Override
     public boolean equals(Object o) {

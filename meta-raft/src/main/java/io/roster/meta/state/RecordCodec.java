@@ -43,15 +43,6 @@ public final class RecordCodec {
         return records;
     }
 
-    /** Applies {@code records} in order. */
-    public static MetaState applyAll(MetaState state, List<? extends MetaRecord> records) {
-        MetaState s = state;
-        for (MetaRecord r : records) {
-            s = r.applyTo(s);
-        }
-        return s;
-    }
-
     /** The log entry: a format number and the tagged records. Fields may only be appended. */
     static final class RecordBatch {
         private final int format;

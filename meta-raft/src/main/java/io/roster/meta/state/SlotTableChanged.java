@@ -19,10 +19,6 @@ public final class SlotTableChanged implements MetaRecord {
         return table;
     }
 
-    @Override
-    public MetaState applyTo(MetaState state) {
-        return state.withSlotTable(table());
-    }
 
     @Override
     public boolean equals(Object o) {

@@ -30,10 +30,6 @@ public final class SwitchChanged implements MetaRecord {
         target();
     }
 
-    @Override
-    public MetaState applyTo(MetaState state) {
-        return state.withSwitches(state.switches().with(target(), on));
-    }
 
     @Override
     public boolean equals(Object o) {

@@ -9,9 +9,9 @@ import io.roster.common.model.SlotReplicaState;
 import io.roster.common.model.SlotTable;
 import io.roster.common.wire.HeartbeatRequest;
 import io.roster.meta.state.MetaRecord;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaImage;
 import io.roster.meta.state.NodeJoined;
-import io.roster.meta.state.RecordCodec;
+import io.roster.meta.image.MetaDelta;
 import io.roster.meta.state.SlotTableChanged;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class ReplicaReportsTest {
 
     @Test
     void anExpiredAndReadmittedNodesOldReportDoesNotCountForItsNewCopy() {
-        MetaState followed = state(5, X);
+        MetaImage followed = state(5, X);
         heard(X, 5, true);
         assertThat(reports.progress(followed).caughtUp(0, X.address(), LEADER_EPOCH)).isTrue();
 
@@ -42,7 +42,7 @@ class ReplicaReportsTest {
         // heartbeat still carries the report built on table 5
         reports.progress(state(6));
         reports.forget(X.address());
-        MetaState readmitted = state(7, X);
+        MetaImage readmitted = state(7, X);
         heard(X, 5, true);
 
         assertThat(reports.progress(readmitted).caughtUp(0, X.address(), LEADER_EPOCH)).isFalse();
@@ -54,7 +54,7 @@ class ReplicaReportsTest {
 
     @Test
     void aReportBuiltOnAnOlderTableDoesNotReplaceANewerOne() {
-        MetaState followed = state(5, X);
+        MetaImage followed = state(5, X);
         reports.progress(followed);
         heard(X, 5, true);
         // heartbeats are handled on several threads: an earlier one, built on table 4, is handled last
@@ -87,7 +87,7 @@ class ReplicaReportsTest {
         List<MetaRecord> records = new ArrayList<>(records(5, X));
         records.add(new NodeJoined(restarted));
 
-        assertThat(reports.progress(RecordCodec.applyAll(MetaState.EMPTY, records)).caughtUp(0, X.address(), LEADER_EPOCH))
+        assertThat(reports.progress(MetaDelta.replaying(MetaImage.EMPTY, records).apply()).caughtUp(0, X.address(), LEADER_EPOCH))
                 .isFalse();
     }
 
@@ -97,8 +97,8 @@ class ReplicaReportsTest {
     }
 
     /** A and X live; at {@code epoch} slot 0 is led by A and followed by {@code followers}. */
-    private static MetaState state(long epoch, NodeInfo... followers) {
-        return RecordCodec.applyAll(MetaState.EMPTY, records(epoch, followers));
+    private static MetaImage state(long epoch, NodeInfo... followers) {
+        return MetaDelta.replaying(MetaImage.EMPTY, records(epoch, followers)).apply();
     }
 
     private static List<MetaRecord> records(long epoch, NodeInfo... followers) {

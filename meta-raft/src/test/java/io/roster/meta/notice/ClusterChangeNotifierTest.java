@@ -8,10 +8,10 @@ import io.roster.common.model.SlotTable;
 import io.roster.common.model.Switch;
 import io.roster.common.rpc.RpcFailure;
 import io.roster.common.wire.ClusterChangedNotice;
+import io.roster.meta.image.MetaDelta;
+import io.roster.meta.image.MetaImage;
 import io.roster.meta.state.MetaRecord;
-import io.roster.meta.state.MetaState;
 import io.roster.meta.state.NodeJoined;
-import io.roster.meta.state.RecordCodec;
 import io.roster.meta.state.SlotTableChanged;
 import io.roster.meta.state.SwitchChanged;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ class ClusterChangeNotifierTest {
     private final ClusterChangeNotifier notifier = new ClusterChangeNotifier(leading::get, sender, 2);
 
     /** Records every notice per address; an address in {@code gates} waits there, one in {@code failing} fails. */
-    private static final class RecordingSender implements NoticeSender {
+    private static final class RecordingSender implements ClusterNoticeSender {
         final Map<String, List<Long>> sent = new ConcurrentHashMap<>();
         final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
         final Map<String, Boolean> failing = new ConcurrentHashMap<>();
@@ -84,8 +84,12 @@ class ClusterChangeNotifierTest {
         return new SlotTable(epoch, List.of(new Slot(0, leader, List.of(), epoch)));
     }
 
-    private static MetaState apply(MetaState s, MetaRecord... records) {
-        return RecordCodec.applyAll(s, List.of(records));
+    /** Hands the notifier the delta of {@code records} on {@code base}, as the state machine does; returns the image. */
+    private MetaImage feed(MetaImage base, MetaRecord... records) {
+        MetaDelta delta = MetaDelta.replaying(base, List.of(records));
+        MetaImage image = delta.apply();
+        notifier.applied(delta, image);
+        return image;
     }
 
     @AfterEach
@@ -96,17 +100,15 @@ class ClusterChangeNotifierTest {
 
     @Test
     void theLeaderTellsEveryLiveDataAndSessionNodeOfEachNewTable() {
-        MetaState s = apply(MetaState.EMPTY, new NodeJoined(DATA_1), new NodeJoined(SESSION),
+        MetaImage s = feed(MetaImage.EMPTY, new NodeJoined(DATA_1), new NodeJoined(SESSION),
                 new SlotTableChanged(table(1, DATA_1.address())));
-        notifier.accept(s);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(sender.to(DATA_1)).containsExactly(1L);
             assertThat(sender.to(SESSION)).containsExactly(1L);
         });
         assertThat(notifier.announcedEpoch()).isEqualTo(1);
 
-        MetaState withSecond = apply(s, new NodeJoined(DATA_2), new SlotTableChanged(table(2, DATA_2.address())));
-        notifier.accept(withSecond);
+        feed(s, new NodeJoined(DATA_2), new SlotTableChanged(table(2, DATA_2.address())));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(sender.to(DATA_1)).containsExactly(1L, 2L);
             assertThat(sender.to(DATA_2)).containsExactly(2L);
@@ -116,17 +118,16 @@ class ClusterChangeNotifierTest {
     }
 
     @Test
-    void statesWithoutANewTableSendNothing() {
-        MetaState s = apply(MetaState.EMPTY, new NodeJoined(DATA_1), new SlotTableChanged(table(1, DATA_1.address())));
-        notifier.accept(s);
+    void deltasWithoutANewTableSendNothing() {
+        MetaImage s = feed(MetaImage.EMPTY, new NodeJoined(DATA_1), new SlotTableChanged(table(1, DATA_1.address())));
         await().atMost(Duration.ofSeconds(5)).until(() -> sender.to(DATA_1).size() == 1);
 
-        notifier.accept(apply(s, new NodeJoined(SESSION)));
-        notifier.accept(apply(s, new SwitchChanged(Switch.PUSH, false)));
-        notifier.accept(s);
-        // a marker table: the notices it causes are queued after anything the states above might have queued
-        MetaState marker = apply(s, new NodeJoined(DATA_2), new SlotTableChanged(table(2, DATA_1.address())));
-        notifier.accept(marker);
+        feed(s, new NodeJoined(SESSION));
+        feed(s, new SwitchChanged(Switch.PUSH, false));
+        feed(s, new SlotTableChanged(table(1, DATA_1.address())));
+        feed(s);
+        // a marker table: the notices it causes are queued after anything the deltas above might have queued
+        feed(s, new NodeJoined(DATA_2), new SlotTableChanged(table(2, DATA_1.address())));
         await().atMost(Duration.ofSeconds(5)).until(() -> sender.to(DATA_2).size() == 1 && sender.to(DATA_1).size() >= 2);
         assertThat(sender.to(DATA_1)).containsExactly(1L, 2L);
         assertThat(sender.to(SESSION)).as("it joined without a new table (and is not live in the marker state)").isEmpty();
@@ -135,17 +136,16 @@ class ClusterChangeNotifierTest {
     @Test
     void aFollowerSendsNothingAndALeaderDoesNotReplayTablesItFollowed() {
         leading.set(false);
-        MetaState s = apply(MetaState.EMPTY, new NodeJoined(DATA_1), new NodeJoined(SESSION),
+        MetaImage s = feed(MetaImage.EMPTY, new NodeJoined(DATA_1), new NodeJoined(SESSION),
                 new SlotTableChanged(table(1, DATA_1.address())));
-        notifier.accept(s);
-        notifier.accept(apply(s, new SlotTableChanged(table(2, DATA_1.address()))));
+        MetaImage two = feed(s, new SlotTableChanged(table(2, DATA_1.address())));
         assertThat(notifier.announcedEpoch()).isZero();
 
-        // it becomes leader: the tables it applied as a follower stay unannounced, the next one is announced
+        // it becomes leader: the tables it applied as a follower stay unannounced (replayed again they change
+        // nothing), the next one is announced
         leading.set(true);
-        MetaState two = apply(s, new SlotTableChanged(table(2, DATA_1.address())));
-        notifier.accept(two);
-        notifier.accept(apply(two, new SlotTableChanged(table(3, DATA_1.address()))));
+        feed(two, new SlotTableChanged(table(2, DATA_1.address())));
+        feed(two, new SlotTableChanged(table(3, DATA_1.address())));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(sender.to(DATA_1)).containsExactly(3L);
             assertThat(sender.to(SESSION)).containsExactly(3L);
@@ -158,14 +158,12 @@ class ClusterChangeNotifierTest {
         CountDownLatch slowGate = new CountDownLatch(1);
         sender.gates.put(DATA_1.address(), slowGate);
         sender.failing.put(SESSION.address(), true);
-        MetaState s = apply(MetaState.EMPTY, new NodeJoined(DATA_1), new NodeJoined(DATA_2), new NodeJoined(SESSION),
+        MetaImage s = feed(MetaImage.EMPTY, new NodeJoined(DATA_1), new NodeJoined(DATA_2), new NodeJoined(SESSION),
                 new SlotTableChanged(table(1, DATA_1.address())));
 
-        notifier.accept(s);
         assertThat(sender.gateReached.await(5, TimeUnit.SECONDS)).isTrue();
         for (long epoch = 2; epoch <= 5; epoch++) {
-            s = apply(s, new SlotTableChanged(table(epoch, DATA_1.address())));
-            notifier.accept(s); // returns at once although a send is stuck
+            s = feed(s, new SlotTableChanged(table(epoch, DATA_1.address()))); // returns at once although a send is stuck
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> sender.to(DATA_2).contains(5L));
         assertThat(sender.to(SESSION)).isEmpty();
@@ -176,10 +174,10 @@ class ClusterChangeNotifierTest {
     }
 
     @Test
-    void closeClosesTheSenderAndLaterStatesAreIgnored() {
+    void closeClosesTheSenderAndLaterDeltasAreIgnored() {
         notifier.close();
         assertThat(sender.closed).isTrue();
-        notifier.accept(apply(MetaState.EMPTY, new NodeJoined(DATA_1), new SlotTableChanged(table(1, DATA_1.address()))));
+        feed(MetaImage.EMPTY, new NodeJoined(DATA_1), new SlotTableChanged(table(1, DATA_1.address())));
         assertThat(sender.sent).isEmpty();
     }
 }

@@ -8,12 +8,12 @@ import io.roster.common.wire.ClusterStatusRequest;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.HeartbeatReply;
 import io.roster.common.wire.HeartbeatRequest;
-import io.roster.meta.leader.LeaderDuties;
+import io.roster.meta.leader.LeaderLoop;
 import io.roster.meta.leader.LeaderOptions;
 import io.roster.meta.lease.LeaseTracker;
 import io.roster.meta.raft.RaftRole;
 import io.roster.meta.slot.SlotScheduler;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,46 +27,28 @@ class HandlersOnFollowerTest {
     private static final String LEADER = "10.0.0.9:9611";
     private static final NodeInfo DATA = new NodeInfo(NodeRole.DATA, "127.0.0.1:9621", new ProcessId("127.0.0.1:9621", 1, 1));
 
-    private final LeaderDuties duties = new LeaderDuties(new LeaderOptions(8, 2, 100, 1_000, 16), () -> MetaState.EMPTY,
+    private final LeaderLoop leaderLoop = new LeaderLoop(new LeaderOptions(8, 2, 100, 1_000, 16), () -> MetaImage.EMPTY,
             (term, records) -> CompletableFuture.failedFuture(new AssertionError("a follower must not write")),
             new SlotScheduler(), new LeaseTracker(1_000, System::currentTimeMillis));
 
     @AfterEach
     void close() {
-        duties.close();
+        leaderLoop.close();
     }
 
     private static RaftRole role(boolean leader, String leaderAddress) {
-        return new RaftRole() {
-            @Override
-            public boolean isLeader() {
-                return leader;
-            }
-
-            @Override
-            public String leaderAddress() {
-                return leaderAddress;
-            }
-
-            @Override
-            public List<String> peers() {
-                return List.of(LEADER, "10.0.0.8:9611", "10.0.0.7:9611");
-            }
-
-            @Override
-            public CompletableFuture<Void> readIndex() {
-                return leader ? CompletableFuture.completedFuture(null)
-                        : CompletableFuture.failedFuture(new IllegalStateException("not the leader"));
-            }
-        };
+        return new FixedRaftRole(leader, leaderAddress, List.of(LEADER, "10.0.0.8:9611", "10.0.0.7:9611"),
+                () -> leader ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.failedFuture(new IllegalStateException("not the leader")));
     }
 
     @Test
     void aFollowerRedirectsHeartbeatsAndStatusToTheLeader() {
         RaftRole follower = role(false, LEADER);
-        HeartbeatReply hb = (HeartbeatReply) new HeartbeatHandler(follower, duties, () -> MetaState.EMPTY, 100, null)
+        LeaderRequest onFollower = new LeaderRequest(follower, leaderLoop, () -> MetaImage.EMPTY);
+        HeartbeatReply hb = (HeartbeatReply) new HeartbeatHandler(onFollower, 100, null)
                 .handleRequest(null, new HeartbeatRequest(DATA, 0, 0, 0, 0));
-        ClusterStatusReply status = (ClusterStatusReply) new ClusterStatusHandler(follower, duties, () -> MetaState.EMPTY, null)
+        ClusterStatusReply status = (ClusterStatusReply) new ClusterStatusHandler(onFollower, null)
                 .handleRequest(null, new ClusterStatusRequest("test"));
 
         assertThat(hb.code()).isEqualTo(ErrorCode.NOT_LEADER);
@@ -80,8 +62,9 @@ class HandlersOnFollowerTest {
 
     @Test
     void aLeaderThatIsStillCatchingUpAsksToRetry() {
-        HeartbeatReply hb = (HeartbeatReply) new HeartbeatHandler(role(true, "127.0.0.1:9611"), duties, () -> MetaState.EMPTY,
-                100, null).handleRequest(null, new HeartbeatRequest(DATA, 0, 0, 0, 0));
+        LeaderRequest starting = new LeaderRequest(role(true, "127.0.0.1:9611"), leaderLoop, () -> MetaImage.EMPTY);
+        HeartbeatReply hb = (HeartbeatReply) new HeartbeatHandler(starting, 100, null)
+                .handleRequest(null, new HeartbeatRequest(DATA, 0, 0, 0, 0));
 
         assertThat(hb.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(hb.code().retryable()).isTrue();
@@ -89,7 +72,7 @@ class HandlersOnFollowerTest {
 
     @Test
     void malformedHeartbeatsAreInvalidRequests() {
-        HeartbeatHandler handler = new HeartbeatHandler(role(false, LEADER), duties, () -> MetaState.EMPTY, 100, null);
+        HeartbeatHandler handler = new HeartbeatHandler(new LeaderRequest(role(false, LEADER), leaderLoop, () -> MetaImage.EMPTY), 100, null);
         NodeInfo meta = new NodeInfo(NodeRole.META, "127.0.0.1:9611", new ProcessId("127.0.0.1:9611", 1, 1));
         NodeInfo mismatched = new NodeInfo(NodeRole.DATA, "127.0.0.1:9621", new ProcessId("127.0.0.1:9999", 1, 1));
 

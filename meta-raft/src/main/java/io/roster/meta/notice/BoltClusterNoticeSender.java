@@ -7,7 +7,7 @@ import io.roster.common.wire.ClusterChangedNotice;
  * Sends notices over a bolt client of its own, so a slow connect to a dead node never waits behind (or holds up)
  * meta's other calls. bolt opens a connection to an address on first use and keeps it.
  */
-public final class BoltNoticeSender implements NoticeSender {
+public final class BoltClusterNoticeSender implements ClusterNoticeSender {
     private final RpcCaller caller = new RpcCaller();
 
     @Override

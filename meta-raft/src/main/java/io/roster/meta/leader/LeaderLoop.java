@@ -1,29 +1,21 @@
 package io.roster.meta.leader;
 
 import io.roster.common.model.NodeInfo;
-import io.roster.common.model.NodeRole;
 import io.roster.common.model.SlotTable;
 import io.roster.common.model.Switch;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.HeartbeatRequest;
+import io.roster.meta.image.MetaImage;
 import io.roster.meta.lease.LeaseTracker;
 import io.roster.meta.raft.LeadershipListener;
 import io.roster.meta.raft.ProposalFailedException;
 import io.roster.meta.raft.RecordProposer;
-import io.roster.meta.slot.ReplicaProgress;
-import io.roster.meta.slot.SlotRules;
 import io.roster.meta.slot.SlotScheduler;
 import io.roster.meta.state.MetaRecord;
-import io.roster.meta.state.MetaState;
-import io.roster.meta.state.NodeExpired;
-import io.roster.meta.state.NodeJoined;
-import io.roster.meta.state.RecordCodec;
-import io.roster.meta.state.SlotTableChanged;
 import io.roster.meta.state.SwitchChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,27 +29,25 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Everything only the meta leader does: track leases and replica reports, admit joining nodes, expire silent ones,
- * keep the slot table planned for the live data nodes and change switches.
- *
- * <p>Every write is planned and proposed on one thread, which waits for each entry to be applied before planning
- * the next. Plans are therefore made from the state the log will actually hold, and a node's join travels in the
- * same entry as the slot table that places it: the state is never half-changed. Should a write time out and land
- * later, a table planned meanwhile from the older state is refused by its epoch, and the next tick re-plans.
+ * The meta leader's writer: while this node leads, one thread gathers the inputs (the image, the leases, the
+ * replica reports, the joins waiting), asks the {@link LeaderPlanner} what to write, proposes it and waits for it
+ * to be applied before planning again. Plans are therefore made from the image the log will actually hold. Should
+ * a write time out and land later, a table planned meanwhile from the older image is refused by its epoch, and
+ * the next tick re-plans. It also keeps what the heartbeats tell only the leader: leases, counts, replica reports.
  */
-public final class LeaderDuties implements LeadershipListener, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(LeaderDuties.class);
+public final class LeaderLoop implements LeadershipListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderLoop.class);
     private static final long NOT_LEADING = -1;
 
     private final LeaderOptions options;
-    private final Supplier<MetaState> state;
+    private final Supplier<MetaImage> image;
     private final RecordProposer proposer;
-    private final SlotScheduler scheduler;
+    private final LeaderPlanner planner;
     private final LeaseTracker lease;
     private final ScheduledExecutorService writer = NamedThreads.scheduler("meta-leader");
     private final AtomicBoolean earlyTick = new AtomicBoolean();
@@ -66,19 +56,19 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
 
     private final Object joinLock = new Object();
     private Map<String, NodeInfo> pendingJoins = new LinkedHashMap<>();
-    private CompletableFuture<MetaState> pendingJoinResult;
+    private CompletableFuture<MetaImage> pendingJoinResult;
 
     private volatile long term = NOT_LEADING;
     /** Touched only on the writer thread. */
     private ScheduledFuture<?> ticking;
     private boolean lastTickFailed;
 
-    public LeaderDuties(LeaderOptions options, Supplier<MetaState> state, RecordProposer proposer, SlotScheduler scheduler,
-                        LeaseTracker lease) {
+    public LeaderLoop(LeaderOptions options, Supplier<MetaImage> image, RecordProposer proposer, SlotScheduler scheduler,
+                      LeaseTracker lease) {
         this.options = options;
-        this.state = state;
+        this.image = image;
         this.proposer = proposer;
-        this.scheduler = scheduler;
+        this.planner = new LeaderPlanner(options, scheduler);
         this.lease = lease;
     }
 
@@ -95,7 +85,7 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
             reports.clear();
             lastTickFailed = false;
             term = newTerm;
-            warnIfSlotCountDiffers(state.get().slotTable());
+            warnIfSlotCountDiffers(image.get().slotTable());
             if (ticking != null) {
                 ticking.cancel(false);
             }
@@ -112,7 +102,7 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
                 ticking.cancel(false);
                 ticking = null;
             }
-            flushJoins();
+            failPendingJoins(new ProposalFailedException("this meta node stopped leading", true));
         });
     }
 
@@ -142,9 +132,9 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
      * Admits {@code node} (replacing an older process at its address) together with the slot table that places
      * it. Joins that arrive while a write is in flight are batched into the next entry.
      *
-     * @return the state after the entry that admitted it; fails with {@link ProposalFailedException}
+     * @return the image after the entry that admitted it; fails with {@link ProposalFailedException}
      */
-    public CompletableFuture<MetaState> join(NodeInfo node) {
+    public CompletableFuture<MetaImage> join(NodeInfo node) {
         if (!isActive()) {
             return CompletableFuture.failedFuture(new ProposalFailedException("this meta node does not lead", true));
         }
@@ -152,7 +142,7 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
             pendingJoins.put(node.address(), node);
             if (pendingJoinResult == null) {
                 pendingJoinResult = new CompletableFuture<>();
-                onWriter(this::flushJoins);
+                onWriter(this::tick);
             }
             return pendingJoinResult;
         }
@@ -161,11 +151,11 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
     /**
      * Turns {@code target} on or off through the log.
      *
-     * @return the state after the entry; fails with {@link ProposalFailedException} (notLeader when this node
+     * @return the image after the entry; fails with {@link ProposalFailedException} (notLeader when this node
      *         does not lead)
      */
-    public CompletableFuture<MetaState> setSwitch(Switch target, boolean on) {
-        CompletableFuture<MetaState> result = new CompletableFuture<>();
+    public CompletableFuture<MetaImage> setSwitch(Switch target, boolean on) {
+        CompletableFuture<MetaImage> result = new CompletableFuture<>();
         if (!isActive()) {
             result.completeExceptionally(new ProposalFailedException("this meta node does not lead", true));
             return result;
@@ -177,7 +167,8 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
                 return;
             }
             try {
-                MetaState after = commit(t, List.of(new SwitchChanged(target, on)));
+                List<MetaRecord> change = List.of(new SwitchChanged(target, on));
+                MetaImage after = commit(t, planner.withTable(image.get(), change, reports::progress));
                 LOG.info("switch {} turned {}", target.key(), on ? "on" : "off");
                 result.complete(after);
             } catch (RuntimeException e) {
@@ -190,44 +181,79 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
         return result;
     }
 
-    private void flushJoins() {
-        Map<String, NodeInfo> nodes;
-        CompletableFuture<MetaState> result;
+    /**
+     * One turn of the loop (every tick, on a join, when a copy caught up): admits the joins waiting, expires nodes
+     * whose lease ran out and re-plans the slot table, as one entry.
+     */
+    private void tick() {
+        Map<String, NodeInfo> joins;
+        CompletableFuture<MetaImage> joined;
         synchronized (joinLock) {
-            nodes = pendingJoins;
-            result = pendingJoinResult;
+            joins = pendingJoins;
+            joined = pendingJoinResult;
             pendingJoins = new LinkedHashMap<>();
             pendingJoinResult = null;
         }
-        if (result == null) {
-            return;
-        }
         long t = term;
         if (t == NOT_LEADING) {
-            result.completeExceptionally(new ProposalFailedException("this meta node stopped leading", true));
+            if (joined != null) {
+                joined.completeExceptionally(new ProposalFailedException("this meta node stopped leading", true));
+            }
             return;
         }
-        MetaState before = state.get();
-        List<MetaRecord> records = new ArrayList<>();
-        for (NodeInfo n : nodes.values()) {
-            if (!before.contains(n)) {
-                records.add(new NodeJoined(n));
-            }
-        }
         try {
-            MetaState after = commit(t, records);
-            records.forEach(r -> logJoin(before, ((NodeJoined) r).node()));
-            result.complete(after);
+            MetaImage before = image.get();
+            for (NodeInfo n : joins.values()) {
+                if (!before.contains(n)) {
+                    // what it reported before its admission was built on a table that did not place it (or by an
+                    // older process): planned copies must wait for a report on a table that names them
+                    reports.forget(n.address());
+                }
+            }
+            long now = lease.nowMs();
+            LeaderPlan plan = planner.next(before, lease, reports::progress, joins.values(), now);
+            for (NodeInfo n : plan.expired()) {
+                LOG.info("expiring {} node {} (process {}): no heartbeat for {} ms", n.role(), n.address(),
+                        n.processId(), lease.millisSinceHeard(n.address(), now));
+            }
+            MetaImage after = commit(t, plan);
+            plan.admitted().forEach(n -> logJoin(before, n));
+            if (joined != null) {
+                joined.complete(after);
+            }
+            forgetTheGone(after);
+            if (lastTickFailed) {
+                LOG.info("meta leader writes succeed again");
+            }
+            lastTickFailed = false;
         } catch (ProposalFailedException e) {
-            LOG.warn("could not admit {}: {}", nodes.keySet(), e.getMessage());
-            result.completeExceptionally(e);
+            if (joined != null) {
+                LOG.warn("could not admit {}: {}", joins.keySet(), e.getMessage());
+                joined.completeExceptionally(e);
+            }
+            if (!lastTickFailed) {
+                LOG.warn("meta leader could not write its lease and slot changes, retrying every {} ms: {}",
+                        options.tickMs(), e.getMessage());
+            }
+            lastTickFailed = true;
         } catch (RuntimeException e) {
-            LOG.error("admitting {} failed", nodes.keySet(), e);
-            result.completeExceptionally(e);
+            LOG.error("meta leader tick failed", e);
+            if (joined != null) {
+                joined.completeExceptionally(e);
+            }
         }
     }
 
-    private static void logJoin(MetaState before, NodeInfo node) {
+    /** Drops the leases, counts and reports of nodes no longer live (keeping any heard within a lease). */
+    private void forgetTheGone(MetaImage after) {
+        Set<String> live = new HashSet<>();
+        after.allNodes().forEach(n -> live.add(n.address()));
+        lease.prune(live);
+        loads.keySet().removeIf(a -> !live.contains(a) && lease.isExpired(a));
+        reports.retain(live);
+    }
+
+    private static void logJoin(MetaImage before, NodeInfo node) {
         NodeInfo old = before.node(node.address()).orElse(null);
         if (old == null) {
             LOG.info("{} node {} joined (process {})", node.role(), node.address(), node.processId());
@@ -237,93 +263,19 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
         }
     }
 
-    /** Expires nodes whose lease ran out and re-plans the slot table if it does not fit the live data nodes. */
-    private void tick() {
-        long t = term;
-        if (t == NOT_LEADING) {
-            return;
+    /** Writes {@code plan} as one entry and waits for it to be applied; the image unchanged when it is empty. */
+    private MetaImage commit(long t, LeaderPlan plan) {
+        if (plan.isEmpty()) {
+            return plan.before();
         }
-        try {
-            MetaState before = state.get();
-            List<MetaRecord> records = new ArrayList<>();
-            for (NodeInfo n : before.allNodes()) {
-                if (lease.isExpired(n.address())) {
-                    records.add(new NodeExpired(n));
-                    LOG.info("expiring {} node {} (process {}): no heartbeat for {} ms", n.role(), n.address(),
-                            n.processId(), lease.millisSinceHeard(n.address()));
-                }
-            }
-            MetaState after = commit(t, records);
-            Set<String> live = new HashSet<>();
-            after.allNodes().forEach(n -> live.add(n.address()));
-            lease.prune(live);
-            loads.keySet().removeIf(a -> !live.contains(a) && lease.isExpired(a));
-            reports.retain(live);
-            if (lastTickFailed) {
-                LOG.info("meta leader writes succeed again");
-            }
-            lastTickFailed = false;
-        } catch (ProposalFailedException e) {
-            if (!lastTickFailed) {
-                LOG.warn("meta leader could not write its lease and slot changes, retrying every {} ms: {}",
-                        options.tickMs(), e.getMessage());
-            }
-            lastTickFailed = true;
-        } catch (RuntimeException e) {
-            LOG.error("meta leader tick failed", e);
-        }
-    }
-
-    /**
-     * Writes {@code records} plus the slot table they call for as one entry, and waits for it to be applied.
-     * Returns the current state unchanged when there is nothing to write.
-     */
-    private MetaState commit(long t, List<MetaRecord> records) {
-        MetaState before = state.get();
-        MetaState planned = RecordCodec.applyAll(before, records);
-        for (MetaRecord r : records) {
-            if (r instanceof NodeJoined joined) {
-                // what it reported before its admission was built on a table that did not place it (or by an
-                // older process): planned copies must wait for a report on a table that names them
-                reports.forget(joined.node().address());
-            }
-        }
-        ReplicaProgress progress = reports.progress(planned);
-        SlotTable table = plan(planned, restartedDataNodes(before, records), progress);
-        List<MetaRecord> entry = new ArrayList<>(records);
-        if (table != planned.slotTable()) {
-            entry.add(new SlotTableChanged(table));
-        }
-        if (entry.isEmpty()) {
-            return before;
-        }
-        MetaState after = await(proposer.propose(t, entry));
-        if (table != planned.slotTable()) {
-            logTable(planned.slotTable(), after.slotTable(), progress.migratingSlots(after.slotTable()));
+        MetaImage after = await(proposer.propose(t, plan.records()));
+        if (plan.changesTable()) {
+            logTable(plan.before().slotTable(), after.slotTable(), plan.progress().migratingSlots(after.slotTable()));
         }
         return after;
     }
 
-    private SlotTable plan(MetaState s, Set<String> restarted, ReplicaProgress progress) {
-        SlotTable current = s.slotTable();
-        int slots = current.slotCount() > 0 ? current.slotCount() : options.slotCount();
-        return scheduler.next(current, s.dataAddresses(), restarted, progress,
-                new SlotRules(slots, options.replicas(), options.maxMigrations()));
-    }
-
-    /** Addresses where {@code records} replace a live data process with a new one. */
-    private static Set<String> restartedDataNodes(MetaState before, List<MetaRecord> records) {
-        Set<String> restarted = new HashSet<>();
-        for (MetaRecord r : records) {
-            if (r instanceof NodeJoined joined && joined.node().role() == NodeRole.DATA
-                    && before.node(joined.node().address()).map(old -> !old.equals(joined.node())).orElse(false)) {
-                restarted.add(joined.node().address());
-            }
-        }
-        return restarted;
-    }
-
-    private MetaState await(CompletableFuture<MetaState> write) {
+    private MetaImage await(CompletableFuture<MetaImage> write) {
         try {
             return write.get(options.applyTimeoutMs(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -358,6 +310,18 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
         }
     }
 
+    private void failPendingJoins(ProposalFailedException why) {
+        CompletableFuture<MetaImage> result;
+        synchronized (joinLock) {
+            result = pendingJoinResult;
+            pendingJoinResult = null;
+            pendingJoins = new LinkedHashMap<>();
+        }
+        if (result != null) {
+            result.completeExceptionally(why);
+        }
+    }
+
     /** Runs {@code task} on the writer thread; false when shutting down (nothing more to plan). */
     private boolean onWriter(Runnable task) {
         try {
@@ -372,13 +336,6 @@ public final class LeaderDuties implements LeadershipListener, AutoCloseable {
     public void close() {
         term = NOT_LEADING;
         NamedThreads.shutdown(writer);
-        CompletableFuture<MetaState> result;
-        synchronized (joinLock) {
-            result = pendingJoinResult;
-            pendingJoinResult = null;
-        }
-        if (result != null) {
-            result.completeExceptionally(new ProposalFailedException("meta is shutting down", false));
-        }
+        failPendingJoins(new ProposalFailedException("meta is shutting down", false));
     }
 }

@@ -3,7 +3,7 @@ package io.roster.meta.notice;
 import io.roster.common.wire.ClusterChangedNotice;
 
 /** The network side of {@link ClusterChangeNotifier}: one oneway notice to one node. */
-public interface NoticeSender extends AutoCloseable {
+public interface ClusterNoticeSender extends AutoCloseable {
     /**
      * Sends {@code notice} to the node listening on {@code address} without waiting for an answer; may block
      * while it connects.

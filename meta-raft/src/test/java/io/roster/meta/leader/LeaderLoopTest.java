@@ -9,7 +9,8 @@ import io.roster.meta.raft.ProposalFailedException;
 import io.roster.meta.raft.RecordProposer;
 import io.roster.meta.slot.SlotScheduler;
 import io.roster.meta.state.MetaRecord;
-import io.roster.meta.state.MetaState;
+import io.roster.meta.image.MetaDelta;
+import io.roster.meta.image.MetaImage;
 import io.roster.meta.state.RecordCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(30)
-class LeaderDutiesTest {
+class LeaderLoopTest {
     private static final NodeInfo DATA = node(NodeRole.DATA, "127.0.0.1:9621");
     private static final NodeInfo SESSION = node(NodeRole.SESSION, "127.0.0.1:9601");
 
@@ -37,7 +38,7 @@ class LeaderDutiesTest {
     private final LocalLog log = new LocalLog();
     /** How often the leader looked at the state: once per tick at least. */
     private final AtomicLong stateReads = new AtomicLong();
-    private final LeaderDuties duties = new LeaderDuties(new LeaderOptions(8, 2, 10, 1_000, 16), () -> {
+    private final LeaderLoop leaderLoop = new LeaderLoop(new LeaderOptions(8, 2, 10, 1_000, 16), () -> {
         stateReads.incrementAndGet();
         return log.state.get();
     }, log, new SlotScheduler(), new LeaseTracker(500, now::get));
@@ -48,15 +49,15 @@ class LeaderDutiesTest {
 
     @AfterEach
     void close() {
-        duties.close();
+        leaderLoop.close();
     }
 
     @Test
     void aJoiningDataNodeIsAdmittedWithItsSlotsInOneEntry() throws Exception {
-        duties.leaderStarted(3);
-        await().atMost(Duration.ofSeconds(5)).until(duties::isActive);
+        leaderLoop.leaderStarted(3);
+        await().atMost(Duration.ofSeconds(5)).until(leaderLoop::isActive);
 
-        MetaState after = duties.join(DATA).get(5, TimeUnit.SECONDS);
+        MetaImage after = leaderLoop.join(DATA).get(5, TimeUnit.SECONDS);
 
         assertThat(after.dataNodes()).containsExactly(DATA);
         assertThat(after.slotTable().slots()).allSatisfy(s -> assertThat(s.leader()).isEqualTo(DATA.address()));
@@ -64,19 +65,19 @@ class LeaderDutiesTest {
         assertThat(log.entries.get(0)).hasSize(2);
         assertThat(log.terms).containsOnly(3L);
 
-        MetaState withSession = duties.join(SESSION).get(5, TimeUnit.SECONDS);
+        MetaImage withSession = leaderLoop.join(SESSION).get(5, TimeUnit.SECONDS);
         assertThat(withSession.sessionNodes()).containsExactly(SESSION);
         assertThat(withSession.slotTable()).isSameAs(after.slotTable());
     }
 
     @Test
     void aRestartedDataNodeReplacesItsOldProcessAndItsSlotsGetANewLeaderEpoch() throws Exception {
-        duties.leaderStarted(1);
-        await().atMost(Duration.ofSeconds(5)).until(duties::isActive);
-        MetaState first = duties.join(DATA).get(5, TimeUnit.SECONDS);
+        leaderLoop.leaderStarted(1);
+        await().atMost(Duration.ofSeconds(5)).until(leaderLoop::isActive);
+        MetaImage first = leaderLoop.join(DATA).get(5, TimeUnit.SECONDS);
         NodeInfo restarted = new NodeInfo(NodeRole.DATA, DATA.address(), new ProcessId(DATA.address(), 2, 8));
 
-        MetaState second = duties.join(restarted).get(5, TimeUnit.SECONDS);
+        MetaImage second = leaderLoop.join(restarted).get(5, TimeUnit.SECONDS);
 
         assertThat(second.dataNodes()).containsExactly(restarted);
         assertThat(second.slotTable().epoch()).isEqualTo(first.slotTable().epoch() + 1);
@@ -88,29 +89,29 @@ class LeaderDutiesTest {
 
     @Test
     void silentNodesExpireAfterTheLeaseAndTheirSlotsLoseTheirLeader() throws Exception {
-        duties.leaderStarted(1);
-        await().atMost(Duration.ofSeconds(5)).until(duties::isActive);
-        duties.heard(new HeartbeatRequest(DATA, 0, 4, 0, 0));
-        duties.heard(new HeartbeatRequest(SESSION, 0, 0, 9, 2));
-        duties.join(DATA).get(5, TimeUnit.SECONDS);
-        duties.join(SESSION).get(5, TimeUnit.SECONDS);
-        assertThat(duties.load(SESSION.address())).isEqualTo(new NodeLoad(0, 9, 2));
+        leaderLoop.leaderStarted(1);
+        await().atMost(Duration.ofSeconds(5)).until(leaderLoop::isActive);
+        leaderLoop.heard(new HeartbeatRequest(DATA, 0, 4, 0, 0));
+        leaderLoop.heard(new HeartbeatRequest(SESSION, 0, 0, 9, 2));
+        leaderLoop.join(DATA).get(5, TimeUnit.SECONDS);
+        leaderLoop.join(SESSION).get(5, TimeUnit.SECONDS);
+        assertThat(leaderLoop.load(SESSION.address())).isEqualTo(new NodeLoad(0, 9, 2));
 
         now.addAndGet(400);
-        duties.heard(new HeartbeatRequest(SESSION, 1, 0, 9, 2));
+        leaderLoop.heard(new HeartbeatRequest(SESSION, 1, 0, 9, 2));
         now.addAndGet(101);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> log.state.get().dataNodes().isEmpty());
-        MetaState s = log.state.get();
+        MetaImage s = log.state.get();
         assertThat(s.sessionNodes()).containsExactly(SESSION);
         assertThat(s.slotTable().slots()).allSatisfy(slot -> assertThat(slot.hasLeader()).isFalse());
     }
 
     @Test
     void aNewLeaderWaitsOneLeaseBeforeExpiringNodesItNeverHeard() {
-        log.state.set(RecordCodec.applyAll(MetaState.EMPTY, List.of(new io.roster.meta.state.NodeJoined(SESSION))));
-        duties.leaderStarted(2);
-        await().atMost(Duration.ofSeconds(5)).until(duties::isActive);
+        log.state.set(MetaDelta.replaying(MetaImage.EMPTY, List.of(new io.roster.meta.state.NodeJoined(SESSION))).apply());
+        leaderLoop.leaderStarted(2);
+        await().atMost(Duration.ofSeconds(5)).until(leaderLoop::isActive);
 
         now.addAndGet(500);
         // let a few ticks run, each of which could (wrongly) expire the node
@@ -124,12 +125,12 @@ class LeaderDutiesTest {
 
     @Test
     void afterLosingLeadershipJoinsAreRefusedAsNotLeader() {
-        duties.leaderStarted(1);
-        await().atMost(Duration.ofSeconds(5)).until(duties::isActive);
-        duties.leaderStopped();
+        leaderLoop.leaderStarted(1);
+        await().atMost(Duration.ofSeconds(5)).until(leaderLoop::isActive);
+        leaderLoop.leaderStopped();
 
-        assertThat(duties.isActive()).isFalse();
-        assertThatThrownBy(() -> duties.join(DATA).get(5, TimeUnit.SECONDS))
+        assertThat(leaderLoop.isActive()).isFalse();
+        assertThatThrownBy(() -> leaderLoop.join(DATA).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(ProposalFailedException.class)
                 .satisfies(e -> assertThat(((ProposalFailedException) e).notLeader()).isTrue());
@@ -137,16 +138,16 @@ class LeaderDutiesTest {
 
     /** Applies every proposal at once, like a one-node group with an instant disk. */
     private static final class LocalLog implements RecordProposer {
-        final AtomicReference<MetaState> state = new AtomicReference<>(MetaState.EMPTY);
+        final AtomicReference<MetaImage> state = new AtomicReference<>(MetaImage.EMPTY);
         final List<List<MetaRecord>> entries = new ArrayList<>();
         final List<Long> terms = new ArrayList<>();
 
         @Override
-        public synchronized CompletableFuture<MetaState> propose(long term, List<MetaRecord> records) {
+        public synchronized CompletableFuture<MetaImage> propose(long term, List<MetaRecord> records) {
             entries.add(List.copyOf(records));
             terms.add(term);
             // encode and decode, as the real log does
-            MetaState next = RecordCodec.applyAll(state.get(), RecordCodec.decode(RecordCodec.encode(records)));
+            MetaImage next = MetaDelta.replaying(state.get(), RecordCodec.decode(RecordCodec.encode(records))).apply();
             state.set(next);
             return CompletableFuture.completedFuture(next);
         }

@@ -1,0 +1,196 @@
+package io.roster.meta.image;
+
+import io.roster.common.model.NodeInfo;
+import io.roster.common.model.NodeRole;
+import io.roster.common.model.SlotTable;
+import io.roster.common.model.Switches;
+import io.roster.meta.state.MetaRecord;
+import io.roster.meta.state.NodeExpired;
+import io.roster.meta.state.NodeJoined;
+import io.roster.meta.state.SlotTableChanged;
+import io.roster.meta.state.SwitchChanged;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The changes records make to a base {@link MetaImage}, built by replaying them in log order; {@link #apply()}
+ * gives the next image. Replaying is pure and deterministic: the same records on the same image give the same
+ * image on every meta node, now and when the log is replayed. The state machine, the leader's planner (to see
+ * the image an entry will produce) and the listeners (to see what changed) all go through it.
+ *
+ * <p>Not thread-safe: built and read on one thread, then handed on as it is.
+ */
+public final class MetaDelta {
+    private final MetaImage base;
+    /** Set when the delta is a whole loaded snapshot rather than replayed records. */
+    private final MetaImage replacement;
+
+    private List<NodeInfo> dataNodes;
+    private List<NodeInfo> sessionNodes;
+    private SlotTableImage slots;
+    private Switches switches;
+    private final List<NodeInfo> joined = new ArrayList<>();
+    private final List<NodeInfo> expired = new ArrayList<>();
+    private final Set<String> restartedData = new LinkedHashSet<>();
+
+    public MetaDelta(MetaImage base) {
+        this(base, null);
+    }
+
+    private MetaDelta(MetaImage base, MetaImage replacement) {
+        this.base = base;
+        this.replacement = replacement;
+        this.slots = base.slots();
+        this.switches = base.switches();
+    }
+
+    /** The delta of {@code records} replayed onto {@code base}. */
+    public static MetaDelta replaying(MetaImage base, List<? extends MetaRecord> records) {
+        MetaDelta delta = new MetaDelta(base);
+        records.forEach(delta::replay);
+        return delta;
+    }
+
+    /** The delta from {@code base} to a whole image loaded from a snapshot: it tells only which pieces differ. */
+    public static MetaDelta loading(MetaImage base, MetaImage loaded) {
+        return new MetaDelta(base, loaded);
+    }
+
+    /** Replays one record onto the image as changed so far. */
+    public void replay(MetaRecord record) {
+        if (replacement != null) {
+            throw new IllegalStateException("a loaded snapshot replaces the image; nothing replays onto it");
+        }
+        if (record instanceof NodeJoined r) {
+            join(r.node());
+        } else if (record instanceof NodeExpired r) {
+            expire(r.node());
+        } else if (record instanceof SlotTableChanged r) {
+            if (slots.acceptsTable(r.table())) {
+                slots = new SlotTableImage(r.table(), r.table().epoch());
+            }
+        } else if (record instanceof SwitchChanged r) {
+            switches = switches.with(r.target(), r.on());
+        } else {
+            throw new IllegalArgumentException("no replay rule for " + record.getClass().getName());
+        }
+    }
+
+    /** {@code node} is live; it replaces whatever process held its address before (a restart). */
+    private void join(NodeInfo node) {
+        if (node.role() != NodeRole.DATA && node.role() != NodeRole.SESSION) {
+            throw new IllegalArgumentException("meta tracks data and session nodes only, not " + node);
+        }
+        NodeInfo old = current(node.address());
+        if (node.equals(old)) {
+            return;
+        }
+        editNodes();
+        removeAddress(node.address());
+        (node.role() == NodeRole.DATA ? dataNodes : sessionNodes).add(node);
+        joined.add(node);
+        if (old != null && node.role() == NodeRole.DATA) {
+            restartedData.add(node.address());
+        }
+    }
+
+    /**
+     * Only that exact process is removed: an expiry decided for an old process must not remove the new process
+     * that has since taken over its address.
+     */
+    private void expire(NodeInfo node) {
+        if (!node.equals(current(node.address()))) {
+            return;
+        }
+        editNodes();
+        removeAddress(node.address());
+        expired.add(node);
+    }
+
+    private NodeInfo current(String address) {
+        if (dataNodes == null) {
+            return base.node(address).orElse(null);
+        }
+        for (List<NodeInfo> nodes : List.of(dataNodes, sessionNodes)) {
+            for (NodeInfo n : nodes) {
+                if (n.address().equals(address)) {
+                    return n;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void editNodes() {
+        if (dataNodes == null) {
+            dataNodes = new ArrayList<>(base.dataNodes());
+            sessionNodes = new ArrayList<>(base.sessionNodes());
+        }
+    }
+
+    private void removeAddress(String address) {
+        dataNodes.removeIf(n -> n.address().equals(address));
+        sessionNodes.removeIf(n -> n.address().equals(address));
+    }
+
+    public MetaImage base() {
+        return base;
+    }
+
+    /** The next image: the base itself when nothing changed, else one that shares every unchanged piece. */
+    public MetaImage apply() {
+        if (replacement != null) {
+            return replacement;
+        }
+        NodesImage nodes = dataNodes == null ? base.nodes() : new NodesImage(dataNodes, sessionNodes);
+        boolean nodesChanged = !nodes.equals(base.nodes());
+        if (!nodesChanged && !slotTableChanged() && !switchesChanged()) {
+            return base;
+        }
+        nodes = nodesChanged ? nodes : base.nodes();
+        SwitchesImage sw = switchesChanged() ? new SwitchesImage(switches) : base.switchesImage();
+        return new MetaImage(nodes, slots, sw, base.appliedIndex());
+    }
+
+    /** True when a process joined or expired (live node lists differ from the base). */
+    public boolean nodesChanged() {
+        if (replacement != null) {
+            return !replacement.nodes().equals(base.nodes());
+        }
+        return dataNodes != null && !new NodesImage(dataNodes, sessionNodes).equals(base.nodes());
+    }
+
+    /** True when a slot table with a higher epoch than the base's replaced it. */
+    public boolean slotTableChanged() {
+        MetaImage after = replacement;
+        return after != null ? after.slots().lastEpoch() > base.slots().lastEpoch() : slots != base.slots();
+    }
+
+    /** The table in force after this delta. */
+    public SlotTable slotTable() {
+        return replacement != null ? replacement.slotTable() : slots.table();
+    }
+
+    public boolean switchesChanged() {
+        Switches after = replacement != null ? replacement.switches() : switches;
+        return !after.equals(base.switches());
+    }
+
+    /** Processes that became live, in replay order (a restart's new process included); empty for a snapshot. */
+    public List<NodeInfo> joined() {
+        return List.copyOf(joined);
+    }
+
+    /** Processes removed by an expiry, in replay order; empty for a snapshot. */
+    public List<NodeInfo> expired() {
+        return List.copyOf(expired);
+    }
+
+    /** Addresses where a new data process replaced a live process: its copies are not trusted as current. */
+    public Set<String> restartedDataNodes() {
+        return Set.copyOf(restartedData);
+    }
+}

@@ -1,0 +1,120 @@
+package io.roster.meta.image;
+
+import io.roster.common.model.NodeInfo;
+import io.roster.common.model.SlotTable;
+import io.roster.common.model.Switches;
+import io.roster.meta.state.MetaState;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the meta Raft group agrees on, as one immutable value made of three images: the live nodes, the slot
+ * table and the switches. Only a {@link MetaDelta} (records replayed in log order) makes the next image, so every
+ * meta node that applied the same log holds an equal image. An image whose piece did not change shares it.
+ *
+ * <p>On disk (snapshots) it is stored as a {@link MetaState}, whose encoding predates the image and does not move.
+ */
+public final class MetaImage {
+    public static final MetaImage EMPTY = new MetaImage(NodesImage.EMPTY, SlotTableImage.EMPTY, SwitchesImage.DEFAULTS, 0);
+
+    private final NodesImage nodes;
+    private final SlotTableImage slots;
+    private final SwitchesImage switches;
+    /**
+     * The Raft log index of the last entry applied to this image (0 before any). The same on every meta node for
+     * the same content, kept across snapshots and leader changes, so it is the version nodes compare heartbeat
+     * replies by (ARCHITECTURE.md invariant 6). Not part of {@link #equals}: that compares what the group agreed
+     * on, not where it was read.
+     */
+    private final long appliedIndex;
+
+    public MetaImage(NodesImage nodes, SlotTableImage slots, SwitchesImage switches, long appliedIndex) {
+        this.nodes = Objects.requireNonNull(nodes, "nodes");
+        this.slots = Objects.requireNonNull(slots, "slots");
+        this.switches = Objects.requireNonNull(switches, "switches");
+        this.appliedIndex = appliedIndex;
+    }
+
+    /** The image a snapshot holds. */
+    public static MetaImage fromSnapshot(MetaState state) {
+        return new MetaImage(new NodesImage(state.dataNodes(), state.sessionNodes()),
+                new SlotTableImage(state.slotTable(), state.lastSlotEpoch()), new SwitchesImage(state.switches()),
+                state.appliedIndex());
+    }
+
+    /** This image in its snapshot form. */
+    public MetaState toSnapshot() {
+        return MetaState.of(nodes.dataNodes(), nodes.sessionNodes(), slots.table(), slots.lastEpoch(),
+                switches.switches(), appliedIndex);
+    }
+
+    public NodesImage nodes() {
+        return nodes;
+    }
+
+    public SlotTableImage slots() {
+        return slots;
+    }
+
+    public SwitchesImage switchesImage() {
+        return switches;
+    }
+
+    public long appliedIndex() {
+        return appliedIndex;
+    }
+
+    /** This image as applied up to log entry {@code index}. */
+    public MetaImage atIndex(long index) {
+        return index == appliedIndex ? this : new MetaImage(nodes, slots, switches, index);
+    }
+
+    public List<NodeInfo> dataNodes() {
+        return nodes.dataNodes();
+    }
+
+    public List<NodeInfo> sessionNodes() {
+        return nodes.sessionNodes();
+    }
+
+    public List<NodeInfo> allNodes() {
+        return nodes.allNodes();
+    }
+
+    public List<String> dataAddresses() {
+        return nodes.dataAddresses();
+    }
+
+    public Optional<NodeInfo> node(String address) {
+        return nodes.node(address);
+    }
+
+    public boolean contains(NodeInfo node) {
+        return nodes.contains(node);
+    }
+
+    public SlotTable slotTable() {
+        return slots.table();
+    }
+
+    public Switches switches() {
+        return switches.switches();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MetaImage m && nodes.equals(m.nodes) && slots.equals(m.slots) && switches.equals(m.switches);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(nodes, slots, switches);
+    }
+
+    @Override
+    public String toString() {
+        return "MetaImage{" + nodes + " " + slots + " " + switches + " at index " + appliedIndex + "}";
+    }
+}

@@ -1,6 +1,5 @@
 package io.roster.tools.replication;
 
-import com.alipay.remoting.BizContext;
 import com.alipay.remoting.Connection;
 import com.alipay.remoting.rpc.RpcServer;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -14,7 +13,6 @@ import io.roster.common.model.Publisher;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
 import io.roster.common.rpc.BoltServers;
-import io.roster.common.rpc.RequestHandler;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
@@ -30,6 +28,7 @@ import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.reconcile.SlotPublishersQueryHandler;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.RegistrationClock;
+import io.roster.testkit.bolt.FakeBoltPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +70,8 @@ class HandOffFenceTest {
     private final ClientRegistry registry = new ClientRegistry(SLOT_FUNCTION);
     private final RegistrationClock clock = new RegistrationClock();
     private final Connection client = new Connection(new EmbeddedChannel());
-    private RpcServer meta, session;
+    private FakeBoltPeer meta;
+    private RpcServer session;
     private RpcCaller caller;
     private DataRouter router;
     private ProcessId sessionProcess;
@@ -79,20 +79,14 @@ class HandOffFenceTest {
 
     @BeforeEach
     void start() {
-        meta = BoltServers.create("127.0.0.1", 0);
-        meta.registerUserProcessor(new RequestHandler<>(HeartbeatRequest.class, executor) {
-            @Override
-            protected Object handle(BizContext context, HeartbeatRequest r) {
-                return new HeartbeatReply(ErrorCode.OK, "", "", tables.getOrDefault(r.node().address(), SlotTable.EMPTY),
-                        List.of(), sessions.get());
+        meta = new FakeBoltPeer("fake-meta", 1) {
+            {
+                handle(HeartbeatRequest.class, r -> new HeartbeatReply(ErrorCode.OK, "", "",
+                                tables.getOrDefault(r.node().address(), SlotTable.EMPTY), List.of(), sessions.get()),
+                        (code, message) -> new HeartbeatReply(code, message, "", null, List.of(), List.of()));
+                listen();
             }
-
-            @Override
-            protected Object errorReply(ErrorCode code, String message) {
-                return new HeartbeatReply(code, message, "", null, List.of(), List.of());
-            }
-        });
-        BoltServers.start(meta, "meta.port");
+        };
 
         session = BoltServers.create("127.0.0.1", 0);
         BoltServers.start(session, "session.port");
@@ -127,7 +121,9 @@ class HandOffFenceTest {
             caller.close();
         }
         BoltServers.safeShutdown(session);
-        BoltServers.safeShutdown(meta);
+        if (meta != null) {
+            meta.close();
+        }
         NamedThreads.shutdown(executor);
     }
 
@@ -136,7 +132,7 @@ class HandOffFenceTest {
                 .set(ConfigKeys.DATA_DIR, dir.toString())
                 .set(ConfigKeys.HOST, "127.0.0.1")
                 .set(ConfigKeys.DATA_PORT, "0")
-                .set(ConfigKeys.META_SERVERS, "127.0.0.1:" + meta.port())
+                .set(ConfigKeys.META_SERVERS, meta.address())
                 .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, "100")
                 .set(ConfigKeys.RPC_TIMEOUT_MS, "1000")
                 .set(ConfigKeys.DATA_REPLICA_SYNC_INTERVAL_MS, "300")

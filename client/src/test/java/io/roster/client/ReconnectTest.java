@@ -2,9 +2,9 @@ package io.roster.client;
 
 import io.roster.client.testing.ClientFixture;
 import io.roster.client.testing.FakeSession;
-import io.roster.client.testing.Ports;
 import io.roster.client.testing.PushRecorder;
 import io.roster.common.wire.PublishRequest;
+import io.roster.testkit.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,8 +63,8 @@ class ReconnectTest {
 
     @Test
     void buildFailsAtTheConnectTimeoutWhenNoSessionAnswers() {
-        String a = "127.0.0.1:" + Ports.free();
-        String b = "127.0.0.1:" + Ports.free();
+        String a = "127.0.0.1:" + FreePorts.free();
+        String b = "127.0.0.1:" + FreePorts.free();
         assertThatThrownBy(() -> fixture.client(fixture.builder(a, b).connectTimeout(Duration.ofMillis(500))))
                 .isInstanceOf(RosterNotConnectedException.class)
                 .hasMessageContaining("within 500 ms")

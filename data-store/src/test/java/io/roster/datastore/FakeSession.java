@@ -2,18 +2,14 @@ package io.roster.datastore;
 
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.RpcClient;
-import com.alipay.remoting.rpc.RpcServer;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
-import io.roster.common.rpc.BoltServers;
-import io.roster.common.rpc.RequestHandler;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.PublisherDigest;
 import io.roster.common.slot.SlotFunction;
-import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.DataChangeNotice;
 import io.roster.common.wire.DatumVersionsQuery;
 import io.roster.common.wire.DatumVersionsReply;
@@ -23,6 +19,7 @@ import io.roster.common.wire.SlotDigestQuery;
 import io.roster.common.wire.SlotDigestQueryReply;
 import io.roster.common.wire.SlotPublishersQuery;
 import io.roster.common.wire.SlotPublishersReply;
+import io.roster.testkit.bolt.FakeBoltPeer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,54 +36,35 @@ import java.util.concurrent.atomic.AtomicReference;
  * digest and publisher queries from the publishers the test says it holds (its "registry"). Its address is a
  * real bolt server, so a data node can reach it.
  */
-final class FakeSession implements AutoCloseable {
+final class FakeSession extends FakeBoltPeer {
     private final ProcessId processId;
     private final RpcCaller caller;
-    private final RpcServer server = BoltServers.create("127.0.0.1", 0);
-    private final ExecutorService executor = NamedThreads.pool("fake-session", 2);
     private final List<DataChangeNotice> notices = new CopyOnWriteArrayList<>();
-    private final List<SlotDigestQuery> digestQueries = new CopyOnWriteArrayList<>();
     private final Map<String, Publisher> registry = new ConcurrentHashMap<>();
     private final SlotFunction slots;
     private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
     private final AtomicReference<CountDownLatch> answerGate = new AtomicReference<>(new CountDownLatch(0));
 
     FakeSession(int slotCount) {
+        super("fake-session", 2);
         slots = new SlotFunction(slotCount);
-        server.registerUserProcessor(new RequestHandler<>(SlotDigestQuery.class, executor) {
-            @Override
-            protected Object handle(BizContext context, SlotDigestQuery q) {
-                digestQueries.add(q);
-                awaitGate();
-                List<SlotDigest> out = new ArrayList<>();
-                for (int slot : q.slotIds()) {
-                    PublisherDigest d = new PublisherDigest();
-                    registry.values().stream().filter(p -> slots.slotOf(p.dataInfoId()) == slot).forEach(d::add);
-                    out.add(d.toSlotDigest(slot));
-                }
-                return new SlotDigestQueryReply(ErrorCode.OK, "", processId, out);
+        handle(SlotDigestQuery.class, q -> {
+            awaitGate();
+            List<SlotDigest> out = new ArrayList<>();
+            for (int slot : q.slotIds()) {
+                PublisherDigest d = new PublisherDigest();
+                registry.values().stream().filter(p -> slots.slotOf(p.dataInfoId()) == slot).forEach(d::add);
+                out.add(d.toSlotDigest(slot));
             }
-
-            @Override
-            protected Object errorReply(ErrorCode code, String message) {
-                return new SlotDigestQueryReply(code, message, processId, List.of());
-            }
-        });
-        server.registerUserProcessor(new RequestHandler<>(SlotPublishersQuery.class, executor) {
-            @Override
-            protected Object handle(BizContext context, SlotPublishersQuery q) {
-                long stamp = tick();
-                List<Publisher> out = registry.values().stream().filter(p -> q.slotIds().contains(slots.slotOf(p.dataInfoId()))).toList();
-                return new SlotPublishersReply(ErrorCode.OK, "", processId, stamp, out);
-            }
-
-            @Override
-            protected Object errorReply(ErrorCode code, String message) {
-                return new SlotPublishersReply(code, message, processId, 0, List.of());
-            }
-        });
-        BoltServers.start(server, "session.port");
-        processId = new ProcessId("127.0.0.1:" + server.port(), System.currentTimeMillis(), ProcessHandle.current().pid());
+            return new SlotDigestQueryReply(ErrorCode.OK, "", processId(), out);
+        }, (code, message) -> new SlotDigestQueryReply(code, message, processId(), List.of()));
+        handle(SlotPublishersQuery.class, q -> {
+            long stamp = tick();
+            List<Publisher> out = registry.values().stream().filter(p -> q.slotIds().contains(slots.slotOf(p.dataInfoId()))).toList();
+            return new SlotPublishersReply(ErrorCode.OK, "", processId(), stamp, out);
+        }, (code, message) -> new SlotPublishersReply(code, message, processId(), 0, List.of()));
+        listen();
+        processId = new ProcessId(address(), System.currentTimeMillis(), ProcessHandle.current().pid());
         RpcClient client = new RpcClient();
         client.registerUserProcessor(new SyncUserProcessor<DataChangeNotice>() {
             @Override
@@ -152,7 +129,7 @@ final class FakeSession implements AutoCloseable {
 
     /** Every digest query a data node sent this session, in order. */
     List<SlotDigestQuery> digestQueries() {
-        return digestQueries;
+        return received(SlotDigestQuery.class);
     }
 
     List<DataChangeNotice> notices() {
@@ -168,10 +145,8 @@ final class FakeSession implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected void beforeClose() {
         answerGate.get().countDown();
         caller.close();
-        BoltServers.safeShutdown(server);
-        NamedThreads.shutdown(executor);
     }
 }

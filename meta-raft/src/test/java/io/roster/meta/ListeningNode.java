@@ -1,8 +1,5 @@
 package io.roster.meta;
 
-import com.alipay.remoting.BizContext;
-import com.alipay.remoting.rpc.RpcServer;
-import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
@@ -11,17 +8,16 @@ import io.roster.common.model.ReplicaRole;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotReplicaState;
 import io.roster.common.model.SlotTable;
-import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.wire.ClusterChangedNotice;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.HeartbeatReply;
 import io.roster.common.wire.HeartbeatRequest;
+import io.roster.testkit.bolt.FakeBoltPeer;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
@@ -31,41 +27,23 @@ import static org.awaitility.Awaitility.await;
  * {@link ClusterChangedNotice} meta sends it. It heartbeats only when the test says so, so a table it knows of
  * without having beaten came by a notice.
  */
-final class ListeningNode implements AutoCloseable {
+final class ListeningNode extends FakeBoltPeer {
     final NodeInfo info;
-    private final RpcServer server;
     private final RpcCaller caller = new RpcCaller();
     private final MetaClient meta;
-    private final List<Long> notices = new CopyOnWriteArrayList<>();
     private volatile SlotTable table = SlotTable.EMPTY;
 
     ListeningNode(NodeRole role, List<String> metas) {
-        server = BoltServers.create("127.0.0.1", 0);
-        server.registerUserProcessor(new SyncUserProcessor<ClusterChangedNotice>() {
-            @Override
-            public Object handleRequest(BizContext context, ClusterChangedNotice notice) {
-                notices.add(notice.epoch());
-                return null; // oneway: nothing goes back
-            }
-
-            @Override
-            public String interest() {
-                return ClusterChangedNotice.class.getName();
-            }
-        });
-        BoltServers.start(server, "test.port");
-        String address = "127.0.0.1:" + server.port();
-        info = new NodeInfo(role, address, new ProcessId(address, System.currentTimeMillis(), ProcessHandle.current().pid()));
+        super("listening-" + role.name().toLowerCase(), 1);
+        handle(ClusterChangedNotice.class, notice -> null, (code, message) -> null); // oneway: nothing goes back
+        listen();
+        info = new NodeInfo(role, address(), new ProcessId(address(), System.currentTimeMillis(), ProcessHandle.current().pid()));
         meta = new MetaClient(caller, metas, 2_000);
-    }
-
-    String address() {
-        return info.address();
     }
 
     /** Epochs of the notices received so far, in arrival order. */
     List<Long> notices() {
-        return List.copyOf(notices);
+        return received(ClusterChangedNotice.class).stream().map(ClusterChangedNotice::epoch).toList();
     }
 
     SlotTable table() {
@@ -104,8 +82,7 @@ final class ListeningNode implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected void beforeClose() {
         caller.close();
-        BoltServers.safeShutdown(server);
     }
 }

@@ -3,12 +3,7 @@ package io.roster.client.testing;
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.Connection;
 import com.alipay.remoting.ConnectionEventType;
-import com.alipay.remoting.rpc.RpcServer;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
-import io.roster.common.rpc.BoltServers;
-import io.roster.common.rpc.PortInUseException;
-import io.roster.common.rpc.RequestHandler;
-import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishRequest;
 import io.roster.common.wire.PushAck;
@@ -19,8 +14,8 @@ import io.roster.common.wire.SimpleReply;
 import io.roster.common.wire.SubscribeRequest;
 import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
+import io.roster.testkit.bolt.FakeBoltPeer;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,21 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
-import static org.awaitility.Awaitility.await;
 
 /**
  * A stand-in for a session: a real bolt server that records every registration request, answers OK (or the error
  * code chosen for a request type and dataInfoId), remembers each client's connection and pushes to it on demand.
  */
-public final class FakeSession implements AutoCloseable {
-    private final RpcServer server;
-    private final int port;
-    private final ExecutorService executor = NamedThreads.pool("fake-session", 2);
-    private final List<Object> requests = new CopyOnWriteArrayList<>();
+public final class FakeSession extends FakeBoltPeer {
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Map<String, PublishRequest> publishers = new ConcurrentHashMap<>();
     private final Map<String, SubscribeRequest> subscribers = new ConcurrentHashMap<>();
@@ -62,8 +52,8 @@ public final class FakeSession implements AutoCloseable {
     }
 
     private FakeSession(int port, boolean knowsPings) {
-        server = BoltServers.create("127.0.0.1", port);
-        server.registerUserProcessor(new Handler<>(PublishRequest.class, (ctx, q) -> {
+        super("fake-session", port, 2);
+        registration(PublishRequest.class, (ctx, q) -> {
             capture(ctx, q.clientId());
             RegisterReply failure = failure(PublishRequest.class, q.dataInfoId());
             if (failure != null) {
@@ -79,8 +69,8 @@ public final class FakeSession implements AutoCloseable {
             }
             publishers.put(q.registerId(), q);
             return null;
-        }));
-        server.registerUserProcessor(new Handler<>(UnpublishRequest.class, (ctx, q) -> {
+        });
+        registration(UnpublishRequest.class, (ctx, q) -> {
             capture(ctx, q.clientId());
             RegisterReply failure = failure(UnpublishRequest.class, q.dataInfoId());
             if (failure != null) {
@@ -88,8 +78,8 @@ public final class FakeSession implements AutoCloseable {
             }
             publishers.remove(q.registerId());
             return null;
-        }));
-        server.registerUserProcessor(new Handler<>(SubscribeRequest.class, (ctx, q) -> {
+        });
+        registration(SubscribeRequest.class, (ctx, q) -> {
             capture(ctx, q.clientId());
             RegisterReply failure = failure(SubscribeRequest.class, q.dataInfoId());
             if (failure != null) {
@@ -97,8 +87,8 @@ public final class FakeSession implements AutoCloseable {
             }
             subscribers.put(q.registerId(), q);
             return null;
-        }));
-        server.registerUserProcessor(new Handler<>(UnsubscribeRequest.class, (ctx, q) -> {
+        });
+        registration(UnsubscribeRequest.class, (ctx, q) -> {
             capture(ctx, q.clientId());
             RegisterReply failure = failure(UnsubscribeRequest.class, q.dataInfoId());
             if (failure != null) {
@@ -106,13 +96,20 @@ public final class FakeSession implements AutoCloseable {
             }
             subscribers.remove(q.registerId());
             return null;
-        }));
+        });
         if (knowsPings) {
-            server.registerUserProcessor(pingProcessor());
+            register(pingProcessor());
         }
-        server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remote, connection) -> onClose.forEach(Runnable::run));
-        BoltServers.start(server, "fake.session.port");
-        this.port = server.port();
+        server().addConnectionEventProcessor(ConnectionEventType.CLOSE, (remote, connection) -> onClose.forEach(Runnable::run));
+        listen();
+    }
+
+    /** A recorded registration request; {@code body} returns null for OK, else the error reply. */
+    private <Q> void registration(Class<Q> type, BiFunction<BizContext, Q, RegisterReply> body) {
+        handle(type, (BizContext ctx, Q q) -> {
+            RegisterReply reply = body.apply(ctx, q);
+            return reply == null ? new RegisterReply(ErrorCode.OK, "") : reply;
+        }, RegisterReply::new);
     }
 
     /** A fake whose server has no processor for liveness pings: bolt answers them with an error. */
@@ -138,7 +135,7 @@ public final class FakeSession implements AutoCloseable {
 
             @Override
             public Executor getExecutor() {
-                return executor;
+                return executor();
             }
         };
     }
@@ -151,14 +148,6 @@ public final class FakeSession implements AutoCloseable {
     /** A fake on {@code port}, e.g. where an earlier one ran (its {@link #close()} waited until the port was free). */
     public static FakeSession startOn(int port) {
         return new FakeSession(port);
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public String address() {
-        return "127.0.0.1:" + port;
     }
 
     /** Answers INVALID_REQUEST to publishes and subscribes of {@code dataInfoId} (canonical form). */
@@ -192,7 +181,6 @@ public final class FakeSession implements AutoCloseable {
         stallOnce.add(dataInfoId);
     }
 
-    /** Every request received, in order. */
     /** From now on liveness pings get no answer (until close): the session looks stopped to its clients. */
     public void stallPings() {
         pingsStalled = true;
@@ -207,12 +195,13 @@ public final class FakeSession implements AutoCloseable {
         onClose.add(action);
     }
 
+    /** Every registration request received, in order. */
     public List<Object> requests() {
-        return List.copyOf(requests);
+        return received();
     }
 
     public <T> List<T> requests(Class<T> type) {
-        return requests.stream().filter(type::isInstance).map(type::cast).toList();
+        return received(type);
     }
 
     /** The live publishers by registerId, as last published. */
@@ -232,7 +221,7 @@ public final class FakeSession implements AutoCloseable {
             throw new IllegalStateException("client " + clientId + " never called this session");
         }
         try {
-            return (PushAck) server.invokeSync(connection, new PushMessage(dataInfoId, version, subscriberIds, data), 3000);
+            return (PushAck) server().invokeSync(connection, new PushMessage(dataInfoId, version, subscriberIds, data), 3000);
         } catch (Exception e) {
             throw new IllegalStateException("push to " + clientId + " failed: " + e, e);
         }
@@ -270,47 +259,16 @@ public final class FakeSession implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops the server and waits until its port can be bound again: bolt closes the listening channel without waiting,
-     * so a restart on the same port right after shutdown could otherwise fail with PortInUseException.
-     */
+    /** Releases held answers, stops, and waits until the port is free again, so a fake can restart on it at once. */
     @Override
     public void close() {
+        super.close();
+        awaitPortReleased();
+    }
+
+    @Override
+    protected void beforeClose() {
         stalled.countDown();
         pingGate.countDown();
-        BoltServers.safeShutdown(server);
-        NamedThreads.shutdown(executor);
-        await("port " + port + " released").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
-                .ignoreException(PortInUseException.class)
-                .until(() -> {
-                    BoltServers.checkBindable("127.0.0.1", port, "fake.session.port");
-                    return true;
-                });
-    }
-
-    private interface Body<Q> {
-        /** Null means OK. */
-        RegisterReply handle(BizContext context, Q request);
-    }
-
-    private final class Handler<Q> extends RequestHandler<Q> {
-        private final Body<Q> body;
-
-        Handler(Class<Q> type, Body<Q> body) {
-            super(type, executor);
-            this.body = body;
-        }
-
-        @Override
-        protected Object handle(BizContext context, Q request) {
-            requests.add(request);
-            RegisterReply reply = body.handle(context, request);
-            return reply == null ? new RegisterReply(ErrorCode.OK, "") : reply;
-        }
-
-        @Override
-        protected Object errorReply(ErrorCode code, String message) {
-            return new RegisterReply(code, message);
-        }
     }
 }

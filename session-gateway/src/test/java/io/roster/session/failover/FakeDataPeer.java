@@ -2,10 +2,7 @@ package io.roster.session.failover;
 
 import com.alipay.remoting.AsyncContext;
 import com.alipay.remoting.BizContext;
-import com.alipay.remoting.rpc.RpcServer;
 import com.alipay.remoting.rpc.protocol.AsyncUserProcessor;
-import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
-import io.roster.common.rpc.BoltServers;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishWrite;
 import io.roster.common.wire.SessionDigest;
@@ -13,26 +10,25 @@ import io.roster.common.wire.SessionDigestReply;
 import io.roster.common.wire.SessionHello;
 import io.roster.common.wire.SimpleReply;
 import io.roster.common.wire.WriteReply;
+import io.roster.testkit.bolt.FakeBoltPeer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A data slot leader stand-in on a real bolt port. It records every publish it receives; while silent it keeps the
  * TCP connection and never answers (a leader that hangs or was cut off), otherwise it answers OK.
  */
-final class FakeDataPeer implements AutoCloseable {
-    private final RpcServer server = BoltServers.create("127.0.0.1", 0);
-    private final List<PublishWrite> received = new CopyOnWriteArrayList<>();
+final class FakeDataPeer extends FakeBoltPeer {
     private final List<AsyncContext> unanswered = new ArrayList<>();
     private boolean silent;
 
     FakeDataPeer() {
-        server.registerUserProcessor(new AsyncUserProcessor<PublishWrite>() {
+        super("fake-data", 1);
+        register(new AsyncUserProcessor<PublishWrite>() {
             @Override
             public void handleRequest(BizContext context, AsyncContext reply, PublishWrite write) {
-                received.add(write);
+                record(write);
                 synchronized (unanswered) {
                     if (silent) {
                         unanswered.add(reply);
@@ -52,28 +48,10 @@ final class FakeDataPeer implements AutoCloseable {
                 return true; // it only records and parks the reply
             }
         });
-        server.registerUserProcessor(answering(SessionHello.class, new SimpleReply(ErrorCode.OK, "")));
-        server.registerUserProcessor(answering(SessionDigest.class, new SessionDigestReply(ErrorCode.OK, "", List.of())));
-        BoltServers.start(server, "data.port");
-    }
-
-    /** A processor that answers every {@code type} request at once with {@code reply}, quieting the session's side calls. */
-    private static <Q> SyncUserProcessor<Q> answering(Class<Q> type, Object reply) {
-        return new SyncUserProcessor<>() {
-            @Override
-            public Object handleRequest(BizContext context, Q request) {
-                return reply;
-            }
-
-            @Override
-            public String interest() {
-                return type.getName();
-            }
-        };
-    }
-
-    String address() {
-        return "127.0.0.1:" + server.port();
+        // Answered at once, quieting the session's side calls.
+        answer(SessionHello.class, new SimpleReply(ErrorCode.OK, ""));
+        answer(SessionDigest.class, new SessionDigestReply(ErrorCode.OK, "", List.of()));
+        listen();
     }
 
     /** Stops answering publishes, keeping the connection open. */
@@ -94,16 +72,7 @@ final class FakeDataPeer implements AutoCloseable {
         held.forEach(reply -> reply.sendResponse(new WriteReply(ErrorCode.OK, "", 1)));
     }
 
-    List<PublishWrite> received() {
-        return received;
-    }
-
     boolean receivedPublisher(String registerId) {
-        return received.stream().anyMatch(w -> w.publisher().registerId().equals(registerId));
-    }
-
-    @Override
-    public void close() {
-        BoltServers.safeShutdown(server);
+        return received(PublishWrite.class).stream().anyMatch(w -> w.publisher().registerId().equals(registerId));
     }
 }

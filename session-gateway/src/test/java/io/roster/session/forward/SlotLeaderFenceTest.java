@@ -1,6 +1,5 @@
 package io.roster.session.forward;
 
-import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.RpcServer;
 import io.roster.common.view.ClusterView;
 import io.roster.common.model.ProcessId;
@@ -8,17 +7,14 @@ import io.roster.common.model.Publisher;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
 import io.roster.common.rpc.BoltServers;
-import io.roster.common.rpc.RequestHandler;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
-import io.roster.common.wire.ErrorCode;
-import io.roster.common.wire.PublishWrite;
 import io.roster.common.wire.SlotDigestQuery;
 import io.roster.common.wire.SlotDigestQueryReply;
-import io.roster.common.wire.WriteReply;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.registry.ClientRegistry;
+import io.roster.session.testing.FakeDataNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,48 +40,17 @@ class SlotLeaderFenceTest {
 
     private final ExecutorService executor = NamedThreads.pool("test-fence", 2);
     private final AtomicReference<ClusterView> view = new AtomicReference<>(ClusterView.EMPTY);
-    private RecordingLeader oldLeader, newLeader;
+    private FakeDataNode oldLeader, newLeader;
     private RpcServer session;
     private String sessionAddress;
     private ProcessId sessionProcess;
     private RpcCaller caller;
     private DataRouter router;
 
-    /** A data leader stand-in that takes every write and records it. */
-    private final class RecordingLeader implements AutoCloseable {
-        final RpcServer server = BoltServers.create("127.0.0.1", 0);
-        final List<PublishWrite> writes = new CopyOnWriteArrayList<>();
-
-        RecordingLeader() {
-            server.registerUserProcessor(new RequestHandler<>(PublishWrite.class, executor) {
-                @Override
-                protected Object handle(BizContext context, PublishWrite w) {
-                    writes.add(w);
-                    return new WriteReply(ErrorCode.OK, "", 1);
-                }
-
-                @Override
-                protected Object errorReply(ErrorCode code, String message) {
-                    return new WriteReply(code, message, 0);
-                }
-            });
-            BoltServers.start(server, "data.port");
-        }
-
-        String address() {
-            return "127.0.0.1:" + server.port();
-        }
-
-        @Override
-        public void close() {
-            BoltServers.safeShutdown(server);
-        }
-    }
-
     @BeforeEach
     void start() {
-        oldLeader = new RecordingLeader();
-        newLeader = new RecordingLeader();
+        oldLeader = new FakeDataNode();
+        newLeader = new FakeDataNode();
         session = BoltServers.create("127.0.0.1", 0);
         BoltServers.start(session, "session.port");
         sessionAddress = "127.0.0.1:" + session.port();
@@ -138,13 +102,13 @@ class SlotLeaderFenceTest {
     @Test
     void afterAnsweringTheNewLeaderAWriteGoesThereThoughTheTableStillNamesTheOldOne() {
         assertThat(router.publish(publisher("before")).ok()).isTrue();
-        assertThat(oldLeader.writes).hasSize(1);
+        assertThat(oldLeader.writes()).hasSize(1);
 
         newLeaderAsks(4);
         assertThat(router.publish(publisher("after")).ok()).isTrue();
 
-        assertThat(oldLeader.writes).as("nothing reaches the old leader after the hand-off").hasSize(1);
-        assertThat(newLeader.writes).extracting(w -> w.publisher().registerId()).containsExactly("after");
+        assertThat(oldLeader.writes()).as("nothing reaches the old leader after the hand-off").hasSize(1);
+        assertThat(newLeader.writes()).extracting(w -> w.publisher().registerId()).containsExactly("after");
     }
 
     @Test
@@ -154,8 +118,8 @@ class SlotLeaderFenceTest {
 
         assertThat(router.publish(publisher("w")).ok()).isTrue();
 
-        assertThat(newLeader.writes).isEmpty();
-        assertThat(oldLeader.writes).hasSize(1);
+        assertThat(newLeader.writes()).isEmpty();
+        assertThat(oldLeader.writes()).hasSize(1);
     }
 
     @Test
@@ -165,7 +129,7 @@ class SlotLeaderFenceTest {
 
         assertThat(router.publish(publisher("w")).ok()).isTrue();
 
-        assertThat(newLeader.writes).isEmpty();
-        assertThat(oldLeader.writes).hasSize(1);
+        assertThat(newLeader.writes()).isEmpty();
+        assertThat(oldLeader.writes()).hasSize(1);
     }
 }

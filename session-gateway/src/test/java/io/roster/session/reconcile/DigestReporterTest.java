@@ -13,6 +13,7 @@ import io.roster.common.wire.SessionSlotSync;
 import io.roster.common.wire.SlotDigest;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.RegistrationClock;
+import io.roster.session.testing.FakeDataNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

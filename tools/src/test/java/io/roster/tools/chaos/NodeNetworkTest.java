@@ -1,6 +1,7 @@
 package io.roster.tools.chaos;
 
 import io.roster.common.model.NodeRole;
+import io.roster.testkit.FreePorts;
 import io.roster.tools.cluster.NodeName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,14 +50,14 @@ class NodeNetworkTest {
     @Timeout(120)
     void aCutStallsTheLinkBetweenTwoNodesOnlyAndAHealRestoresIt() throws Exception {
         network = NodeNetwork.open();
-        int echoPort = freePort();
+        int echoPort = FreePorts.free();
         NodeName echo = new NodeName(NodeRole.DATA, 1);
         NodeName probe = new NodeName(NodeRole.SESSION, 1);
         launch(echo, "serve", echoPort);
         BlockingQueue<String> results = lines(launch(probe, "probe", echoPort));
         awaitResult(results, "ok");
 
-        int probePort = freePort(); // the probe serves nothing: any port stands for it
+        int probePort = FreePorts.free(); // the probe serves nothing: any port stands for it
         network.cut(probe.toString(), probePort, echo.toString(), echoPort);
         awaitResult(results, "fail");
         // Outside the nodes' cgroups, the harness still reaches the echo.
@@ -100,11 +100,5 @@ class NodeNetworkTest {
         t.setDaemon(true);
         t.start();
         return q;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.roster.common.slot.SlotFunction;
 import io.roster.datastore.store.DataDirException;
 import io.roster.datastore.store.OpenedStore;
 import io.roster.datastore.store.SlotStore;
+import io.roster.testkit.wire.PublisherWithoutGeneration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -224,32 +225,6 @@ class RocksDataStoreTest {
             assertThat(back.report().damaged()).isFalse();
             assertThat(back.store().get(id(8)).publishers()).containsExactlyInAnyOrder(moved, old)
                     .extracting(Publisher::connectionGeneration).containsExactlyInAnyOrder(3L, 0L);
-        }
-    }
-
-    /** The shape {@link Publisher} had before the connection generation was appended. */
-    @SuppressWarnings("unused")
-    private static final class PublisherWithoutGeneration {
-        private final String registerId;
-        private final String dataInfoId;
-        private final String clientId;
-        private final String appName;
-        private final String zone;
-        private final List<byte[]> data;
-        private final long version;
-        private final long registerTimestamp;
-        private final ProcessId sessionProcessId;
-
-        PublisherWithoutGeneration(Publisher p) {
-            registerId = p.registerId();
-            dataInfoId = p.dataInfoId();
-            clientId = p.clientId();
-            appName = p.appName();
-            zone = p.zone();
-            data = p.data();
-            version = p.version();
-            registerTimestamp = p.registerTimestamp();
-            sessionProcessId = p.sessionProcessId();
         }
     }
 

@@ -38,6 +38,8 @@ import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.reconcile.SlotPublishersQueryHandler;
 import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.ConnectionHandle;
+import io.roster.session.rpc.BoltConnections;
 import io.roster.session.registry.RegistrationClock;
 import io.roster.session.rpc.ChangeNoticeProcessor;
 import io.roster.session.rpc.ClientLimits;
@@ -75,6 +77,7 @@ public final class SessionServer implements AutoCloseable {
     private final ClientRegistry registry;
     private final MetricRegistry metrics;
     private final RegistrationClock clock = new RegistrationClock();
+    private final BoltConnections connections = new BoltConnections();
     private final BoundedHandlerPool handlers = new BoundedHandlerPool("session-handler", CLIENT_HANDLER_THREADS, CLIENT_HANDLER_QUEUE);
     private final ExecutorService notices = NamedThreads.pool("session-notice", 1);
     /** Data nodes' reconciliation queries: apart from client handling, so neither starves the other. */
@@ -123,7 +126,7 @@ public final class SessionServer implements AutoCloseable {
         RpcClient dataClient = new RpcClient();
         pushEngine = new PushEngine(registry, this::readForPush, this::sendPush,
                 new PushOptions(config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), config.get(ConfigKeys.SESSION_PUSH_COMPRESS_MIN_BYTES),
-                        config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), this::pushEnabled, new PushMetrics(metrics));
+                        config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), new PushMetrics(metrics));
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices,
                 metrics.counter("session.notices.received")));
         caller = new RpcCaller(dataClient);
@@ -139,7 +142,7 @@ public final class SessionServer implements AutoCloseable {
         for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
                 processId, clock,
-                this::retract, handlers).all()) {
+                this::retract, handlers, connections).all()) {
             server.registerUserProcessor(h);
         }
         server.registerUserProcessor(new SessionPingProcessor());
@@ -172,20 +175,13 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
-    private boolean pushEnabled() {
-        HeartbeatLoop loop = heartbeat;
-        return loop == null || loop.view().switches().pushEnabled();
-    }
-
     private void onViewChange(ClusterView view) {
         boolean push = view.switches().pushEnabled();
         if (push != pushWasEnabled) {
             pushWasEnabled = push;
             LOG.info("push switch turned {}{}", push ? "on" : "off", push ? "; pushing the latest data of "
                     + pushEngine.heldCount() + " held dataInfoId(s)" : "; changes are held until it is on again");
-            if (push) {
-                pushEngine.resume();
-            }
+            pushEngine.switchFlipped(push);
         }
         LOG.info("session {} now knows slot table epoch {} with {} data node(s)", address, view.slotTable().epoch(),
                 view.dataNodes().size());
@@ -206,7 +202,8 @@ public final class SessionServer implements AutoCloseable {
     }
 
     /** A client connection closed: its subscribers go at once, its publishers through client-off (docs/ARCHITECTURE.md). */
-    private void onClientClosed(Connection connection) {
+    private void onClientClosed(Connection boltConnection) {
+        ConnectionHandle connection = connections.closed(boltConnection);
         pushEngine.connectionClosed(connection);
         if (stopping) {
             // This session is going away, so its clients move to another session and replay there. A client-off
@@ -273,8 +270,13 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Boolean> sendPush(Connection connection, PushMessage message) {
+    private CompletableFuture<Boolean> sendPush(ConnectionHandle handle, PushMessage message) {
         CompletableFuture<Boolean> acked = new CompletableFuture<>();
+        Connection connection = connections.connectionOf(handle);
+        if (connection == null) {
+            acked.complete(false); // closed
+            return acked;
+        }
         try {
             server.invokeWithCallback(connection, message, new InvokeCallback() {
                 @Override

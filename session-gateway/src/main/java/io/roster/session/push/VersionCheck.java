@@ -145,7 +145,7 @@ public final class VersionCheck implements AutoCloseable {
         long now = System.currentTimeMillis();
         long lowest = Long.MAX_VALUE;
         for (SubscriberRecord s : registry.subscribersOf(dataInfoId)) {
-            if (s.connection().isFine() && !s.paused(now)) {
+            if (s.connection().isOpen() && !s.paused(now)) {
                 lowest = Math.min(lowest, s.pushedVersion());
             }
         }

@@ -1,7 +1,6 @@
 package io.roster.session.rpc;
 
 import com.alipay.remoting.BizContext;
-import com.alipay.remoting.Connection;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
@@ -17,6 +16,7 @@ import io.roster.common.wire.WriteReply;
 import io.roster.session.forward.DataRouter;
 import io.roster.session.push.PushEngine;
 import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.RegistrationClock;
 import io.roster.session.registry.SubscriberRecord;
 
@@ -35,6 +35,7 @@ public final class ClientRequestHandlers {
     private final RegistrationClock clock;
     private final Consumer<Publisher> retract;
     private final Executor executor;
+    private final BoltConnections connections;
 
     /**
      * @param retract takes a publisher back off data, in the background: used when a write may have landed after
@@ -42,7 +43,8 @@ public final class ClientRequestHandlers {
      */
     public ClientRequestHandlers(ClientRegistry registry, DataRouter router, PushEngine pushEngine, RegistryLimits limits,
                                  ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
-                                 Consumer<Publisher> retract, Executor executor) {
+                                 Consumer<Publisher> retract, Executor executor,
+                                 BoltConnections connections) {
         this.clientLimits = clientLimits;
         this.registry = registry;
         this.router = router;
@@ -52,6 +54,7 @@ public final class ClientRequestHandlers {
         this.clock = clock;
         this.retract = retract;
         this.executor = executor;
+        this.connections = connections;
     }
 
     public List<RequestHandler<?>> all() {
@@ -67,13 +70,21 @@ public final class ClientRequestHandlers {
         protected Object errorReply(ErrorCode code, String message) {
             return new RegisterReply(code, message);
         }
+
+        @Override
+        protected final Object handle(BizContext context, Q request) {
+            return handle(connections.handleOf(context.getConnection()), request);
+        }
+
+        /** Handles {@code request}, which came over {@code connection}. */
+        abstract Object handle(ConnectionHandle connection, Q request);
     }
 
     /**
      * The refusal of a new registration over a cap, or null when it may be taken. Checked before the registration,
      * not under a lock: parallel first registrations may pass a cap by the number of handler threads.
      */
-    private RegisterReply overLimit(Connection connection, String clientId, boolean newRegistration) {
+    private RegisterReply overLimit(ConnectionHandle connection, String clientId, boolean newRegistration) {
         if (!registry.isAttached(connection) && registry.connectionCount() >= clientLimits.maxClients()) {
             return new RegisterReply(ErrorCode.SESSION_FULL, "session " + sessionProcessId.address() + " serves "
                     + registry.connectionCount() + " clients, its session.max-clients; connect to another session");
@@ -106,23 +117,23 @@ public final class ClientRequestHandlers {
         }
 
         @Override
-        protected Object handle(BizContext context, PublishRequest r) {
+        Object handle(ConnectionHandle connection, PublishRequest r) {
             String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
             limits.checkAppName(r.appName());
             limits.checkData(r.data());
-            RegisterReply refused = overLimit(context.getConnection(), r.clientId(), !registry.hasPublisher(r.registerId()));
+            RegisterReply refused = overLimit(connection, r.clientId(), !registry.hasPublisher(r.registerId()));
             if (refused != null) {
                 return refused;
             }
             // Stamped and stored under the clock's fence: a reconciliation snapshot stamped later must contain p,
             // or data would take p for a publisher this session dropped and remove it.
             Stored stored = clock.register(stamp -> {
-                if (!registry.attach(context.getConnection(), r.clientId(), stamp)) {
+                if (!registry.attach(connection, r.clientId(), stamp)) {
                     return null;
                 }
                 Publisher p = new Publisher(r.registerId(), dataInfoId, r.clientId(), r.appName(), r.zone(), r.data(),
                         r.version(), stamp, sessionProcessId, r.connectionGeneration());
-                return new Stored(p, registry.putPublisher(p, context.getConnection()));
+                return new Stored(p, registry.putPublisher(p, connection));
             });
             if (stored == null) {
                 return closing();
@@ -155,7 +166,7 @@ public final class ClientRequestHandlers {
         }
 
         @Override
-        protected Object handle(BizContext context, UnpublishRequest r) {
+        Object handle(ConnectionHandle connection, UnpublishRequest r) {
             validIds(r.clientId(), r.registerId(), r.dataInfoId());
             // Dropped under the clock's fence, like a registration: a snapshot stamped after removedAt lacks it,
             // and data refuses to bring it back from anything this session stamped before.
@@ -169,7 +180,7 @@ public final class ClientRequestHandlers {
             }
             WriteReply reply = router.unpublish(removed.dataInfoId(), removed.registerId(), removedAt[0]);
             if (!reply.ok()) {
-                if (!registry.restorePublisher(removed, context.getConnection())) {
+                if (!registry.restorePublisher(removed, connection)) {
                     // The connection's close was handled meanwhile; data may still hold it, so take it off there.
                     retract.accept(removed);
                     return closing();
@@ -186,17 +197,17 @@ public final class ClientRequestHandlers {
         }
 
         @Override
-        protected Object handle(BizContext context, SubscribeRequest r) {
+        Object handle(ConnectionHandle connection, SubscribeRequest r) {
             String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
             limits.checkAppName(r.appName());
-            RegisterReply refused = overLimit(context.getConnection(), r.clientId(), !registry.hasSubscriber(r.registerId()));
+            RegisterReply refused = overLimit(connection, r.clientId(), !registry.hasSubscriber(r.registerId()));
             if (refused != null) {
                 return refused;
             }
-            if (!registry.attach(context.getConnection(), r.clientId(), clock.tick())) {
+            if (!registry.attach(connection, r.clientId(), clock.tick())) {
                 return closing();
             }
-            SubscriberRecord s = new SubscriberRecord(r.registerId(), dataInfoId, r.clientId(), context.getConnection());
+            SubscriberRecord s = new SubscriberRecord(r.registerId(), dataInfoId, r.clientId(), connection);
             registry.addSubscriber(s);
             pushEngine.pushCurrent(s);
             return new RegisterReply(ErrorCode.OK, "");
@@ -209,7 +220,7 @@ public final class ClientRequestHandlers {
         }
 
         @Override
-        protected Object handle(BizContext context, UnsubscribeRequest r) {
+        Object handle(ConnectionHandle connection, UnsubscribeRequest r) {
             validIds(r.clientId(), r.registerId(), r.dataInfoId());
             registry.removeSubscriber(r.registerId(), r.clientId());
             return new RegisterReply(ErrorCode.OK, "");

@@ -1,9 +1,7 @@
 package io.roster.tools.replication;
 
 import com.alipay.remoting.BizContext;
-import com.alipay.remoting.Connection;
 import com.alipay.remoting.rpc.RpcServer;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.view.ClusterView;
@@ -29,6 +27,7 @@ import io.roster.session.forward.SlotLeaderFence;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.reconcile.SlotPublishersQueryHandler;
 import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.RegistrationClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +69,7 @@ class HandOffFenceTest {
     private final AtomicReference<ClusterView> sessionView = new AtomicReference<>(ClusterView.EMPTY);
     private final ClientRegistry registry = new ClientRegistry(SLOT_FUNCTION);
     private final RegistrationClock clock = new RegistrationClock();
-    private final Connection client = new Connection(new EmbeddedChannel());
+    private final ConnectionHandle client = ConnectionHandle.alwaysOpen("client");
     private RpcServer meta, session;
     private RpcCaller caller;
     private DataRouter router;

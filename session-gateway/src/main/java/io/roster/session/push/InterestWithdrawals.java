@@ -1,7 +1,7 @@
 package io.roster.session.push;
 
 import io.roster.common.util.NamedThreads;
-import io.roster.session.forward.DataRouter;
+import io.roster.session.routing.DataRouter;
 import io.roster.session.registry.ClientRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,7 @@ import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SlotDigestQuery;
 import io.roster.common.wire.SlotDigestQueryReply;
-import io.roster.session.forward.SlotLeaderFence;
+import io.roster.session.routing.SlotLeaderFence;
 import io.roster.session.registry.ClientRegistry;
 
 import java.util.List;

@@ -15,7 +15,7 @@ import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.RegisterReply;
 import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
-import io.roster.session.forward.DataRouter;
+import io.roster.session.routing.DataRouter;
 import io.roster.session.push.PushEngine;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.RegistrationClock;

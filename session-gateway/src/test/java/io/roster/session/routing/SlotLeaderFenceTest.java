@@ -1,4 +1,4 @@
-package io.roster.session.forward;
+package io.roster.session.routing;
 
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.RpcServer;

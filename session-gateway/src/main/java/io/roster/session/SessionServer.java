@@ -33,6 +33,7 @@ import io.roster.session.reconcile.SlotPublishersQueryHandler;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.RegistrationClock;
+import io.roster.session.routing.DataHellos;
 import io.roster.session.routing.DataRemovals;
 import io.roster.session.routing.DataRouter;
 import io.roster.session.routing.SlotLeaderFence;
@@ -47,15 +48,13 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The session role: serves clients over bolt, keeps their registrations, forwards writes to slot leaders and
  * pushes changes to subscribers. Only wiring: the pieces are {@link ClientRegistry}, {@link DataRouter},
  * {@link DataRemovals}, {@link PushEngine} (around the pure {@link io.roster.session.push.PushPlan}),
- * {@link VersionCheck}, {@link InterestWithdrawals}, {@link DigestReporter} and {@link SessionViewListener}.
+ * {@link DataHellos}, {@link VersionCheck}, {@link InterestWithdrawals}, {@link DigestReporter} and
+ * {@link SessionViewListener}.
  */
 public final class SessionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
@@ -77,7 +76,6 @@ public final class SessionServer implements AutoCloseable {
     private final ExecutorService notices = NamedThreads.pool("session-notice", 1);
     /** Data nodes' reconciliation queries: apart from client handling, so neither starves the other. */
     private final ExecutorService reconcile = NamedThreads.pool("session-reconcile", 2);
-    private final ScheduledExecutorService hellos = NamedThreads.scheduler("session-hello");
     private RpcServer server;
     private RpcCaller caller;
     private volatile HeartbeatLoop heartbeat;
@@ -90,6 +88,7 @@ public final class SessionServer implements AutoCloseable {
     private PushEngine pushEngine;
     private DataRouter router;
     private DataRemovals removals;
+    private DataHellos hellos;
     private DigestReporter digests;
     private ProcessId processId;
     private String address;
@@ -139,6 +138,7 @@ public final class SessionServer implements AutoCloseable {
         SlotLeaderFence fence = new SlotLeaderFence();
         router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq, fence);
         removals = new DataRemovals(registry, clock, router);
+        hellos = new DataHellos(router);
         serveClients();
         SlotFunction slots = registry.bySlot().slotFunction();
         server.registerUserProcessor(new SlotDigestQueryHandler(registry, slots, processId, reconcile, fence));
@@ -150,12 +150,12 @@ public final class SessionServer implements AutoCloseable {
         versionCheck = new VersionCheck(registry, pushEngine, caller, heartbeat::view, slots, processId, rpcTimeoutMs,
                 config.get(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS));
         withdrawals = new InterestWithdrawals(registry, router, INTEREST_WITHDRAWAL_MS);
-        viewListener = new SessionViewListener(address, pushEngine, digests, versionCheck, this::helloSoon);
+        viewListener = new SessionViewListener(address, pushEngine, digests, versionCheck, hellos::soon);
         heartbeat.start();
         digests.start();
         versionCheck.start();
         withdrawals.start();
-        hellos.scheduleWithFixedDelay(this::helloQuietly, 0, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), TimeUnit.MILLISECONDS);
+        hellos.start(config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS));
         LOG.info("session {} serving clients at {}, meta at {}", processId, address, config.metaServers());
     }
 
@@ -185,22 +185,6 @@ public final class SessionServer implements AutoCloseable {
             return router.readForPush(dataInfoId);
         } finally {
             registry.declared(List.of(dataInfoId));
-        }
-    }
-
-    private void helloSoon() {
-        try {
-            hellos.execute(this::helloQuietly);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("session stopping; no hello");
-        }
-    }
-
-    private void helloQuietly() {
-        try {
-            router.helloAll();
-        } catch (RuntimeException e) {
-            LOG.warn("hello round failed", e);
         }
     }
 
@@ -247,33 +231,27 @@ public final class SessionServer implements AutoCloseable {
             return;
         }
         stopping = true;
-        NamedThreads.shutdown(hellos);
-        if (digests != null) {
-            digests.close();
-        }
-        if (heartbeat != null) {
-            heartbeat.close();
-        }
+        closeAll(hellos, digests, heartbeat);
         BoltServers.safeShutdown(server);
-        if (withdrawals != null) {
-            withdrawals.close();
-        }
-        if (versionCheck != null) {
-            versionCheck.close();
-        }
-        if (pushEngine != null) {
-            pushEngine.close();
-        }
+        closeAll(withdrawals, versionCheck, pushEngine);
         NamedThreads.shutdown(notices);
         NamedThreads.shutdown(reconcile);
-        if (removals != null) {
-            removals.close();
-        }
-        handlers.close();
-        if (caller != null) {
-            caller.close();
-        }
+        closeAll(removals, handlers, caller);
         server = null;
         LOG.info("session {} stopped", address);
+    }
+
+    /** Closes each piece in order; one that start() did not reach is null. */
+    private static void closeAll(AutoCloseable... pieces) {
+        for (AutoCloseable piece : pieces) {
+            if (piece == null) {
+                continue;
+            }
+            try {
+                piece.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", piece.getClass().getSimpleName(), e);
+            }
+        }
     }
 }

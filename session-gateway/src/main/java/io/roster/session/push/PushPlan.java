@@ -8,7 +8,6 @@ import io.roster.session.push.PushCommand.Pause;
 import io.roster.session.push.PushCommand.ReadDatum;
 import io.roster.session.push.PushCommand.Retried;
 import io.roster.session.push.PushCommand.SendPush;
-import io.roster.session.push.PushCommand.WakeAt;
 import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.SubscriberRecord;
 
@@ -19,9 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Every decision of the session's pushes, free of threads, clocks and sockets: events go in (a change notice, a new
@@ -67,11 +64,8 @@ public final class PushPlan {
     private final Map<ConnectionHandle, ClientBacklog> backlogs = new HashMap<>();
     /** Rounds waiting for their datum, by round number. */
     private final Map<Long, Reading> reading = new HashMap<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    /** Times the shell was asked to wake this plan at and has not yet. */
-    private final TreeSet<Long> armed = new TreeSet<>();
+    private final PlanTimers<Round> timers = new PlanTimers<>();
     private long lastRound;
-    private long lastTimer;
 
     public PushPlan(Audience audience, PushOptions options) {
         this.audience = audience;
@@ -119,13 +113,6 @@ public final class PushPlan {
             this.version = version;
             this.attempt = attempt;
             this.since = since;
-        }
-    }
-
-    private record Timer(long due, long seq, Round round) implements Comparable<Timer> {
-        @Override
-        public int compareTo(Timer o) {
-            return due != o.due ? Long.compare(due, o.due) : Long.compare(seq, o.seq);
         }
     }
 
@@ -236,15 +223,13 @@ public final class PushPlan {
     /** The time is {@code now}: rounds whose debounce or retry wait is over start. */
     public List<PushCommand> tick(long now) {
         List<PushCommand> out = new ArrayList<>();
-        armed.headSet(now, true).clear();
-        while (!timers.isEmpty() && timers.peek().due() <= now) {
-            Round round = timers.poll().round();
+        for (Round round : timers.takeDue(now)) {
             if (round.closesDebounce()) {
                 debouncing.remove(round.dataInfoId());
             }
             start(round, now, out);
         }
-        arm(out);
+        timers.arm(out);
         return out;
     }
 
@@ -348,16 +333,6 @@ public final class PushPlan {
     }
 
     private void later(long due, Round round, List<PushCommand> out) {
-        timers.add(new Timer(due, ++lastTimer, round));
-        arm(out);
-    }
-
-    /** Asks the shell for a tick at the earliest timer, unless it was asked for one at or before it already. */
-    private void arm(List<PushCommand> out) {
-        Timer first = timers.peek();
-        if (first != null && (armed.isEmpty() || armed.first() > first.due())) {
-            armed.add(first.due());
-            out.add(new WakeAt(first.due()));
-        }
+        timers.add(due, round, out);
     }
 }

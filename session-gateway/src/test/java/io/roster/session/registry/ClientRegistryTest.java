@@ -1,13 +1,10 @@
-package io.roster.session;
+package io.roster.session.registry;
 
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.rpc.ReplyException;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.ErrorCode;
-import io.roster.session.registry.ConnectionHandle;
-import io.roster.session.registry.ClientRegistry;
-import io.roster.session.registry.SubscriberRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -150,7 +150,8 @@ public final class SessionServer implements AutoCloseable {
         versionCheck = new VersionCheck(registry, pushEngine, caller, heartbeat::view, slots, processId, rpcTimeoutMs,
                 config.get(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS));
         withdrawals = new InterestWithdrawals(registry, router, INTEREST_WITHDRAWAL_MS);
-        viewListener = new SessionViewListener(address, pushEngine, digests, versionCheck, hellos::soon);
+        viewListener = new SessionViewListener(address, pushEngine, digests::slotTableChanged, versionCheck::soon,
+                hellos::soon);
         heartbeat.start();
         digests.start();
         versionCheck.start();

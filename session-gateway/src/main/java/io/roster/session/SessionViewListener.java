@@ -10,6 +10,8 @@ import io.roster.session.reconcile.DigestReporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.LongConsumer;
+
 /**
  * What a session does when its cluster view changes: the push switch's flips go to the push engine (off: changes are
  * held; on: the held ones are pushed at their latest), the data nodes hear hello again (a new or restarted one learns
@@ -21,16 +23,21 @@ final class SessionViewListener implements ClusterViewListener {
 
     private final String address;
     private final PushEngine pushes;
-    private final DigestReporter digests;
-    private final VersionCheck versionCheck;
+    private final LongConsumer slotTableEpoch;
+    private final Runnable versionCheckSoon;
     private final Runnable helloSoon;
 
-    SessionViewListener(String address, PushEngine pushes, DigestReporter digests, VersionCheck versionCheck,
+    /**
+     * @param slotTableEpoch   {@link DigestReporter#slotTableChanged}
+     * @param versionCheckSoon {@link VersionCheck#soon}
+     * @param helloSoon        {@link io.roster.session.routing.DataHellos#soon}
+     */
+    SessionViewListener(String address, PushEngine pushes, LongConsumer slotTableEpoch, Runnable versionCheckSoon,
                         Runnable helloSoon) {
         this.address = address;
         this.pushes = pushes;
-        this.digests = digests;
-        this.versionCheck = versionCheck;
+        this.slotTableEpoch = slotTableEpoch;
+        this.versionCheckSoon = versionCheckSoon;
         this.helloSoon = helloSoon;
     }
 
@@ -47,7 +54,7 @@ final class SessionViewListener implements ClusterViewListener {
         LOG.info("session {} now knows slot table epoch {} with {} data node(s)", address, view.slotTable().epoch(),
                 view.dataNodes().size());
         helloSoon.run();
-        digests.slotTableChanged(view.slotTable().epoch());
-        versionCheck.soon(); // new slot leaders, or a restarted data node, learn this session's interest from it
+        slotTableEpoch.accept(view.slotTable().epoch());
+        versionCheckSoon.run(); // new slot leaders, or a restarted data node, learn this session's interest from it
     }
 }

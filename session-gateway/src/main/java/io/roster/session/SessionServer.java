@@ -1,15 +1,12 @@
 package io.roster.session;
 
-import com.alipay.remoting.Connection;
-import com.alipay.remoting.InvokeCallback;
-import com.codahale.metrics.MetricRegistry;
 import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.RpcClient;
 import com.alipay.remoting.rpc.RpcServer;
+import com.codahale.metrics.MetricRegistry;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.heartbeat.ClusterChangedHandler;
-import io.roster.common.view.ClusterView;
 import io.roster.common.heartbeat.HeartbeatLoop;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.DataInfoId;
@@ -17,20 +14,16 @@ import io.roster.common.model.Datum;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
-import io.roster.common.model.Publisher;
 import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.BoundedHandlerPool;
 import io.roster.common.rpc.RequestHandler;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
+import io.roster.common.view.ClusterView;
 import io.roster.common.wire.HeartbeatRequest;
-import io.roster.common.wire.PushAck;
-import io.roster.common.wire.PushMessage;
-import io.roster.session.forward.DataRouter;
-import io.roster.session.forward.SlotLeaderFence;
-import io.roster.session.push.PushEngine;
 import io.roster.session.push.InterestWithdrawals;
+import io.roster.session.push.PushEngine;
 import io.roster.session.push.PushMetrics;
 import io.roster.session.push.PushOptions;
 import io.roster.session.push.VersionCheck;
@@ -38,30 +31,33 @@ import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.reconcile.SlotPublishersQueryHandler;
 import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.RegistrationClock;
+import io.roster.session.routing.DataHellos;
+import io.roster.session.routing.DataRemovals;
+import io.roster.session.routing.DataRouter;
+import io.roster.session.routing.SlotLeaderFence;
+import io.roster.session.rpc.BoltConnections;
+import io.roster.session.rpc.BoltPushSender;
 import io.roster.session.rpc.ChangeNoticeProcessor;
 import io.roster.session.rpc.ClientLimits;
-import io.roster.session.rpc.SessionPingProcessor;
 import io.roster.session.rpc.ClientRequestHandlers;
+import io.roster.session.rpc.SessionPingProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The session role: serves clients over bolt, keeps their registrations, forwards writes to slot leaders and
- * pushes changes to subscribers. Wires {@link ClientRegistry}, {@link DataRouter} and {@link PushEngine}.
+ * pushes changes to subscribers. Only wiring: the pieces are {@link ClientRegistry}, {@link DataRouter},
+ * {@link DataRemovals}, {@link PushEngine} (around the pure {@link io.roster.session.push.PushPlan}),
+ * {@link DataHellos}, {@link VersionCheck}, {@link InterestWithdrawals}, {@link DigestReporter} and
+ * {@link SessionViewListener}.
  */
 public final class SessionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
-    private static final int BACKGROUND_ATTEMPTS = 10;
     /** How long the data nodes may go on sending notices of a datum that lost its last subscriber here. */
     private static final long INTEREST_WITHDRAWAL_MS = 200;
     private static final int CLIENT_HANDLER_THREADS = 8;
@@ -75,22 +71,24 @@ public final class SessionServer implements AutoCloseable {
     private final ClientRegistry registry;
     private final MetricRegistry metrics;
     private final RegistrationClock clock = new RegistrationClock();
+    private final BoltConnections connections = new BoltConnections();
     private final BoundedHandlerPool handlers = new BoundedHandlerPool("session-handler", CLIENT_HANDLER_THREADS, CLIENT_HANDLER_QUEUE);
     private final ExecutorService notices = NamedThreads.pool("session-notice", 1);
     /** Data nodes' reconciliation queries: apart from client handling, so neither starves the other. */
     private final ExecutorService reconcile = NamedThreads.pool("session-reconcile", 2);
-    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, NamedThreads.factory("session-background"));
-    private final ScheduledExecutorService hellos = NamedThreads.scheduler("session-hello");
     private RpcServer server;
     private RpcCaller caller;
     private volatile HeartbeatLoop heartbeat;
-    private volatile boolean pushWasEnabled = true;
+    /** Set before the heartbeat starts: the first view may come at once. */
+    private volatile SessionViewListener viewListener;
     private volatile boolean droppingNotices;
     private volatile boolean stopping;
-    private volatile VersionCheck versionCheck;
+    private VersionCheck versionCheck;
     private InterestWithdrawals withdrawals;
     private PushEngine pushEngine;
     private DataRouter router;
+    private DataRemovals removals;
+    private DataHellos hellos;
     private DigestReporter digests;
     private ProcessId processId;
     private String address;
@@ -114,35 +112,34 @@ public final class SessionServer implements AutoCloseable {
     public synchronized void start() {
         String host = config.get(ConfigKeys.HOST);
         int rpcTimeoutMs = config.get(ConfigKeys.RPC_TIMEOUT_MS);
-        int pushTimeoutMs = config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS);
         server = BoltServers.create(host, config.get(ConfigKeys.SESSION_PORT), config.maxFrameBytes());
         BoltServers.start(server, ConfigKeys.SESSION_PORT.name());
         address = host + ":" + server.port();
         processId = ProcessId.current(address);
 
-        RpcClient dataClient = new RpcClient();
-        pushEngine = new PushEngine(registry, this::readForPush, this::sendPush,
+        pushEngine = new PushEngine(registry, this::readForPush,
+                new BoltPushSender(server, connections, config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS)),
                 new PushOptions(config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), config.get(ConfigKeys.SESSION_PUSH_COMPRESS_MIN_BYTES),
-                        config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), this::pushEnabled, new PushMetrics(metrics));
+                        config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), new PushMetrics(metrics));
+        RpcClient dataClient = new RpcClient();
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices,
                 metrics.counter("session.notices.received")));
         caller = new RpcCaller(dataClient);
-
         heartbeat = new HeartbeatLoop("session", new MetaClient(caller, config.metaServers(), rpcTimeoutMs),
                 config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
                 epoch -> new HeartbeatRequest(new NodeInfo(NodeRole.SESSION, address, processId), epoch,
                         registry.publisherCount(), registry.subscriberCount(), registry.clientCount()),
-                delta -> onViewChange(delta.after()));
+                delta -> {
+                    SessionViewListener listener = viewListener;
+                    if (listener != null) {
+                        listener.onChange(delta);
+                    }
+                });
         SlotLeaderFence fence = new SlotLeaderFence();
         router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq, fence);
-
-        for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(),
-                new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
-                processId, clock,
-                this::retract, handlers).all()) {
-            server.registerUserProcessor(h);
-        }
-        server.registerUserProcessor(new SessionPingProcessor());
+        removals = new DataRemovals(registry, clock, router);
+        hellos = new DataHellos(router);
+        serveClients();
         SlotFunction slots = registry.bySlot().slotFunction();
         server.registerUserProcessor(new SlotDigestQueryHandler(registry, slots, processId, reconcile, fence));
         server.registerUserProcessor(new SlotPublishersQueryHandler(registry, clock, slots, processId, reconcile));
@@ -150,17 +147,37 @@ public final class SessionServer implements AutoCloseable {
         server.registerUserProcessor(new ClusterChangedHandler(heartbeat::beatSoon, reconcile));
         digests = new DigestReporter(registry, clock, slots, () -> heartbeat.view().slotTable(), caller, processId, rpcTimeoutMs,
                 config.get(ConfigKeys.SESSION_DIGEST_INTERVAL_MS));
-        server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, connection) -> onClientClosed(connection));
-        heartbeat.start();
-        digests.start();
         versionCheck = new VersionCheck(registry, pushEngine, caller, heartbeat::view, slots, processId, rpcTimeoutMs,
                 config.get(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS));
-        versionCheck.start();
-        versionCheck.soon(); // the first view may have arrived before it existed
         withdrawals = new InterestWithdrawals(registry, router, INTEREST_WITHDRAWAL_MS);
+        viewListener = new SessionViewListener(address, pushEngine, digests::slotTableChanged, versionCheck::soon,
+                hellos::soon);
+        heartbeat.start();
+        digests.start();
+        versionCheck.start();
         withdrawals.start();
-        hellos.scheduleWithFixedDelay(this::helloQuietly, 0, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), TimeUnit.MILLISECONDS);
+        hellos.start(config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS));
         LOG.info("session {} serving clients at {}, meta at {}", processId, address, config.metaServers());
+    }
+
+    /** The client calls, and what a client connection's close sets off. */
+    private void serveClients() {
+        for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(),
+                new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
+                processId, clock, removals::retract, handlers, connections).all()) {
+            server.registerUserProcessor(h);
+        }
+        server.registerUserProcessor(new SessionPingProcessor());
+        server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, boltConnection) -> {
+            ConnectionHandle connection = connections.closed(boltConnection);
+            pushEngine.connectionClosed(connection);
+            if (!stopping) {
+                // Stopping, this session's clients move to another session and replay there. A client-off now would
+                // take their publishers out of every list until the replay (a flap); meta's expiry of this session
+                // removes those whose client never comes back.
+                removals.connectionClosed(connection);
+            }
+        });
     }
 
     /** A push round's read, which declares interest; if the datum lost its subscribers meanwhile, withdraw again. */
@@ -170,135 +187,6 @@ public final class SessionServer implements AutoCloseable {
         } finally {
             registry.declared(List.of(dataInfoId));
         }
-    }
-
-    private boolean pushEnabled() {
-        HeartbeatLoop loop = heartbeat;
-        return loop == null || loop.view().switches().pushEnabled();
-    }
-
-    private void onViewChange(ClusterView view) {
-        boolean push = view.switches().pushEnabled();
-        if (push != pushWasEnabled) {
-            pushWasEnabled = push;
-            LOG.info("push switch turned {}{}", push ? "on" : "off", push ? "; pushing the latest data of "
-                    + pushEngine.heldCount() + " held dataInfoId(s)" : "; changes are held until it is on again");
-            if (push) {
-                pushEngine.resume();
-            }
-        }
-        LOG.info("session {} now knows slot table epoch {} with {} data node(s)", address, view.slotTable().epoch(),
-                view.dataNodes().size());
-        submit(this::helloQuietly, 0);
-        digests.slotTableChanged(view.slotTable().epoch());
-        VersionCheck check = versionCheck;
-        if (check != null) {
-            check.soon(); // new slot leaders, or a restarted data node, learn this session's interest from it
-        }
-    }
-
-    private void helloQuietly() {
-        try {
-            router.helloAll();
-        } catch (RuntimeException e) {
-            LOG.warn("hello round failed", e);
-        }
-    }
-
-    /** A client connection closed: its subscribers go at once, its publishers through client-off (docs/ARCHITECTURE.md). */
-    private void onClientClosed(Connection connection) {
-        pushEngine.connectionClosed(connection);
-        if (stopping) {
-            // This session is going away, so its clients move to another session and replay there. A client-off
-            // now would take their publishers out of every list until the replay (a flap); meta's expiry of this
-            // session removes those whose client never comes back.
-            return;
-        }
-        ClientRegistry.ClosedConnection closed = registry.detach(connection);
-        // Ticked after the detach: a snapshot stamped later read the registry after it, so data can tell snapshots
-        // that may still list these publishers (stamped before) from those that cannot.
-        long[] removedAt = {clock.tick()};
-        if (closed.clientIds().isEmpty()) {
-            return;
-        }
-        LOG.info("client(s) {} disconnected; removing {} publisher(s)", closed.clientIds(), closed.publishers().size());
-        for (String clientId : closed.clientIds()) {
-            submit(() -> clientOff(clientId, closed.registeredUpTo(), removedAt[0], 1), 0);
-        }
-    }
-
-    /** Client-off must reach every data node, or their copies linger as ghosts: retried until each one answers. */
-    private void clientOff(String clientId, long registeredUpTo, long removedAt, int attempt) {
-        if (router.clientOff(clientId, registeredUpTo, removedAt)) {
-            return;
-        }
-        if (attempt >= BACKGROUND_ATTEMPTS) {
-            LOG.warn("client-off of {} did not reach every data node after {} attempts", clientId, attempt);
-            return;
-        }
-        submit(() -> clientOff(clientId, registeredUpTo, removedAt, attempt + 1), backoffMs(attempt));
-    }
-
-    /** Takes a publisher off data (unless the client registered it again meanwhile), retrying while data is unavailable. */
-    private void retract(Publisher p) {
-        retract(p, 1);
-    }
-
-    private void retract(Publisher p, int attempt) {
-        // Ticked before the check: a registration of it after the check ticks higher, and data will not remove it.
-        long removedAt = clock.tick();
-        if (registry.hasPublisher(p.registerId())) {
-            return;
-        }
-        if (router.unpublish(p.dataInfoId(), p.registerId(), removedAt).ok()) {
-            return;
-        }
-        if (attempt >= BACKGROUND_ATTEMPTS) {
-            LOG.warn("could not take {} off data after {} attempts", p, attempt);
-            return;
-        }
-        submit(() -> retract(p, attempt + 1), backoffMs(attempt));
-    }
-
-    private static long backoffMs(int attempt) {
-        return Math.min(5_000, 100L << Math.min(attempt, 6));
-    }
-
-    private void submit(Runnable task, long delayMs) {
-        try {
-            background.schedule(task, delayMs, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // This session is stopping: meta expires it after the lease, and data nodes then drop all it owned.
-            LOG.debug("session stopping; left to meta's expiry of this session");
-        }
-    }
-
-    private CompletableFuture<Boolean> sendPush(Connection connection, PushMessage message) {
-        CompletableFuture<Boolean> acked = new CompletableFuture<>();
-        try {
-            server.invokeWithCallback(connection, message, new InvokeCallback() {
-                @Override
-                public void onResponse(Object ack) {
-                    acked.complete(ack instanceof PushAck a && a.ok());
-                }
-
-                @Override
-                public void onException(Throwable e) {
-                    LOG.debug("push of {} v{} to {} failed: {}", message.dataInfoId(), message.version(), connection.getUrl(),
-                            e.toString());
-                    acked.complete(false);
-                }
-
-                @Override
-                public Executor getExecutor() {
-                    return null; // complete on bolt's callback thread; the engine only schedules from there
-                }
-            }, config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS));
-        } catch (Exception e) {
-            LOG.debug("push of {} v{} to {} failed: {}", message.dataInfoId(), message.version(), connection.getUrl(), e.getMessage());
-            acked.complete(false);
-        }
-        return acked;
     }
 
     /**
@@ -344,31 +232,27 @@ public final class SessionServer implements AutoCloseable {
             return;
         }
         stopping = true;
-        NamedThreads.shutdown(hellos);
-        if (digests != null) {
-            digests.close();
-        }
-        if (heartbeat != null) {
-            heartbeat.close();
-        }
+        closeAll(hellos, digests, heartbeat);
         BoltServers.safeShutdown(server);
-        if (withdrawals != null) {
-            withdrawals.close();
-        }
-        if (versionCheck != null) {
-            versionCheck.close();
-        }
-        if (pushEngine != null) {
-            pushEngine.close();
-        }
+        closeAll(withdrawals, versionCheck, pushEngine);
         NamedThreads.shutdown(notices);
         NamedThreads.shutdown(reconcile);
-        NamedThreads.shutdown(background);
-        handlers.close();
-        if (caller != null) {
-            caller.close();
-        }
+        closeAll(removals, handlers, caller);
         server = null;
         LOG.info("session {} stopped", address);
+    }
+
+    /** Closes each piece in order; one that start() did not reach is null. */
+    private static void closeAll(AutoCloseable... pieces) {
+        for (AutoCloseable piece : pieces) {
+            if (piece == null) {
+                continue;
+            }
+            try {
+                piece.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", piece.getClass().getSimpleName(), e);
+            }
+        }
     }
 }

@@ -1,8 +1,6 @@
 package io.roster.tools.replication;
 
-import com.alipay.remoting.Connection;
 import com.alipay.remoting.rpc.RpcServer;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.view.ClusterView;
@@ -22,11 +20,12 @@ import io.roster.common.wire.HeartbeatRequest;
 import io.roster.common.wire.SessionHello;
 import io.roster.common.wire.SimpleReply;
 import io.roster.datastore.DataServer;
-import io.roster.session.forward.DataRouter;
-import io.roster.session.forward.SlotLeaderFence;
+import io.roster.session.routing.DataRouter;
+import io.roster.session.routing.SlotLeaderFence;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.reconcile.SlotPublishersQueryHandler;
 import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.RegistrationClock;
 import io.roster.testkit.bolt.FakeBoltPeer;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +68,7 @@ class HandOffFenceTest {
     private final AtomicReference<ClusterView> sessionView = new AtomicReference<>(ClusterView.EMPTY);
     private final ClientRegistry registry = new ClientRegistry(SLOT_FUNCTION);
     private final RegistrationClock clock = new RegistrationClock();
-    private final Connection client = new Connection(new EmbeddedChannel());
+    private final ConnectionHandle client = ConnectionHandle.alwaysOpen("client");
     private FakeBoltPeer meta;
     private RpcServer session;
     private RpcCaller caller;

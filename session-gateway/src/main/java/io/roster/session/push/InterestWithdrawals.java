@@ -1,17 +1,13 @@
 package io.roster.session.push;
 
-import io.roster.common.util.NamedThreads;
-import io.roster.session.forward.DataRouter;
+import io.roster.session.routing.DataRouter;
+import io.roster.session.periodic.PeriodicRound;
 import io.roster.session.registry.ClientRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Tells the data nodes, a little after the fact and in batches, which datums lost their last subscriber here, so
@@ -19,13 +15,12 @@ import java.util.concurrent.TimeUnit;
  * the session makes anyway; this is the only message that exists just for targeting.
  */
 public final class InterestWithdrawals implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(InterestWithdrawals.class);
     static final int DATUMS_PER_MESSAGE = 1000;
 
     private final ClientRegistry registry;
     private final DataRouter router;
     private final long intervalMs;
-    private final ScheduledExecutorService scheduler = NamedThreads.scheduler("session-interest");
+    private final PeriodicRound rounds = new PeriodicRound("session-interest", "interest withdrawal", this::round);
     /** Withdrawals a data node did not take: tried again next round (if still without subscribers). */
     private final Set<String> retry = new LinkedHashSet<>();
 
@@ -36,15 +31,7 @@ public final class InterestWithdrawals implements AutoCloseable {
     }
 
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::roundQuietly, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
-    }
-
-    private void roundQuietly() {
-        try {
-            round();
-        } catch (RuntimeException e) {
-            LOG.error("interest withdrawal round failed", e);
-        }
+        rounds.start(intervalMs, intervalMs);
     }
 
     /** Sends one round; returns how many datums it withdrew. */
@@ -72,6 +59,6 @@ public final class InterestWithdrawals implements AutoCloseable {
 
     @Override
     public void close() {
-        NamedThreads.shutdown(scheduler);
+        rounds.close();
     }
 }

@@ -36,10 +36,11 @@ public final class PushMetrics {
         return new PushMetrics(new MetricRegistry());
     }
 
-    void acked(long dataBytes, long sinceNanos) {
+    /** @param sinceMillis when the change notice (or the subscription) arrived, by the wall clock */
+    void acked(long dataBytes, long sinceMillis) {
         pushes.inc();
         bytes.inc(dataBytes);
-        latencyMillis.update(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos));
+        latencyMillis.update(Math.max(0, System.currentTimeMillis() - sinceMillis));
     }
 
     void failed() {

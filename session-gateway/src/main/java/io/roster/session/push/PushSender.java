@@ -1,6 +1,6 @@
 package io.roster.session.push;
 
-import com.alipay.remoting.Connection;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.common.wire.PushMessage;
 
 import java.util.concurrent.CompletableFuture;
@@ -10,5 +10,5 @@ import java.util.concurrent.CompletableFuture;
  * false on a refusal, a failure or the push timeout. It must not block the caller.
  */
 public interface PushSender {
-    CompletableFuture<Boolean> send(Connection connection, PushMessage message);
+    CompletableFuture<Boolean> send(ConnectionHandle connection, PushMessage message);
 }

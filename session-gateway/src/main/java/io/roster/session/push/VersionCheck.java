@@ -6,10 +6,10 @@ import io.roster.common.model.SlotTable;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
 import io.roster.common.slot.SlotFunction;
-import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.DatumDigest;
 import io.roster.common.wire.DatumVersionsQuery;
 import io.roster.common.wire.DatumVersionsReply;
+import io.roster.session.periodic.PeriodicRound;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.SubscriberRecord;
 import org.slf4j.Logger;
@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +41,7 @@ public final class VersionCheck implements AutoCloseable {
     private final ProcessId session;
     private final int timeoutMs;
     private final long intervalMs;
-    private final ScheduledExecutorService scheduler = NamedThreads.scheduler("session-version-check");
+    private final PeriodicRound rounds = new PeriodicRound("session-version-check", "version check", this::roundLogged);
 
     public VersionCheck(ClientRegistry registry, PushEngine pushes, RpcCaller caller, Supplier<ClusterView> view,
                         SlotFunction slots, ProcessId session, int timeoutMs, long intervalMs) {
@@ -59,26 +56,18 @@ public final class VersionCheck implements AutoCloseable {
     }
 
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::roundQuietly, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        rounds.start(intervalMs, intervalMs);
     }
 
     /** Runs a round now, off the caller's thread: slot leaders may have changed and must learn this session's interest. */
     public void soon() {
-        try {
-            scheduler.execute(this::roundQuietly);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("version check stopped; no round");
-        }
+        rounds.soon();
     }
 
-    private void roundQuietly() {
-        try {
-            int behind = round();
-            if (behind > 0) {
-                LOG.info("version check: {} datum(s) newer at data than pushed here (a change notice was lost); pushing", behind);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("version check round failed", e);
+    private void roundLogged() {
+        int behind = round();
+        if (behind > 0) {
+            LOG.info("version check: {} datum(s) newer at data than pushed here (a change notice was lost); pushing", behind);
         }
     }
 
@@ -145,7 +134,7 @@ public final class VersionCheck implements AutoCloseable {
         long now = System.currentTimeMillis();
         long lowest = Long.MAX_VALUE;
         for (SubscriberRecord s : registry.subscribersOf(dataInfoId)) {
-            if (s.connection().isFine() && !s.paused(now)) {
+            if (s.connection().isOpen() && !s.paused(now)) {
                 lowest = Math.min(lowest, s.pushedVersion());
             }
         }
@@ -154,6 +143,6 @@ public final class VersionCheck implements AutoCloseable {
 
     @Override
     public void close() {
-        NamedThreads.shutdown(scheduler);
+        rounds.close();
     }
 }

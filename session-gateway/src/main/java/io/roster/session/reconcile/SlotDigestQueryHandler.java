@@ -2,12 +2,11 @@ package io.roster.session.reconcile;
 
 import com.alipay.remoting.BizContext;
 import io.roster.common.model.ProcessId;
-import io.roster.common.rpc.RequestHandler;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SlotDigestQuery;
 import io.roster.common.wire.SlotDigestQueryReply;
-import io.roster.session.forward.SlotLeaderFence;
+import io.roster.session.routing.SlotLeaderFence;
 import io.roster.session.registry.ClientRegistry;
 
 import java.util.List;
@@ -17,10 +16,7 @@ import java.util.concurrent.Executor;
  * A new slot leader's first question while its slots migrate (docs/ARCHITECTURE.md): the digest of this session's
  * publishers in each slot asked, so it fetches only the slots whose digest differs from its copy.
  */
-public final class SlotDigestQueryHandler extends RequestHandler<SlotDigestQuery> {
-    private final ClientRegistry registry;
-    private final SlotFunction slots;
-    private final ProcessId processId;
+public final class SlotDigestQueryHandler extends SlotQueryHandler<SlotDigestQuery> {
     private final SlotLeaderFence fence;
 
     public SlotDigestQueryHandler(ClientRegistry registry, SlotFunction slots, ProcessId processId, Executor executor) {
@@ -30,16 +26,13 @@ public final class SlotDigestQueryHandler extends RequestHandler<SlotDigestQuery
     /** @param fence where the leader asking is recorded, so this session's router sends it the slots' later writes */
     public SlotDigestQueryHandler(ClientRegistry registry, SlotFunction slots, ProcessId processId, Executor executor,
                                   SlotLeaderFence fence) {
-        super(SlotDigestQuery.class, executor);
-        this.registry = registry;
-        this.slots = slots;
-        this.processId = processId;
+        super(SlotDigestQuery.class, registry, slots, processId, executor);
         this.fence = fence;
     }
 
     @Override
     protected Object handle(BizContext context, SlotDigestQuery query) {
-        List<Integer> ids = SlotIds.checked(query.slotIds(), slots.slotCount());
+        List<Integer> ids = checked(query.slotIds());
         // The fence goes up before the registry is read: a write this answer misses is routed to the asking leader.
         List<Long> epochs = query.leaderEpochs();
         if (epochs.size() == query.slotIds().size()) {
@@ -49,8 +42,7 @@ public final class SlotDigestQueryHandler extends RequestHandler<SlotDigestQuery
                 }
             }
         }
-        SlotPublishers held = SlotPublishers.of(registry.bySlot(), ids);
-        return new SlotDigestQueryReply(ErrorCode.OK, "", processId, held.digests());
+        return new SlotDigestQueryReply(ErrorCode.OK, "", processId, held(ids).digests());
     }
 
     @Override

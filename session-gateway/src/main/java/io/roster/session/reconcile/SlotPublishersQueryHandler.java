@@ -2,7 +2,6 @@ package io.roster.session.reconcile;
 
 import com.alipay.remoting.BizContext;
 import io.roster.common.model.ProcessId;
-import io.roster.common.rpc.RequestHandler;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SlotPublishersQuery;
@@ -18,27 +17,20 @@ import java.util.concurrent.Executor;
  * The reply's stamp is ticked before the registry is read, so data may drop what this session owned there
  * registered no later than it and not listed, while a registration racing the snapshot stamps higher and stays.
  */
-public final class SlotPublishersQueryHandler extends RequestHandler<SlotPublishersQuery> {
-    private final ClientRegistry registry;
+public final class SlotPublishersQueryHandler extends SlotQueryHandler<SlotPublishersQuery> {
     private final RegistrationClock clock;
-    private final SlotFunction slots;
-    private final ProcessId processId;
 
     public SlotPublishersQueryHandler(ClientRegistry registry, RegistrationClock clock, SlotFunction slots, ProcessId processId,
                                       Executor executor) {
-        super(SlotPublishersQuery.class, executor);
-        this.registry = registry;
+        super(SlotPublishersQuery.class, registry, slots, processId, executor);
         this.clock = clock;
-        this.slots = slots;
-        this.processId = processId;
     }
 
     @Override
     protected Object handle(BizContext context, SlotPublishersQuery query) {
-        List<Integer> ids = SlotIds.checked(query.slotIds(), slots.slotCount());
+        List<Integer> ids = checked(query.slotIds());
         long stamp = clock.snapshotTick();
-        SlotPublishers held = SlotPublishers.of(registry.bySlot(), ids);
-        return new SlotPublishersReply(ErrorCode.OK, "", processId, stamp, held.all());
+        return new SlotPublishersReply(ErrorCode.OK, "", processId, stamp, held(ids).all());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.roster.session.registry;
 
-import com.alipay.remoting.Connection;
 
 import java.util.Collections;
 import java.util.Map;
@@ -18,12 +17,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * the write lock, so each store lands before the close (and the registry's sweep after it sees it) or is refused.
  */
 final class ClientConnections {
-    private final Map<Connection, State> states = new ConcurrentHashMap<>();
+    private final Map<ConnectionHandle, State> states = new ConcurrentHashMap<>();
     /**
      * Connections whose close was handled, so that none gets a state again (bolt may call a closing connection fine
-     * for a moment). Weak: only requests still in flight on it hold a closed connection.
+     * for a moment). Weak: only the bolt connection (whose attribute it is) and requests still in flight on it hold a closed
+     * connection's handle.
      */
-    private final Set<Connection> detached = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+    private final Set<ConnectionHandle> detached = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
 
     /** The clients of one connection and the stamp of the last registration it carried. */
     static final class State {
@@ -37,9 +37,9 @@ final class ClientConnections {
     }
 
     /** The state of {@code connection}, created if needed, or null once its close was handled (or it is closed). */
-    State open(Connection connection, String clientId, long stamp) {
+    State open(ConnectionHandle connection, String clientId, long stamp) {
         // Created inside the map's compute for this connection, which close's removal excludes: never after it.
-        State state = states.computeIfAbsent(connection, c -> detached.contains(c) || !c.isFine() ? null : new State());
+        State state = states.computeIfAbsent(connection, c -> detached.contains(c) || !c.isOpen() ? null : new State());
         if (state != null) {
             state.clientIds.add(clientId);
             state.lastRegistration.accumulateAndGet(stamp, Math::max);
@@ -51,7 +51,7 @@ final class ClientConnections {
      * Runs {@code store} of a registration of {@code clientId} over {@code connection} (attaching it if needed) under
      * the connection's read lock; returns false, without running it, once the connection's close was handled.
      */
-    boolean whileOpen(Connection connection, String clientId, long stamp, Runnable store) {
+    boolean whileOpen(ConnectionHandle connection, String clientId, long stamp, Runnable store) {
         State state = open(connection, clientId, stamp);
         if (state == null) {
             return false;
@@ -72,7 +72,7 @@ final class ClientConnections {
      * Handles the close of {@code connection}: it gets no state again, and its state (null if it had none) is closed
      * once the stores under way over it are done, so every later one is refused.
      */
-    State close(Connection connection) {
+    State close(ConnectionHandle connection) {
         State[] removed = new State[1];
         states.compute(connection, (c, state) -> {
             detached.add(c);
@@ -91,7 +91,7 @@ final class ClientConnections {
         return state;
     }
 
-    boolean isAttached(Connection connection) {
+    boolean isAttached(ConnectionHandle connection) {
         return states.containsKey(connection);
     }
 

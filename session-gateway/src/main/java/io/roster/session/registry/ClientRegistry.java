@@ -1,6 +1,5 @@
 package io.roster.session.registry;
 
-import com.alipay.remoting.Connection;
 import io.roster.common.model.Publisher;
 import io.roster.common.slot.SlotFunction;
 
@@ -59,7 +58,7 @@ public final class ClientRegistry {
     }
 
     /** Whether registrations already came over {@code connection} (it counts against session.max-clients). */
-    public boolean isAttached(Connection connection) {
+    public boolean isAttached(ConnectionHandle connection) {
         return connections.isAttached(connection);
     }
 
@@ -69,14 +68,14 @@ public final class ClientRegistry {
     }
 
     /** A publisher and the connection it was last registered over. */
-    private record PublisherEntry(Publisher publisher, Connection connection) {
+    private record PublisherEntry(Publisher publisher, ConnectionHandle connection) {
     }
 
     /**
      * Notes that {@code clientId} registered over {@code connection} at {@code stamp}. Returns false when the
      * connection is already closed or its close was handled: nothing registered on it would ever go.
      */
-    public boolean attach(Connection connection, String clientId, long stamp) {
+    public boolean attach(ConnectionHandle connection, String clientId, long stamp) {
         return connections.open(connection, clientId, stamp) != null;
     }
 
@@ -88,7 +87,7 @@ public final class ClientRegistry {
      * @throws RegistrationRefused when the connection's close was handled (UNAVAILABLE), or when another client
      *                             holds p's registerId (INVALID_REQUEST); nothing changes
      */
-    public Publisher putPublisher(Publisher p, Connection connection) {
+    public Publisher putPublisher(Publisher p, ConnectionHandle connection) {
         Publisher[] previous = new Publisher[1];
         boolean open = connections.whileOpen(connection, p.clientId(), p.registerTimestamp(),
                 () -> previous[0] = store(p, connection));
@@ -98,7 +97,7 @@ public final class ClientRegistry {
         return previous[0];
     }
 
-    private Publisher store(Publisher p, Connection connection) {
+    private Publisher store(Publisher p, ConnectionHandle connection) {
         Publisher[] previous = new Publisher[1];
         publishers.compute(p.registerId(), (id, old) -> {
             if (old != null && !old.publisher().clientId().equals(p.clientId())) {
@@ -169,7 +168,7 @@ public final class ClientRegistry {
      * false, restoring nothing, when the connection's close was handled: data may still hold p, so the caller must
      * take it off.
      */
-    public boolean restorePublisher(Publisher p, Connection connection) {
+    public boolean restorePublisher(Publisher p, ConnectionHandle connection) {
         return connections.whileOpen(connection, p.clientId(), p.registerTimestamp(),
                 () -> publishers.computeIfAbsent(p.registerId(), id -> {
                     changed(null, p);
@@ -285,7 +284,7 @@ public final class ClientRegistry {
      * Forgets a closed connection: removes the subscribers and publishers registered over it (not those its
      * clients already re-registered over a newer connection) and says up to which stamp data must drop them.
      */
-    public ClosedConnection detach(Connection connection) {
+    public ClosedConnection detach(ConnectionHandle connection) {
         // Waits for the stores under way over it: the sweep below sees them, and every later one is refused.
         ClientConnections.State state = connections.close(connection);
         if (state == null) {

@@ -1,6 +1,5 @@
 package io.roster.session.registry;
 
-import com.alipay.remoting.Connection;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,11 +11,11 @@ public final class SubscriberRecord {
     private final String registerId;
     private final String dataInfoId;
     private final String clientId;
-    private final Connection connection;
+    private final ConnectionHandle connection;
     private final AtomicLong pushedVersion = new AtomicLong(-1);
     private volatile long pausedUntilMillis;
 
-    public SubscriberRecord(String registerId, String dataInfoId, String clientId, Connection connection) {
+    public SubscriberRecord(String registerId, String dataInfoId, String clientId, ConnectionHandle connection) {
         this.registerId = registerId;
         this.dataInfoId = dataInfoId;
         this.clientId = clientId;
@@ -35,7 +34,7 @@ public final class SubscriberRecord {
         return clientId;
     }
 
-    public Connection connection() {
+    public ConnectionHandle connection() {
         return connection;
     }
 

@@ -1,8 +1,9 @@
 package io.roster.session.rpc;
 
 import com.alipay.remoting.BizContext;
-import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import com.codahale.metrics.Counter;
+import io.roster.common.rpc.RequestHandler;
+import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.DataChangeNotice;
 import io.roster.session.push.PushEngine;
 
@@ -10,9 +11,8 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /** Receives the data nodes' oneway change notices on the session's outbound connections. */
-public final class ChangeNoticeProcessor extends SyncUserProcessor<DataChangeNotice> {
+public final class ChangeNoticeProcessor extends RequestHandler<DataChangeNotice> {
     private final PushEngine pushEngine;
-    private final Executor executor;
     private final BooleanSupplier dropping;
     private final Counter received;
 
@@ -21,14 +21,14 @@ public final class ChangeNoticeProcessor extends SyncUserProcessor<DataChangeNot
      * @param received counts every notice that arrived (session.notices.received on /metrics)
      */
     public ChangeNoticeProcessor(PushEngine pushEngine, Executor executor, BooleanSupplier dropping, Counter received) {
+        super(DataChangeNotice.class, executor);
         this.received = received;
         this.pushEngine = pushEngine;
-        this.executor = executor;
         this.dropping = dropping;
     }
 
     @Override
-    public Object handleRequest(BizContext context, DataChangeNotice notice) {
+    protected Object handle(BizContext context, DataChangeNotice notice) {
         received.inc();
         if (!dropping.getAsBoolean()) {
             pushEngine.onChange(notice.dataInfoId());
@@ -36,13 +36,9 @@ public final class ChangeNoticeProcessor extends SyncUserProcessor<DataChangeNot
         return null;
     }
 
+    /** A notice is oneway: nothing goes back, even when handling it failed (that is logged). */
     @Override
-    public String interest() {
-        return DataChangeNotice.class.getName();
-    }
-
-    @Override
-    public Executor getExecutor() {
-        return executor;
+    protected Object errorReply(ErrorCode code, String message) {
+        return null;
     }
 }

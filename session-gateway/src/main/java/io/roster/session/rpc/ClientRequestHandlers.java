@@ -1,7 +1,6 @@
 package io.roster.session.rpc;
 
 import com.alipay.remoting.BizContext;
-import com.alipay.remoting.Connection;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
@@ -14,18 +13,21 @@ import io.roster.common.wire.SubscribeRequest;
 import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
 import io.roster.common.wire.WriteReply;
-import io.roster.session.forward.DataRouter;
+import io.roster.session.routing.DataRouter;
 import io.roster.session.push.PushEngine;
 import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.RegistrationClock;
 import io.roster.session.registry.SubscriberRecord;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /** The four client calls. Each validates fully before touching state, so bad input changes nothing. */
 public final class ClientRequestHandlers {
+    private static final RegisterReply OK = new RegisterReply(ErrorCode.OK, "");
     private final ClientRegistry registry;
     private final DataRouter router;
     private final PushEngine pushEngine;
@@ -35,6 +37,7 @@ public final class ClientRequestHandlers {
     private final RegistrationClock clock;
     private final Consumer<Publisher> retract;
     private final Executor executor;
+    private final BoltConnections connections;
 
     /**
      * @param retract takes a publisher back off data, in the background: used when a write may have landed after
@@ -42,7 +45,8 @@ public final class ClientRequestHandlers {
      */
     public ClientRequestHandlers(ClientRegistry registry, DataRouter router, PushEngine pushEngine, RegistryLimits limits,
                                  ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
-                                 Consumer<Publisher> retract, Executor executor) {
+                                 Consumer<Publisher> retract, Executor executor,
+                                 BoltConnections connections) {
         this.clientLimits = clientLimits;
         this.registry = registry;
         this.router = router;
@@ -52,20 +56,33 @@ public final class ClientRequestHandlers {
         this.clock = clock;
         this.retract = retract;
         this.executor = executor;
+        this.connections = connections;
     }
 
     public List<RequestHandler<?>> all() {
-        return List.of(new Publish(), new Unpublish(), new Subscribe(), new Unsubscribe());
+        return List.of(new Handler<>(PublishRequest.class, this::publish),
+                new Handler<>(UnpublishRequest.class, this::unpublish),
+                new Handler<>(SubscribeRequest.class, this::subscribe),
+                new Handler<>(UnsubscribeRequest.class, this::unsubscribe));
     }
 
-    private abstract class Handler<Q> extends RequestHandler<Q> {
-        Handler(Class<Q> type) {
+    /** One client call: the connection it came over, as a handle, and the request go to {@code handling}. */
+    private final class Handler<Q> extends RequestHandler<Q> {
+        private final BiFunction<ConnectionHandle, Q, RegisterReply> handling;
+
+        Handler(Class<Q> type, BiFunction<ConnectionHandle, Q, RegisterReply> handling) {
             super(type, executor);
+            this.handling = handling;
         }
 
         @Override
         protected Object errorReply(ErrorCode code, String message) {
             return new RegisterReply(code, message);
+        }
+
+        @Override
+        protected Object handle(BizContext context, Q request) {
+            return handling.apply(connections.handleOf(context.getConnection()), request);
         }
     }
 
@@ -73,7 +90,7 @@ public final class ClientRequestHandlers {
      * The refusal of a new registration over a cap, or null when it may be taken. Checked before the registration,
      * not under a lock: parallel first registrations may pass a cap by the number of handler threads.
      */
-    private RegisterReply overLimit(Connection connection, String clientId, boolean newRegistration) {
+    private RegisterReply overLimit(ConnectionHandle connection, String clientId, boolean newRegistration) {
         if (!registry.isAttached(connection) && registry.connectionCount() >= clientLimits.maxClients()) {
             return new RegisterReply(ErrorCode.SESSION_FULL, "session " + sessionProcessId.address() + " serves "
                     + registry.connectionCount() + " clients, its session.max-clients; connect to another session");
@@ -100,119 +117,91 @@ public final class ClientRequestHandlers {
     private record Stored(Publisher publisher, Publisher previous) {
     }
 
-    private final class Publish extends Handler<PublishRequest> {
-        Publish() {
-            super(PublishRequest.class);
+    private RegisterReply publish(ConnectionHandle connection, PublishRequest r) {
+        String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
+        limits.checkAppName(r.appName());
+        limits.checkData(r.data());
+        RegisterReply refused = overLimit(connection, r.clientId(), !registry.hasPublisher(r.registerId()));
+        if (refused != null) {
+            return refused;
         }
-
-        @Override
-        protected Object handle(BizContext context, PublishRequest r) {
-            String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
-            limits.checkAppName(r.appName());
-            limits.checkData(r.data());
-            RegisterReply refused = overLimit(context.getConnection(), r.clientId(), !registry.hasPublisher(r.registerId()));
-            if (refused != null) {
-                return refused;
+        // Stamped and stored under the clock's fence: a reconciliation snapshot stamped later must contain p,
+        // or data would take p for a publisher this session dropped and remove it.
+        Stored stored = clock.register(stamp -> {
+            if (!registry.attach(connection, r.clientId(), stamp)) {
+                return null;
             }
-            // Stamped and stored under the clock's fence: a reconciliation snapshot stamped later must contain p,
-            // or data would take p for a publisher this session dropped and remove it.
-            Stored stored = clock.register(stamp -> {
-                if (!registry.attach(context.getConnection(), r.clientId(), stamp)) {
-                    return null;
-                }
-                Publisher p = new Publisher(r.registerId(), dataInfoId, r.clientId(), r.appName(), r.zone(), r.data(),
-                        r.version(), stamp, sessionProcessId, r.connectionGeneration());
-                return new Stored(p, registry.putPublisher(p, context.getConnection()));
-            });
-            if (stored == null) {
-                return closing();
-            }
-            Publisher p = stored.publisher();
-            Publisher previous = stored.previous();
-            if (previous == p) {
-                return new RegisterReply(ErrorCode.OK, "stale version " + r.version() + " ignored");
-            }
-            WriteReply reply = router.publish(p);
-            if (!reply.ok()) {
-                registry.undoPublisher(p, previous);
-                if (previous == null && reply.code() != ErrorCode.INVALID_REQUEST && !registry.hasPublisher(p.registerId())) {
-                    // A timed-out write may still have been applied; the client was told it failed, so take it back.
-                    retract.accept(p);
-                }
-                return new RegisterReply(reply.code(), reply.message());
-            }
-            if (!registry.hasPublisher(p.registerId())) {
-                // The connection closed while the write was in flight, and its client-off may have reached data first.
+            Publisher p = new Publisher(r.registerId(), dataInfoId, r.clientId(), r.appName(), r.zone(), r.data(),
+                    r.version(), stamp, sessionProcessId, r.connectionGeneration());
+            return new Stored(p, registry.putPublisher(p, connection));
+        });
+        if (stored == null) {
+            return closing();
+        }
+        Publisher p = stored.publisher();
+        Publisher previous = stored.previous();
+        if (previous == p) {
+            return new RegisterReply(ErrorCode.OK, "stale version " + r.version() + " ignored");
+        }
+        WriteReply reply = router.publish(p);
+        if (!reply.ok()) {
+            registry.undoPublisher(p, previous);
+            if (previous == null && reply.code() != ErrorCode.INVALID_REQUEST && !registry.hasPublisher(p.registerId())) {
+                // A timed-out write may still have been applied; the client was told it failed, so take it back.
                 retract.accept(p);
             }
-            return new RegisterReply(ErrorCode.OK, "");
+            return new RegisterReply(reply.code(), reply.message());
         }
+        if (!registry.hasPublisher(p.registerId())) {
+            // The connection closed while the write was in flight, and its client-off may have reached data first.
+            retract.accept(p);
+        }
+        return OK;
     }
 
-    private final class Unpublish extends Handler<UnpublishRequest> {
-        Unpublish() {
-            super(UnpublishRequest.class);
+    private RegisterReply unpublish(ConnectionHandle connection, UnpublishRequest r) {
+        validIds(r.clientId(), r.registerId(), r.dataInfoId());
+        // Dropped under the clock's fence, like a registration: a snapshot stamped after removedAt lacks it,
+        // and data refuses to bring it back from anything this session stamped before.
+        long[] removedAt = new long[1];
+        Publisher removed = clock.register(stamp -> {
+            removedAt[0] = stamp;
+            return registry.removePublisher(r.registerId(), r.clientId());
+        });
+        if (removed == null) {
+            return new RegisterReply(ErrorCode.OK, "no such publisher");
         }
-
-        @Override
-        protected Object handle(BizContext context, UnpublishRequest r) {
-            validIds(r.clientId(), r.registerId(), r.dataInfoId());
-            // Dropped under the clock's fence, like a registration: a snapshot stamped after removedAt lacks it,
-            // and data refuses to bring it back from anything this session stamped before.
-            long[] removedAt = new long[1];
-            Publisher removed = clock.register(stamp -> {
-                removedAt[0] = stamp;
-                return registry.removePublisher(r.registerId(), r.clientId());
-            });
-            if (removed == null) {
-                return new RegisterReply(ErrorCode.OK, "no such publisher");
-            }
-            WriteReply reply = router.unpublish(removed.dataInfoId(), removed.registerId(), removedAt[0]);
-            if (!reply.ok()) {
-                if (!registry.restorePublisher(removed, context.getConnection())) {
-                    // The connection's close was handled meanwhile; data may still hold it, so take it off there.
-                    retract.accept(removed);
-                    return closing();
-                }
-                return new RegisterReply(reply.code(), reply.message());
-            }
-            return new RegisterReply(ErrorCode.OK, "");
-        }
-    }
-
-    private final class Subscribe extends Handler<SubscribeRequest> {
-        Subscribe() {
-            super(SubscribeRequest.class);
-        }
-
-        @Override
-        protected Object handle(BizContext context, SubscribeRequest r) {
-            String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
-            limits.checkAppName(r.appName());
-            RegisterReply refused = overLimit(context.getConnection(), r.clientId(), !registry.hasSubscriber(r.registerId()));
-            if (refused != null) {
-                return refused;
-            }
-            if (!registry.attach(context.getConnection(), r.clientId(), clock.tick())) {
+        WriteReply reply = router.unpublish(removed.dataInfoId(), removed.registerId(), removedAt[0]);
+        if (!reply.ok()) {
+            if (!registry.restorePublisher(removed, connection)) {
+                // The connection's close was handled meanwhile; data may still hold it, so take it off there.
+                retract.accept(removed);
                 return closing();
             }
-            SubscriberRecord s = new SubscriberRecord(r.registerId(), dataInfoId, r.clientId(), context.getConnection());
-            registry.addSubscriber(s);
-            pushEngine.pushCurrent(s);
-            return new RegisterReply(ErrorCode.OK, "");
+            return new RegisterReply(reply.code(), reply.message());
         }
+        return OK;
     }
 
-    private final class Unsubscribe extends Handler<UnsubscribeRequest> {
-        Unsubscribe() {
-            super(UnsubscribeRequest.class);
+    private RegisterReply subscribe(ConnectionHandle connection, SubscribeRequest r) {
+        String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
+        limits.checkAppName(r.appName());
+        RegisterReply refused = overLimit(connection, r.clientId(), !registry.hasSubscriber(r.registerId()));
+        if (refused != null) {
+            return refused;
         }
+        if (!registry.attach(connection, r.clientId(), clock.tick())) {
+            return closing();
+        }
+        SubscriberRecord s = new SubscriberRecord(r.registerId(), dataInfoId, r.clientId(), connection);
+        registry.addSubscriber(s);
+        pushEngine.pushCurrent(s);
+        return OK;
+    }
 
-        @Override
-        protected Object handle(BizContext context, UnsubscribeRequest r) {
-            validIds(r.clientId(), r.registerId(), r.dataInfoId());
-            registry.removeSubscriber(r.registerId(), r.clientId());
-            return new RegisterReply(ErrorCode.OK, "");
-        }
+    private RegisterReply unsubscribe(ConnectionHandle connection, UnsubscribeRequest r) {
+        validIds(r.clientId(), r.registerId(), r.dataInfoId());
+        registry.removeSubscriber(r.registerId(), r.clientId());
+        return OK;
     }
 }

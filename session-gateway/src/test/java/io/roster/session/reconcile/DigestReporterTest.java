@@ -1,7 +1,5 @@
 package io.roster.session.reconcile;
 
-import com.alipay.remoting.Connection;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.model.Slot;
@@ -11,6 +9,7 @@ import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.SessionDigest;
 import io.roster.common.wire.SessionSlotSync;
 import io.roster.common.wire.SlotDigest;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.RegistrationClock;
 import io.roster.session.testing.FakeDataNode;
@@ -39,7 +38,7 @@ class DigestReporterTest {
 
     private final ClientRegistry registry = new ClientRegistry(SLOTS);
     private final RegistrationClock clock = new RegistrationClock();
-    private final Connection connection = new Connection(new EmbeddedChannel());
+    private final ConnectionHandle connection = ConnectionHandle.alwaysOpen("client");
     private final AtomicReference<SlotTable> table = new AtomicReference<>(SlotTable.EMPTY);
     private final List<DigestReporter> reporters = new ArrayList<>();
     private FakeDataNode even;

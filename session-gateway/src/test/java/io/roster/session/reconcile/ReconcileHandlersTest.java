@@ -1,8 +1,6 @@
 package io.roster.session.reconcile;
 
-import com.alipay.remoting.Connection;
 import com.alipay.remoting.rpc.RpcServer;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.rpc.BoltServers;
@@ -16,6 +14,7 @@ import io.roster.common.wire.SlotDigestQuery;
 import io.roster.common.wire.SlotDigestQueryReply;
 import io.roster.common.wire.SlotPublishersQuery;
 import io.roster.common.wire.SlotPublishersReply;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.RegistrationClock;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ class ReconcileHandlersTest {
     private final ClientRegistry registry = new ClientRegistry(SLOTS);
     private final RegistrationClock clock = new RegistrationClock();
     private final ExecutorService executor = NamedThreads.pool("test-reconcile", 2);
-    private final Connection connection = new Connection(new EmbeddedChannel());
+    private final ConnectionHandle connection = ConnectionHandle.alwaysOpen("client");
     private ProcessId session;
     private RpcServer server;
     private RpcCaller caller;

@@ -1,7 +1,6 @@
 package io.roster.session.reconcile;
 
-import com.alipay.remoting.Connection;
-import io.netty.channel.embedded.EmbeddedChannel;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.ClientRegistry;
 
 import io.roster.common.model.InvalidInputException;
@@ -35,7 +34,7 @@ class SlotPublishersTest {
     /** What a session holding {@code publishers} answers for {@code slotIds}, from its registry's slot index. */
     private static SlotPublishers heldIn(List<Publisher> publishers, List<Integer> slotIds) {
         ClientRegistry registry = new ClientRegistry(SLOTS);
-        Connection connection = new Connection(new EmbeddedChannel());
+        ConnectionHandle connection = ConnectionHandle.alwaysOpen("client");
         publishers.forEach(p -> registry.putPublisher(p, connection));
         return SlotPublishers.of(registry.bySlot(), slotIds);
     }

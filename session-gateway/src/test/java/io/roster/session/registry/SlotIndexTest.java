@@ -1,7 +1,5 @@
 package io.roster.session.registry;
 
-import com.alipay.remoting.Connection;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.slot.PublisherDigest;
@@ -50,7 +48,7 @@ class SlotIndexTest {
     @Test
     void everyKindOfChangeKeepsTheIndexEqualToTheRegistry() {
         ClientRegistry r = new ClientRegistry(SLOTS);
-        Connection a = new Connection(new EmbeddedChannel()), b = new Connection(new EmbeddedChannel());
+        ConnectionHandle a = ConnectionHandle.alwaysOpen("a"), b = ConnectionHandle.alwaysOpen("b");
         Publisher p1 = pub(1, 1), p2 = pub(2, 1);
         r.putPublisher(p1, a);
         r.putPublisher(p2, a);
@@ -74,7 +72,7 @@ class SlotIndexTest {
     @Test
     void concurrentChangesLeaveTheIndexEqualToTheRegistry() throws Exception {
         ClientRegistry r = new ClientRegistry(SLOTS);
-        Connection c = new Connection(new EmbeddedChannel());
+        ConnectionHandle c = ConnectionHandle.alwaysOpen("client");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch done = new CountDownLatch(4);
         for (int t = 0; t < 4; t++) {

@@ -14,9 +14,10 @@ import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishRequest;
 import io.roster.common.wire.RegisterReply;
 import io.roster.common.wire.UnpublishRequest;
-import io.roster.session.forward.DataRouter;
+import io.roster.session.routing.DataRouter;
 import io.roster.session.push.PushEngine;
 import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.RegistrationClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,9 @@ class ClientRequestHandlersTest {
 
     private final ClientRegistry registry = new ClientRegistry(new SlotFunction(16));
     private final RegistrationClock clock = new RegistrationClock();
-    private final Connection connection = new Connection(new EmbeddedChannel());
+    private final Connection boltConnection = new Connection(new EmbeddedChannel());
+    private final BoltConnections connections = new BoltConnections();
+    private final ConnectionHandle connection = connections.handleOf(boltConnection);
     private final AtomicReference<Runnable> whileForwarding = new AtomicReference<>(() -> { });
     private final AtomicInteger forwards = new AtomicInteger();
     private final List<Publisher> retracted = new CopyOnWriteArrayList<>();
@@ -54,7 +57,8 @@ class ClientRequestHandlersTest {
     }, 10);
     private final List<RequestHandler<?>> handlers = new ClientRequestHandlers(registry,
             new DataRouter(caller, this::viewWhileForwarding, SESSION, 1, registry::subscriptionSeq), pushEngine,
-            RegistryLimits.DEFAULTS, new ClientLimits(100, 100), SESSION, clock, retracted::add, Runnable::run).all();
+            RegistryLimits.DEFAULTS, new ClientLimits(100, 100), SESSION, clock, retracted::add, Runnable::run,
+            connections).all();
 
     private ClusterView viewWhileForwarding() {
         forwards.incrementAndGet();
@@ -74,7 +78,7 @@ class ClientRequestHandlersTest {
                 .filter(h -> h.interest().equals(request.getClass().getName())).findFirst().orElseThrow();
         BizContext context = (BizContext) Proxy.newProxyInstance(BizContext.class.getClassLoader(),
                 new Class<?>[]{BizContext.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getConnection" -> connection;
+                    case "getConnection" -> boltConnection;
                     case "getRemoteAddress" -> "127.0.0.1:2";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
@@ -99,7 +103,7 @@ class ClientRequestHandlersTest {
     /** A client reusing another client's registerId is told so, and the publish goes nowhere. */
     @Test
     void aPublishReusingAnotherClientsRegisterIdIsRefused() {
-        Connection owner = new Connection(new EmbeddedChannel());
+        ConnectionHandle owner = ConnectionHandle.alwaysOpen("owner");
         Publisher theirs = new Publisher("p", ID, "other", "app", "", List.of(new byte[]{1}), 1, clock.tick(), SESSION);
         registry.putPublisher(theirs, owner);
 

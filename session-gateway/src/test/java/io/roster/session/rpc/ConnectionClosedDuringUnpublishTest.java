@@ -15,7 +15,7 @@ import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.RegisterReply;
 import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
-import io.roster.session.forward.DataRouter;
+import io.roster.session.routing.DataRouter;
 import io.roster.session.push.PushEngine;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.RegistrationClock;
@@ -59,6 +59,7 @@ class ConnectionClosedDuringUnpublishTest {
     }, (c, message) -> {
         throw new AssertionError("no pushes expected");
     }, 10);
+    private final BoltConnections connections = new BoltConnections();
     private final RpcServer server = BoltServers.create("127.0.0.1", 0);
 
     @AfterEach
@@ -82,12 +83,12 @@ class ConnectionClosedDuringUnpublishTest {
                 new ClientLimits(100, 100), SESSION, clock, retracted::add, task -> pool.execute(() -> {
                     task.run();
                     handled.incrementAndGet();
-                })).all()) {
+                }), connections).all()) {
             server.registerUserProcessor(h);
         }
         server.addConnectionEventProcessor(ConnectionEventType.CONNECT, (address, connection) -> serverSide.set(connection));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (address, connection) -> {
-            registry.detach(connection);
+            registry.detach(connections.closed(connection));
             closeHandled.set(true);
         });
         BoltServers.start(server, "session.port");
@@ -96,9 +97,9 @@ class ConnectionClosedDuringUnpublishTest {
         // Any call opens the connection; then the client's publisher, registered over it.
         client.call(address, new UnsubscribeRequest("c", "none", ID), RegisterReply.class, 3000);
         Connection connection = serverSide.get();
-        registry.attach(connection, "c", clock.tick());
+        registry.attach(connections.handleOf(connection), "c", clock.tick());
         Publisher p = new Publisher("p", ID, "c", "app", "", List.of(new byte[]{1}), 1, clock.tick(), SESSION);
-        registry.putPublisher(p, connection);
+        registry.putPublisher(p, connections.handleOf(connection));
         whileForwarding.set(() -> {
             connection.close();
             await().untilTrue(closeHandled);

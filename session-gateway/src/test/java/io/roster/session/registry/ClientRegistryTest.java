@@ -1,14 +1,10 @@
-package io.roster.session;
+package io.roster.session.registry;
 
-import com.alipay.remoting.Connection;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.rpc.ReplyException;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.ErrorCode;
-import io.roster.session.registry.ClientRegistry;
-import io.roster.session.registry.SubscriberRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,14 +24,14 @@ class ClientRegistryTest {
                 generation);
     }
 
-    private static Connection connection() {
-        return new Connection(new EmbeddedChannel());
+    private static ConnectionHandle connection() {
+        return ConnectionHandle.alwaysOpen("client");
     }
 
     @Test
     void interestBookkeepingQueuesWithdrawalsAndCountsRegistrationsPerClient() {
         ClientRegistry r = new ClientRegistry(new SlotFunction(16));
-        Connection c = connection();
+        ConnectionHandle c = connection();
         long before = r.subscriptionSeq();
         r.addSubscriber(new SubscriberRecord("s1", "x", "c", c));
         assertThat(r.subscriptionSeq()).as("raised after each subscriber added").isGreaterThan(before);
@@ -57,7 +53,7 @@ class ClientRegistryTest {
     @Test
     void olderVersionsNeverReplaceNewerOnes() {
         ClientRegistry r = new ClientRegistry(new SlotFunction(16));
-        Connection c = connection();
+        ConnectionHandle c = connection();
         Publisher v2 = pub("r", "c", 2);
         assertThat(r.putPublisher(v2, c)).isNull();
         Publisher v1 = pub("r", "c", 1);
@@ -72,8 +68,8 @@ class ClientRegistryTest {
         // its older connection (generation 1) was still queued here. Bound to the old connection again, P would go
         // with that connection's close, and its client-off would take the replayed copy off data too.
         ClientRegistry r = new ClientRegistry(new SlotFunction(16));
-        Connection older = connection();
-        Connection newer = connection();
+        ConnectionHandle older = connection();
+        ConnectionHandle newer = connection();
         Publisher replayed = pub("r", "c", 1, 2);
         Publisher late = pub("r", "c", 1, 1);
         r.putPublisher(replayed, newer);
@@ -86,7 +82,7 @@ class ClientRegistryTest {
     @Test
     void undoingAFailedRepublishPutsThePreviousVersionBackButNeverClobbersANewerOne() {
         ClientRegistry r = new ClientRegistry(new SlotFunction(16));
-        Connection c = connection();
+        ConnectionHandle c = connection();
         Publisher v1 = pub("r", "c", 1);
         Publisher v2 = pub("r", "c", 2);
         r.putPublisher(v1, c);
@@ -115,8 +111,8 @@ class ClientRegistryTest {
     @Test
     void aPublisherOfAnotherClientIsNotReplaced() {
         ClientRegistry r = new ClientRegistry(new SlotFunction(16));
-        Connection c1 = connection();
-        Connection c2 = connection();
+        ConnectionHandle c1 = connection();
+        ConnectionHandle c2 = connection();
         Publisher mine = pub("r", "one", 1);
         r.putPublisher(mine, c1);
         int slot = r.bySlot().slotFunction().slotOf(mine.dataInfoId());
@@ -152,8 +148,8 @@ class ClientRegistryTest {
     @Test
     void detachingAConnectionDropsOnlyWhatWasRegisteredOverIt() {
         ClientRegistry r = new ClientRegistry(new SlotFunction(16));
-        Connection c1 = connection();
-        Connection c2 = connection();
+        ConnectionHandle c1 = connection();
+        ConnectionHandle c2 = connection();
         r.attach(c1, "one", 10);
         r.attach(c2, "two", 11);
         r.putPublisher(pub("p1", "one", 1), c1);
@@ -175,8 +171,8 @@ class ClientRegistryTest {
     @Test
     void aLateCloseOfAnAbandonedConnectionKeepsWhatTheClientReplayedOnItsNewOne() {
         ClientRegistry r = new ClientRegistry(new SlotFunction(16));
-        Connection old = connection();
-        Connection replacement = connection();
+        ConnectionHandle old = connection();
+        ConnectionHandle replacement = connection();
         r.attach(old, "c", 10);
         r.putPublisher(pub("p", "c", 1), old);
         r.attach(replacement, "c", 20);
@@ -194,7 +190,7 @@ class ClientRegistryTest {
     @Test
     void aSubscriberIsSubscribedUntilRemovedOrReplaced() {
         ClientRegistry r = new ClientRegistry(new SlotFunction(16));
-        Connection c = connection();
+        ConnectionHandle c = connection();
         SubscriberRecord first = new SubscriberRecord("s", "d#@#i#@#g", "c", c);
         r.addSubscriber(first);
         assertThat(r.isSubscribed(first)).isTrue();
@@ -209,9 +205,7 @@ class ClientRegistryTest {
     @Test
     void aClosedConnectionCannotRegister() {
         ClientRegistry r = new ClientRegistry(new SlotFunction(16));
-        EmbeddedChannel channel = new EmbeddedChannel();
-        Connection c = new Connection(channel);
-        channel.close();
+        ConnectionHandle c = new ConnectionHandle("closed", () -> false);
         assertThat(r.attach(c, "c", 1)).isFalse();
         assertThat(r.clientCount()).isZero();
     }

@@ -1,14 +1,10 @@
-package io.roster.session;
+package io.roster.session.registry;
 
-import com.alipay.remoting.Connection;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.rpc.ReplyException;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.ErrorCode;
-import io.roster.session.registry.ClientRegistry;
-import io.roster.session.registry.SubscriberRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,7 +22,7 @@ class ClientRegistryClosedConnectionTest {
     private static final String ID = "d#@#i#@#g";
 
     private final ClientRegistry registry = new ClientRegistry(new SlotFunction(16));
-    private final Connection connection = new Connection(new EmbeddedChannel());
+    private final ConnectionHandle connection = ConnectionHandle.alwaysOpen("client");
 
     private static Publisher pub(String registerId, String clientId, long version) {
         return new Publisher(registerId, ID, clientId, "app", "", List.of(new byte[]{1}), version, 1, SESSION);

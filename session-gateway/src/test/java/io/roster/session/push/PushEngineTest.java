@@ -1,14 +1,12 @@
-package io.roster.session;
+package io.roster.session.push;
 
-import com.alipay.remoting.Connection;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.wire.PushMessage;
 import io.roster.common.slot.SlotFunction;
-import io.roster.session.push.PushEngine;
 import io.roster.session.registry.ClientRegistry;
+import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.SubscriberRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+/**
+ * The shell around the push plan, with its real threads and timers (the rules themselves are tabled in
+ * {@link PushPlanTest}): debounce and retry wake-ups fire, sends do not wait for acks, marks and pauses land on the
+ * records, large data is deflated once per round.
+ */
 @Timeout(30)
 class PushEngineTest {
     private static final String ID = "svc#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
@@ -34,7 +37,7 @@ class PushEngineTest {
     private final AtomicInteger readsToFail = new AtomicInteger();
     private final List<PushMessage> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger sendsToFail = new AtomicInteger();
-    private final java.util.Set<Connection> stalled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<ConnectionHandle> stalled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<CompletableFuture<Boolean>> stalledPushes = new CopyOnWriteArrayList<>();
     private PushEngine engine;
 
@@ -44,7 +47,8 @@ class PushEngineTest {
             if (readsToFail.getAndDecrement() > 0) {
                 throw new IllegalStateException("slot not ready"); // a data outage, not the client's fault
             }
-            return current.get();
+            return id.equals(ID) ? current.get() : new Datum(id, 4, List.of(new Publisher("r-small", id, "c", "app", "",
+                    List.of("10.0.0.1:12200".getBytes(StandardCharsets.UTF_8)), 1, 1, new ProcessId("s:1", 1, 1))));
         }, (connection, message) -> {
             sent.add(message);
             if (stalled.contains(connection)) {
@@ -71,20 +75,9 @@ class PushEngineTest {
     }
 
     private SubscriberRecord subscribe(String registerId) {
-        SubscriberRecord s = new SubscriberRecord(registerId, ID, "client-" + registerId, new Connection(new EmbeddedChannel()));
+        SubscriberRecord s = new SubscriberRecord(registerId, ID, "client-" + registerId, ConnectionHandle.alwaysOpen(registerId));
         registry.addSubscriber(s);
         return s;
-    }
-
-    @Test
-    void newSubscriberGetsCurrentDataEvenWhenNothingIsPublished() {
-        PushEngine e = engine(10);
-        SubscriberRecord s = subscribe("a");
-        e.pushCurrent(s);
-        await().until(() -> sent.size() == 1);
-        assertThat(sent.get(0).version()).isZero();
-        assertThat(sent.get(0).data()).isEmpty();
-        assertThat(s.pushedVersion()).isZero();
     }
 
     @Test
@@ -101,24 +94,9 @@ class PushEngineTest {
     }
 
     @Test
-    void neverPushesAVersionTheSubscriberAlreadyHas() {
-        PushEngine e = engine(0);
-        SubscriberRecord s = subscribe("a");
-        current.set(datum(5, "x"));
-        e.onChange(ID);
-        await().until(() -> s.pushedVersion() == 5);
-        current.set(datum(3, "old"));
-        e.onChange(ID);
-        await().until(() -> reads.get() >= 2);
-        e.pushCurrent(s);
-        await().until(() -> reads.get() >= 3);
-        assertThat(sent).extracting(PushMessage::version).containsExactly(5L);
-    }
-
-    @Test
     void subscribersOfOneClientShareOnePushAndFailedPushesAreRetried() {
         PushEngine e = engine(0);
-        Connection shared = new Connection(new EmbeddedChannel());
+        ConnectionHandle shared = ConnectionHandle.alwaysOpen("shared");
         SubscriberRecord a = new SubscriberRecord("a", ID, "c", shared);
         SubscriberRecord b = new SubscriberRecord("b", ID, "c", shared);
         registry.addSubscriber(a);
@@ -192,13 +170,43 @@ class PushEngineTest {
                 .as("versions pushed to the slow client").containsExactly(5L, 7L);
     }
 
+
     @Test
-    void noticesForDataNobodyHereSubscribesAreIgnored() {
+    void largeDataIsPushedDeflatedOnceAndSmallDataPlain() {
         PushEngine e = engine(0);
-        e.onChange("other#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP");
+        String small = "small#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
+        ConnectionHandle client = ConnectionHandle.alwaysOpen("client");
+        registry.addSubscriber(new SubscriberRecord("big1", ID, "c", client));
+        registry.addSubscriber(new SubscriberRecord("big2", ID, "c2", ConnectionHandle.alwaysOpen("client2")));
+        registry.addSubscriber(new SubscriberRecord("small", small, "c", client));
+        List<String> addresses = java.util.stream.IntStream.range(0, 1000)
+                .mapToObj(i -> "10.0.0." + i + ":12200?weight=100&zone=a").toList();
+        current.set(datum(3, addresses.toArray(String[]::new)));
+        e.onChange(ID);
+        await().until(() -> sent.size() == 2);
+        assertThat(sent).allSatisfy(m -> assertThat(m.isDeflated()).isTrue());
+        assertThat(sent.get(0).payloadBytes()).isLessThan(addresses.stream()
+                .mapToLong(a -> a.getBytes(StandardCharsets.UTF_8).length).sum() / 3);
+        assertThat(sent.get(0).inflated(1 << 20).data()).extracting(b -> new String(b, StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrderElementsOf(addresses);
+
+        e.onChange(small);
+        await().until(() -> sent.size() == 3);
+        assertThat(sent.get(2).isDeflated()).isFalse();
+        assertThat(sent.get(2).inflated(1 << 20)).isSameAs(sent.get(2));
+    }
+
+    @Test
+    void whileThePushSwitchIsOffNothingIsPushedAndTheLatestGoesWhenItIsOnAgain() {
+        PushEngine e = engine(0);
         SubscriberRecord s = subscribe("a");
-        e.pushCurrent(s);
-        await().until(() -> sent.size() == 1);
-        assertThat(reads.get()).isEqualTo(1);
+        e.switchFlipped(false);
+        current.set(datum(5, "x"));
+        e.onChange(ID);
+        await().until(() -> e.heldCount() == 1);
+        current.set(datum(6, "y"));
+        e.switchFlipped(true);
+        await().until(() -> s.pushedVersion() == 6);
+        assertThat(sent).extracting(PushMessage::version).containsExactly(6L);
     }
 }

@@ -1,6 +1,5 @@
-package io.roster.session;
+package io.roster.session.registry;
 
-import io.roster.session.registry.RegistrationClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

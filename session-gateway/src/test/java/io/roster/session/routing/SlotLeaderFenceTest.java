@@ -1,4 +1,4 @@
-package io.roster.session.forward;
+package io.roster.session.routing;
 
 import com.alipay.remoting.rpc.RpcServer;
 import io.roster.common.view.ClusterView;

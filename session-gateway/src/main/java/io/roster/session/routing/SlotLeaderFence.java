@@ -1,4 +1,4 @@
-package io.roster.session.forward;
+package io.roster.session.routing;
 
 import io.roster.common.model.Slot;
 

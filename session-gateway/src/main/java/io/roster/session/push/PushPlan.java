@@ -1,0 +1,338 @@
+package io.roster.session.push;
+
+import io.roster.common.model.Datum;
+import io.roster.common.retry.Backoff;
+import io.roster.session.push.PushCommand.Deferred;
+import io.roster.session.push.PushCommand.MarkPushed;
+import io.roster.session.push.PushCommand.Pause;
+import io.roster.session.push.PushCommand.ReadDatum;
+import io.roster.session.push.PushCommand.Retried;
+import io.roster.session.push.PushCommand.SendPush;
+import io.roster.session.registry.ConnectionHandle;
+import io.roster.session.registry.SubscriberRecord;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every decision of the session's pushes, free of threads, clocks and sockets: events go in (a change notice, a new
+ * subscriber, a datum read or not, a push acked or not, a connection closed, the push switch flipped, a timer tick
+ * carrying {@code now}), {@link PushCommand}s come out (read a datum, send a push, wake me at, mark, pause). The
+ * {@link PushEngine} runs the commands and reports back; one thread at a time calls in.
+ *
+ * <p>The rules. A notice for a dataInfoId with subscribers here opens a debounce window; when it closes, one read of
+ * the datum feeds a push to every subscriber still below that version, one per client connection. At most one push
+ * per connection and dataInfoId is in flight: a newer round marks it "again" and, when it ends, the connection gets
+ * the latest as one more round, so pushes to a client are never reordered, a slow client holds up only itself, and a
+ * subscriber is never pushed a lower version (docs/ARCHITECTURE.md invariant 2). A connection with
+ * {@link PushOptions#maxPendingPerClient()} pushes unacked gets no new one; the dataInfoIds that wanted it are deferred
+ * and pushed at their latest version as its acks come back. While the push switch is off nothing is pushed; the
+ * dataInfoIds that wanted a round are held and get one, at their latest version, when it comes back on.
+ *
+ * <p>Only a client's own failures (a push refused, failed or timed out) count toward pausing its subscribers; a
+ * datum that data cannot serve (an outage, a slot not ready) is read again with backoff and pauses nobody.
+ */
+public final class PushPlan {
+    /** Tries of one push to one client before its subscribers are paused. */
+    static final int MAX_ATTEMPTS = 4;
+    /** Between the tries of a push the client failed: 100, 200, 400 ms. */
+    static final Backoff PUSH_RETRY = Backoff.ofMillis(100, 400);
+    /**
+     * Between reads of a datum that data cannot serve now (an outage, a slot not ready yet): from 100 ms, at most
+     * 2 s apart, for as long as it fails.
+     */
+    static final Backoff READ_RETRY = Backoff.ofMillis(100, 2_000);
+    /** How long a subscriber whose pushes failed MAX_ATTEMPTS times is left alone; then the version check retries it. */
+    static final long PAUSE_MS = 30_000;
+
+    private final Audience audience;
+    private final PushOptions options;
+    private boolean enabled = true;
+    /** DataInfoIds with a debounce window open. */
+    private final Set<String> debouncing = new LinkedHashSet<>();
+    /** DataInfoIds that wanted a round while the push switch was off: each gets one when it is on again. */
+    private final Set<String> held = new LinkedHashSet<>();
+    /** DataInfoIds whose read failed and has a retry scheduled: one retry chain per datum, however many rounds failed. */
+    private final Set<String> readRetrying = new LinkedHashSet<>();
+    private final Map<InFlightKey, InFlight> inFlight = new HashMap<>();
+    private final Map<ConnectionHandle, ClientBacklog> backlogs = new HashMap<>();
+    /** Rounds waiting for their datum, by round number. */
+    private final Map<Long, Reading> reading = new HashMap<>();
+    private final PlanTimers<Round> timers = new PlanTimers<>();
+    private long lastRound;
+
+    public PushPlan(Audience audience, PushOptions options) {
+        this.audience = audience;
+        this.options = options;
+    }
+
+    /** Whom a round pushes to, found when it starts. */
+    private sealed interface Targets {
+    }
+
+    /** Every subscriber of the dataInfoId. */
+    private record All() implements Targets {
+    }
+
+    /** These subscribers, as they were when the round was planned. */
+    private record Only(List<SubscriberRecord> subscribers) implements Targets {
+    }
+
+    /** The subscribers on one connection: a push deferred there; the round passes a free place on when done. */
+    private record DeferredOn(ConnectionHandle connection) implements Targets {
+    }
+
+    /** @param attempt how many times these targets' client(s) were tried, counting the pushes that failed
+     *  @param readFailures how many reads of this datum failed in a row before this round (0 unless a read retry) */
+    private record Round(String dataInfoId, Targets targets, int attempt, long since, int readFailures,
+                         boolean closesDebounce) {
+    }
+
+    private record Reading(Round round, Collection<SubscriberRecord> targets) {
+    }
+
+    private record InFlightKey(ConnectionHandle connection, String dataInfoId) {
+    }
+
+    /** A push awaiting its ack; {@code again}: a newer round wanted this connection meanwhile. */
+    private static final class InFlight {
+        final List<SubscriberRecord> subscribers;
+        final long version;
+        final int attempt;
+        final long since;
+        boolean again;
+
+        InFlight(List<SubscriberRecord> subscribers, long version, int attempt, long since) {
+            this.subscribers = subscribers;
+            this.version = version;
+            this.attempt = attempt;
+            this.since = since;
+        }
+    }
+
+    // ---- events ----
+
+    /** A data node says {@code dataInfoId} changed; notices within the debounce window merge into one round. */
+    public List<PushCommand> changeNotice(String dataInfoId, long now) {
+        List<PushCommand> out = new ArrayList<>();
+        notice(dataInfoId, now, out);
+        return out;
+    }
+
+    /** A new subscriber gets the current data at once, without waiting for a change. */
+    public List<PushCommand> subscribed(SubscriberRecord s, long now) {
+        List<PushCommand> out = new ArrayList<>();
+        start(new Round(s.dataInfoId(), new Only(List.of(s)), 1, now, 0, false), now, out);
+        return out;
+    }
+
+    /** The cluster's push switch is now {@code on}; turned on, every held dataInfoId gets a round. */
+    public List<PushCommand> switchFlipped(boolean on, long now) {
+        List<PushCommand> out = new ArrayList<>();
+        enabled = on;
+        if (on) {
+            List<String> resumed = List.copyOf(held);
+            held.clear();
+            resumed.forEach(id -> notice(id, now, out));
+        }
+        return out;
+    }
+
+    /** The datum a {@link ReadDatum} asked for: a push to each connection with a subscriber below its version. */
+    public List<PushCommand> datumRead(long round, Datum datum, long now) {
+        List<PushCommand> out = new ArrayList<>();
+        Reading r = reading.remove(round);
+        if (r == null) {
+            return out;
+        }
+        String dataInfoId = r.round().dataInfoId();
+        if (!enabled) {
+            held.add(dataInfoId); // turned off while this round read
+        } else {
+            Map<ConnectionHandle, List<SubscriberRecord>> byConnection = new LinkedHashMap<>();
+            for (SubscriberRecord s : r.targets()) {
+                if (s.pushedVersion() < datum.version() && audience.canPushTo(s) && !s.paused(now)) {
+                    byConnection.computeIfAbsent(s.connection(), c -> new ArrayList<>()).add(s);
+                }
+            }
+            byConnection.forEach((connection, subs) -> send(connection, datum, subs, r.round(), out));
+        }
+        passOn(r.round(), now, out);
+        return out;
+    }
+
+    /** The read a {@link ReadDatum} asked for failed: data's fault, never the client's, so it is retried, not paused. */
+    public List<PushCommand> readFailed(long round, long now) {
+        List<PushCommand> out = new ArrayList<>();
+        Reading r = reading.remove(round);
+        if (r == null) {
+            return out;
+        }
+        String dataInfoId = r.round().dataInfoId();
+        int failures = r.round().readFailures() + 1;
+        // One chain per datum, targeting all its subscribers then: a round failing while a retry waits leaves it its targets.
+        if (readRetrying.add(dataInfoId)) {
+            out.add(new Retried(dataInfoId));
+            later(now + READ_RETRY.delayMillis(failures),
+                    new Round(dataInfoId, new All(), 1, r.round().since(), failures, false), out);
+        }
+        passOn(r.round(), now, out);
+        return out;
+    }
+
+    /** The push of {@code dataInfoId} to {@code connection} ended: {@code delivered} when the client acked it. */
+    public List<PushCommand> pushEnded(ConnectionHandle connection, String dataInfoId, boolean delivered, long now) {
+        List<PushCommand> out = new ArrayList<>();
+        InFlight f = inFlight.remove(new InFlightKey(connection, dataInfoId));
+        if (f == null) {
+            return out;
+        }
+        if (delivered) {
+            out.add(new MarkPushed(f.subscribers, f.version));
+        }
+        List<String> deferred = backlog(connection).finish(options.maxPendingPerClient());
+        if (!connection.isOpen()) {
+            backlogs.remove(connection); // closed: nothing more goes over it
+        } else {
+            deferred.forEach(id -> start(deferredRound(connection, id, now), now, out));
+        }
+        if (!delivered) {
+            retry(dataInfoId, f, now, out); // the retry reads the datum again: it sends the latest
+        }
+        if (f.again) {
+            // A newer version, or a new subscriber on this connection, waited for this push.
+            List<SubscriberRecord> waiting = audience.subscribersOf(dataInfoId).stream()
+                    .filter(s -> s.connection() == connection && (delivered || !f.subscribers.contains(s))).toList();
+            start(new Round(dataInfoId, new Only(waiting), 1, f.since, 0, false), now, out);
+        }
+        return out;
+    }
+
+    /** A client connection closed: nothing more goes over it, so its backlog is forgotten. */
+    public List<PushCommand> connectionClosed(ConnectionHandle connection) {
+        backlogs.remove(connection);
+        return List.of();
+    }
+
+    /** The time is {@code now}: rounds whose debounce or retry wait is over start. */
+    public List<PushCommand> tick(long now) {
+        List<PushCommand> out = new ArrayList<>();
+        for (Round round : timers.takeDue(now)) {
+            if (round.closesDebounce()) {
+                debouncing.remove(round.dataInfoId());
+            }
+            start(round, now, out);
+        }
+        timers.arm(out);
+        return out;
+    }
+
+    // ---- state, for the shell and tests ----
+
+    /** Whether the push switch lets this session push now. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** How many dataInfoIds wait for the push switch. */
+    public int heldCount() {
+        return held.size();
+    }
+
+    // ---- rules ----
+
+    private void notice(String dataInfoId, long now, List<PushCommand> out) {
+        if (!audience.hasSubscribers(dataInfoId) || !debouncing.add(dataInfoId)) {
+            return;
+        }
+        later(now + options.debounceMs(), new Round(dataInfoId, new All(), 1, now, 0, true), out);
+    }
+
+    private Round deferredRound(ConnectionHandle connection, String dataInfoId, long now) {
+        return new Round(dataInfoId, new DeferredOn(connection), 1, now, 0, false);
+    }
+
+    private Collection<SubscriberRecord> targetsOf(Round round) {
+        if (round.targets() instanceof Only o) {
+            return o.subscribers();
+        }
+        Collection<SubscriberRecord> all = audience.subscribersOf(round.dataInfoId());
+        if (round.targets() instanceof DeferredOn d) {
+            return all.stream().filter(s -> s.connection() == d.connection()).toList();
+        }
+        return all;
+    }
+
+    private void start(Round round, long now, List<PushCommand> out) {
+        String dataInfoId = round.dataInfoId();
+        if (round.readFailures() > 0) {
+            readRetrying.remove(dataInfoId); // this is the retry: a failure schedules the next one
+        }
+        Collection<SubscriberRecord> targets = targetsOf(round);
+        if (targets.isEmpty()) {
+            passOn(round, now, out);
+            return;
+        }
+        if (!enabled) {
+            held.add(dataInfoId);
+            passOn(round, now, out);
+            return;
+        }
+        long id = ++lastRound;
+        reading.put(id, new Reading(round, targets));
+        out.add(new ReadDatum(id, dataInfoId));
+    }
+
+    /**
+     * A round on a connection's freed place is done, whatever it did: more places may be free now (it sent nothing:
+     * its subscribers left, or had that version), so they go to the next deferred dataInfoIds instead of waiting.
+     */
+    private void passOn(Round round, long now, List<PushCommand> out) {
+        if (round.targets() instanceof DeferredOn d && d.connection().isOpen()) {
+            backlog(d.connection()).takeFree(options.maxPendingPerClient())
+                    .forEach(id -> start(deferredRound(d.connection(), id, now), now, out));
+        }
+    }
+
+    private void send(ConnectionHandle connection, Datum datum, List<SubscriberRecord> subs, Round round,
+                      List<PushCommand> out) {
+        String dataInfoId = round.dataInfoId();
+        InFlightKey key = new InFlightKey(connection, dataInfoId);
+        InFlight busy = inFlight.get(key);
+        if (busy != null) {
+            busy.again = true; // sent when that one ends, as the latest
+            return;
+        }
+        if (!backlog(connection).tryStart(dataInfoId, options.maxPendingPerClient())) {
+            out.add(new Deferred(connection, dataInfoId)); // pushed at its latest version when an ack frees a place
+            return;
+        }
+        inFlight.put(key, new InFlight(subs, datum.version(), round.attempt(), round.since()));
+        out.add(new SendPush(connection, datum, subs, round.since()));
+    }
+
+    /** A push failed (refused, failed or timed out): only such failures of the client pause its subscribers. */
+    private void retry(String dataInfoId, InFlight f, long now, List<PushCommand> out) {
+        if (f.attempt >= MAX_ATTEMPTS) {
+            out.add(new Pause(dataInfoId, f.subscribers, now + PAUSE_MS));
+            return;
+        }
+        out.add(new Retried(dataInfoId));
+        later(now + PUSH_RETRY.delayMillis(f.attempt),
+                new Round(dataInfoId, new Only(f.subscribers), f.attempt + 1, f.since, 0, false), out);
+    }
+
+    private ClientBacklog backlog(ConnectionHandle connection) {
+        return backlogs.computeIfAbsent(connection, c -> new ClientBacklog());
+    }
+
+    private void later(long due, Round round, List<PushCommand> out) {
+        timers.add(due, round, out);
+    }
+}

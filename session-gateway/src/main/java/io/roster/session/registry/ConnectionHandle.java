@@ -1,0 +1,34 @@
+package io.roster.session.registry;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * One client connection as the session's logic sees it: an identity (equal only to itself) and whether the
+ * connection is still open. The rpc layer makes exactly one per bolt connection and maps it back to send, so the
+ * registry, the push plan and their tests never see bolt's {@code Connection}.
+ */
+public final class ConnectionHandle {
+    private final String name;
+    private final BooleanSupplier open;
+
+    /** @param name what logs call the connection (its remote address); {@code open} says whether it still is */
+    public ConnectionHandle(String name, BooleanSupplier open) {
+        this.name = name;
+        this.open = open;
+    }
+
+    /** A connection that never closes: tests and embedders without sockets. */
+    public static ConnectionHandle alwaysOpen(String name) {
+        return new ConnectionHandle(name, () -> true);
+    }
+
+    /** False once the connection is closed (possibly before its close event was handled). */
+    public boolean isOpen() {
+        return open.getAsBoolean();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,52 @@
+package io.roster.session.rpc;
+
+import com.alipay.remoting.Connection;
+import io.roster.session.registry.ConnectionHandle;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Maps bolt's client connections to the session's {@link ConnectionHandle}s and back. A connection's handle is kept
+ * as an attribute of the connection, so it is always the same one and lives exactly as long as the connection; the
+ * way back (to send a push) is kept only while the connection is open.
+ */
+public final class BoltConnections {
+    private static final String HANDLE = "roster.session.connection-handle";
+
+    private final Map<ConnectionHandle, Connection> open = new ConcurrentHashMap<>();
+
+    /** The handle of {@code connection}, made on its first request. */
+    public ConnectionHandle handleOf(Connection connection) {
+        Object known = connection.getAttribute(HANDLE);
+        if (known != null) {
+            return (ConnectionHandle) known;
+        }
+        ConnectionHandle made = new ConnectionHandle(nameOf(connection), connection::isFine);
+        Object raced = connection.setAttributeIfAbsent(HANDLE, made);
+        if (raced != null) {
+            return (ConnectionHandle) raced;
+        }
+        open.put(made, connection);
+        if (!connection.isFine()) {
+            open.remove(made); // closed before the put: its close event may have come and gone
+        }
+        return made;
+    }
+
+    private static String nameOf(Connection connection) {
+        return connection.getChannel() == null ? "unbound" : String.valueOf(connection.getChannel().remoteAddress());
+    }
+
+    /** The open connection of {@code handle}, or null once it closed. */
+    public Connection connectionOf(ConnectionHandle handle) {
+        return open.get(handle);
+    }
+
+    /** {@code connection} closed: returns its handle, which no longer maps back to it. */
+    public ConnectionHandle closed(Connection connection) {
+        ConnectionHandle handle = handleOf(connection);
+        open.remove(handle);
+        return handle;
+    }
+}

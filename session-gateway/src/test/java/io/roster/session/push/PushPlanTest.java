@@ -1,0 +1,325 @@
+package io.roster.session.push;
+
+import io.roster.common.model.Datum;
+import io.roster.session.registry.ConnectionHandle;
+import io.roster.session.registry.SubscriberRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.roster.session.push.PlanDriver.datum;
+import static io.roster.session.push.PlanDriver.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The push rules as tables: each line feeds the plan one event (with the time it happens at, in ms) and lists the
+ * commands it must answer with. No threads, no timers, no sockets.
+ */
+class PushPlanTest {
+    private static final String A = id("a");
+
+    private PlanDriver d;
+    private PushPlan plan;
+
+    private void plan(long debounceMs, int maxPendingPerClient) {
+        d = new PlanDriver(debounceMs, maxPendingPerClient);
+        plan = d.plan;
+    }
+
+    private void expect(List<PushCommand> commands, String... lines) {
+        assertThat(d.step(commands)).containsExactly(lines);
+    }
+
+    @Test
+    void aNewSubscriberGetsTheCurrentDataEvenWhenNothingIsPublished() {
+        plan(10, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        SubscriberRecord s1 = d.subscribe("s1", A, c1);
+
+        expect(plan.subscribed(s1, 0), "read a");
+        expect(plan.datumRead(d.roundOf(A), Datum.absent(A), 1), "send a v0 to c1 [s1]");
+        expect(plan.pushEnded(c1, A, true, 2), "mark [s1] v0");
+        assertThat(s1.pushedVersion()).isZero();
+    }
+
+    @Test
+    void aBurstOfNoticesWithinTheDebounceWindowIsOneRoundCarryingTheLastData() {
+        plan(50, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        d.subscribe("s1", A, c1);
+
+        expect(plan.changeNotice(A, 0), "wake 50");
+        for (int t = 1; t < 50; t++) {
+            expect(plan.changeNotice(A, t));
+        }
+        expect(plan.tick(49));
+        expect(plan.tick(50), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 100, "10.0.0.1:100"), 51), "send a v100 to c1 [s1]");
+        expect(plan.changeNotice(A, 52), "wake 102"); // the window closed: a later notice opens the next one
+    }
+
+    @Test
+    void noticesForDataNobodyHereSubscribesAreIgnored() {
+        plan(0, 256);
+        expect(plan.changeNotice(id("other"), 0));
+        expect(plan.tick(1000));
+    }
+
+    @Test
+    void neverPushesAVersionTheSubscriberAlreadyHas() {
+        plan(0, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        SubscriberRecord s1 = d.subscribe("s1", A, c1);
+
+        expect(plan.subscribed(s1, 0), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 5, "x"), 0), "send a v5 to c1 [s1]");
+        expect(plan.pushEnded(c1, A, true, 1), "mark [s1] v5");
+        expect(plan.changeNotice(A, 2), "wake 2");
+        expect(plan.tick(2), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 3, "old"), 3));  // an older read: nothing
+        expect(plan.subscribed(s1, 4), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 5, "x"), 5));    // the same version: nothing
+    }
+
+    @Test
+    void subscribersOfOneConnectionShareOnePushAndAFailedPushIsRetriedWithBackoff() {
+        plan(0, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        SubscriberRecord a = d.subscribe("a", A, c1);
+        SubscriberRecord b = d.subscribe("b", A, c1);
+        Datum v7 = datum(A, 7, "x");
+
+        expect(plan.changeNotice(A, 0), "wake 0");
+        expect(plan.tick(0), "read a");
+        expect(plan.datumRead(d.roundOf(A), v7, 0), "send a v7 to c1 [a, b]");
+        expect(plan.pushEnded(c1, A, false, 5), "retried a", "wake 105");
+        expect(plan.tick(105), "read a");
+        expect(plan.datumRead(d.roundOf(A), v7, 105), "send a v7 to c1 [a, b]");
+        expect(plan.pushEnded(c1, A, false, 110), "retried a", "wake 310");
+        expect(plan.tick(310), "read a");
+        expect(plan.datumRead(d.roundOf(A), v7, 310), "send a v7 to c1 [a, b]");
+        expect(plan.pushEnded(c1, A, true, 320), "mark [a, b] v7");
+        assertThat(List.of(a.pushedVersion(), b.pushedVersion())).containsExactly(7L, 7L);
+    }
+
+    @Test
+    void aSubscriberWhosePushesKeepFailingIsPausedForAWhileInsteadOfRetriedForever() {
+        plan(0, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        SubscriberRecord s1 = d.subscribe("s1", A, c1);
+        Datum v5 = datum(A, 5, "x");
+
+        expect(plan.changeNotice(A, 0), "wake 0");
+        expect(plan.tick(0), "read a");
+        expect(plan.datumRead(d.roundOf(A), v5, 0), "send a v5 to c1 [s1]");            // attempt 1
+        expect(plan.pushEnded(c1, A, false, 0), "retried a", "wake 100");
+        expect(plan.tick(100), "read a");
+        expect(plan.datumRead(d.roundOf(A), v5, 100), "send a v5 to c1 [s1]");          // attempt 2
+        expect(plan.pushEnded(c1, A, false, 100), "retried a", "wake 300");
+        expect(plan.tick(300), "read a");
+        expect(plan.datumRead(d.roundOf(A), v5, 300), "send a v5 to c1 [s1]");          // attempt 3
+        expect(plan.pushEnded(c1, A, false, 300), "retried a", "wake 700");
+        expect(plan.tick(700), "read a");
+        expect(plan.datumRead(d.roundOf(A), v5, 700), "send a v5 to c1 [s1]");          // attempt 4
+        expect(plan.pushEnded(c1, A, false, 700), "pause [s1] until 30700");
+
+        expect(plan.changeNotice(A, 1000), "wake 1000");
+        expect(plan.tick(1000), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 6, "y"), 1000));                   // paused: no push
+        expect(plan.changeNotice(A, 30700), "wake 30700");
+        expect(plan.tick(30700), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 6, "y"), 30700), "send a v6 to c1 [s1]"); // the pause is over
+    }
+
+    @Test
+    void aDatumDataCannotServeIsReadAgainWithBackoffByOneChainAndPausesNobody() {
+        plan(0, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        SubscriberRecord s1 = d.subscribe("s1", A, c1);
+        SubscriberRecord s2 = d.subscribe("s2", A, c1);
+
+        expect(plan.subscribed(s1, 0), "read a");
+        expect(plan.readFailed(d.roundOf(A), 0), "retried a", "wake 100");
+        expect(plan.subscribed(s2, 50), "read a");
+        expect(plan.readFailed(d.roundOf(A), 50));  // a retry waits already: it will target every subscriber
+        expect(plan.tick(100), "read a");
+        expect(plan.readFailed(d.roundOf(A), 100), "retried a", "wake 300");
+        expect(plan.tick(300), "read a");
+        expect(plan.readFailed(d.roundOf(A), 300), "retried a", "wake 700");
+        expect(plan.tick(700), "read a");
+        expect(plan.readFailed(d.roundOf(A), 700), "retried a", "wake 1500");
+        expect(plan.tick(1500), "read a");
+        expect(plan.readFailed(d.roundOf(A), 1500), "retried a", "wake 3100");
+        expect(plan.tick(3100), "read a");
+        expect(plan.readFailed(d.roundOf(A), 3100), "retried a", "wake 5100"); // at most 2 s apart
+        expect(plan.tick(5100), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 5, "x"), 5100), "send a v5 to c1 [s1, s2]");
+        expect(plan.pushEnded(c1, A, true, 5101), "mark [s1, s2] v5");
+        assertThat(s1.paused(5101)).as("a data outage pauses no subscriber").isFalse();
+    }
+
+    @Test
+    void aClientThatDoesNotAckDelaysNobodyElseAndThenGetsTheLatestNotTheBacklog() {
+        plan(0, 256);
+        ConnectionHandle slowConnection = d.connection("slow");
+        ConnectionHandle fastConnection = d.connection("fast");
+        d.subscribe("slow", A, slowConnection);
+        d.subscribe("fast", A, fastConnection);
+
+        expect(plan.changeNotice(A, 0), "wake 0");
+        expect(plan.tick(0), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 5, "a"), 0), "send a v5 to slow [slow]", "send a v5 to fast [fast]");
+        expect(plan.pushEnded(fastConnection, A, true, 1), "mark [fast] v5");
+        expect(plan.changeNotice(A, 2), "wake 2");
+        expect(plan.tick(2), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 6, "b"), 2), "send a v6 to fast [fast]"); // slow: one in flight
+        expect(plan.pushEnded(fastConnection, A, true, 3), "mark [fast] v6");
+        expect(plan.changeNotice(A, 4), "wake 4");
+        expect(plan.tick(4), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 7, "c"), 4), "send a v7 to fast [fast]");
+        expect(plan.pushEnded(fastConnection, A, true, 5), "mark [fast] v7");
+
+        expect(plan.pushEnded(slowConnection, A, true, 10), "mark [slow] v5", "read a"); // it acks v5 at last
+        expect(plan.datumRead(d.roundOf(A), datum(A, 7, "c"), 10), "send a v7 to slow [slow]");
+    }
+
+    @Test
+    void aSubscriberAddedWhileItsConnectionHasAPushInFlightGetsItsOwnRoundWhenThatEnds() {
+        plan(0, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        SubscriberRecord s1 = d.subscribe("s1", A, c1);
+        SubscriberRecord s2 = d.subscribe("s2", A, c1);
+
+        expect(plan.subscribed(s1, 0), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 5, "x"), 0), "send a v5 to c1 [s1]");
+        expect(plan.subscribed(s2, 1), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 5, "x"), 1));       // waits for the one in flight
+        expect(plan.pushEnded(c1, A, false, 2), "retried a", "wake 102", "read a"); // s1 retried; s2 now
+        expect(plan.datumRead(d.roundOf(A), datum(A, 5, "x"), 2), "send a v5 to c1 [s2]");
+    }
+
+    @Test
+    void whileThePushSwitchIsOffChangesAreHeldAndTheLatestGoesWhenItIsOnAgain() {
+        plan(0, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        SubscriberRecord s1 = d.subscribe("s1", A, c1);
+
+        expect(plan.switchFlipped(false, 0));
+        expect(plan.changeNotice(A, 1), "wake 1");
+        expect(plan.tick(1));                           // held, not read
+        expect(plan.subscribed(s1, 2));                 // held too
+        expect(plan.changeNotice(A, 3), "wake 3");
+        expect(plan.tick(3));
+        assertThat(plan.heldCount()).isEqualTo(1);
+        assertThat(plan.enabled()).isFalse();
+
+        expect(plan.switchFlipped(true, 10), "wake 10");
+        assertThat(plan.heldCount()).isZero();
+        expect(plan.tick(10), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 9, "latest"), 10), "send a v9 to c1 [s1]");
+    }
+
+    @Test
+    void aRoundThatReadWhileTheSwitchTurnedOffIsHeldNotSent() {
+        plan(0, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        SubscriberRecord s1 = d.subscribe("s1", A, c1);
+
+        expect(plan.subscribed(s1, 0), "read a");
+        expect(plan.switchFlipped(false, 1));
+        expect(plan.datumRead(d.roundOf(A), datum(A, 4, "x"), 2));
+        assertThat(plan.heldCount()).isEqualTo(1);
+        expect(plan.switchFlipped(true, 3), "wake 3");
+        expect(plan.tick(3), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 4, "x"), 3), "send a v4 to c1 [s1]");
+    }
+
+    @Test
+    void aClientAtItsPendingCapGetsTheDeferredDatumsOnceEachAtTheirLatestVersion() {
+        plan(0, 2);
+        ConnectionHandle c = d.connection("c");
+        for (int i = 0; i < 5; i++) {
+            d.subscribe("s" + i, id("x" + i), c);
+        }
+        expect(plan.changeNotice(id("x0"), 0), "wake 0");
+        for (int i = 1; i < 5; i++) {
+            expect(plan.changeNotice(id("x" + i), 0));
+        }
+        expect(plan.tick(0), "read x0", "read x1", "read x2", "read x3", "read x4");
+        expect(plan.datumRead(d.roundOf(id("x0")), datum(id("x0"), 1, "a0"), 0), "send x0 v1 to c [s0]");
+        expect(plan.datumRead(d.roundOf(id("x1")), datum(id("x1"), 1, "a1"), 0), "send x1 v1 to c [s1]");
+        expect(plan.datumRead(d.roundOf(id("x2")), datum(id("x2"), 1, "a2"), 0), "defer x2 on c");
+        expect(plan.datumRead(d.roundOf(id("x3")), datum(id("x3"), 1, "a3"), 0), "defer x3 on c");
+        expect(plan.datumRead(d.roundOf(id("x4")), datum(id("x4"), 1, "a4"), 0), "defer x4 on c");
+
+        // While the client sits on two pushes every datum changes again: the deferred ones go at version 2 only.
+        expect(plan.changeNotice(id("x0"), 1), "wake 1");
+        for (int i = 1; i < 5; i++) {
+            expect(plan.changeNotice(id("x" + i), 1));
+        }
+        expect(plan.tick(1), "read x0", "read x1", "read x2", "read x3", "read x4");
+        expect(plan.datumRead(d.roundOf(id("x0")), datum(id("x0"), 2, "b0"), 1));  // in flight: goes after
+        expect(plan.datumRead(d.roundOf(id("x1")), datum(id("x1"), 2, "b1"), 1));
+        expect(plan.datumRead(d.roundOf(id("x2")), datum(id("x2"), 2, "b2"), 1), "defer x2 on c");
+        expect(plan.datumRead(d.roundOf(id("x3")), datum(id("x3"), 2, "b3"), 1), "defer x3 on c");
+        expect(plan.datumRead(d.roundOf(id("x4")), datum(id("x4"), 2, "b4"), 1), "defer x4 on c");
+
+        // Each ack frees a place for the next deferred datum; the acked one's newer version queues behind as well.
+        expect(plan.pushEnded(c, id("x0"), true, 2), "mark [s0] v1", "read x2", "read x0");
+        expect(plan.datumRead(d.roundOf(id("x2")), datum(id("x2"), 2, "b2"), 2), "send x2 v2 to c [s2]");
+        expect(plan.datumRead(d.roundOf(id("x0")), datum(id("x0"), 2, "b0"), 2), "defer x0 on c");
+        expect(plan.pushEnded(c, id("x1"), true, 3), "mark [s1] v1", "read x3", "read x1");
+        expect(plan.datumRead(d.roundOf(id("x3")), datum(id("x3"), 2, "b3"), 3), "send x3 v2 to c [s3]");
+        expect(plan.datumRead(d.roundOf(id("x1")), datum(id("x1"), 2, "b1"), 3), "defer x1 on c");
+        expect(plan.pushEnded(c, id("x2"), true, 4), "mark [s2] v2", "read x4");
+        expect(plan.datumRead(d.roundOf(id("x4")), datum(id("x4"), 2, "b4"), 4), "send x4 v2 to c [s4]");
+        expect(plan.pushEnded(c, id("x3"), true, 5), "mark [s3] v2", "read x0");
+        expect(plan.datumRead(d.roundOf(id("x0")), datum(id("x0"), 2, "b0"), 5), "send x0 v2 to c [s0]");
+        expect(plan.pushEnded(c, id("x4"), true, 6), "mark [s4] v2", "read x1");
+        expect(plan.datumRead(d.roundOf(id("x1")), datum(id("x1"), 2, "b1"), 6), "send x1 v2 to c [s1]");
+        expect(plan.pushEnded(c, id("x0"), true, 7), "mark [s0] v2");
+        expect(plan.pushEnded(c, id("x1"), true, 8), "mark [s1] v2");
+    }
+
+    @Test
+    void aDeferredRoundThatSendsNothingPassesItsPlaceOn() {
+        plan(0, 1);
+        ConnectionHandle c = d.connection("c");
+        d.subscribe("s0", id("x0"), c);
+        SubscriberRecord s1 = d.subscribe("s1", id("x1"), c);
+        d.subscribe("s2", id("x2"), c);
+
+        expect(plan.changeNotice(id("x0"), 0), "wake 0");
+        expect(plan.tick(0), "read x0");
+        expect(plan.datumRead(d.roundOf(id("x0")), datum(id("x0"), 1, "a0"), 0), "send x0 v1 to c [s0]"); // the one place
+        expect(plan.changeNotice(id("x1"), 1), "wake 1");
+        expect(plan.tick(1), "read x1");
+        expect(plan.datumRead(d.roundOf(id("x1")), datum(id("x1"), 1, "a1"), 1), "defer x1 on c");
+        expect(plan.changeNotice(id("x2"), 2), "wake 2");
+        expect(plan.tick(2), "read x2");
+        expect(plan.datumRead(d.roundOf(id("x2")), datum(id("x2"), 1, "a2"), 2), "defer x2 on c");
+        d.unsubscribe(s1); // the first deferred round finds nobody to push to
+
+        expect(plan.pushEnded(c, id("x0"), true, 3), "mark [s0] v1", "read x2");
+        expect(plan.datumRead(d.roundOf(id("x2")), datum(id("x2"), 1, "a2"), 3), "send x2 v1 to c [s2]");
+    }
+
+    @Test
+    void aClosedConnectionsBacklogIsForgottenAndItsSubscribersGetNothingMore() {
+        plan(0, 1);
+        ConnectionHandle c = d.connection("c");
+        d.subscribe("s0", id("x0"), c);
+        d.subscribe("s1", id("x1"), c);
+
+        expect(plan.changeNotice(id("x0"), 0), "wake 0");
+        expect(plan.changeNotice(id("x1"), 0));
+        expect(plan.tick(0), "read x0", "read x1");
+        expect(plan.datumRead(d.roundOf(id("x0")), datum(id("x0"), 1, "a0"), 0), "send x0 v1 to c [s0]");
+        expect(plan.datumRead(d.roundOf(id("x1")), datum(id("x1"), 1, "a1"), 0), "defer x1 on c");
+        d.closeConnection(c);
+        expect(plan.connectionClosed(c));
+        expect(plan.pushEnded(c, id("x0"), false, 5), "retried x0", "wake 105"); // no deferred round over it
+        expect(plan.tick(105), "read x0");
+        expect(plan.datumRead(d.roundOf(id("x0")), datum(id("x0"), 1, "a0"), 105));
+    }
+}

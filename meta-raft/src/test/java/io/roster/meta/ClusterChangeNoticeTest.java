@@ -1,5 +1,7 @@
 package io.roster.meta;
 
+import io.roster.common.config.RosterConfig;
+import io.roster.testkit.MetaConfigs;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.Slot;
@@ -121,15 +123,15 @@ class ClusterChangeNoticeTest {
     }
 
     private void startMetas(int count) {
-        peers.addAll(MetaGroupConfig.freePeers(count));
-        for (String peer : peers) {
-            MetaServer m = new MetaServer(MetaGroupConfig.member(peer, peers, dataDir)
-                    // long enough that a loaded 2-core machine does not change leaders mid-test
-                    .set(ConfigKeys.META_ELECTION_TIMEOUT_MS, "1000")
-                    .set(ConfigKeys.CLUSTER_SLOTS, Integer.toString(SLOTS))
-                    .set(ConfigKeys.CLUSTER_REPLICAS, "2")
-                    .set(ConfigKeys.LEASE_DURATION_MS, Integer.toString(LEASE_MS))
-                    .build());
+        MetaConfigs group = MetaTestGroups.group(dataDir, count)
+                // long enough that a loaded 2-core machine does not change leaders mid-test
+                .set(ConfigKeys.META_ELECTION_TIMEOUT_MS, 1000)
+                .set(ConfigKeys.CLUSTER_SLOTS, SLOTS)
+                .set(ConfigKeys.CLUSTER_REPLICAS, 2)
+                .set(ConfigKeys.LEASE_DURATION_MS, LEASE_MS);
+        peers.addAll(group.peers());
+        for (RosterConfig member : group.members()) {
+            MetaServer m = new MetaServer(member);
             metas.add(m);
             m.start();
             m.addListener((delta, s) -> appliedEpochs.merge(m.address(), s.slotTable().epoch(), Math::max));

@@ -1,5 +1,7 @@
 package io.roster.meta;
 
+import io.roster.common.config.RosterConfig;
+import io.roster.testkit.MetaConfigs;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
@@ -209,16 +211,16 @@ class MetaClusterTest {
     }
 
     private void startMetas(int leaseMs) {
-        peers.addAll(MetaGroupConfig.freePeers(3));
-        for (String peer : peers) {
-            MetaServer m = new MetaServer(MetaGroupConfig.member(peer, peers, dataDir)
-                    // long enough that a loaded 2-core machine does not change leaders while a test times a takeover
-                    .set(ConfigKeys.META_ELECTION_TIMEOUT_MS, "1000")
-                    .set(ConfigKeys.CLUSTER_SLOTS, Integer.toString(SLOTS))
-                    .set(ConfigKeys.CLUSTER_REPLICAS, "2")
-                    .set(ConfigKeys.META_MAX_MIGRATIONS, Integer.toString(MAX_MIGRATIONS))
-                    .set(ConfigKeys.LEASE_DURATION_MS, Integer.toString(leaseMs))
-                    .build());
+        MetaConfigs group = MetaTestGroups.group(dataDir, 3)
+                // long enough that a loaded 2-core machine does not change leaders while a test times a takeover
+                .set(ConfigKeys.META_ELECTION_TIMEOUT_MS, 1000)
+                .set(ConfigKeys.CLUSTER_SLOTS, SLOTS)
+                .set(ConfigKeys.CLUSTER_REPLICAS, 2)
+                .set(ConfigKeys.META_MAX_MIGRATIONS, MAX_MIGRATIONS)
+                .set(ConfigKeys.LEASE_DURATION_MS, leaseMs);
+        peers.addAll(group.peers());
+        for (RosterConfig member : group.members()) {
+            MetaServer m = new MetaServer(member);
             m.addListener((delta, s) -> {
                 if (s.slotTable().epoch() > 0) {
                     applied.putIfAbsent(s.slotTable().epoch(), new AppliedTable(s.slotTable(), reports.clock.incrementAndGet()));

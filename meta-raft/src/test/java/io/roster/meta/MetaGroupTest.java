@@ -1,5 +1,7 @@
 package io.roster.meta;
 
+import io.roster.common.config.RosterConfig;
+import io.roster.testkit.MetaConfigs;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.NodeInfo;
@@ -44,13 +46,13 @@ class MetaGroupTest {
     }
 
     private List<String> startGroup(int electionTimeoutMs) throws IOException {
-        List<String> peers = MetaGroupConfig.freePeers(3);
-        for (String peer : peers) {
-            MetaServer m = new MetaServer(MetaGroupConfig.member(peer, peers, dataDir)
-                    .set(ConfigKeys.META_ELECTION_TIMEOUT_MS, Integer.toString(electionTimeoutMs))
-                    .set(ConfigKeys.CLUSTER_SLOTS, "16")
-                    .set(ConfigKeys.LEASE_DURATION_MS, "5000")
-                    .build());
+        MetaConfigs group = MetaTestGroups.group(dataDir, 3)
+                .set(ConfigKeys.META_ELECTION_TIMEOUT_MS, electionTimeoutMs)
+                .set(ConfigKeys.CLUSTER_SLOTS, 16)
+                .set(ConfigKeys.LEASE_DURATION_MS, 5000);
+        List<String> peers = group.peers();
+        for (RosterConfig member : group.members()) {
+            MetaServer m = new MetaServer(member);
             servers.add(m);
             m.start();
         }

@@ -2,6 +2,7 @@ package io.roster.meta;
 
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
+import io.roster.testkit.FreePorts;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,12 +61,6 @@ class MetaServerTest {
             toClose.get(i).close();
         }
         caller.close();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private RosterConfig config(int port, Path dir, int leaseMs) {
@@ -125,7 +119,7 @@ class MetaServerTest {
     @Test
     void heartbeatsAdmitNodesAndSilenceExpiresThem() {
         // 2 s of lease against 100 ms beats: a stall of the 2-core machine must not expire a node mid-test.
-        MetaServer meta = start(config(freePortUnchecked(), dataDir, 2000));
+        MetaServer meta = start(config(FreePorts.free(), dataDir, 2000));
         ScheduledExecutorService beats = keepAlive(meta, DATA, SESSION);
 
         HeartbeatReply first = firstAnswer(meta, DATA);
@@ -172,7 +166,7 @@ class MetaServerTest {
 
     @Test
     void restartRestoresTheStateFromTheLogAndFromASnapshot() throws Exception {
-        int port = freePort();
+        int port = FreePorts.free();
         // a long lease: nothing expires while the servers restart
         RosterConfig config = config(port, dataDir, 30_000);
         MetaServer first = start(config);
@@ -205,7 +199,7 @@ class MetaServerTest {
 
     @Test
     void aTakenPortFailsAtOnceNamingTheKey(@TempDir Path otherDir) {
-        int port = freePortUnchecked();
+        int port = FreePorts.free();
         start(config(port, dataDir, 600));
 
         MetaServer second = new MetaServer(config(port, otherDir, 600));
@@ -216,11 +210,4 @@ class MetaServerTest {
                 .hasMessageContaining("127.0.0.1:" + port);
     }
 
-    private static int freePortUnchecked() {
-        try {
-            return freePort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -79,7 +79,12 @@ public final class MetaConfigs {
 
     /** The configuration of member {@code index}. */
     public RosterConfig member(int index) {
-        return config(peers.get(index), peers, false, "meta").build();
+        return memberBuilder(index).build();
+    }
+
+    /** The configuration of member {@code index}, for a test that sets more on that member alone. */
+    public RosterConfig.Builder memberBuilder(int index) {
+        return config(peers.get(index), peers, false, "meta");
     }
 
     /** Every member's configuration, in peer order. */

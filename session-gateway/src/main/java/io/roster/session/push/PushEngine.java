@@ -59,10 +59,23 @@ public final class PushEngine implements AutoCloseable {
         this.sender = sender;
         this.options = options;
         this.metrics = metrics;
-        this.clock = System::currentTimeMillis;
+        this.clock = PushEngine::monotonicMillis;
         for (int i = 0; i < topicLocks.length; i++) {
             topicLocks[i] = new Object();
         }
+    }
+
+    /**
+     * The plan's time: monotonic, so a wall-clock step (NTP, an operator) neither stretches a debounce or a pause nor
+     * ends one early. Pauses set by the plan are compared with it elsewhere too ({@link #nowMillis()}).
+     */
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
+    }
+
+    /** Now on the clock the plan and its pauses run on. */
+    public long nowMillis() {
+        return clock.getAsLong();
     }
 
     /** The registry as the plan sees it: a subscriber can take pushes while registered and its connection is open. */
@@ -177,7 +190,7 @@ public final class PushEngine implements AutoCloseable {
         ack.whenComplete((ok, failure) -> {
             boolean delivered = failure == null && Boolean.TRUE.equals(ok);
             if (delivered) {
-                metrics.acked(message.payloadBytes(), s.sinceMillis());
+                metrics.acked(message.payloadBytes(), clock.getAsLong() - s.sinceMillis());
             } else {
                 metrics.failed();
             }
@@ -187,7 +200,7 @@ public final class PushEngine implements AutoCloseable {
 
     private void wakeAt(long atMillis) {
         try {
-            // A timer may fire a hair before the wall clock reaches its time: the plan is told it is that time.
+            // A timer may fire a hair before the clock reaches its time: the plan is told it is that time.
             timer.schedule(() -> feed(p -> p.tick(Math.max(atMillis, clock.getAsLong()))),
                     Math.max(0, atMillis - clock.getAsLong()), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {

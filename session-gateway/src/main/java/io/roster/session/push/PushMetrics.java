@@ -36,11 +36,11 @@ public final class PushMetrics {
         return new PushMetrics(new MetricRegistry());
     }
 
-    /** @param sinceMillis when the change notice (or the subscription) arrived, by the wall clock */
-    void acked(long dataBytes, long sinceMillis) {
+    /** @param latencyMillis from the change notice (or the subscription) to the client's ack */
+    void acked(long dataBytes, long latencyMillis) {
         pushes.inc();
         bytes.inc(dataBytes);
-        latencyMillis.update(Math.max(0, System.currentTimeMillis() - sinceMillis));
+        this.latencyMillis.update(Math.max(0, latencyMillis));
     }
 
     void failed() {

@@ -131,7 +131,7 @@ public final class VersionCheck implements AutoCloseable {
 
     /** The lowest version pushed to a subscriber of {@code dataInfoId} that can take pushes now (live, not paused). */
     private long lowestPushed(String dataInfoId) {
-        long now = System.currentTimeMillis();
+        long now = pushes.nowMillis(); // the clock subscribers' pauses are set on
         long lowest = Long.MAX_VALUE;
         for (SubscriberRecord s : registry.subscribersOf(dataInfoId)) {
             if (s.connection().isOpen() && !s.paused(now)) {

@@ -118,14 +118,14 @@ class PushEngineTest {
 
         e.onChange(ID);
 
-        await().until(() -> s.paused(System.currentTimeMillis()));
+        await().until(() -> s.paused(engine.nowMillis()));
         int attempts = sent.size();
         int readsBefore = reads.get();
         current.set(datum(6, "y"));
         e.onChange(ID);
         await().until(() -> reads.get() > readsBefore);
         assertThat(sent).as("no push to a paused subscriber").hasSize(attempts);
-        assertThat(s.paused(System.currentTimeMillis() + 31_000)).as("for a while only").isFalse();
+        assertThat(s.paused(engine.nowMillis() + 31_000)).as("for a while only").isFalse();
     }
 
     @Test
@@ -139,7 +139,7 @@ class PushEngineTest {
 
         await().atMost(Duration.ofSeconds(8)).until(() -> s.pushedVersion() == 5);
         assertThat(reads.get()).as("five failed reads, then the one that pushed").isEqualTo(6);
-        assertThat(s.paused(System.currentTimeMillis())).as("a data outage pauses no subscriber").isFalse();
+        assertThat(s.paused(engine.nowMillis())).as("a data outage pauses no subscriber").isFalse();
         assertThat(sent).extracting(PushMessage::version).containsExactly(5L);
     }
 

@@ -41,4 +41,11 @@ public sealed interface PushCommand {
     /** A read or a push of {@code dataInfoId} failed and will be tried again (a figure). */
     record Retried(String dataInfoId) implements PushCommand {
     }
+
+    /**
+     * Starting a due round of {@code dataInfoId} failed unexpectedly (e.g. the registry threw): that round is lost,
+     * as a single failed task would be, and the shell logs it; the other due rounds and the timers go on.
+     */
+    record RoundFailed(String dataInfoId, RuntimeException cause) implements PushCommand {
+    }
 }

@@ -9,6 +9,7 @@ import io.roster.session.push.PushCommand.MarkPushed;
 import io.roster.session.push.PushCommand.Pause;
 import io.roster.session.push.PushCommand.ReadDatum;
 import io.roster.session.push.PushCommand.Retried;
+import io.roster.session.push.PushCommand.RoundFailed;
 import io.roster.session.push.PushCommand.SendPush;
 import io.roster.session.push.PushCommand.WakeAt;
 import io.roster.session.registry.ClientRegistry;
@@ -59,7 +60,8 @@ public final class PushEngine implements AutoCloseable {
         this.sender = sender;
         this.options = options;
         this.metrics = metrics;
-        this.clock = PushEngine::monotonicMillis;
+        long origin = System.nanoTime();
+        this.clock = () -> monotonicMillis(origin);
         for (int i = 0; i < topicLocks.length; i++) {
             topicLocks[i] = new Object();
         }
@@ -67,10 +69,11 @@ public final class PushEngine implements AutoCloseable {
 
     /**
      * The plan's time: monotonic, so a wall-clock step (NTP, an operator) neither stretches a debounce or a pause nor
-     * ends one early. Pauses set by the plan are compared with it elsewhere too ({@link #nowMillis()}).
+     * ends one early. Pauses set by the plan are compared with it elsewhere too ({@link #nowMillis()}). Counted from
+     * this engine's start, plus one: nanoTime may be negative, and a subscriber never paused holds pausedUntil 0.
      */
-    private static long monotonicMillis() {
-        return System.nanoTime() / 1_000_000;
+    private static long monotonicMillis(long origin) {
+        return (System.nanoTime() - origin) / 1_000_000 + 1;
     }
 
     /** Now on the clock the plan and its pauses run on. */
@@ -161,6 +164,9 @@ public final class PushEngine implements AutoCloseable {
                 metrics.deferred();
             } else if (c instanceof Retried) {
                 metrics.retried();
+            } else if (c instanceof RoundFailed f) {
+                LOG.error("a push round of {} failed to start; the next change or version check pushes it", f.dataInfoId(),
+                        f.cause());
             }
         }
     }
@@ -198,11 +204,19 @@ public final class PushEngine implements AutoCloseable {
         });
     }
 
+    /** A timer's wake-up; what it throws would vanish into the timer's future, so it is logged here. */
+    private void tickQuietly(long atMillis) {
+        try {
+            feed(p -> p.tick(Math.max(atMillis, clock.getAsLong())));
+        } catch (RuntimeException e) {
+            LOG.error("push timer tick failed", e);
+        }
+    }
+
     private void wakeAt(long atMillis) {
         try {
             // A timer may fire a hair before the clock reaches its time: the plan is told it is that time.
-            timer.schedule(() -> feed(p -> p.tick(Math.max(atMillis, clock.getAsLong()))),
-                    Math.max(0, atMillis - clock.getAsLong()), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> tickQuietly(atMillis), Math.max(0, atMillis - clock.getAsLong()), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.debug("push engine stopped; dropping a wake-up");
         }

@@ -7,6 +7,7 @@ import io.roster.session.push.PushCommand.MarkPushed;
 import io.roster.session.push.PushCommand.Pause;
 import io.roster.session.push.PushCommand.ReadDatum;
 import io.roster.session.push.PushCommand.Retried;
+import io.roster.session.push.PushCommand.RoundFailed;
 import io.roster.session.push.PushCommand.SendPush;
 import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.SubscriberRecord;
@@ -227,7 +228,13 @@ public final class PushPlan {
             if (round.closesDebounce()) {
                 debouncing.remove(round.dataInfoId());
             }
-            start(round, now, out);
+            // One round's unexpected failure must not take the other due rounds, or the timers, down with it: the
+            // due rounds are already off the queue, and an unarmed queue would never wake the plan again.
+            try {
+                start(round, now, out);
+            } catch (RuntimeException e) {
+                out.add(new RoundFailed(round.dataInfoId(), e));
+            }
         }
         timers.arm(out);
         return out;

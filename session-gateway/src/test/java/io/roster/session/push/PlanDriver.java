@@ -8,6 +8,7 @@ import io.roster.session.push.PushCommand.MarkPushed;
 import io.roster.session.push.PushCommand.Pause;
 import io.roster.session.push.PushCommand.ReadDatum;
 import io.roster.session.push.PushCommand.Retried;
+import io.roster.session.push.PushCommand.RoundFailed;
 import io.roster.session.push.PushCommand.SendPush;
 import io.roster.session.push.PushCommand.WakeAt;
 import io.roster.session.registry.ConnectionHandle;
@@ -37,6 +38,8 @@ final class PlanDriver {
     private final Map<String, List<SubscriberRecord>> subscribers = new LinkedHashMap<>();
     private final Set<SubscriberRecord> gone = new HashSet<>();
     private final Map<String, Long> reads = new HashMap<>();
+    /** dataInfoIds whose subscriber lookup throws, as a registry bug would. */
+    private final Set<String> broken = new HashSet<>();
     final PushPlan plan;
 
     PlanDriver(long debounceMs, int maxPendingPerClient) {
@@ -48,6 +51,9 @@ final class PlanDriver {
 
             @Override
             public Collection<SubscriberRecord> subscribersOf(String dataInfoId) {
+                if (broken.contains(dataInfoId)) {
+                    throw new IllegalStateException("subscriber lookup of " + dataInfoId + " failed");
+                }
                 return List.copyOf(subscribers.getOrDefault(dataInfoId, List.of()));
             }
 
@@ -76,6 +82,15 @@ final class PlanDriver {
         SubscriberRecord s = new SubscriberRecord(registerId, dataInfoId, "client-" + c, c);
         subscribers.computeIfAbsent(dataInfoId, id -> new ArrayList<>()).add(s);
         return s;
+    }
+
+    /** From now on the subscriber lookup of {@code dataInfoId} throws (or, with false, works again). */
+    void breakLookup(String dataInfoId, boolean broken) {
+        if (broken) {
+            this.broken.add(dataInfoId);
+        } else {
+            this.broken.remove(dataInfoId);
+        }
     }
 
     void unsubscribe(SubscriberRecord s) {
@@ -128,6 +143,8 @@ final class PlanDriver {
             return "defer " + name(d.dataInfoId()) + " on " + d.connection();
         } else if (c instanceof Retried r) {
             return "retried " + name(r.dataInfoId());
+        } else if (c instanceof RoundFailed f) {
+            return "failed " + name(f.dataInfoId());
         }
         throw new AssertionError("unknown command " + c);
     }

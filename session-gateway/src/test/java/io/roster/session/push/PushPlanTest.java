@@ -59,6 +59,29 @@ class PushPlanTest {
     }
 
     @Test
+    void aRoundThatFailsToStartLosesOnlyItselfNotTheOtherDueRoundsTheTimersOrLaterNotices() {
+        plan(10, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        String b = id("b");
+        String c = id("c");
+        d.subscribe("s1", A, c1);
+        d.subscribe("s2", b, c1);
+        d.subscribe("s3", c, c1);
+
+        expect(plan.changeNotice(A, 0), "wake 10");
+        expect(plan.changeNotice(b, 0));
+        expect(plan.changeNotice(c, 5)); // the wake-up at 10 comes first
+        d.breakLookup(A, true);
+        // a's lookup throws while its round starts: b's round, due at the same time, still reads, and c's later
+        // round keeps its wake-up
+        expect(plan.tick(10), "failed a", "read b", "wake 15");
+        expect(plan.tick(15), "read c");
+        d.breakLookup(A, false);
+        expect(plan.changeNotice(A, 20), "wake 30"); // a's debounce window closed with the failed round
+        expect(plan.tick(30), "read a");
+    }
+
+    @Test
     void noticesForDataNobodyHereSubscribesAreIgnored() {
         plan(0, 256);
         expect(plan.changeNotice(id("other"), 0));

@@ -1,5 +1,6 @@
 package io.roster.datastore.view;
 
+import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
 import io.roster.common.view.ClusterViewDelta;
 import io.roster.common.view.ClusterViewListener;
@@ -75,11 +76,13 @@ public final class ClusterViewHandler implements ClusterViewListener {
     /** Called on the heartbeat thread for every change of the view, in order. */
     @Override
     public void onChange(ClusterViewDelta delta) {
-        if (delta.slotTableChanged()) {
-            applySlotTable(new SlotAssignment(delta.after().slotTable(), selfAddress, slotCount));
-        }
-        // A process meta had expired and lists again is alive again: only one listed anew can be such a process.
-        sessions.listed(delta.newSessions());
+        // The table and the listed sessions are applied again on every change, not only when the delta says they
+        // moved: both are idempotent for an unchanged table or list, and a change whose handling failed half-way
+        // (an exception out of a promotion or a sync) is then completed by the next view instead of never.
+        applySlotTable(new SlotAssignment(delta.after().slotTable(), selfAddress, slotCount), delta.slotTableChanged());
+        // A process meta had expired and lists again is alive again.
+        sessions.listed(delta.after().sessionNodes().stream().filter(n -> n != null && n.processId() != null)
+                .map(NodeInfo::processId).toList());
         // The heartbeat only moves the view forward (ARCHITECTURE.md invariant 6): a process listed before and
         // not now was expired by meta, never hidden by an older meta image.
         for (ProcessId expired : delta.expiredSessions()) {
@@ -87,12 +90,12 @@ public final class ClusterViewHandler implements ClusterViewListener {
         }
     }
 
-    private void applySlotTable(SlotAssignment next) {
+    private void applySlotTable(SlotAssignment next, boolean newTable) {
         assignment.set(next);
-        if (next.usable().ok()) {
+        if (newTable && next.usable().ok()) {
             LOG.info("slot table epoch {}: data node {} leads {} and follows {} of {} slots", next.epoch(), selfAddress,
                     next.ledSlots().size(), next.followedSlots().size(), next.slotCount());
-        } else {
+        } else if (newTable) {
             LOG.error("slot table epoch {} is not usable: {}", next.epoch(), next.usable().message());
         }
         promotion.warmCopies(warmCopies(next));

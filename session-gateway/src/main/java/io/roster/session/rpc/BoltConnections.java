@@ -23,11 +23,14 @@ public final class BoltConnections {
             return (ConnectionHandle) known;
         }
         ConnectionHandle made = new ConnectionHandle(nameOf(connection), connection::isFine);
+        // Mapped before it is published on the connection: a concurrent first request that finds it there must
+        // also find its connection, or a push to it would find none and fail once for nothing.
+        open.put(made, connection);
         Object raced = connection.setAttributeIfAbsent(HANDLE, made);
         if (raced != null) {
+            open.remove(made);
             return (ConnectionHandle) raced;
         }
-        open.put(made, connection);
         if (!connection.isFine()) {
             open.remove(made); // closed before the put: its close event may have come and gone
         }

@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * Options of the commands that act as an SDK client of the sessions (pub, sub, bench push, bench register). Not the
- * SDK's own {@code io.roster.client.core.ClientOptions}: these are the flags that build one.
+ * SDK's own (package-private) {@code io.roster.client.ClientOptions}: these are the flags that build one.
  */
 public final class SdkClientOptions {
     @Option(names = "--sessions", paramLabel = "HOST:PORT,...",

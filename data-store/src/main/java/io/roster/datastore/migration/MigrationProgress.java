@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Which session processes have answered for each MIGRATING slot, and so which slots may leave MIGRATING (docs/ARCHITECTURE.md
- * section 4): a slot is ready once every live session process has answered for it under its current leaderEpoch.
+ * section 4): a slot is ready once every live session process has answered for it under its current leaderEpoch,
+ * after the last time a live process went (its clients' registrations move to the others, which answer again).
  * Past the bound a slot with a silent live session enters ACCEPT only if its copy was warm (a caught-up follower
  * copy keeps that session's publishers as it had them); a cold copy would serve a partial list, so it waits for the
  * answer or for meta to expire the session. Pure state, no I/O or clock: the caller passes the time.
@@ -28,6 +29,10 @@ final class MigrationProgress {
         final long startedMillis;
         final boolean warm;
         final Set<ProcessId> answered = new HashSet<>();
+        /** The live processes at the last decision: one of them missing later is a process gone. */
+        Set<ProcessId> counted = Set.of();
+        /** Answers asked for before this (a value of {@link #answersFrom()}) no longer count. */
+        long answersFrom;
         boolean pastBound;
 
         Episode(long leaderEpoch, long startedMillis, boolean warm) {
@@ -38,6 +43,8 @@ final class MigrationProgress {
     }
 
     private final Map<Integer, Episode> slots = new TreeMap<>();
+    /** Rises every time some slot's answers are discarded; an answer carries the value from when it was asked for. */
+    private long answersFrom;
 
     /**
      * Follows the slots MIGRATING now: a new slot, or one migrating under another leaderEpoch, starts a new episode
@@ -64,11 +71,19 @@ final class MigrationProgress {
         return out;
     }
 
-    /** {@code session} answered (and its answer was applied) for these slots, under these leaderEpochs. */
-    synchronized void answered(ProcessId session, Map<Integer, Long> asked) {
+    /** Read before asking: the answer is then passed back with it, so an answer older than a reset is told apart. */
+    synchronized long answersFrom() {
+        return answersFrom;
+    }
+
+    /**
+     * {@code session} answered (and its answer was applied) for these slots, under these leaderEpochs, to a question
+     * asked when {@link #answersFrom()} was {@code askedAt}.
+     */
+    synchronized void answered(ProcessId session, Map<Integer, Long> asked, long askedAt) {
         asked.forEach((slot, leaderEpoch) -> {
             Episode e = slots.get(slot);
-            if (e != null && e.leaderEpoch == leaderEpoch) {
+            if (e != null && e.leaderEpoch == leaderEpoch && askedAt >= e.answersFrom) {
                 e.answered.add(session);
             }
         });
@@ -84,6 +99,7 @@ final class MigrationProgress {
         List<Integer> ready = new ArrayList<>(), newlyPastBound = new ArrayList<>();
         Map<Integer, Set<ProcessId>> acceptWithout = new TreeMap<>(), heldCold = new TreeMap<>();
         slots.forEach((slot, e) -> {
+            forgetAnswersIfOneWent(e, live);
             Set<ProcessId> silent = new LinkedHashSet<>(live);
             silent.removeAll(e.answered);
             if (silent.isEmpty()) {
@@ -97,5 +113,19 @@ final class MigrationProgress {
             }
         });
         return new Decision(ready, acceptWithout, heldCold, newlyPastBound);
+    }
+
+    /**
+     * A live process that is gone now (meta expired it) took its clients with it: they reconnect to the other
+     * sessions and replay there, maybe after those answered, and their replayed writes wait for ACCEPT. The answers
+     * given so far do not cover those publishers (the copy still holds them under the gone owner, whom the entry into
+     * ACCEPT drops), so every live process answers again, to a question asked from now on.
+     */
+    private void forgetAnswersIfOneWent(Episode e, Set<ProcessId> live) {
+        if (!live.containsAll(e.counted)) {
+            e.answered.clear();
+            e.answersFrom = ++answersFrom;
+        }
+        e.counted = Set.copyOf(live);
     }
 }

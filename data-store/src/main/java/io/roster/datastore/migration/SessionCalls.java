@@ -39,6 +39,7 @@ final class SessionCalls {
 
     /** Asks every address with a live process that owes an answer, unless a call is in flight there or it is too soon. */
     void ask(Set<ProcessId> live, long nowMillis) {
+        long askedAt = progress.answersFrom(); // before pending: an answer to this question predates any later reset
         Map<String, Map<Integer, Long>> slotsByAddress = new LinkedHashMap<>();
         Map<String, Set<ProcessId>> owing = new LinkedHashMap<>();
         for (ProcessId p : live) {
@@ -50,18 +51,18 @@ final class SessionCalls {
         }
         slotsByAddress.forEach((address, slots) -> {
             if (!inFlight.containsKey(address) && nowMillis >= notBeforeMillis.getOrDefault(address, 0L)) {
-                call(address, Map.copyOf(slots), Set.copyOf(owing.get(address)));
+                call(address, Map.copyOf(slots), Set.copyOf(owing.get(address)), askedAt);
             }
         });
     }
 
-    private void call(String address, Map<Integer, Long> slots, Set<ProcessId> owing) {
+    private void call(String address, Map<Integer, Long> slots, Set<ProcessId> owing, long askedAt) {
         CompletableFuture<ProcessId> call = new CompletableFuture<>();
         inFlight.put(address, call); // before the call can complete, so its completion always finds and removes it
         owing.forEach(p -> whySilent.putIfAbsent(p, "asked, no answer yet"));
         call.whenComplete((answered, failure) -> {
             if (failure == null) {
-                progress.answered(answered, slots);
+                progress.answered(answered, slots, askedAt);
                 whySilent.remove(answered);
                 if (!owing.contains(answered)) {
                     owing.forEach(p -> whySilent.put(p, "its address " + address + " answers as another process, " + answered));

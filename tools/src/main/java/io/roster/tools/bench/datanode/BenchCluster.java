@@ -95,6 +95,11 @@ final class BenchCluster implements AutoCloseable {
         return session.address();
     }
 
+    /** How many registrations the session lets one client hold. */
+    int registrationsPerClient() {
+        return sessionConfig.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT);
+    }
+
     int sessionPublishers() {
         return session.publisherCount();
     }

@@ -65,7 +65,8 @@ public final class DataBenchCommand implements Callable<Integer> {
             out.printf("heap per publisher: %d bytes (%d publishers took %.1f MiB of heap)%n", heap.perPublisher(),
                     heap.publishers(), heap.bytes() / 1048576.0);
             out.flush();
-            try (BenchCluster cluster = new BenchCluster(dir, slots, 2); Publishers load = new Publishers()) {
+            try (BenchCluster cluster = new BenchCluster(dir, slots, 2);
+                 Publishers load = new Publishers(cluster.registrationsPerClient())) {
                 runOn(cluster, load, out, heap);
             }
             return 0;

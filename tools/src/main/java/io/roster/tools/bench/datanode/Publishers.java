@@ -11,23 +11,40 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The benchmark's load: SDK clients that publish N publishers through a session, several calls in flight. */
+/**
+ * The benchmark's load: SDK clients that publish N publishers through a session, one call in flight per client. At
+ * least 8 clients, and enough that none holds more than the session lets one client hold
+ * ({@code session.max-registrations-per-client}): past it the session refuses with LIMIT_EXCEEDED.
+ */
 final class Publishers implements AutoCloseable {
-    private static final int CLIENTS = 8;
+    static final int MIN_CLIENTS = 8;
     private final List<RosterClient> clients = new ArrayList<>();
+    private final int registrationsPerClient;
+
+    /** @param registrationsPerClient the session's {@code session.max-registrations-per-client} */
+    Publishers(int registrationsPerClient) {
+        this.registrationsPerClient = registrationsPerClient;
+    }
+
+    /** How many clients share {@code publishers} so that none holds more than {@code perClient} of them. */
+    static int clientsFor(int publishers, int perClient) {
+        int needed = (int) ((publishers + (long) perClient - 1) / perClient);
+        return Math.max(MIN_CLIENTS, needed);
+    }
 
     void publish(String session, int publishers, int dataIds, int dataBytes) {
-        for (int c = 0; c < CLIENTS; c++) {
+        int count = clientsFor(publishers, registrationsPerClient);
+        for (int c = 0; c < count; c++) {
             clients.add(RosterClient.builder().sessions(session).appName("bench-provider-" + c).build());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
+            for (int c = 0; c < count; c++) {
                 int first = c;
                 RosterClient client = clients.get(c);
                 done.add(pool.submit(() -> {
-                    for (int i = first; i < publishers; i += CLIENTS) {
+                    for (int i = first; i < publishers; i += count) {
                         client.publish(HeapPerPublisher.dataId(i, dataIds), List.of(HeapPerPublisher.item(i, dataBytes)));
                     }
                 }));

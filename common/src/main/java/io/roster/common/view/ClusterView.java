@@ -1,10 +1,13 @@
 package io.roster.common.view;
 
 import io.roster.common.model.NodeInfo;
+import io.roster.common.model.ProcessId;
 import io.roster.common.model.SlotTable;
 import io.roster.common.model.Switches;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a data or session node knows of the cluster from its heartbeat replies. Immutable. {@code metaVersion} is
@@ -18,5 +21,16 @@ public record ClusterView(SlotTable slotTable, List<NodeInfo> dataNodes, List<No
         dataNodes = List.copyOf(dataNodes);
         sessionNodes = List.copyOf(sessionNodes);
         switches = switches == null ? Switches.DEFAULTS : switches;
+    }
+
+    /** The session processes meta lists, in its order (entries without a process id, from older metas, left out). */
+    public Set<ProcessId> sessionProcesses() {
+        Set<ProcessId> ids = new LinkedHashSet<>();
+        for (NodeInfo n : sessionNodes) {
+            if (n != null && n.processId() != null) {
+                ids.add(n.processId());
+            }
+        }
+        return ids;
     }
 }

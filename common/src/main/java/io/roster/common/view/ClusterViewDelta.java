@@ -35,8 +35,8 @@ public final class ClusterViewDelta {
         this.before = Objects.requireNonNull(before, "before");
         this.after = Objects.requireNonNull(after, "after");
         this.slotChanges = slotChanges(before, after);
-        Set<ProcessId> listedBefore = processIds(before.sessionNodes());
-        Set<ProcessId> listedAfter = processIds(after.sessionNodes());
+        Set<ProcessId> listedBefore = before.sessionProcesses();
+        Set<ProcessId> listedAfter = after.sessionProcesses();
         this.newSessions = List.copyOf(minus(listedAfter, listedBefore));
         this.expiredSessions = List.copyOf(minus(listedBefore, listedAfter));
         this.addedDataNodes = List.copyOf(minus(new LinkedHashSet<>(after.dataNodes()), new LinkedHashSet<>(before.dataNodes())));
@@ -152,15 +152,6 @@ public final class ClusterViewDelta {
         return List.copyOf(changes);
     }
 
-    private static Set<ProcessId> processIds(List<NodeInfo> nodes) {
-        Set<ProcessId> ids = new LinkedHashSet<>();
-        for (NodeInfo n : nodes) {
-            if (n != null && n.processId() != null) {
-                ids.add(n.processId());
-            }
-        }
-        return ids;
-    }
 
     private static <T> Set<T> minus(Set<T> a, Set<T> b) {
         Set<T> out = new LinkedHashSet<>(a);

@@ -1,7 +1,6 @@
 package io.roster.datastore.migration;
 
 import com.codahale.metrics.Counter;
-import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
 import io.roster.common.retry.Backoff;
 import io.roster.common.rpc.RpcCaller;
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,12 +221,7 @@ public final class SlotPromotion implements AutoCloseable {
 
     /** The live session processes: meta's view plus those connected here by hello (meta may not list a new one yet). */
     private Set<ProcessId> liveSessions() {
-        Set<ProcessId> out = new LinkedHashSet<>();
-        for (NodeInfo n : view.get().sessionNodes()) {
-            if (n != null && n.processId() != null) {
-                out.add(n.processId());
-            }
-        }
+        Set<ProcessId> out = view.get().sessionProcesses();
         out.addAll(connected.processIds());
         return out;
     }

@@ -1,6 +1,5 @@
 package io.roster.datastore.view;
 
-import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
 import io.roster.common.view.ClusterViewDelta;
 import io.roster.common.view.ClusterViewListener;
@@ -81,8 +80,7 @@ public final class ClusterViewHandler implements ClusterViewListener {
         // (an exception out of a promotion or a sync) is then completed by the next view instead of never.
         applySlotTable(new SlotAssignment(delta.after().slotTable(), selfAddress, slotCount), delta.slotTableChanged());
         // A process meta had expired and lists again is alive again.
-        sessions.listed(delta.after().sessionNodes().stream().filter(n -> n != null && n.processId() != null)
-                .map(NodeInfo::processId).toList());
+        sessions.listed(delta.after().sessionProcesses());
         // The heartbeat only moves the view forward (ARCHITECTURE.md invariant 6): a process listed before and
         // not now was expired by meta, never hidden by an older meta image.
         for (ProcessId expired : delta.expiredSessions()) {

@@ -40,6 +40,7 @@ import io.roster.session.routing.SlotLeaderFence;
 import io.roster.session.rpc.BoltConnections;
 import io.roster.session.rpc.BoltPushSender;
 import io.roster.session.rpc.ChangeNoticeProcessor;
+import io.roster.session.rpc.ClientHelloProcessor;
 import io.roster.session.rpc.ClientLimits;
 import io.roster.session.rpc.ClientRequestHandlers;
 import io.roster.session.rpc.SessionPingProcessor;
@@ -168,6 +169,7 @@ public final class SessionServer implements AutoCloseable {
             server.registerUserProcessor(h);
         }
         server.registerUserProcessor(new SessionPingProcessor());
+        server.registerUserProcessor(new ClientHelloProcessor(connections));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, boltConnection) -> {
             ConnectionHandle connection = connections.closed(boltConnection);
             pushEngine.connectionClosed(connection);

@@ -2,7 +2,6 @@ package io.roster.session.push;
 
 import io.roster.common.model.Datum;
 import io.roster.common.util.NamedThreads;
-import io.roster.common.wire.PushDeflate;
 import io.roster.common.wire.PushMessage;
 import io.roster.session.push.PushCommand.Deferred;
 import io.roster.session.push.PushCommand.MarkPushed;
@@ -42,7 +41,7 @@ public final class PushEngine implements AutoCloseable {
     private final PushPlan plan;
     private final DatumReader reader;
     private final PushSender sender;
-    private final PushOptions options;
+    private final PushPayloads payloads;
     private final PushMetrics metrics;
     private final LongSupplier clock;
     private final ScheduledExecutorService timer = NamedThreads.scheduler("push-timer");
@@ -58,7 +57,7 @@ public final class PushEngine implements AutoCloseable {
         this.plan = new PushPlan(audienceOf(registry), options);
         this.reader = reader;
         this.sender = sender;
-        this.options = options;
+        this.payloads = new PushPayloads(options.compressMinBytes(), metrics, registry::hasSubscribers);
         this.metrics = metrics;
         long origin = System.nanoTime();
         this.clock = () -> monotonicMillis(origin);
@@ -149,15 +148,12 @@ public final class PushEngine implements AutoCloseable {
                 }
             }
         }
-        Map<Datum, RoundPayload> payloads = new IdentityHashMap<>();
+        Map<Datum, PushPayloads.Round> rounds = new IdentityHashMap<>();
         for (PushCommand c : commands) {
             if (c instanceof ReadDatum r) {
                 run(() -> read(r));
             } else if (c instanceof SendPush s) {
-                RoundPayload payload = payloads.computeIfAbsent(s.datum(),
-                        d -> new RoundPayload(d.flattenData(), options.compressMinBytes()));
-                send(s, payload.message(s.datum().dataInfoId(), s.datum().version(),
-                        s.subscribers().stream().map(SubscriberRecord::registerId).toList()));
+                send(s, rounds.computeIfAbsent(s.datum(), payloads::round));
             } else if (c instanceof WakeAt w) {
                 wakeAt(w.atMillis());
             } else if (c instanceof Deferred) {
@@ -186,21 +182,36 @@ public final class PushEngine implements AutoCloseable {
         }
     }
 
-    private void send(SendPush s, PushMessage message) {
-        CompletableFuture<Boolean> ack;
+    /** Sends {@code s}'s payload; a delta the client refuses for its base is followed at once by the full list. */
+    private void send(SendPush s, PushPayloads.Round round) {
+        PushMessage message = round.messageFor(s);
+        deliver(s, message)
+                .thenCompose(o -> o != PushSender.PushOutcome.WANTS_FULL_LIST ? CompletableFuture.completedFuture(o)
+                        : deliver(s, round.fullFor(s)))
+                .whenComplete((outcome, failure) -> {
+                    boolean delivered = failure == null && outcome == PushSender.PushOutcome.ACKED;
+                    if (!delivered) {
+                        metrics.failed();
+                    }
+                    feed(p -> p.pushEnded(s.connection(), s.datum().dataInfoId(), delivered, clock.getAsLong()));
+                });
+    }
+
+    private CompletableFuture<PushSender.PushOutcome> deliver(SendPush s, PushMessage message) {
+        CompletableFuture<PushSender.PushOutcome> answer;
         try {
-            ack = sender.send(s.connection(), message);
+            answer = sender.sendForOutcome(s.connection(), message);
         } catch (RuntimeException e) {
-            ack = CompletableFuture.completedFuture(false);
+            answer = CompletableFuture.completedFuture(PushSender.PushOutcome.FAILED);
         }
-        ack.whenComplete((ok, failure) -> {
-            boolean delivered = failure == null && Boolean.TRUE.equals(ok);
-            if (delivered) {
+        return answer.handle((outcome, failure) -> {
+            PushSender.PushOutcome o = failure == null && outcome != null ? outcome : PushSender.PushOutcome.FAILED;
+            if (o == PushSender.PushOutcome.ACKED) {
                 metrics.acked(message.payloadBytes(), clock.getAsLong() - s.sinceMillis());
-            } else {
-                metrics.failed();
+            } else if (o == PushSender.PushOutcome.WANTS_FULL_LIST) {
+                metrics.wireBytes(message.payloadBytes());
             }
-            feed(p -> p.pushEnded(s.connection(), s.datum().dataInfoId(), delivered, clock.getAsLong()));
+            return o;
         });
     }
 
@@ -227,24 +238,6 @@ public final class PushEngine implements AutoCloseable {
             workers.execute(task);
         } catch (RejectedExecutionException e) {
             LOG.debug("push engine stopped; dropping a push round");
-        }
-    }
-
-    /** A round's data, deflated once for all its connections when it is large enough and deflating pays. */
-    private static final class RoundPayload {
-        private final List<byte[]> items;
-        private final byte[] deflated;
-
-        RoundPayload(List<byte[]> items, int compressMinBytes) {
-            this.items = items;
-            long size = items.stream().mapToLong(b -> b.length).sum();
-            byte[] packed = compressMinBytes > 0 && size >= compressMinBytes ? PushDeflate.deflate(items) : null;
-            this.deflated = packed != null && packed.length < size ? packed : null;
-        }
-
-        PushMessage message(String dataInfoId, long version, List<String> subscriberIds) {
-            return deflated != null ? PushMessage.deflated(dataInfoId, version, subscriberIds, deflated)
-                    : new PushMessage(dataInfoId, version, subscriberIds, items);
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The push engine's figures, in the node's Dropwizard registry (served as Prometheus text on /metrics): pushes
- * acknowledged, failed, retried and deferred (back-pressure), bytes of data pushed (the deflated size when
- * deflated), and the latency from the change notice (or the new subscription) to the client's acknowledgement, in
+ * acknowledged, failed, retried and deferred (back-pressure), pushes sent as deltas and as full lists, bytes of data
+ * pushed (the deflated size when deflated; a delta counts its own size), and the latency from the change notice (or the new subscription) to the client's acknowledgement, in
  * milliseconds over the last minute.
  */
 public final class PushMetrics {
@@ -19,6 +19,8 @@ public final class PushMetrics {
     private final Counter retries;
     private final Counter bytes;
     private final Counter deferred;
+    private final Counter deltas;
+    private final Counter fullLists;
     private final Histogram latencyMillis;
 
     public PushMetrics(MetricRegistry registry) {
@@ -27,6 +29,8 @@ public final class PushMetrics {
         this.retries = registry.counter("session.push.retried");
         this.bytes = registry.counter("session.push.bytes");
         this.deferred = registry.counter("session.push.deferred");
+        this.deltas = registry.counter("session.push.delta");
+        this.fullLists = registry.counter("session.push.full");
         this.latencyMillis = registry.histogram("session.push.latency.ms",
                 () -> new Histogram(new SlidingTimeWindowArrayReservoir(1, TimeUnit.MINUTES)));
     }
@@ -41,6 +45,21 @@ public final class PushMetrics {
         pushes.inc();
         bytes.inc(dataBytes);
         this.latencyMillis.update(Math.max(0, latencyMillis));
+    }
+
+    /** A push went on the wire but was not acked as such (a delta refused for its base): its bytes count. */
+    void wireBytes(long dataBytes) {
+        bytes.inc(dataBytes);
+    }
+
+    /** A delta push was sent. */
+    void sentDelta() {
+        deltas.inc();
+    }
+
+    /** A push with the whole list was sent (keyed or plain). */
+    void sentFull() {
+        fullLists.inc();
     }
 
     void failed() {

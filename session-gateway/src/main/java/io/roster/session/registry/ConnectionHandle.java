@@ -1,5 +1,7 @@
 package io.roster.session.registry;
 
+import java.util.Collection;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -10,6 +12,8 @@ import java.util.function.BooleanSupplier;
 public final class ConnectionHandle {
     private final String name;
     private final BooleanSupplier open;
+    /** What the client said it can take in its hello (e.g. delta pushes); none until it says. */
+    private volatile Set<String> capabilities = Set.of();
 
     /** @param name what logs call the connection (its remote address); {@code open} says whether it still is */
     public ConnectionHandle(String name, BooleanSupplier open) {
@@ -25,6 +29,16 @@ public final class ConnectionHandle {
     /** False once the connection is closed (possibly before its close event was handled). */
     public boolean isOpen() {
         return open.getAsBoolean();
+    }
+
+    /** The client's hello on this connection named {@code capabilities}; a later hello replaces them. */
+    public void capabilities(Collection<String> capabilities) {
+        this.capabilities = Set.copyOf(capabilities);
+    }
+
+    /** Whether the client on this connection said in its hello that it can take {@code capability}. */
+    public boolean can(String capability) {
+        return capabilities.contains(capability);
     }
 
     @Override

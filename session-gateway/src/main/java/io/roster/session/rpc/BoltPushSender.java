@@ -30,23 +30,29 @@ public final class BoltPushSender implements PushSender {
 
     @Override
     public CompletableFuture<Boolean> send(ConnectionHandle handle, PushMessage message) {
-        CompletableFuture<Boolean> acked = new CompletableFuture<>();
+        return sendForOutcome(handle, message).thenApply(o -> o == PushOutcome.ACKED);
+    }
+
+    @Override
+    public CompletableFuture<PushOutcome> sendForOutcome(ConnectionHandle handle, PushMessage message) {
+        CompletableFuture<PushOutcome> acked = new CompletableFuture<>();
         Connection connection = connections.connectionOf(handle);
         if (connection == null) {
-            acked.complete(false); // closed: nothing goes over it any more
+            acked.complete(PushOutcome.FAILED); // closed: nothing goes over it any more
             return acked;
         }
         try {
             server.invokeWithCallback(connection, message, new InvokeCallback() {
                 @Override
                 public void onResponse(Object ack) {
-                    acked.complete(ack instanceof PushAck a && a.ok());
+                    acked.complete(!(ack instanceof PushAck a) ? PushOutcome.FAILED : a.ok() ? PushOutcome.ACKED
+                            : a.wantsFullList() ? PushOutcome.WANTS_FULL_LIST : PushOutcome.FAILED);
                 }
 
                 @Override
                 public void onException(Throwable e) {
                     LOG.debug("push of {} v{} to {} failed: {}", message.dataInfoId(), message.version(), handle, e.toString());
-                    acked.complete(false);
+                    acked.complete(PushOutcome.FAILED);
                 }
 
                 @Override
@@ -56,7 +62,7 @@ public final class BoltPushSender implements PushSender {
             }, timeoutMs);
         } catch (Exception e) {
             LOG.debug("push of {} v{} to {} failed: {}", message.dataInfoId(), message.version(), handle, e.getMessage());
-            acked.complete(false);
+            acked.complete(PushOutcome.FAILED);
         }
         return acked;
     }

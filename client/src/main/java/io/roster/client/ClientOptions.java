@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 record ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
                             Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
-                            RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout) {
+                            RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout, boolean deltaPush) {
     /** The default liveness check: a ping every 500 ms, left after 1 s of silence (below the default 3 s lease). */
     public static final Duration DEFAULT_LIVENESS_INTERVAL = Duration.ofMillis(500);
     public static final Duration DEFAULT_LIVENESS_TIMEOUT = Duration.ofSeconds(1);
@@ -22,7 +22,15 @@ record ClientOptions(List<String> sessions, List<String> metaServers, String app
     public ClientOptions(List<String> sessions, String appName, String zone, Duration connectTimeout,
                          Duration requestTimeout, Duration backoffMin, Duration backoffMax, RegistryLimits limits) {
         this(sessions, List.of(), appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits,
-                DEFAULT_LIVENESS_INTERVAL, DEFAULT_LIVENESS_TIMEOUT);
+                DEFAULT_LIVENESS_INTERVAL, DEFAULT_LIVENESS_TIMEOUT, true);
+    }
+
+    /** Options of a client that takes delta pushes (the default). */
+    public ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
+                         Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
+                         RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout) {
+        this(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits,
+                livenessInterval, livenessTimeout, true);
     }
 
     public ClientOptions {

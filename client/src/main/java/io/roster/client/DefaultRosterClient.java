@@ -17,11 +17,14 @@ import io.roster.client.session.SessionLink;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.retry.Backoff;
 import io.roster.common.rpc.WireTypes;
+import io.roster.common.wire.ClientHello;
 import io.roster.common.util.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +62,9 @@ final class DefaultRosterClient implements RosterClient {
         Backoff reconnectBackoff = Backoff.of(options.backoffMin(), options.backoffMax());
         this.link = new SessionLink(rpcClient, directory, options.connectTimeout(), options.requestTimeout(),
                 reconnectBackoff, threads + "-reconnect");
+        if (options.deltaPush()) {
+            link.greetWith(new ClientHello(clientId, List.of(ClientHello.PUSH_DELTA))); // without: as an older SDK
+        }
         this.liveness = options.livenessInterval().isZero() ? null : new LivenessCheck(link, rpcClient,
                 options.livenessInterval(), options.livenessTimeout(), threads + "-liveness");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
@@ -117,9 +123,33 @@ final class DefaultRosterClient implements RosterClient {
         registrar.checkOpen();
         Objects.requireNonNull(listener, "listener");
         DataInfoId id = InputChecks.dataInfoId(dataId, options.limits());
-        SubscriptionRecord record = new SubscriptionRecord(newRegisterId(), id.toString(), listener::onData);
+        SubscriptionRecord record = new SubscriptionRecord(newRegisterId(), id.toString(), adapt(listener));
         registrar.subscribe(record);
         return new DefaultSubscription(registrar, record, dispatcher);
+    }
+
+    /** The record's view of {@code listener}: one that wants changes gets them by publisher. */
+    private static SubscriptionRecord.Listener adapt(SubscriptionListener listener) {
+        if (!(listener instanceof DeltaSubscriptionListener delta)) {
+            return listener::onData;
+        }
+        return new SubscriptionRecord.Listener() {
+            @Override
+            public void onData(String dataInfoId, List<byte[]> data, long version) {
+                delta.onData(dataInfoId, data, version);
+            }
+
+            @Override
+            public boolean wantsChanges() {
+                return true;
+            }
+
+            @Override
+            public void onChange(String dataInfoId, List<byte[]> data, Map<String, List<byte[]>> addedOrReplaced,
+                                 Set<String> removed, long version) {
+                delta.onChange(dataInfoId, data, new DataChange(true, addedOrReplaced, removed), version);
+            }
+        };
     }
 
     private static String newRegisterId() {

@@ -24,6 +24,13 @@ import java.util.List;
  * connection, with the reconnect backoff. A call made while disconnected or replaying waits up to the connect timeout,
  * then throws {@link RosterNotConnectedException}.
  *
+ * <p>Listeners always get the whole current list. On the wire the session sends it whole only first (on each new
+ * connection and subscription, and whenever the client lacks the base of a delta); after that, only the publishers
+ * added, replaced or removed since the version the client acked, which the client applies to its own copy of each
+ * subscription before acking. {@link DeltaSubscriptionListener} also gets that change ({@link DataChange}, by
+ * publisher registerId). {@link RosterClientBuilder#deltaPush(boolean) deltaPush(false)} makes the client ask for
+ * full lists only, as older SDKs do; a session without delta push sends full lists either way.
+ *
  * <p>Every input is checked locally against the {@link io.roster.common.model.RegistryLimits} before anything is
  * sent. Calls after {@link #close()} throw {@link IllegalStateException}.
  */

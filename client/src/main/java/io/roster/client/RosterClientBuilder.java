@@ -26,6 +26,7 @@ public final class RosterClientBuilder {
     private RegistryLimits limits = RegistryLimits.DEFAULTS;
     private Duration livenessInterval = ClientOptions.DEFAULT_LIVENESS_INTERVAL;
     private Duration livenessTimeout = ClientOptions.DEFAULT_LIVENESS_TIMEOUT;
+    private boolean deltaPush = true;
 
     RosterClientBuilder() {
     }
@@ -111,6 +112,17 @@ public final class RosterClientBuilder {
     }
 
     /**
+     * Whether the client takes delta pushes (true by default): it tells each session so in a hello on connecting,
+     * and the session then sends, after a first full list, only the publishers added, replaced or removed since the
+     * version the client holds; the client applies them to its own copy and listeners still get whole lists. False
+     * sends no hello: the client gets full lists every time, as an older SDK does (to compare, or to rule deltas out).
+     */
+    public RosterClientBuilder deltaPush(boolean deltaPush) {
+        this.deltaPush = deltaPush;
+        return this;
+    }
+
+    /**
      * Connects to a session and returns the client.
      *
      * @throws IllegalArgumentException     an option is missing or invalid (the message names it)
@@ -123,6 +135,6 @@ public final class RosterClientBuilder {
     /** The validated options, without connecting. */
     ClientOptions options() {
         return new ClientOptions(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax,
-                limits, livenessInterval, livenessTimeout);
+                limits, livenessInterval, livenessTimeout, deltaPush);
     }
 }

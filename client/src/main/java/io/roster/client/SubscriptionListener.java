@@ -12,8 +12,8 @@ import java.util.List;
 public interface SubscriptionListener {
     /**
      * @param dataInfoId the canonical dataInfoId ({@code dataId#@#instanceId#@#group})
-     * @param data       every published item, one per publisher item, in no particular order; empty when nothing
-     *                   is published. The list and the arrays are this call's own copies.
+     * @param data       every published item, one per publisher item (in the datum's order, publishers by
+     *                   registration, though no order is promised); empty when nothing is published. The list and the arrays are this call's own copies.
      * @param version    the data's version; 0 means nothing was ever published
      */
     void onData(String dataInfoId, List<byte[]> data, long version);

@@ -49,6 +49,10 @@ final class ChaosClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The SDK's defaults where they matter to the checker: delta push is on, so the lists {@link #subscribe} records
+     * are the SDK's materialised copies (deltas applied), exactly what an application's listener gets.
+     */
     private RosterClient build() {
         return RosterClient.builder().sessions(String.join(",", relays.stream().map(TcpForwarder::address).toList()))
                 .appName("chaos")

@@ -2,6 +2,7 @@ package io.roster.client.push;
 
 import io.roster.client.registry.SubscriptionRecord;
 import io.roster.common.util.NamedThreads;
+import io.roster.common.wire.PushEntry;
 import io.roster.common.wire.PushMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,19 @@ import java.util.function.Function;
  * subscription, whatever the number of changes meanwhile, and then gets the latest, never the backlog. Slots are
  * delivered in the order they filled. The version gate of each subscription drops stale and duplicate pushes again
  * at delivery (ARCHITECTURE.md invariant 2): no listener sees a version lower than one it already got.
+ *
+ * <p>A keyed push here is always a whole list (the {@link PushCopies} made it from a delta): a listener gets its
+ * entries' items in order; one that wants changes also gets the entries added or replaced and the keys removed since
+ * the list it was handed last (so a newer push that replaced a waiting one loses no change).
  */
 public final class PushDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
 
     private final Function<String, SubscriptionRecord> subscribers;
     private final ExecutorService thread;
+    private final PushCopies copies = new PushCopies();
+    /** Per subscription whose listener wants changes: the entries it was last handed, by key (dispatcher thread only). */
+    private final Map<String, Map<String, PushEntry>> delivered = new java.util.concurrent.ConcurrentHashMap<>();
     /** RegisterId to its latest undelivered push, in the order the slots filled; guarded by this. */
     private final Map<String, PushMessage> latest = new LinkedHashMap<>();
     /** Whether a drain task is queued or running; guarded by this. At most one is, so the thread's queue stays short. */
@@ -41,6 +49,16 @@ public final class PushDispatcher implements AutoCloseable {
     public PushDispatcher(Function<String, SubscriptionRecord> subscribers, String threadName) {
         this.subscribers = subscribers;
         this.thread = NamedThreads.pool(threadName, 1);
+    }
+
+    /** The subscriptions' materialised copies, which delta pushes apply to before they are dispatched. */
+    public PushCopies copies() {
+        return copies;
+    }
+
+    /** Whether {@code registerId} is a live subscription of this client. */
+    public boolean isLive(String registerId) {
+        return subscribers.apply(registerId) != null;
     }
 
     /**
@@ -157,12 +175,62 @@ public final class PushDispatcher implements AutoCloseable {
         }
     }
 
-    private static void notify(SubscriptionRecord subscriber, PushMessage push) {
+    private void notify(SubscriptionRecord subscriber, PushMessage push) {
         try {
-            subscriber.listener().onData(push.dataInfoId(), copy(push.data()), push.version());
+            if (!push.isKeyed()) {
+                delivered.remove(subscriber.registerId());
+                subscriber.listener().onData(push.dataInfoId(), copy(push.data()), push.version());
+            } else if (!subscriber.listener().wantsChanges()) {
+                subscriber.listener().onData(push.dataInfoId(), flatten(push.entries()), push.version());
+            } else {
+                notifyChange(subscriber, push);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Listener of {} failed on version {}", subscriber, push.version(), e);
         }
+    }
+
+    /** Hands a listener that wants changes the whole list and what changed since the list it was handed last. */
+    private void notifyChange(SubscriptionRecord subscriber, PushMessage push) {
+        Map<String, PushEntry> before = delivered.getOrDefault(subscriber.registerId(), Map.of());
+        Map<String, PushEntry> now = new java.util.HashMap<>();
+        Map<String, List<byte[]>> changed = new LinkedHashMap<>();
+        for (PushEntry e : push.entries()) {
+            now.put(e.key(), e);
+            PushEntry old = before.get(e.key());
+            if (old == null || !sameEntry(old, e)) {
+                changed.put(e.key(), copy(e.items()));
+            }
+        }
+        java.util.Set<String> removed = new java.util.LinkedHashSet<>(before.keySet());
+        removed.removeAll(now.keySet());
+        delivered.put(subscriber.registerId(), now);
+        subscriber.listener().onChange(push.dataInfoId(), flatten(push.entries()), Collections.unmodifiableMap(changed),
+                Collections.unmodifiableSet(removed), push.version());
+    }
+
+    private static boolean sameEntry(PushEntry a, PushEntry b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.order() != b.order() || a.items().size() != b.items().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.items().size(); i++) {
+            if (!java.util.Arrays.equals(a.items().get(i), b.items().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every entry's items, in the entries' order, as the listener's own copies. */
+    private static List<byte[]> flatten(List<PushEntry> entries) {
+        List<byte[]> all = new ArrayList<>();
+        for (PushEntry e : entries) {
+            all.addAll(e.items());
+        }
+        return copy(all);
     }
 
     /** Each listener gets its own arrays, so one listener that writes into them cannot corrupt another's view. */
@@ -177,6 +245,8 @@ public final class PushDispatcher implements AutoCloseable {
     /** {@code registerId} unsubscribed: its undelivered push, if any, is dropped now rather than at its turn. */
     public synchronized void forget(String registerId) {
         latest.remove(registerId);
+        copies.forget(registerId);
+        delivered.remove(registerId);
     }
 
     /** How many subscriptions hold an undelivered push: at most one each. */

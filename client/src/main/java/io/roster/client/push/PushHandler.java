@@ -12,7 +12,9 @@ import java.util.concurrent.Executor;
  * Answers a session's push once the {@link PushDispatcher} took it into its subscriptions' "latest" slots (or found
  * it stale); runs on its own executor, not bolt's shared one. Deflated data is inflated here, up to
  * {@link #MAX_PUSH_BYTES}: a corrupt or oversized payload is answered INVALID_REQUEST (the session logs and retries
- * it) and never reaches a listener.
+ * it) and never reaches a listener. A delta push is applied to the subscriptions' {@link PushCopies} first, and
+ * the listeners get whole lists; a delta whose base a copy does not hold is answered
+ * {@link PushAck#wantsFullList(String)}, and the session sends the full list instead.
  *
  * <p>Why the ack does not wait for the listener: listeners are user code and may block for ever. An ack held until
  * delivery would hold this handler's thread (and with it every later push of this client), time out at the session,
@@ -37,7 +39,15 @@ public final class PushHandler extends RequestHandler<PushMessage> {
 
     @Override
     protected Object handle(BizContext context, PushMessage push) {
-        if (dispatcher.dispatch(push.inflated(MAX_PUSH_BYTES))) {
+        PushCopies.Taken taken = dispatcher.copies().take(push.inflated(MAX_PUSH_BYTES), dispatcher::isLive);
+        if (taken.refused()) {
+            return PushAck.wantsFullList(taken.refusal());
+        }
+        boolean open = true;
+        for (PushMessage whole : taken.toDispatch()) {
+            open &= dispatcher.dispatch(whole);
+        }
+        if (open) {
             return new PushAck(ErrorCode.OK, "");
         }
         return new PushAck(ErrorCode.UNAVAILABLE, "the client is closing");

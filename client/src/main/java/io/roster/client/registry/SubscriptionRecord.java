@@ -1,6 +1,8 @@
 package io.roster.client.registry;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One subscription and the last version its listener got. The version gate (ARCHITECTURE.md invariant 2) lives here so that
@@ -13,6 +15,20 @@ public final class SubscriptionRecord {
     public interface Listener {
         /** As {@code io.roster.client.SubscriptionListener#onData}: the whole current data, newer than the last call. */
         void onData(String dataInfoId, List<byte[]> data, long version);
+
+        /** Whether this listener wants {@link #onChange} (the changes by publisher) instead of {@link #onData}. */
+        default boolean wantsChanges() {
+            return false;
+        }
+
+        /**
+         * The whole current data, plus the items of each publisher (by registerId) added or replaced and the
+         * registerIds removed since the last call; only for listeners that {@link #wantsChanges()}.
+         */
+        default void onChange(String dataInfoId, List<byte[]> data, Map<String, List<byte[]>> addedOrReplaced,
+                              Set<String> removed, long version) {
+            onData(dataInfoId, data, version);
+        }
     }
 
     /** Below every real version, so that a first push of version 0 ("nothing published") is delivered. */

@@ -23,7 +23,8 @@ import java.util.function.Function;
  * The client's one session connection and the loop that keeps it up: the shell around {@link LinkStateMachine}, which
  * decides. This class owns the reconnect thread and the bolt client, feeds the machine its events (with the time) and
  * carries out its {@link LinkCommand}s: schedule an attempt, connect, replay, close, wake waiting calls. A new
- * connection first replays the client's registrations and only then lets calls through, so that the session holds
+ * connection first gets the client's hello ({@link #greetWith}), then replays the client's registrations and only
+ * then lets calls through, so that the session holds
  * everything before anything new arrives. A replay that cannot complete drops the connection, and the next one
  * replays everything again.
  *
@@ -63,6 +64,7 @@ public final class SessionLink implements AutoCloseable {
     // guarded by lock
     private final LinkStateMachine<Connection> machine;
     private Replayer replayer;
+    private Object hello;
 
     /** Create before {@code rpcClient.startup()}: it registers the listener that notices closed connections. */
     public SessionLink(RpcClient rpcClient, List<String> addresses, Duration connectTimeout, Duration requestTimeout,
@@ -82,6 +84,20 @@ public final class SessionLink implements AutoCloseable {
         this.reconnector = NamedThreads.scheduler(threadName);
         rpcClient.addConnectionEventProcessor(ConnectionEventType.CLOSE,
                 (remoteAddress, connection) -> connectionLost(connection, "connection closed"));
+    }
+
+    /**
+     * Sends {@code hello} (e.g. a {@code ClientHello} with the client's capabilities) first on every new connection,
+     * before its replay. A session that answers it with an error (an older one, which does not know it) is used
+     * as one that took no capabilities; the connection goes on to its replay either way. Call before {@link #start}.
+     */
+    public void greetWith(Object hello) {
+        lock.lock();
+        try {
+            this.hello = hello;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Starts connecting, to the first address first; {@code replayer} runs on every new connection. */
@@ -264,7 +280,9 @@ public final class SessionLink implements AutoCloseable {
             changed.signalAll();
         } else if (command instanceof LinkCommand.Replay<Connection> r) {
             Replay replay = replayer.capture(); // under the lock: no registration change lands in between
+            Object greeting = hello;
             outside.add(() -> {
+                greet(r.connection(), r.address(), greeting); // first: the session knows the client's capabilities
                 boolean complete = replay.sendOn(r.connection(), r.address(), r.generation());
                 onEvent(m -> m.replayDone(r.connection(), complete, nowMillis()));
             });
@@ -280,6 +298,18 @@ public final class SessionLink implements AutoCloseable {
             });
         } else if (command instanceof LinkCommand.Log<Connection> l) {
             outside.add(() -> log(l));
+        }
+    }
+
+    /** The hello step of connecting; its outcome only shows in the log (a lost connection fails the replay next). */
+    private void greet(Connection connection, String address, Object greeting) {
+        if (greeting == null) {
+            return;
+        }
+        CallOutcome outcome = calls.call(connection, greeting);
+        if (outcome instanceof CallOutcome.Answered a && !a.reply().ok()) {
+            LOG.info("Session {} did not take {} ({}); going on without capabilities", address,
+                    greeting.getClass().getSimpleName(), a.reply().message());
         }
     }
 

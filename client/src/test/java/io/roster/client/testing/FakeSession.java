@@ -4,6 +4,7 @@ import com.alipay.remoting.BizContext;
 import com.alipay.remoting.Connection;
 import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
+import io.roster.common.wire.ClientHello;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishRequest;
 import io.roster.common.wire.PushAck;
@@ -52,7 +53,17 @@ public final class FakeSession extends FakeBoltPeer {
     }
 
     private FakeSession(int port, boolean knowsPings) {
+        this(port, knowsPings, false);
+    }
+
+    private FakeSession(int port, boolean knowsPings, boolean knowsHello) {
         super("fake-session", port, 2);
+        if (knowsHello) {
+            handle(ClientHello.class, (BizContext ctx, ClientHello q) -> {
+                capture(ctx, q.clientId());
+                return new SimpleReply(ErrorCode.OK, "");
+            }, SimpleReply::new);
+        }
         registration(PublishRequest.class, (ctx, q) -> {
             capture(ctx, q.clientId());
             RegisterReply failure = failure(PublishRequest.class, q.dataInfoId());
@@ -140,6 +151,14 @@ public final class FakeSession extends FakeBoltPeer {
         };
     }
 
+    /**
+     * A fake that answers {@link ClientHello}s (recording them), as a session with delta push does; the others
+     * answer them with an error, as an older session does.
+     */
+    public static FakeSession startKnowingHello() {
+        return new FakeSession(0, true, true);
+    }
+
     /** A fake on any free port. */
     public static FakeSession start() {
         return new FakeSession(0);
@@ -222,6 +241,19 @@ public final class FakeSession extends FakeBoltPeer {
         }
         try {
             return (PushAck) server().invokeSync(connection, new PushMessage(dataInfoId, version, subscriberIds, data), 3000);
+        } catch (Exception e) {
+            throw new IllegalStateException("push to " + clientId + " failed: " + e, e);
+        }
+    }
+
+    /** Sends {@code push} as it is (e.g. keyed, or a delta) to {@code clientId}'s connection; returns the client's ack. */
+    public PushAck push(String clientId, PushMessage push) {
+        Connection connection = connections.get(clientId);
+        if (connection == null) {
+            throw new IllegalStateException("client " + clientId + " never called this session");
+        }
+        try {
+            return (PushAck) server().invokeSync(connection, push, 3000);
         } catch (Exception e) {
             throw new IllegalStateException("push to " + clientId + " failed: " + e, e);
         }

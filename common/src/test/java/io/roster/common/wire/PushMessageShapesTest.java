@@ -118,6 +118,10 @@ class PushMessageShapesTest {
         PushAck refusal = Protostuff.decode(Protostuff.encode(PushAck.wantsFullList("holds v3")), PushAck.class);
         assertThat(refusal.ok()).isFalse();
         assertThat(refusal.wantsFullList()).isTrue();
+        SimpleReply asOlderSessionReadsIt = Protostuff.decode(Protostuff.encode(PushAck.wantsFullList("x")), SimpleReply.class);
+        assertThat(asOlderSessionReadsIt.code()).as("the appended field leaves code and message in place")
+                .isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(asOlderSessionReadsIt.message()).isEqualTo("x");
         PushAck ok = Protostuff.decode(Protostuff.encode(new PushAck(ErrorCode.OK, "")), PushAck.class);
         assertThat(ok.ok()).isTrue();
         assertThat(ok.wantsFullList()).isFalse();

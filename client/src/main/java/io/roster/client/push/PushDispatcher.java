@@ -204,7 +204,9 @@ public final class PushDispatcher implements AutoCloseable {
         }
         java.util.Set<String> removed = new java.util.LinkedHashSet<>(before.keySet());
         removed.removeAll(now.keySet());
-        delivered.put(subscriber.registerId(), now);
+        if (isLive(subscriber.registerId())) { // an unsubscribe meanwhile forgot it: keep nothing for it
+            delivered.put(subscriber.registerId(), now);
+        }
         subscriber.listener().onChange(push.dataInfoId(), flatten(push.entries()), Collections.unmodifiableMap(changed),
                 Collections.unmodifiableSet(removed), push.version());
     }

@@ -124,6 +124,52 @@ class PushDispatcherTest {
     }
 
     @Test
+    void aListenerThatWantsChangesGetsThemSinceItsLastListWhenANewerPushReplacedAWaitingOne() throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        table.putSubscriber(new SubscriptionRecord("a", "d", new SubscriptionRecord.Listener() {
+            @Override
+            public void onData(String id, List<byte[]> data, long v) {
+                throw new AssertionError("a listener that wants changes gets onChange");
+            }
+
+            @Override
+            public boolean wantsChanges() {
+                return true;
+            }
+
+            @Override
+            public void onChange(String id, List<byte[]> data, java.util.Map<String, List<byte[]>> changed,
+                                 java.util.Set<String> removed, long v) {
+                seen.add(v + " " + new java.util.TreeSet<>(changed.keySet()) + " -" + new java.util.TreeSet<>(removed)
+                        + " " + data.size());
+                entered.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        dispatcher.dispatch(keyed(1, entry("p", 1, "p:1"), entry("q", 2, "q:1")));
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        dispatcher.dispatch(keyed(2, entry("p", 1, "p:1"), entry("q", 2, "q:2"))); // waits, then is replaced
+        dispatcher.dispatch(keyed(3, entry("p", 1, "p:1"), entry("r", 3, "r:1")));
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 2);
+        assertThat(seen).containsExactly("1 [p, q] -[] 2", "3 [r] -[q] 2");
+    }
+
+    private static io.roster.common.wire.PushEntry entry(String key, long order, String item) {
+        return new io.roster.common.wire.PushEntry(key, order, List.of(item.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static PushMessage keyed(long version, io.roster.common.wire.PushEntry... entries) {
+        return PushMessage.keyed("d", version, List.of("a"), 0, List.of(entries), List.of());
+    }
+
+    @Test
     void aPushIsAckedOnceItHoldsTheSubscriptionsSlotEvenWhileItsListenerIsBlocked() throws InterruptedException {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -89,7 +89,10 @@ public final class InMemorySlotStore implements SlotStore {
         }
     }
 
-    /** The rule of {@link #put} for one publisher, into an edit of its datum; false if it is ignored. */
+    /**
+     * The rule of {@link #put} for one publisher, into an edit of its datum; false if it is ignored. Under the slot's
+     * lock; a batch of puts is a loop of this over one edit per datum, then one {@link #commit} of their next versions.
+     */
     private boolean putInto(DatumEdit edit, Publisher p) {
         if (removals.removedSince(p, p.registerTimestamp())) {
             LOG.debug("ignored {}: its session removed it after registering it", p);
@@ -227,18 +230,11 @@ public final class InMemorySlotStore implements SlotStore {
             return 0;
         }
         synchronized (data) {
-            List<Step> gone = new ArrayList<>();
-            long high = data.collectedHigh;
-            for (Map.Entry<String, Long> t : tombstoneVersions.entrySet()) {
-                StoredDatum d = data.datums.get(t.getKey());
-                if (d != null && d.publishers.isEmpty() && d.version == t.getValue()) {
-                    gone.add(SlotData.deletion(d));
-                    high = Math.max(high, d.version);
-                }
-            }
+            List<Step> gone = data.tombstones(tombstoneVersions);
             if (gone.isEmpty()) {
                 return 0;
             }
+            long high = Math.max(data.collectedHigh, gone.stream().mapToLong(g -> g.before().version).max().orElse(0));
             // The floor goes to disk in the same write as the removals: a restart never finds one without the other.
             persistence.collect(slot, gone.stream().map(Step::update).toList(), high);
             data.collectedHigh = high;
@@ -274,10 +270,7 @@ public final class InMemorySlotStore implements SlotStore {
         }
         synchronized (data) {
             persistence.dropSlot(slot);
-            List<Step> gone = new ArrayList<>();
-            for (StoredDatum d : data.datums.values()) {
-                gone.add(SlotData.deletion(d));
-            }
+            List<Step> gone = data.datums.values().stream().map(SlotData::deletion).toList();
             // The (now empty) SlotData stays: a writer may already hold it, and must not write into a detached one.
             apply(slot, data, gone);
         }

@@ -6,6 +6,7 @@ import io.roster.datastore.store.DatumPersistence.DatumUpdate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
@@ -58,6 +59,18 @@ final class SlotData {
         }
         return new Step(before, after, after.version == 0 ? DatumUpdate.deletion(after.dataInfoId)
                 : new DatumUpdate(after.dataInfoId, after.version, diff.written(), diff.removed()));
+    }
+
+    /** Deletions of the datums of {@code versions} still empty at exactly that version; under the lock. */
+    List<Step> tombstones(Map<String, Long> versions) {
+        List<Step> gone = new ArrayList<>();
+        versions.forEach((id, version) -> {
+            StoredDatum d = datums.get(id);
+            if (d != null && d.publishers.isEmpty() && d.version == version) {
+                gone.add(deletion(d));
+            }
+        });
+        return gone;
     }
 
     /** {@code d} deleted entirely, tombstone and all. */

@@ -1,6 +1,6 @@
 package io.roster.datastore.store;
 
-import io.roster.common.model.Datum;
+import io.roster.common.model.Publisher;
 
 import java.util.List;
 
@@ -44,13 +44,25 @@ public interface DatumPersistence extends AutoCloseable {
     void close();
 
     /**
-     * One datum before and after a write. An {@code after} of version 0 means the datum is gone entirely (a
-     * follower removing a datum its leader does not have); otherwise an empty {@code after} is a tombstone whose
-     * version must be kept.
+     * One datum's change in a write: its new version, the publishers written (added or replaced) and the registerIds
+     * removed, nothing else, so a write to a datum of many publishers persists only what it touched. A
+     * {@code version} of 0 means the datum is gone entirely (a follower removing a datum its leader does not have, a
+     * collected tombstone, a dropped slot); otherwise a datum left with no publishers is a tombstone whose version
+     * must be kept.
      */
-    record DatumUpdate(Datum before, Datum after) {
+    record DatumUpdate(String dataInfoId, long version, List<Publisher> written, List<String> removed) {
+        public DatumUpdate {
+            written = List.copyOf(written);
+            removed = List.copyOf(removed);
+        }
+
+        /** The datum deleted entirely, with all its publishers. */
+        static DatumUpdate deletion(String dataInfoId) {
+            return new DatumUpdate(dataInfoId, 0, List.of(), List.of());
+        }
+
         public boolean deletesDatum() {
-            return after.version() == 0;
+            return version == 0;
         }
     }
 }

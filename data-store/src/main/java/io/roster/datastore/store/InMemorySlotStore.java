@@ -3,8 +3,7 @@ package io.roster.datastore.store;
 import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
-import io.roster.common.slot.DatumVersions;
-import io.roster.datastore.store.DatumPersistence.DatumUpdate;
+import io.roster.datastore.store.SlotData.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * {@link SlotStore} in memory, made durable through a {@link DatumPersistence}. Each write replaces whole datums
- * (copy-on-write) under a lock per slot, so readers need no lock and writes to different slots do not wait for each
- * other. A write is persisted before it becomes visible: if persisting fails, nothing changes and the write throws.
+ * {@link SlotStore} in memory, made durable through a {@link DatumPersistence}. Each write replaces the datums it
+ * changes by new immutable ones under a lock per slot, so readers need no lock and writes to different slots do not
+ * wait for each other. A new datum shares all but the written path of its publisher tree with the one it replaces
+ * ({@link PublisherTree}): a put or removal costs O(log n) in memory and persists only what it touched. Publishers
+ * enter holding the identities they repeat shared ({@link #canonical}). A write is persisted before it becomes
+ * visible: if persisting fails, nothing changes and the write throws.
  */
 public final class InMemorySlotStore implements SlotStore {
     private static final Logger LOG = LoggerFactory.getLogger(InMemorySlotStore.class);
@@ -30,6 +32,7 @@ public final class InMemorySlotStore implements SlotStore {
     private final DatumPersistence persistence;
     private final SlotGuard guard;
     private final RecentRemovals removals = new RecentRemovals();
+    private final Identities identities = new Identities();
     private final ConcurrentMap<Integer, SlotData> slots = new ConcurrentHashMap<>();
     /** Which slot a dataInfoId was written in, so that a read needs only the dataInfoId. */
     private final ConcurrentMap<String, Integer> slotOfDatum = new ConcurrentHashMap<>();
@@ -46,47 +49,62 @@ public final class InMemorySlotStore implements SlotStore {
         this.guard = guard;
     }
 
-    /** One slot's datums; the instance is also the slot's write lock. */
-    private static final class SlotData {
-        final ConcurrentMap<String, Datum> datums = new ConcurrentHashMap<>();
-        /** The highest version of a tombstone collected here (see {@link SlotStore#collectedHigh}); under the lock. */
-        long collectedHigh;
-
-        Datum get(String dataInfoId) {
-            Datum d = datums.get(dataInfoId);
-            return d == null ? Datum.absent(dataInfoId) : d;
+    /** Puts a datum read back from disk; no version rule, nothing persisted. Only before the store is in use. */
+    public void restore(int slot, Datum datum) {
+        StoredDatum after = canonical(datum);
+        SlotData data = slotFor(slot, after.dataInfoId);
+        synchronized (data) {
+            apply(slot, data, List.of(new Step(data.get(after.dataInfoId), after, null)));
         }
     }
 
-    /** Puts a datum read back from disk; no version rule, nothing persisted. Only before the store is in use. */
-    public void restore(int slot, Datum datum) {
-        SlotData data = slotFor(slot, datum.dataInfoId());
-        synchronized (data) {
-            apply(slot, data, List.of(new DatumUpdate(data.get(datum.dataInfoId()), datum)));
-        }
+    /**
+     * The publisher as this store keeps it: the identities it repeats (dataInfoId, clientId, appName, zone, session
+     * process) shared with every other stored publisher, its data in an exact-size immutable list. Every way a
+     * publisher enters the store goes through here, before taking the slot's lock.
+     */
+    private Publisher canonical(Publisher p) {
+        return identities.canonical(p);
+    }
+
+    /** A whole datum (a follower's install, a restore from disk) as stored, its publishers and id canonical. */
+    private StoredDatum canonical(Datum datum) {
+        List<Publisher> publishers = new ArrayList<>(datum.publishers().size());
+        datum.publishers().forEach(p -> publishers.add(canonical(p)));
+        return new StoredDatum(identities.canonical(datum.dataInfoId()), datum.version(), PublisherTree.of(publishers));
     }
 
     @Override
     public WriteResult put(int slot, Publisher publisher, long leaderEpoch) {
-        SlotData data = slotFor(slot, publisher.dataInfoId());
+        Publisher p = canonical(publisher);
+        SlotData data = slotFor(slot, p.dataInfoId());
         synchronized (data) {
             requireLeads(slot, leaderEpoch);
-            requireAdmitted(publisher.sessionProcessId());
-            Datum before = data.get(publisher.dataInfoId());
-            if (removals.removedSince(publisher, publisher.registerTimestamp())) {
-                LOG.debug("ignored {}: its session removed it after registering it", publisher);
-                return WriteResult.unchanged(before.version());
+            requireAdmitted(p.sessionProcessId());
+            DatumEdit edit = new DatumEdit(data.get(p.dataInfoId()));
+            if (!putInto(edit, p)) {
+                return WriteResult.unchanged(edit.before().version);
             }
-            List<Publisher> current = before.publishers();
-            int at = PublisherOrder.indexOf(current, publisher.registerId());
-            if (at >= 0 && !CopyPrecedence.replaces(publisher, current.get(at))) {
-                LOG.debug("ignored {}: holding {}", publisher, current.get(at));
-                return WriteResult.unchanged(before.version());
-            }
-            List<DatumChange> changes = commit(slot, data,
-                    List.of(next(data, before, PublisherOrder.with(current, at, publisher), leaderEpoch)));
-            return WriteResult.changed(changes.get(0));
+            return WriteResult.changed(commit(slot, data, List.of(data.next(edit, leaderEpoch))).get(0));
         }
+    }
+
+    /**
+     * The rule of {@link #put} for one publisher, into an edit of its datum; false if it is ignored. Under the slot's
+     * lock; a batch of puts is a loop of this over one edit per datum, then one {@link #commit} of their next versions.
+     */
+    private boolean putInto(DatumEdit edit, Publisher p) {
+        if (removals.removedSince(p, p.registerTimestamp())) {
+            LOG.debug("ignored {}: its session removed it after registering it", p);
+            return false;
+        }
+        Publisher held = edit.held(p.registerId());
+        if (held != null && !CopyPrecedence.replaces(p, held)) {
+            LOG.debug("ignored {}: holding {}", p, held);
+            return false;
+        }
+        edit.put(p);
+        return true;
     }
 
     @Override
@@ -101,26 +119,24 @@ public final class InMemorySlotStore implements SlotStore {
         }
         synchronized (data) {
             requireLeads(slot, leaderEpoch);
-            Datum before = data.get(dataInfoId);
-            List<Publisher> current = before.publishers();
-            int at = PublisherOrder.indexOf(current, registerId);
-            if (at < 0) {
-                return WriteResult.unchanged(before.version());
+            DatumEdit edit = new DatumEdit(data.get(dataInfoId));
+            Publisher held = edit.held(registerId);
+            if (held == null) {
+                return WriteResult.unchanged(edit.before().version);
             }
-            if (!current.get(at).sessionProcessId().equals(sessionProcessId)) {
+            if (!held.sessionProcessId().equals(sessionProcessId)) {
                 LOG.debug("ignored removal of {} in {} by {}: owned by {}", registerId, dataInfoId, sessionProcessId,
-                        current.get(at).sessionProcessId());
-                return WriteResult.unchanged(before.version());
+                        held.sessionProcessId());
+                return WriteResult.unchanged(edit.before().version);
             }
-            if (removedAt > 0 && current.get(at).registerTimestamp() > removedAt) {
+            if (removedAt > 0 && held.registerTimestamp() > removedAt) {
                 // A late removal: the client registered it again after the session dropped it (invariant 4).
                 LOG.debug("ignored removal of {} in {} at tick {}: registered again at {}", registerId, dataInfoId,
-                        removedAt, current.get(at).registerTimestamp());
-                return WriteResult.unchanged(before.version());
+                        removedAt, held.registerTimestamp());
+                return WriteResult.unchanged(edit.before().version);
             }
-            List<Publisher> kept = new ArrayList<>(current);
-            kept.remove(at);
-            return WriteResult.changed(commit(slot, data, List.of(next(data, before, kept, leaderEpoch))).get(0));
+            edit.remove(registerId);
+            return WriteResult.changed(commit(slot, data, List.of(data.next(edit, leaderEpoch))).get(0));
         }
     }
 
@@ -152,7 +168,8 @@ public final class InMemorySlotStore implements SlotStore {
     public WriteResult syncSession(int slot, ProcessId session, long snapshotStamp, List<Publisher> listed, long leaderEpoch) {
         Map<String, List<Publisher>> listedByDatum = new LinkedHashMap<>();
         for (Publisher p : listed) {
-            listedByDatum.computeIfAbsent(p.dataInfoId(), k -> new ArrayList<>()).add(p);
+            Publisher stored = canonical(p);
+            listedByDatum.computeIfAbsent(stored.dataInfoId(), k -> new ArrayList<>()).add(stored);
         }
         SlotData data = listedByDatum.isEmpty() ? slots.get(slot) : slotFor(slot, listedByDatum.keySet().iterator().next());
         if (data == null) {
@@ -163,22 +180,22 @@ public final class InMemorySlotStore implements SlotStore {
             requireLeads(slot, leaderEpoch);
             requireAdmitted(session);
             Set<String> touched = new TreeSet<>(listedByDatum.keySet());
-            for (Datum d : data.datums.values()) {
-                if (d.publishers().stream().anyMatch(p -> p.sessionProcessId().equals(session))) {
-                    touched.add(d.dataInfoId());
+            for (StoredDatum d : data.datums.values()) {
+                if (d.publishers.anyMatch(p -> p.sessionProcessId().equals(session))) {
+                    touched.add(d.dataInfoId);
                 }
             }
-            List<DatumUpdate> updates = new ArrayList<>();
+            List<Step> steps = new ArrayList<>();
             for (String id : touched) {
-                Datum before = data.get(id);
+                DatumEdit edit = new DatumEdit(data.get(id));
                 List<Publisher> current = listedByDatum.getOrDefault(id, List.of()).stream()
                         .filter(p -> !removals.removedSince(p, snapshotStamp)).toList();
-                List<Publisher> after = SessionSync.reconcile(before.publishers(), session, snapshotStamp, current);
-                if (!after.equals(before.publishers())) {
-                    updates.add(next(data, before, after, leaderEpoch));
+                SessionSync.reconcile(edit, session, snapshotStamp, current);
+                if (edit.changed()) {
+                    steps.add(data.next(edit, leaderEpoch));
                 }
             }
-            return WriteResult.ofChanges(commit(slot, data, updates));
+            return WriteResult.ofChanges(commit(slot, data, steps));
         }
     }
 
@@ -187,7 +204,8 @@ public final class InMemorySlotStore implements SlotStore {
         if (datum.version() == 0 && !datum.publishers().isEmpty()) {
             throw new IllegalArgumentException("a datum with publishers needs a version: " + datum);
         }
-        SlotData data = datum.version() == 0 ? slots.get(slot) : slotFor(slot, datum.dataInfoId());
+        StoredDatum incoming = canonical(datum);
+        SlotData data = datum.version() == 0 ? slots.get(slot) : slotFor(slot, incoming.dataInfoId);
         if (data == null) {
             return false;
         }
@@ -196,11 +214,11 @@ public final class InMemorySlotStore implements SlotStore {
                 // No longer following that leader: a promotion's writes must not be overwritten.
                 throw new SlotMovedException(slot, leaderEpoch);
             }
-            Datum before = data.get(datum.dataInfoId());
-            if (before.equals(datum)) {
+            Step step = SlotData.replacement(data.get(incoming.dataInfoId), incoming);
+            if (step == null) {
                 return false;
             }
-            commit(slot, data, List.of(new DatumUpdate(before, datum)));
+            commit(slot, data, List.of(step));
             return true;
         }
     }
@@ -212,20 +230,13 @@ public final class InMemorySlotStore implements SlotStore {
             return 0;
         }
         synchronized (data) {
-            List<DatumUpdate> gone = new ArrayList<>();
-            long high = data.collectedHigh;
-            for (Map.Entry<String, Long> t : tombstoneVersions.entrySet()) {
-                Datum d = data.datums.get(t.getKey());
-                if (d != null && d.publishers().isEmpty() && d.version() == t.getValue()) {
-                    gone.add(new DatumUpdate(d, Datum.absent(d.dataInfoId())));
-                    high = Math.max(high, d.version());
-                }
-            }
+            List<Step> gone = data.tombstones(tombstoneVersions);
             if (gone.isEmpty()) {
                 return 0;
             }
+            long high = Math.max(data.collectedHigh, gone.stream().mapToLong(g -> g.before().version).max().orElse(0));
             // The floor goes to disk in the same write as the removals: a restart never finds one without the other.
-            persistence.collect(slot, gone, high);
+            persistence.collect(slot, gone.stream().map(Step::update).toList(), high);
             data.collectedHigh = high;
             apply(slot, data, gone);
             return gone.size();
@@ -259,10 +270,7 @@ public final class InMemorySlotStore implements SlotStore {
         }
         synchronized (data) {
             persistence.dropSlot(slot);
-            List<DatumUpdate> gone = new ArrayList<>();
-            for (Datum d : data.datums.values()) {
-                gone.add(new DatumUpdate(d, Datum.absent(d.dataInfoId())));
-            }
+            List<Step> gone = data.datums.values().stream().map(SlotData::deletion).toList();
             // The (now empty) SlotData stays: a writer may already hold it, and must not write into a detached one.
             apply(slot, data, gone);
         }
@@ -283,13 +291,18 @@ public final class InMemorySlotStore implements SlotStore {
     public Datum get(String dataInfoId) {
         Integer slot = slotOfDatum.get(dataInfoId);
         SlotData data = slot == null ? null : slots.get(slot);
-        return data == null ? Datum.absent(dataInfoId) : data.get(dataInfoId);
+        return data == null ? Datum.absent(dataInfoId) : data.get(dataInfoId).datum();
     }
 
     @Override
     public List<Datum> datums(int slot) {
         SlotData data = slots.get(slot);
-        return data == null ? List.of() : List.copyOf(data.datums.values());
+        if (data == null) {
+            return List.of();
+        }
+        List<Datum> all = new ArrayList<>(data.datums.size());
+        data.datums.values().forEach(d -> all.add(d.datum()));
+        return all;
     }
 
     @Override
@@ -336,53 +349,39 @@ public final class InMemorySlotStore implements SlotStore {
                 if (!guard.leads(slot, epoch)) {
                     return; // moved away meanwhile: its new leader cleans it
                 }
-                List<DatumUpdate> updates = new ArrayList<>();
-                for (Datum before : data.datums.values()) {
-                    List<Publisher> kept = before.publishers().stream().filter(doomed.negate()).toList();
-                    if (kept.size() != before.publishers().size()) {
-                        updates.add(next(data, before, kept, epoch));
-                    }
-                }
-                changes.addAll(commit(slot, data, updates));
+                changes.addAll(commit(slot, data, data.removeWhere(doomed, epoch)));
             }
         });
         return WriteResult.ofChanges(changes);
     }
 
-    private static DatumUpdate next(SlotData data, Datum before, List<Publisher> publishersAfter, long leaderEpoch) {
-        // A datum absent now may have been collected: within one leaderEpoch only the slot's floor keeps it above
-        // the versions it had (the epoch floor alone would start it at floor + 1 again).
-        long previous = before.version() == 0 ? data.collectedHigh : before.version();
-        return new DatumUpdate(before, new Datum(before.dataInfoId(), DatumVersions.next(previous, leaderEpoch),
-                publishersAfter));
-    }
 
-    /** Persists, then shows, the updates of one slot; the caller holds the slot's lock. */
-    private List<DatumChange> commit(int slot, SlotData data, List<DatumUpdate> updates) {
-        if (updates.isEmpty()) {
+    /** Persists, then shows, the changes of one slot; the caller holds the slot's lock. */
+    private List<DatumChange> commit(int slot, SlotData data, List<Step> steps) {
+        if (steps.isEmpty()) {
             return List.of();
         }
-        persistence.save(slot, updates);
-        apply(slot, data, updates);
-        List<DatumChange> changes = new ArrayList<>(updates.size());
-        for (DatumUpdate u : updates) {
-            changes.add(new DatumChange(slot, u.after().dataInfoId(), u.after().version()));
+        persistence.save(slot, steps.stream().map(Step::update).toList());
+        apply(slot, data, steps);
+        List<DatumChange> changes = new ArrayList<>(steps.size());
+        for (Step s : steps) {
+            changes.add(new DatumChange(slot, s.after().dataInfoId, s.after().version));
         }
         return changes;
     }
 
-    private void apply(int slot, SlotData data, List<DatumUpdate> updates) {
-        for (DatumUpdate u : updates) {
-            Datum after = u.after();
-            if (u.deletesDatum()) {
-                data.datums.remove(after.dataInfoId());
-                slotOfDatum.remove(after.dataInfoId(), slot);
+    private void apply(int slot, SlotData data, List<Step> steps) {
+        for (Step s : steps) {
+            StoredDatum after = s.after();
+            if (after.version == 0) {
+                data.datums.remove(after.dataInfoId);
+                slotOfDatum.remove(after.dataInfoId, slot);
             } else {
-                data.datums.put(after.dataInfoId(), after);
+                data.datums.put(after.dataInfoId, after);
                 // Again after a deletion of the same datum removed it; all under this slot's lock.
-                slotOfDatum.put(after.dataInfoId(), slot);
+                slotOfDatum.put(after.dataInfoId, slot);
             }
-            int sizeBefore = u.before().publishers().size(), sizeAfter = after.publishers().size();
+            int sizeBefore = s.before().size(), sizeAfter = after.size();
             publishers.addAndGet(sizeAfter - sizeBefore);
             nonEmptyDatums.addAndGet((sizeAfter > 0 ? 1 : 0) - (sizeBefore > 0 ? 1 : 0));
         }

@@ -3,6 +3,7 @@ package io.roster.datastore.store;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,28 +14,30 @@ final class SessionSync {
     }
 
     /**
-     * The publishers of one datum after {@code session} declared {@code listed} as all it owns there as of
+     * Edits one datum's publishers as {@code session} declared {@code listed} all it owns there as of
      * {@code snapshotStamp}.
      */
-    static List<Publisher> reconcile(List<Publisher> current, ProcessId session, long snapshotStamp, List<Publisher> listed) {
+    static void reconcile(DatumEdit edit, ProcessId session, long snapshotStamp, List<Publisher> listed) {
         Set<String> listedIds = new HashSet<>();
         listed.forEach(p -> listedIds.add(p.registerId()));
         // What the session owns here and no longer lists goes, unless it was registered after the snapshot.
-        List<Publisher> next = current.stream()
-                .filter(p -> !p.sessionProcessId().equals(session) || p.registerTimestamp() > snapshotStamp
-                        || listedIds.contains(p.registerId()))
-                .toList();
+        List<String> gone = new ArrayList<>();
+        edit.before().publishers.forEach(p -> {
+            if (p.sessionProcessId().equals(session) && p.registerTimestamp() <= snapshotStamp
+                    && !listedIds.contains(p.registerId())) {
+                gone.add(p.registerId());
+            }
+        });
+        gone.forEach(edit::remove);
         Set<String> done = new HashSet<>();
         for (Publisher p : listed) {
             if (!done.add(p.registerId())) {
                 continue;
             }
-            int at = PublisherOrder.indexOf(next, p.registerId());
-            if (at >= 0 && !CopyPrecedence.replaces(p, next.get(at))) {
-                continue;
+            Publisher held = edit.held(p.registerId());
+            if (held == null || CopyPrecedence.replaces(p, held)) {
+                edit.put(p);
             }
-            next = PublisherOrder.with(next, at, p);
         }
-        return next;
     }
 }

@@ -72,19 +72,18 @@ final class RocksPersistence implements DatumPersistence {
     }
 
     private static void write(WriteBatch batch, int slot, DatumUpdate u) throws RocksDBException {
-        String id = u.after().dataInfoId();
+        String id = u.dataInfoId();
         if (u.deletesDatum()) {
             byte[] start = StoreKeys.datumKey(slot, id);
             batch.deleteRange(start, endOf(start));
             return;
         }
-        batch.put(StoreKeys.datumKey(slot, id), StoreKeys.version(u.after().version()));
-        PublisherDiff diff = PublisherDiff.of(u.before().publishers(), u.after().publishers());
-        // Deletes first: a registration that moved in the order shows up as a delete and a put of one key.
-        for (String gone : diff.removed()) {
+        batch.put(StoreKeys.datumKey(slot, id), StoreKeys.version(u.version()));
+        // Only what the write touched (the store knows it): a republish rewrites one key whatever the datum's size.
+        for (String gone : u.removed()) {
             batch.delete(StoreKeys.publisherKey(slot, id, gone));
         }
-        for (Publisher p : diff.written()) {
+        for (Publisher p : u.written()) {
             batch.put(StoreKeys.publisherKey(slot, id, p.registerId()), Protostuff.encode(p));
         }
     }

@@ -1,8 +1,7 @@
-package io.roster.datastore.store.rocks;
+package io.roster.datastore.store;
 
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
-import io.roster.datastore.store.PublisherOrder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ class PublisherDiffTest {
         return new Publisher(id, "svc#@#i#@#g", "c", "app", "", List.of(new byte[]{(byte) version}), version, registeredAt, S);
     }
 
-    /** Applying the diff to a map of "before" must give exactly "after", whatever the change. */
+    /** Applying the diff of a follower's install to a map of "before" must give exactly "after", whatever the change. */
     @Test
     void randomChangesApplyToExactlyTheNewList() {
         Random random = new Random(7);
@@ -44,7 +43,7 @@ class PublisherDiffTest {
             }
             after.sort(PublisherOrder.ORDER);
 
-            PublisherDiff diff = PublisherDiff.of(before, after);
+            PublisherDiff diff = PublisherDiff.of(PublisherTree.of(before), PublisherTree.of(after));
             Map<String, Publisher> stored = new HashMap<>();
             before.forEach(p -> stored.put(p.registerId(), p));
             diff.removed().forEach(stored::remove);

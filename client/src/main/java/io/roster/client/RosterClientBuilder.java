@@ -111,6 +111,14 @@ public final class RosterClientBuilder {
     }
 
     /**
+     * PLACEHOLDER for the bench branch (issue 14), a no-op: the SDK helper's branch replaces it with the real option
+     * (false = ask for full lists, as an SDK older than delta push). Remove this stub when merging that branch.
+     */
+    public RosterClientBuilder deltaPush(boolean deltaPush) {
+        return this;
+    }
+
+    /**
      * Connects to a session and returns the client.
      *
      * @throws IllegalArgumentException     an option is missing or invalid (the message names it)

@@ -1,6 +1,7 @@
 package io.roster.client;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A connection to a Roster cluster through one session at a time: publish where this process can be reached,
@@ -50,6 +51,14 @@ public interface RosterClient extends AutoCloseable {
      * @throws RosterRequestException       the session answered another error
      */
     Publication publish(String dataId, String... data);
+
+    /**
+     * PLACEHOLDER for the bench branch (issue 14): the SDK helper's branch replaces this default with the real
+     * pipelined call. Until then it runs the synchronous {@link #publish(String, String...)} on the common pool.
+     */
+    default CompletableFuture<Publication> publishAsync(String dataId, String... data) {
+        return CompletableFuture.supplyAsync(() -> publish(dataId, data));
+    }
 
     /** Publishes byte items; see {@link #publish(String, String...)}. The arrays are copied. */
     Publication publish(String dataId, List<byte[]> data);

@@ -2,6 +2,7 @@ package io.roster.tools.bench;
 
 import io.roster.tools.bench.datanode.DataBenchCommand;
 import io.roster.tools.bench.failover.FailoverCommand;
+import io.roster.tools.bench.push.HotBenchCommand;
 import io.roster.tools.bench.push.PushBenchCommand;
 import io.roster.tools.bench.push.RegisterBenchCommand;
 import picocli.CommandLine.Command;
@@ -9,8 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** `roster bench`: measurements of a running cluster. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure a cluster: failover, push latency and throughput, registrations per second, or the data role on a cluster it starts.",
-        subcommands = {FailoverCommand.class, DataBenchCommand.class, PushBenchCommand.class, RegisterBenchCommand.class})
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure a cluster: failover, push latency and throughput, registrations per second, changes to one big service, or the data role on a cluster it starts.",
+        subcommands = {FailoverCommand.class, DataBenchCommand.class, PushBenchCommand.class, RegisterBenchCommand.class,
+                HotBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -21,6 +21,11 @@ public final class Addresses {
     @Option(names = "--cluster", paramLabel = "DIR", description = "Take addresses from DIR/cluster.properties (see roster cluster start).")
     Path clusterDir;
 
+    /** The --cluster directory, or null when none was given. */
+    public Path clusterDir() {
+        return clusterDir;
+    }
+
     /** The addresses to use: {@code explicit} (comma-separated) if given, else the cluster file's, else {@code standalone}. */
     public List<String> resolve(String explicit, Function<ClusterFile, List<String>> fromCluster, String standalone, String what) {
         List<String> list;

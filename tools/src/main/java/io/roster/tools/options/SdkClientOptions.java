@@ -1,9 +1,11 @@
 package io.roster.tools.options;
 
 import io.roster.client.RosterClient;
+import io.roster.client.RosterClientBuilder;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -32,10 +34,19 @@ public final class SdkClientOptions {
 
     /** A client of the sessions named by these options, under {@code app}. */
     public RosterClient connect(String app) {
+        return builder(app).build();
+    }
+
+    /** The builder {@link #connect(String)} uses, for a caller that sets more options (the benches). */
+    public RosterClientBuilder builder(String app) {
         return RosterClient.builder()
                 .sessions(addresses.sessions(sessions))
                 .appName(app)
-                .connectTimeout(Duration.ofMillis(connectTimeoutMs))
-                .build();
+                .connectTimeout(Duration.ofMillis(connectTimeoutMs));
+    }
+
+    /** The --cluster directory, or null when none was given. */
+    public Path clusterDir() {
+        return addresses.clusterDir();
     }
 }

@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
                 "(from --publishers threads, each changing its own share of the services).",
                 "Prints latency p50/p99/p999/max, pushes per second and bytes."})
 public final class PushBenchCommand extends SdkClientBench {
+    @Option(names = "--services", paramLabel = "K", defaultValue = "100", description = "Services they spread over (default: ${DEFAULT-VALUE}).")
+    int services;
+
     @Option(names = "--subscribers", paramLabel = "N", defaultValue = "1000", description = "Subscribers in all (default: ${DEFAULT-VALUE}).")
     int subscribers;
 

@@ -2,7 +2,9 @@ package io.roster.tools.bench.push;
 
 import io.roster.client.RosterClient;
 import io.roster.client.SubscriptionListener;
+import io.roster.tools.bench.admin.ServerAdmins;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -18,26 +20,44 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * `roster bench register`: registrations per second against a running cluster. N publishers over K services are
- * registered by several SDK clients in parallel; the clock stops when subscribers of those services have been
- * pushed all N of them.
+ * registered by several SDK clients in parallel, each keeping --in-flight registrations outstanding; the rate is
+ * printed until every registration was accepted, and until a subscriber of every service has been pushed all N
+ * (with --no-subscriber, nothing is subscribed meanwhile and the data is confirmed afterwards). The servers' heap
+ * per publisher after a full GC is read from their admin ports when they run on this host.
  */
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = {"Measure registrations per second on a running cluster: N publishers over K services, registered",
-                "by SDK clients in parallel, until subscribers of the services have been pushed all of them."})
+                "by SDK clients in parallel (each with --in-flight registrations outstanding), until every registration",
+                "was accepted and until a subscriber of every service has been pushed all of them (--no-subscriber: no",
+                "subscriber meanwhile; one per service confirms the data afterwards). Also prints the session's and the",
+                "data nodes' heap per publisher after a full GC, read from their admin ports (see --admin)."})
 public final class RegisterBenchCommand extends SdkClientBench {
+    @Option(names = "--services", paramLabel = "K", defaultValue = "100", description = "Services they spread over (default: ${DEFAULT-VALUE}).")
+    int services;
+
     @Option(names = "--publishers", paramLabel = "N", defaultValue = "50000", description = "Publishers to register (default: ${DEFAULT-VALUE}).")
     int publishers;
 
     @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "SDK clients registering them (default: ${DEFAULT-VALUE}).")
     int clients;
 
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "16",
+            description = "Registrations each client keeps outstanding (publishAsync); 1 = one synchronous publish at a time (default: ${DEFAULT-VALUE}).")
+    int inFlight;
+
+    @Option(names = "--no-subscriber", description = "Subscribe to nothing while registering; confirm the data afterwards instead.")
+    boolean noSubscriber;
+
     @Option(names = "--timeout-secs", paramLabel = "S", defaultValue = "600", description = "Bound on the whole run (default: ${DEFAULT-VALUE}).")
     int timeoutSecs;
 
+    @Mixin
+    ServerAdmins admins;
+
     @Override
     String invalidOptions() {
-        return publishers < 1 || services < 1 || clients < 1 || timeoutSecs < 1
-                ? "--publishers, --services, --clients and --timeout-secs must be positive" : null;
+        return publishers < 1 || services < 1 || clients < 1 || inFlight < 1 || timeoutSecs < 1
+                ? "--publishers, --services, --clients, --in-flight and --timeout-secs must be positive" : null;
     }
 
     @Override
@@ -52,13 +72,10 @@ public final class RegisterBenchCommand extends SdkClientBench {
 
     private int register(PrintWriter out, List<RosterClient> opened, ExecutorService pool) {
         String prefix = "roster.bench.register." + Long.toHexString(System.nanoTime()) + ".svc";
-        RosterClient consumer = client.connect("bench-consumer");
-        opened.add(consumer);
+        ServerHeaps heaps = ServerHeaps.before(admins.addresses(client.clusterDir()));
         AtomicIntegerArray seenByService = new AtomicIntegerArray(services);
-        for (int k = 0; k < services; k++) {
-            int service = k;
-            consumer.subscribe(prefix + k, (SubscriptionListener) (dataInfoId, data, version) ->
-                    seenByService.accumulateAndGet(service, data.size(), Math::max));
+        if (!noSubscriber) {
+            subscribeAll(prefix, seenByService, "bench-consumer", opened);
         }
         List<RosterClient> providers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -66,7 +83,8 @@ public final class RegisterBenchCommand extends SdkClientBench {
             opened.add(p);
             providers.add(p);
         }
-        out.printf("register benchmark: %d publishers over %d services from %d clients%n", publishers, services, clients);
+        out.printf("register benchmark: %d publishers over %d services from %d clients, %d in flight each, %s%n", publishers,
+                services, clients, inFlight, noSubscriber ? "no subscriber" : "a subscriber of every service");
         out.flush();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSecs);
         long started = System.nanoTime();
@@ -75,11 +93,47 @@ public final class RegisterBenchCommand extends SdkClientBench {
             RosterClient p = providers.get(c);
             int first = c;
             done.add(pool.submit(() -> {
-                for (int i = first; i < publishers; i += clients) {
-                    p.publish(prefix + (i % services), "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + ":12200");
-                }
+                new InFlightPublisher(p, inFlight).publishEvery(first, clients, publishers, i -> prefix + (i % services),
+                        RegisterBenchCommand::address);
+                return null;
             }));
         }
+        awaitAll(done, deadline);
+        long registered = System.nanoTime();
+        double calls = (registered - started) / 1e9;
+        out.printf("registered %d publishers in %.2f s (%.0f per second until all were accepted)%n", publishers, calls, publishers / calls);
+        if (noSubscriber) {
+            long confirming = System.nanoTime();
+            subscribeAll(prefix, seenByService, "bench-checker", opened);
+            awaitSeen(seenByService, deadline);
+            out.printf("confirmed: a subscriber of each of the %d services read all %d publishers, %.2f s after subscribing%n",
+                    services, publishers, (System.nanoTime() - confirming) / 1e9);
+        } else {
+            awaitSeen(seenByService, deadline);
+            double total = (System.nanoTime() - started) / 1e9;
+            out.printf("the subscribers had all of them after %.2f s (%.0f per second until the subscriber saw all)%n",
+                    total, publishers / total);
+        }
+        out.flush();
+        heaps.printPerPublisher(publishers, out);
+        return 0;
+    }
+
+    private void subscribeAll(String prefix, AtomicIntegerArray seenByService, String app, List<RosterClient> opened) {
+        RosterClient consumer = client.connect(app);
+        opened.add(consumer);
+        for (int k = 0; k < services; k++) {
+            int service = k;
+            consumer.subscribe(prefix + k, (SubscriptionListener) (dataInfoId, data, version) ->
+                    seenByService.accumulateAndGet(service, data.size(), Math::max));
+        }
+    }
+
+    static String address(int i) {
+        return "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + ":12200";
+    }
+
+    private void awaitAll(List<Future<?>> done, long deadline) {
         for (Future<?> f : done) {
             try {
                 f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -92,7 +146,9 @@ public final class RegisterBenchCommand extends SdkClientBench {
                 throw new IllegalStateException("interrupted");
             }
         }
-        long registered = System.nanoTime();
+    }
+
+    private void awaitSeen(AtomicIntegerArray seenByService, long deadline) {
         while (seen(seenByService) < publishers) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the subscribers saw " + seen(seenByService) + " of " + publishers
@@ -100,11 +156,6 @@ public final class RegisterBenchCommand extends SdkClientBench {
             }
             pause(2);
         }
-        long pushed = System.nanoTime();
-        double calls = (registered - started) / 1e9, total = (pushed - started) / 1e9;
-        out.printf("registered %d publishers in %.2f s (%.0f per second); the subscribers had all of them after %.2f s (%.0f per second)%n",
-                publishers, calls, publishers / calls, total, publishers / total);
-        return 0;
     }
 
     private static int seen(AtomicIntegerArray byService) {

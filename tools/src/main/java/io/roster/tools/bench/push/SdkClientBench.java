@@ -5,7 +5,6 @@ import io.roster.common.config.ConfigException;
 import io.roster.tools.options.SdkClientOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -14,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The shape of the benchmarks that load a running cluster through SDK clients in this JVM (push, register): K
- * services, the clients closed after the run whatever happens, and failures as one line {@code roster bench NAME:
+ * The shape of the benchmarks that load a running cluster through SDK clients in this JVM (push, register, hot): the
+ * clients closed after the run whatever happens, and failures as one line {@code roster bench NAME:
  * problem}: exit 2 for bad options or addresses, exit 1 when the run fails.
  */
 abstract class SdkClientBench implements Callable<Integer> {
@@ -24,9 +23,6 @@ abstract class SdkClientBench implements Callable<Integer> {
 
     @Mixin
     SdkClientOptions client;
-
-    @Option(names = "--services", paramLabel = "K", defaultValue = "100", description = "Services they spread over (default: ${DEFAULT-VALUE}).")
-    int services;
 
     @Override
     public final Integer call() {

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The push engine's figures, in the node's Dropwizard registry (served as Prometheus text on /metrics): pushes
- * acknowledged, failed, retried and deferred (back-pressure), bytes of data pushed (the deflated size when
+ * acknowledged, failed, retried and deferred (back-pressure), repairs (the version check found a subscriber behind
+ * data with no push of that datum under way: a lost change notice, or a pause that is over), bytes of data pushed (the deflated size when
  * deflated), and the latency from the change notice (or the new subscription) to the client's acknowledgement, in
  * milliseconds over the last minute.
  */
@@ -19,6 +20,7 @@ public final class PushMetrics {
     private final Counter retries;
     private final Counter bytes;
     private final Counter deferred;
+    private final Counter repairs;
     private final Histogram latencyMillis;
 
     public PushMetrics(MetricRegistry registry) {
@@ -27,6 +29,7 @@ public final class PushMetrics {
         this.retries = registry.counter("session.push.retried");
         this.bytes = registry.counter("session.push.bytes");
         this.deferred = registry.counter("session.push.deferred");
+        this.repairs = registry.counter("session.push.repairs");
         this.latencyMillis = registry.histogram("session.push.latency.ms",
                 () -> new Histogram(new SlidingTimeWindowArrayReservoir(1, TimeUnit.MINUTES)));
     }
@@ -50,6 +53,11 @@ public final class PushMetrics {
     /** A push held back because its client had session.max-pending-pushes-per-client unacknowledged. */
     void deferred() {
         deferred.inc();
+    }
+
+    /** The version check found a real gap and started a round to close it. */
+    void repaired() {
+        repairs.inc();
     }
 
     void retried() {

@@ -2,10 +2,12 @@ package io.roster.session.push;
 
 import io.roster.common.model.Datum;
 import io.roster.common.retry.Backoff;
+import io.roster.session.push.InFlightPushes.InFlight;
 import io.roster.session.push.PushCommand.Deferred;
 import io.roster.session.push.PushCommand.MarkPushed;
 import io.roster.session.push.PushCommand.Pause;
 import io.roster.session.push.PushCommand.ReadDatum;
+import io.roster.session.push.PushCommand.Repaired;
 import io.roster.session.push.PushCommand.Retried;
 import io.roster.session.push.PushCommand.RoundFailed;
 import io.roster.session.push.PushCommand.SendPush;
@@ -63,7 +65,7 @@ public final class PushPlan {
     private final Set<String> held = new LinkedHashSet<>();
     /** DataInfoIds whose read failed and has a retry scheduled: one retry chain per datum, however many rounds failed. */
     private final Set<String> readRetrying = new LinkedHashSet<>();
-    private final Map<InFlightKey, InFlight> inFlight = new HashMap<>();
+    private final InFlightPushes inFlight = new InFlightPushes();
     private final Map<ConnectionHandle, ClientBacklog> backlogs = new HashMap<>();
     /** Rounds waiting for their datum, by round number. */
     private final Map<Long, Reading> reading = new HashMap<>();
@@ -100,25 +102,6 @@ public final class PushPlan {
     }
 
     private record Reading(Round round, Collection<SubscriberRecord> targets) {
-    }
-
-    private record InFlightKey(ConnectionHandle connection, String dataInfoId) {
-    }
-
-    /** A push awaiting its ack; {@code again}: a newer round wanted this connection meanwhile. */
-    private static final class InFlight {
-        final List<SubscriberRecord> subscribers;
-        final long version;
-        final int attempt;
-        final long since;
-        boolean again;
-
-        InFlight(List<SubscriberRecord> subscribers, long version, int attempt, long since) {
-            this.subscribers = subscribers;
-            this.version = version;
-            this.attempt = attempt;
-            this.since = since;
-        }
     }
 
     // ---- events ----
@@ -196,7 +179,7 @@ public final class PushPlan {
     /** The push of {@code dataInfoId} to {@code connection} ended: {@code delivered} when the client acked it. */
     public List<PushCommand> pushEnded(ConnectionHandle connection, String dataInfoId, boolean delivered, long now) {
         List<PushCommand> out = new ArrayList<>();
-        InFlight f = inFlight.remove(new InFlightKey(connection, dataInfoId));
+        InFlight f = inFlight.remove(connection, dataInfoId);
         if (f == null) {
             return out;
         }
@@ -217,6 +200,30 @@ public final class PushPlan {
             List<SubscriberRecord> waiting = audience.subscribersOf(dataInfoId).stream()
                     .filter(s -> s.connection() == connection && (delivered || !f.subscribers.contains(s))).toList();
             start(new Round(dataInfoId, new Only(waiting), 1, f.since, 0, false), now, out);
+        }
+        return out;
+    }
+
+    /**
+     * The version check found {@code dataInfoId} at {@code dataVersion} at its slot leader: a round (after a
+     * {@link Repaired}) only when a subscriber that can take pushes holds less and no round of the datum is under way
+     * here. A change this session was told of and is still pushing (waiting for its window, reading, awaiting an ack,
+     * retried or deferred) is not missing, however far behind the acked versions are.
+     */
+    public List<PushCommand> versionChecked(String dataInfoId, long dataVersion, long now) {
+        List<PushCommand> out = new ArrayList<>();
+        if (!enabled || underWay(dataInfoId)) {
+            return out; // switched off, changes are held on purpose
+        }
+        long lowest = Long.MAX_VALUE;
+        for (SubscriberRecord s : audience.subscribersOf(dataInfoId)) {
+            if (audience.canPushTo(s) && !s.paused(now)) {
+                lowest = Math.min(lowest, s.pushedVersion());
+            }
+        }
+        if (lowest < dataVersion) {
+            out.add(new Repaired(dataInfoId, dataVersion, lowest));
+            notice(dataInfoId, now, out);
         }
         return out;
     }
@@ -284,6 +291,14 @@ public final class PushPlan {
         }
     }
 
+    /** Whether a round of {@code dataInfoId} is under way: it will bring the latest without the version check. */
+    private boolean underWay(String dataInfoId) {
+        return windows.busy(dataInfoId) || inFlight.any(dataInfoId) || readRetrying.contains(dataInfoId)
+                || reading.values().stream().anyMatch(r -> r.round().dataInfoId().equals(dataInfoId))
+                || timers.any(r -> r.dataInfoId().equals(dataInfoId))
+                || backlogs.values().stream().anyMatch(b -> b.defers(dataInfoId));
+    }
+
     private Round deferredRound(ConnectionHandle connection, String dataInfoId, long now) {
         return new Round(dataInfoId, new DeferredOn(connection), 1, now, 0, false);
     }
@@ -337,8 +352,7 @@ public final class PushPlan {
     private void send(ConnectionHandle connection, Datum datum, List<SubscriberRecord> subs, Round round,
                       List<PushCommand> out) {
         String dataInfoId = round.dataInfoId();
-        InFlightKey key = new InFlightKey(connection, dataInfoId);
-        InFlight busy = inFlight.get(key);
+        InFlight busy = inFlight.get(connection, dataInfoId);
         if (busy != null) {
             busy.again = true; // sent when that one ends, as the latest
             return;
@@ -347,7 +361,7 @@ public final class PushPlan {
             out.add(new Deferred(connection, dataInfoId)); // pushed at its latest version when an ack frees a place
             return;
         }
-        inFlight.put(key, new InFlight(subs, datum.version(), round.attempt(), round.since()));
+        inFlight.add(connection, dataInfoId, new InFlight(subs, datum.version(), round.attempt(), round.since()));
         out.add(new SendPush(connection, datum, subs, round.since()));
     }
 

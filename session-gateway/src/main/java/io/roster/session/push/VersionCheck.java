@@ -24,10 +24,12 @@ import java.util.function.Supplier;
 /**
  * The repair of lost change notices (docs/ARCHITECTURE.md): every session.version-check-interval-ms the session asks
  * each slot leader for the versions of the datums it has subscribers of, and gives a push round to every datum whose
- * version is above what one of its subscribers got. A notice that a data node sent but this session never received
- * (a dropped connection, a restart between write and notice) thus costs at most one period. Each query also
- * declares this session's interest in those datums, so a new or restarted slot leader learns where to send their
- * notices; a round also runs at once after every change of the cluster view ({@link #soon()}).
+ * version is above what one of its subscribers got while no round of that datum is under way here: a change the
+ * session was told of and is still pushing is not lost ({@link PushPlan#versionChecked}). A notice that a data node
+ * sent but this session never received (a dropped connection, a restart between write and notice) thus costs at
+ * most one period. Each query also declares this session's interest in those datums, so a new or restarted slot
+ * leader learns where to send their notices; a round also runs at once after every change of the cluster view
+ * ({@link #soon()}).
  */
 public final class VersionCheck implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VersionCheck.class);
@@ -67,11 +69,11 @@ public final class VersionCheck implements AutoCloseable {
     private void roundLogged() {
         int behind = round();
         if (behind > 0) {
-            LOG.info("version check: {} datum(s) newer at data than pushed here (a change notice was lost); pushing", behind);
+            LOG.debug("version check: {} datum(s) repaired", behind); // each logged at INFO by the push engine
         }
     }
 
-    /** One comparison with every slot leader; returns how many datums it found behind and gave a push round. */
+    /** One comparison with every slot leader; returns how many datums it found really behind and gave a push round. */
     int round() {
         SlotTable table = view.get().slotTable();
         if (table.epoch() == 0 || table.slotCount() != slots.slotCount()) {
@@ -119,10 +121,11 @@ public final class VersionCheck implements AutoCloseable {
         if (!pushes.enabled()) {
             return 0; // the query still declared interest; with pushes off every changed datum is held on purpose
         }
+        // Data's version above the lowest pushed is no gap while a round of the datum is under way here (its window,
+        // its read, a push awaiting its ack): the engine decides, under its lock, and repairs only a real one.
         int behind = 0;
         for (DatumDigest d : reply.datums()) {
-            if (d != null && lowestPushed(d.dataInfoId()) < d.version()) {
-                pushes.onChange(d.dataInfoId());
+            if (d != null && pushes.versionChecked(d.dataInfoId(), d.version())) {
                 behind++;
             }
         }

@@ -391,4 +391,70 @@ class PushPlanTest {
         expect(plan.tick(105), "read x0");
         expect(plan.datumRead(d.roundOf(id("x0")), datum(id("x0"), 1, "a0"), 105));
     }
+
+    @Test
+    void theVersionCheckRepairsOnlyAChangeNoRoundHereIsBringing() {
+        plan(20, 256);
+        ConnectionHandle c1 = d.connection("c1");
+        SubscriberRecord s1 = d.subscribe("s1", A, c1);
+
+        expect(plan.subscribed(s1, 0), "read a");
+        expect(plan.versionChecked(A, 5, 0));                                  // the subscription's round reads
+        expect(plan.datumRead(d.roundOf(A), datum(A, 5, "x"), 1), "send a v5 to c1 [s1]");
+        expect(plan.versionChecked(A, 5, 2));                                  // its push awaits the ack
+        expect(plan.pushEnded(c1, A, true, 3), "mark [s1] v5");
+        expect(plan.versionChecked(A, 5, 4));                                  // s1 has it
+        expect(plan.changeNotice(A, 5), "read a");
+        expect(plan.versionChecked(A, 6, 5));                                  // the notice's round reads
+        expect(plan.datumRead(d.roundOf(A), datum(A, 6, "y"), 6), "send a v6 to c1 [s1]");
+        expect(plan.pushEnded(c1, A, true, 7), "mark [s1] v6");
+        expect(plan.changeNotice(A, 8), "wake 26");
+        expect(plan.versionChecked(A, 7, 9));                                  // v7 waits for the window's end
+        expect(plan.tick(26), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 7, "z"), 27), "send a v7 to c1 [s1]");
+        expect(plan.pushEnded(c1, A, true, 28), "mark [s1] v7");
+
+        // v8 is written and its notice lost: nothing here would bring it.
+        expect(plan.versionChecked(A, 8, 100), "repair a v8 over v7", "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 8, "w"), 101), "send a v8 to c1 [s1]");
+    }
+
+    @Test
+    void theVersionCheckLeavesADeferredPushAlone() {
+        plan(0, 1);
+        ConnectionHandle c = d.connection("c");
+        SubscriberRecord s0 = d.subscribe("s0", id("x0"), c);
+        SubscriberRecord s1 = d.subscribe("s1", id("x1"), c);
+        expect(plan.subscribed(s0, 0), "read x0");
+        expect(plan.datumRead(d.roundOf(id("x0")), datum(id("x0"), 5, "a"), 0), "send x0 v5 to c [s0]");
+        expect(plan.subscribed(s1, 0), "read x1");
+        expect(plan.datumRead(d.roundOf(id("x1")), datum(id("x1"), 5, "b"), 0), "defer x1 on c");
+        expect(plan.versionChecked(id("x1"), 5, 1));                           // waits for a place
+        expect(plan.pushEnded(c, id("x0"), true, 2), "mark [s0] v5", "read x1");
+        expect(plan.datumRead(d.roundOf(id("x1")), datum(id("x1"), 5, "b"), 2), "send x1 v5 to c [s1]");
+    }
+
+    @Test
+    void theVersionCheckLeavesRetriedPausedAndHeldPushesAloneAndRetriesAPauseThatIsOver() {
+        plan(0, 256);
+        ConnectionHandle c = d.connection("c");
+        SubscriberRecord s1 = d.subscribe("s1", A, c);
+        expect(plan.subscribed(s1, 0), "read a");
+        expect(plan.datumRead(d.roundOf(A), datum(A, 5, "a"), 0), "send a v5 to c [s1]");
+        long[] tries = {0, 100, 300, 700};
+        for (int attempt = 0; attempt < 3; attempt++) {                        // the client fails it
+            expect(plan.pushEnded(c, A, false, tries[attempt]), "retried a", "wake " + tries[attempt + 1]);
+            expect(plan.versionChecked(A, 5, tries[attempt] + 1));             // a retry waits
+            expect(plan.tick(tries[attempt + 1]), "read a");
+            expect(plan.datumRead(d.roundOf(A), datum(A, 5, "a"), tries[attempt + 1]), "send a v5 to c [s1]");
+        }
+        expect(plan.pushEnded(c, A, false, 700), "pause [s1] until 30700");
+        expect(plan.versionChecked(A, 5, 1000));                               // paused: left alone
+        expect(plan.versionChecked(A, 5, 30700), "repair a v5 over v-1", "read a"); // the pause is over
+        expect(plan.datumRead(d.roundOf(A), datum(A, 5, "a"), 30700), "send a v5 to c [s1]");
+        expect(plan.pushEnded(c, A, true, 30701), "mark [s1] v5");
+
+        expect(plan.switchFlipped(false, 30800));
+        expect(plan.versionChecked(A, 6, 30801));                              // switched off: held on purpose
+    }
 }

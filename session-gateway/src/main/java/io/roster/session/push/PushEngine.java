@@ -122,6 +122,13 @@ public final class PushEngine implements AutoCloseable {
         return repaired.get();
     }
 
+    /** Whether {@link #versionChecked} would repair {@code dataInfoId} now; changes nothing. */
+    public boolean missing(String dataInfoId, long dataVersion) {
+        synchronized (plan) {
+            return plan.missing(dataInfoId, dataVersion, clock.getAsLong());
+        }
+    }
+
     /** A new subscriber gets the current data at once. */
     public void pushCurrent(SubscriberRecord subscriber) {
         feed(p -> p.subscribed(subscriber, clock.getAsLong()));

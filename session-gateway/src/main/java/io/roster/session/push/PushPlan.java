@@ -212,20 +212,17 @@ public final class PushPlan {
      */
     public List<PushCommand> versionChecked(String dataInfoId, long dataVersion, long now) {
         List<PushCommand> out = new ArrayList<>();
-        if (!enabled || underWay(dataInfoId)) {
-            return out; // switched off, changes are held on purpose
-        }
-        long lowest = Long.MAX_VALUE;
-        for (SubscriberRecord s : audience.subscribersOf(dataInfoId)) {
-            if (audience.canPushTo(s) && !s.paused(now)) {
-                lowest = Math.min(lowest, s.pushedVersion());
-            }
-        }
+        long lowest = lowestWithNoRound(dataInfoId, now);
         if (lowest < dataVersion) {
             out.add(new Repaired(dataInfoId, dataVersion, lowest));
             notice(dataInfoId, now, out);
         }
         return out;
+    }
+
+    /** Whether {@link #versionChecked} would repair {@code dataInfoId} now; changes nothing. */
+    public boolean missing(String dataInfoId, long dataVersion, long now) {
+        return lowestWithNoRound(dataInfoId, now) < dataVersion;
     }
 
     /** A client connection closed: nothing more goes over it, so its backlog is forgotten. */
@@ -289,6 +286,19 @@ public final class PushPlan {
                 later(next.due(), new Round(round.dataInfoId(), new All(), 1, next.since(), 0, true), out);
             }
         }
+    }
+
+    /** The lowest version a subscriber that can take pushes holds, unless a round is under way (or pushes are off). */
+    private long lowestWithNoRound(String dataInfoId, long now) {
+        long lowest = Long.MAX_VALUE;
+        if (enabled && !underWay(dataInfoId)) { // switched off, changes are held on purpose
+            for (SubscriberRecord s : audience.subscribersOf(dataInfoId)) {
+                if (audience.canPushTo(s) && !s.paused(now)) {
+                    lowest = Math.min(lowest, s.pushedVersion());
+                }
+            }
+        }
+        return lowest;
     }
 
     /** Whether a round of {@code dataInfoId} is under way: it will bring the latest without the version check. */

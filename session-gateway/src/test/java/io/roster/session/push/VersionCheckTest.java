@@ -57,6 +57,7 @@ class VersionCheckTest {
     private FakeLeader leader;
     private RpcCaller caller;
     private PushEngine engine;
+    private ClusterView view;
     private VersionCheck check;
 
     /** A slot leader that answers a version query with the datums it holds above the version the session sent. */
@@ -91,8 +92,13 @@ class VersionCheckTest {
         for (int i = 0; i < SLOTS.slotCount(); i++) {
             slots.add(new Slot(i, leader.address(), List.of(), 1));
         }
-        ClusterView view = new ClusterView(new SlotTable(1, slots), List.of(), List.of(), null, 0);
-        check = new VersionCheck(registry, engine, caller, () -> view, SLOTS, SESSION, 2000, 3_600_000);
+        view = new ClusterView(new SlotTable(1, slots), List.of(), List.of(), null, 0);
+        check = checkWithGrace(() -> { }); // no notice arrives while the check waits
+    }
+
+    /** A check whose wait for notices still on their way runs {@code meanwhile} instead. */
+    private VersionCheck checkWithGrace(Runnable meanwhile) {
+        return new VersionCheck(registry, engine, caller, () -> view, SLOTS, SESSION, 2000, 3_600_000, meanwhile);
     }
 
     @AfterEach
@@ -155,6 +161,21 @@ class VersionCheckTest {
         assertThat(check.round()).as("datums the check repaired while v3 waits for the window").isZero();
         assertThat(repairsCounted()).isZero();
         assertThat(sent).hasSize(2);
+    }
+
+    @Test
+    void aNoticeStillOnItsWayWhenDataAnswersIsNotRepaired() {
+        check.close();
+        // Data answers the query on one thread and sends its notices on another: v2's notice lands only after the
+        // answer, while the check waits its grace.
+        check = checkWithGrace(() -> engine.onChange(ID));
+        subscriberAtVersionOne();
+        atData.set(datum(2));
+
+        assertThat(check.round()).as("datums the check repaired while v2's notice was on its way").isZero();
+        assertThat(repairsCounted()).isZero();
+        await().until(() -> sent.size() == 2);                    // the notice's own round pushes v2
+        assertThat(sent.get(1).version()).isEqualTo(2);
     }
 
     @Test

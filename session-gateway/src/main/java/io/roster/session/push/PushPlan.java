@@ -106,7 +106,7 @@ public final class PushPlan {
 
     // ---- events ----
 
-    /** A data node says {@code dataInfoId} changed: read at once, or merged into the next round while one reads or its window is open. */
+    /** A data node says {@code dataInfoId} changed: read at once, or merged into the next round (the rules above). */
     public List<PushCommand> changeNotice(String dataInfoId, long now) {
         List<PushCommand> out = new ArrayList<>();
         notice(dataInfoId, now, out);

@@ -1,6 +1,7 @@
 package io.roster.tools;
 
 import io.roster.client.RosterClient;
+import io.roster.common.config.ConfigKey;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.testkit.MetaConfigs;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 public final class StandaloneCluster implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private final List<RosterClient> clients = new ArrayList<>();
+    private final Map<ConfigKey<?>, Object> overrides = new LinkedHashMap<>();
     private boolean perClass;
     private Path dataDir;
     private RosterConfig config;
@@ -57,15 +61,22 @@ public final class StandaloneCluster implements BeforeAllCallback, AfterAllCallb
         close();
     }
 
+    /** Sets {@code key} to {@code value} on the node, over this class's test settings (call before it starts). */
+    public StandaloneCluster with(ConfigKey<?> key, Object value) {
+        overrides.put(key, value);
+        return this;
+    }
+
     /** Picks the ports (kept across {@link #stop()} and {@link #start()}) and starts the node. */
     private void open() {
         dataDir = TempDirs.create("roster-standalone");
-        config = MetaConfigs.standalone(dataDir)
+        MetaConfigs settings = MetaConfigs.standalone(dataDir)
                 .set(ConfigKeys.HEARTBEAT_INTERVAL_MS, 200)
                 .set(ConfigKeys.LEASE_DURATION_MS, 2000)
                 .set(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS, 10)
-                .set(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS, 300)
-                .standaloneConfig();
+                .set(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS, 300);
+        overrides.forEach(settings::set);
+        config = settings.standaloneConfig();
         start();
     }
 

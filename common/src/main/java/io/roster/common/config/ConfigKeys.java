@@ -69,7 +69,7 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> SESSION_VERSION_CHECK_INTERVAL_MS = ConfigKey.intKey("session.version-check-interval-ms", 3000, 50, 600_000,
             "How often a session compares the versions it pushed with the slot leaders' versions, so a lost change notice costs at most this long.");
     public static final ConfigKey<Integer> SESSION_PUSH_DEBOUNCE_MS = ConfigKey.intKey("session.push-debounce-ms", 20, 0, 10_000,
-            "A session waits this long after a change notice before it reads and pushes, merging bursts.");
+            "A session pushes an isolated change at once; changes to a dataInfoId that come while a push round of it reads, or within this long after that read, merge into one round when this window ends, so a burst costs one round per window.");
     public static final ConfigKey<Integer> SESSION_PUSH_TIMEOUT_MS = ConfigKey.intKey("session.push-timeout-ms", 2000, 10, 600_000,
             "How long a session waits for a client to acknowledge a push.");
     public static final ConfigKey<Integer> SESSION_PUSH_COMPRESS_MIN_BYTES = ConfigKey.intKey("session.push-compress-min-bytes", 8192, 0, Integer.MAX_VALUE,

@@ -26,6 +26,11 @@ final class ClientBacklog {
         return true;
     }
 
+    /** Whether {@code dataInfoId} waits here for a place. */
+    boolean defers(String dataInfoId) {
+        return deferred.contains(dataInfoId);
+    }
+
     /** A push ended (acked or not); returns the deferred dataInfoIds to push now, as many as places are free. */
     List<String> finish(int max) {
         pending = Math.max(0, pending - 1);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The {@link PushPlan}'s timers: tasks due at a time, in order of time and then of adding, and the wake-ups the
@@ -29,6 +30,11 @@ final class PlanTimers<T> {
     void add(long due, T task, List<PushCommand> out) {
         timers.add(new Timer<>(due, ++lastTimer, task));
         arm(out);
+    }
+
+    /** Whether a task waiting here matches {@code test}. */
+    boolean any(Predicate<T> test) {
+        return timers.stream().anyMatch(t -> test.test(t.task()));
     }
 
     /** The time is {@code now}: takes the tasks due by then, in order. Call {@link #arm} after running them. */

@@ -38,6 +38,14 @@ public sealed interface PushCommand {
     record Deferred(ConnectionHandle connection, String dataInfoId) implements PushCommand {
     }
 
+    /**
+     * The version check found {@code dataInfoId} at {@code dataVersion} at its slot leader, a subscriber here at
+     * {@code pushedVersion} below it, and no round of it under way here: a real gap (a lost change notice, or a
+     * subscriber whose pause is over), repaired by the round that follows (a figure, logged).
+     */
+    record Repaired(String dataInfoId, long dataVersion, long pushedVersion) implements PushCommand {
+    }
+
     /** A read or a push of {@code dataInfoId} failed and will be tried again (a figure). */
     record Retried(String dataInfoId) implements PushCommand {
     }

@@ -7,6 +7,7 @@ import io.roster.session.push.PushCommand.Deferred;
 import io.roster.session.push.PushCommand.MarkPushed;
 import io.roster.session.push.PushCommand.Pause;
 import io.roster.session.push.PushCommand.ReadDatum;
+import io.roster.session.push.PushCommand.Repaired;
 import io.roster.session.push.PushCommand.Retried;
 import io.roster.session.push.PushCommand.RoundFailed;
 import io.roster.session.push.PushCommand.SendPush;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -105,6 +107,27 @@ public final class PushEngine implements AutoCloseable {
         feed(p -> p.changeNotice(dataInfoId, clock.getAsLong()));
     }
 
+    /**
+     * The version check found {@code dataInfoId} at {@code dataVersion} at its slot leader. Returns true when that
+     * was a real gap (a subscriber behind, no round of the datum under way here), which a round now repairs.
+     */
+    public boolean versionChecked(String dataInfoId, long dataVersion) {
+        AtomicBoolean repaired = new AtomicBoolean();
+        feed(p -> {
+            List<PushCommand> commands = p.versionChecked(dataInfoId, dataVersion, clock.getAsLong());
+            repaired.set(commands.stream().anyMatch(Repaired.class::isInstance));
+            return commands;
+        });
+        return repaired.get();
+    }
+
+    /** Whether {@link #versionChecked} would repair {@code dataInfoId} now; changes nothing. */
+    public boolean missing(String dataInfoId, long dataVersion) {
+        synchronized (plan) {
+            return plan.missing(dataInfoId, dataVersion, clock.getAsLong());
+        }
+    }
+
     /** A new subscriber gets the current data at once. */
     public void pushCurrent(SubscriberRecord subscriber) {
         feed(p -> p.subscribed(subscriber, clock.getAsLong()));
@@ -158,6 +181,11 @@ public final class PushEngine implements AutoCloseable {
                 wakeAt(w.atMillis());
             } else if (c instanceof Deferred) {
                 metrics.deferred();
+            } else if (c instanceof Repaired r) {
+                metrics.repaired();
+                LOG.info("version check: {} is at version {} at data, a subscriber here at {}, and no push of it is under way"
+                        + " (a change notice was lost, or a pause is over); pushing it", r.dataInfoId(), r.dataVersion(),
+                        r.pushedVersion());
             } else if (c instanceof Retried) {
                 metrics.retried();
             } else if (c instanceof RoundFailed f) {

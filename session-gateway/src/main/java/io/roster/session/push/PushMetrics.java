@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The push engine's figures, in the node's Dropwizard registry (served as Prometheus text on /metrics): pushes
- * acknowledged, failed, retried and deferred (back-pressure), pushes sent as deltas and as full lists, bytes of data
- * pushed (the deflated size when deflated; a delta counts its own size), and the latency from the change notice (or the new subscription) to the client's acknowledgement, in
+ * acknowledged, failed, retried and deferred (back-pressure), pushes sent as deltas and as full lists, repairs (the
+ * version check found a subscriber behind data with no push of that datum under way: a lost change notice, or a pause
+ * that is over), bytes of data pushed (the deflated size when deflated; a delta counts its own size), and the latency
+ * from the change notice (or the new subscription) to the client's acknowledgement, in
  * milliseconds over the last minute.
  */
 public final class PushMetrics {
@@ -21,6 +23,7 @@ public final class PushMetrics {
     private final Counter deferred;
     private final Counter deltas;
     private final Counter fullLists;
+    private final Counter repairs;
     private final Histogram latencyMillis;
 
     public PushMetrics(MetricRegistry registry) {
@@ -31,6 +34,7 @@ public final class PushMetrics {
         this.deferred = registry.counter("session.push.deferred");
         this.deltas = registry.counter("session.push.delta");
         this.fullLists = registry.counter("session.push.full");
+        this.repairs = registry.counter("session.push.repairs");
         this.latencyMillis = registry.histogram("session.push.latency.ms",
                 () -> new Histogram(new SlidingTimeWindowArrayReservoir(1, TimeUnit.MINUTES)));
     }
@@ -69,6 +73,11 @@ public final class PushMetrics {
     /** A push held back because its client had session.max-pending-pushes-per-client unacknowledged. */
     void deferred() {
         deferred.inc();
+    }
+
+    /** The version check found a real gap and started a round to close it. */
+    void repaired() {
+        repairs.inc();
     }
 
     void retried() {

@@ -3,7 +3,8 @@ package io.roster.session.push;
 /**
  * How a session's {@link PushEngine} pushes.
  *
- * @param debounceMs            how long a change notice waits for more of the same dataInfoId (session.push-debounce-ms)
+ * @param debounceMs            the window after a round's read in which more changes of that dataInfoId merge into the
+ *                              next round, at its end; an isolated change goes at once (session.push-debounce-ms)
  * @param compressMinBytes      data of at least this many bytes is pushed deflated; 0 never (session.push-compress-min-bytes)
  * @param maxPendingPerClient   pushes awaiting one connection's ack at once (session.max-pending-pushes-per-client)
  */

@@ -2,10 +2,12 @@ package io.roster.session.push;
 
 import io.roster.common.model.Datum;
 import io.roster.common.retry.Backoff;
+import io.roster.session.push.InFlightPushes.InFlight;
 import io.roster.session.push.PushCommand.Deferred;
 import io.roster.session.push.PushCommand.MarkPushed;
 import io.roster.session.push.PushCommand.Pause;
 import io.roster.session.push.PushCommand.ReadDatum;
+import io.roster.session.push.PushCommand.Repaired;
 import io.roster.session.push.PushCommand.Retried;
 import io.roster.session.push.PushCommand.RoundFailed;
 import io.roster.session.push.PushCommand.SendPush;
@@ -27,8 +29,10 @@ import java.util.Set;
  * carrying {@code now}), {@link PushCommand}s come out (read a datum, send a push, wake me at, mark, pause). The
  * {@link PushEngine} runs the commands and reports back; one thread at a time calls in.
  *
- * <p>The rules. A notice for a dataInfoId with subscribers here opens a debounce window; when it closes, one read of
- * the datum feeds a push to every subscriber still below that version, one per client connection. At most one push
+ * <p>The rules. A notice for a dataInfoId with subscribers here is read at once (leading edge) unless a round of its
+ * notices is reading or the window after that read (the debounce) is open: then it waits, merged with every other
+ * change meanwhile, for one round at the window's end ({@link NoticeWindows}). One read of the datum feeds a push to
+ * every subscriber still below that version, one per client connection. At most one push
  * per connection and dataInfoId is in flight: a newer round marks it "again" and, when it ends, the connection gets
  * the latest as one more round, so pushes to a client are never reordered, a slow client holds up only itself, and a
  * subscriber is never pushed a lower version (docs/ARCHITECTURE.md invariant 2). A connection with
@@ -55,13 +59,13 @@ public final class PushPlan {
     private final Audience audience;
     private final PushOptions options;
     private boolean enabled = true;
-    /** DataInfoIds with a debounce window open. */
-    private final Set<String> debouncing = new LinkedHashSet<>();
+    /** Which dataInfoIds' notices are read at once, and which wait for the window after the last read to end. */
+    private final NoticeWindows windows;
     /** DataInfoIds that wanted a round while the push switch was off: each gets one when it is on again. */
     private final Set<String> held = new LinkedHashSet<>();
     /** DataInfoIds whose read failed and has a retry scheduled: one retry chain per datum, however many rounds failed. */
     private final Set<String> readRetrying = new LinkedHashSet<>();
-    private final Map<InFlightKey, InFlight> inFlight = new HashMap<>();
+    private final InFlightPushes inFlight = new InFlightPushes();
     private final Map<ConnectionHandle, ClientBacklog> backlogs = new HashMap<>();
     /** Rounds waiting for their datum, by round number. */
     private final Map<Long, Reading> reading = new HashMap<>();
@@ -71,6 +75,7 @@ public final class PushPlan {
     public PushPlan(Audience audience, PushOptions options) {
         this.audience = audience;
         this.options = options;
+        this.windows = new NoticeWindows(options.debounceMs());
     }
 
     /** Whom a round pushes to, found when it starts. */
@@ -90,36 +95,18 @@ public final class PushPlan {
     }
 
     /** @param attempt how many times these targets' client(s) were tried, counting the pushes that failed
-     *  @param readFailures how many reads of this datum failed in a row before this round (0 unless a read retry) */
+     *  @param readFailures how many reads of this datum failed in a row before this round (0 unless a read retry)
+     *  @param noticed a round of change notices, the one the leading-edge rule gates ({@link NoticeWindows}) */
     private record Round(String dataInfoId, Targets targets, int attempt, long since, int readFailures,
-                         boolean closesDebounce) {
+                         boolean noticed) {
     }
 
     private record Reading(Round round, Collection<SubscriberRecord> targets) {
     }
 
-    private record InFlightKey(ConnectionHandle connection, String dataInfoId) {
-    }
-
-    /** A push awaiting its ack; {@code again}: a newer round wanted this connection meanwhile. */
-    private static final class InFlight {
-        final List<SubscriberRecord> subscribers;
-        final long version;
-        final int attempt;
-        final long since;
-        boolean again;
-
-        InFlight(List<SubscriberRecord> subscribers, long version, int attempt, long since) {
-            this.subscribers = subscribers;
-            this.version = version;
-            this.attempt = attempt;
-            this.since = since;
-        }
-    }
-
     // ---- events ----
 
-    /** A data node says {@code dataInfoId} changed; notices within the debounce window merge into one round. */
+    /** A data node says {@code dataInfoId} changed: read at once, or merged into the next round (the rules above). */
     public List<PushCommand> changeNotice(String dataInfoId, long now) {
         List<PushCommand> out = new ArrayList<>();
         notice(dataInfoId, now, out);
@@ -164,6 +151,7 @@ public final class PushPlan {
             }
             byConnection.forEach((connection, subs) -> send(connection, datum, subs, r.round(), out));
         }
+        readEnded(r.round(), now, out);
         passOn(r.round(), now, out);
         return out;
     }
@@ -183,6 +171,7 @@ public final class PushPlan {
             later(now + READ_RETRY.delayMillis(failures),
                     new Round(dataInfoId, new All(), 1, r.round().since(), failures, false), out);
         }
+        readEnded(r.round(), now, out);
         passOn(r.round(), now, out);
         return out;
     }
@@ -190,7 +179,7 @@ public final class PushPlan {
     /** The push of {@code dataInfoId} to {@code connection} ended: {@code delivered} when the client acked it. */
     public List<PushCommand> pushEnded(ConnectionHandle connection, String dataInfoId, boolean delivered, long now) {
         List<PushCommand> out = new ArrayList<>();
-        InFlight f = inFlight.remove(new InFlightKey(connection, dataInfoId));
+        InFlight f = inFlight.remove(connection, dataInfoId);
         if (f == null) {
             return out;
         }
@@ -215,24 +204,45 @@ public final class PushPlan {
         return out;
     }
 
+    /**
+     * The version check found {@code dataInfoId} at {@code dataVersion} at its slot leader: a round (after a
+     * {@link Repaired}) only when a subscriber that can take pushes holds less and no round of the datum is under way
+     * here. A change this session was told of and is still pushing (waiting for its window, reading, awaiting an ack,
+     * retried or deferred) is not missing, however far behind the acked versions are.
+     */
+    public List<PushCommand> versionChecked(String dataInfoId, long dataVersion, long now) {
+        List<PushCommand> out = new ArrayList<>();
+        long lowest = lowestWithNoRound(dataInfoId, now);
+        if (lowest < dataVersion) {
+            out.add(new Repaired(dataInfoId, dataVersion, lowest));
+            notice(dataInfoId, now, out);
+        }
+        return out;
+    }
+
+    /** Whether {@link #versionChecked} would repair {@code dataInfoId} now; changes nothing. */
+    public boolean missing(String dataInfoId, long dataVersion, long now) {
+        return lowestWithNoRound(dataInfoId, now) < dataVersion;
+    }
+
     /** A client connection closed: nothing more goes over it, so its backlog is forgotten. */
     public List<PushCommand> connectionClosed(ConnectionHandle connection) {
         backlogs.remove(connection);
         return List.of();
     }
 
-    /** The time is {@code now}: rounds whose debounce or retry wait is over start. */
+    /** The time is {@code now}: rounds whose window or retry wait is over start. */
     public List<PushCommand> tick(long now) {
         List<PushCommand> out = new ArrayList<>();
         for (Round round : timers.takeDue(now)) {
-            if (round.closesDebounce()) {
-                debouncing.remove(round.dataInfoId());
-            }
             // One round's unexpected failure must not take the other due rounds, or the timers, down with it: the
             // due rounds are already off the queue, and an unarmed queue would never wake the plan again.
             try {
                 start(round, now, out);
             } catch (RuntimeException e) {
+                if (round.noticed()) {
+                    windows.notRead(round.dataInfoId()); // later notices must not wait on a round that never read
+                }
                 out.add(new RoundFailed(round.dataInfoId(), e));
             }
         }
@@ -255,10 +265,48 @@ public final class PushPlan {
     // ---- rules ----
 
     private void notice(String dataInfoId, long now, List<PushCommand> out) {
-        if (!audience.hasSubscribers(dataInfoId) || !debouncing.add(dataInfoId)) {
+        if (!audience.hasSubscribers(dataInfoId)) {
             return;
         }
-        later(now + options.debounceMs(), new Round(dataInfoId, new All(), 1, now, 0, true), out);
+        if (windows.quiet(dataInfoId, now)) {
+            start(new Round(dataInfoId, new All(), 1, now, 0, true), now, out); // leading edge: at once
+            return;
+        }
+        NoticeWindows.Next next = windows.waitForNext(dataInfoId, now);
+        if (next != null) {
+            later(next.due(), new Round(dataInfoId, new All(), 1, next.since(), 0, true), out);
+        }
+    }
+
+    /** A notices' round read (or failed to): its window opens; changes that came during the read go at its end. */
+    private void readEnded(Round round, long now, List<PushCommand> out) {
+        if (round.noticed()) {
+            NoticeWindows.Next next = windows.readEnded(round.dataInfoId(), now);
+            if (next != null) {
+                later(next.due(), new Round(round.dataInfoId(), new All(), 1, next.since(), 0, true), out);
+            }
+        }
+    }
+
+    /** The lowest version a subscriber that can take pushes holds, unless a round is under way (or pushes are off). */
+    private long lowestWithNoRound(String dataInfoId, long now) {
+        long lowest = Long.MAX_VALUE;
+        if (enabled && !underWay(dataInfoId)) { // switched off, changes are held on purpose
+            for (SubscriberRecord s : audience.subscribersOf(dataInfoId)) {
+                if (audience.canPushTo(s) && !s.paused(now)) {
+                    lowest = Math.min(lowest, s.pushedVersion());
+                }
+            }
+        }
+        return lowest;
+    }
+
+    /** Whether a round of {@code dataInfoId} is under way: it will bring the latest without the version check. */
+    private boolean underWay(String dataInfoId) {
+        return windows.busy(dataInfoId) || inFlight.any(dataInfoId) || readRetrying.contains(dataInfoId)
+                || reading.values().stream().anyMatch(r -> r.round().dataInfoId().equals(dataInfoId))
+                || timers.any(r -> r.dataInfoId().equals(dataInfoId))
+                || backlogs.values().stream().anyMatch(b -> b.defers(dataInfoId));
     }
 
     private Round deferredRound(ConnectionHandle connection, String dataInfoId, long now) {
@@ -282,14 +330,18 @@ public final class PushPlan {
             readRetrying.remove(dataInfoId); // this is the retry: a failure schedules the next one
         }
         Collection<SubscriberRecord> targets = targetsOf(round);
-        if (targets.isEmpty()) {
+        if (targets.isEmpty() || !enabled) {
+            if (!targets.isEmpty()) {
+                held.add(dataInfoId);
+            }
+            if (round.noticed()) {
+                windows.notRead(dataInfoId);
+            }
             passOn(round, now, out);
             return;
         }
-        if (!enabled) {
-            held.add(dataInfoId);
-            passOn(round, now, out);
-            return;
+        if (round.noticed()) {
+            windows.reading(dataInfoId);
         }
         long id = ++lastRound;
         reading.put(id, new Reading(round, targets));
@@ -310,8 +362,7 @@ public final class PushPlan {
     private void send(ConnectionHandle connection, Datum datum, List<SubscriberRecord> subs, Round round,
                       List<PushCommand> out) {
         String dataInfoId = round.dataInfoId();
-        InFlightKey key = new InFlightKey(connection, dataInfoId);
-        InFlight busy = inFlight.get(key);
+        InFlight busy = inFlight.get(connection, dataInfoId);
         if (busy != null) {
             busy.again = true; // sent when that one ends, as the latest
             return;
@@ -320,7 +371,7 @@ public final class PushPlan {
             out.add(new Deferred(connection, dataInfoId)); // pushed at its latest version when an ack frees a place
             return;
         }
-        inFlight.put(key, new InFlight(subs, datum.version(), round.attempt(), round.since()));
+        inFlight.add(connection, dataInfoId, new InFlight(subs, datum.version(), round.attempt(), round.since()));
         out.add(new SendPush(connection, datum, subs, round.since()));
     }
 

@@ -24,14 +24,22 @@ import java.util.function.Supplier;
 /**
  * The repair of lost change notices (docs/ARCHITECTURE.md): every session.version-check-interval-ms the session asks
  * each slot leader for the versions of the datums it has subscribers of, and gives a push round to every datum whose
- * version is above what one of its subscribers got. A notice that a data node sent but this session never received
- * (a dropped connection, a restart between write and notice) thus costs at most one period. Each query also
- * declares this session's interest in those datums, so a new or restarted slot leader learns where to send their
- * notices; a round also runs at once after every change of the cluster view ({@link #soon()}).
+ * version is above what one of its subscribers got while no round of that datum is under way here: a change the
+ * session was told of and is still pushing is not lost ({@link PushPlan#versionChecked}), nor is one whose notice
+ * arrives within {@link #NOTICE_GRACE_MS} of data's answer. A notice that a data node
+ * sent but this session never received (a dropped connection, a restart between write and notice) thus costs at
+ * most one period. Each query also declares this session's interest in those datums, so a new or restarted slot
+ * leader learns where to send their notices; a round also runs at once after every change of the cluster view
+ * ({@link #soon()}).
  */
 public final class VersionCheck implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VersionCheck.class);
     static final int DATUMS_PER_QUERY = 1000;
+    /**
+     * How long a datum found behind, with no round of it under way, waits for a change notice still on its way
+     * before it counts as lost and is repaired.
+     */
+    static final long NOTICE_GRACE_MS = 200;
 
     private final ClientRegistry registry;
     private final PushEngine pushes;
@@ -41,10 +49,18 @@ public final class VersionCheck implements AutoCloseable {
     private final ProcessId session;
     private final int timeoutMs;
     private final long intervalMs;
+    private final Runnable graceWait;
     private final PeriodicRound rounds = new PeriodicRound("session-version-check", "version check", this::roundLogged);
 
     public VersionCheck(ClientRegistry registry, PushEngine pushes, RpcCaller caller, Supplier<ClusterView> view,
                         SlotFunction slots, ProcessId session, int timeoutMs, long intervalMs) {
+        this(registry, pushes, caller, view, slots, session, timeoutMs, intervalMs, VersionCheck::noticeGrace);
+    }
+
+    /** @param graceWait waits the grace a notice still on its way gets (a test runs what arrives meanwhile instead) */
+    VersionCheck(ClientRegistry registry, PushEngine pushes, RpcCaller caller, Supplier<ClusterView> view,
+                 SlotFunction slots, ProcessId session, int timeoutMs, long intervalMs, Runnable graceWait) {
+        this.graceWait = graceWait;
         this.session = session;
         this.registry = registry;
         this.pushes = pushes;
@@ -53,6 +69,15 @@ public final class VersionCheck implements AutoCloseable {
         this.slots = slots;
         this.timeoutMs = timeoutMs;
         this.intervalMs = intervalMs;
+    }
+
+    /** Waits {@link #NOTICE_GRACE_MS} on the check's own thread; nothing else waits on it. */
+    private static void noticeGrace() {
+        try {
+            Thread.sleep(NOTICE_GRACE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing
+        }
     }
 
     public void start() {
@@ -67,11 +92,11 @@ public final class VersionCheck implements AutoCloseable {
     private void roundLogged() {
         int behind = round();
         if (behind > 0) {
-            LOG.info("version check: {} datum(s) newer at data than pushed here (a change notice was lost); pushing", behind);
+            LOG.debug("version check: {} datum(s) repaired", behind); // each logged at INFO by the push engine
         }
     }
 
-    /** One comparison with every slot leader; returns how many datums it found behind and gave a push round. */
+    /** One comparison with every slot leader; returns how many datums it found really behind and gave a push round. */
     int round() {
         SlotTable table = view.get().slotTable();
         if (table.epoch() == 0 || table.slotCount() != slots.slotCount()) {
@@ -84,22 +109,38 @@ public final class VersionCheck implements AutoCloseable {
                 byLeader.computeIfAbsent(leader, l -> new ArrayList<>()).add(dataInfoId);
             }
         }
-        int behind = 0;
+        Map<String, Long> missing = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byLeader.entrySet()) {
             List<String> ids = e.getValue();
             for (int from = 0; from < ids.size(); from += DATUMS_PER_QUERY) {
-                int found = check(e.getKey(), ids.subList(from, Math.min(ids.size(), from + DATUMS_PER_QUERY)));
-                if (found < 0) {
+                if (!check(e.getKey(), ids.subList(from, Math.min(ids.size(), from + DATUMS_PER_QUERY)), missing)) {
                     break; // unreachable: its other batches would each wait out the timeout; next period
                 }
-                behind += found;
             }
         }
-        return behind;
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        // Data answers the query and sends its change notices on different threads: the notice of a change it just
+        // answered may still be on its way. Only what is still missing after the grace is lost.
+        graceWait.run();
+        if (Thread.currentThread().isInterrupted()) {
+            return 0; // closing
+        }
+        int repaired = 0;
+        for (Map.Entry<String, Long> m : missing.entrySet()) {
+            if (pushes.versionChecked(m.getKey(), m.getValue())) {
+                repaired++;
+            }
+        }
+        return repaired;
     }
 
-    /** Returns how many of {@code dataInfoIds} were behind, or -1 when the leader could not be reached. */
-    private int check(String leader, List<String> dataInfoIds) {
+    /**
+     * Asks {@code leader} about {@code dataInfoIds}; puts those missing here, at data's version, in {@code missing}.
+     * Returns false when the leader could not be reached.
+     */
+    private boolean check(String leader, List<String> dataInfoIds, Map<String, Long> missing) {
         List<Long> pushed = dataInfoIds.stream().map(this::lowestPushed).toList();
         long seq = registry.subscriptionSeq();
         DatumVersionsReply reply;
@@ -109,24 +150,24 @@ public final class VersionCheck implements AutoCloseable {
         } catch (RpcFailure e) {
             LOG.debug("version check with {} failed: {}", leader, e.getMessage());
             registry.declared(dataInfoIds); // it may still have reached the leader
-            return -1;
+            return false;
         }
         registry.declared(dataInfoIds);
         if (!reply.ok()) {
             LOG.debug("version check with {} refused: {} {}", leader, reply.code(), reply.message());
-            return 0;
+            return true;
         }
         if (!pushes.enabled()) {
-            return 0; // the query still declared interest; with pushes off every changed datum is held on purpose
+            return true; // the query still declared interest; with pushes off every changed datum is held on purpose
         }
-        int behind = 0;
+        // Data's version above the lowest pushed is no gap while a round of the datum is under way here (its window,
+        // its read, a push awaiting its ack): the engine decides, under its lock.
         for (DatumDigest d : reply.datums()) {
-            if (d != null && lowestPushed(d.dataInfoId()) < d.version()) {
-                pushes.onChange(d.dataInfoId());
-                behind++;
+            if (d != null && pushes.missing(d.dataInfoId(), d.version())) {
+                missing.merge(d.dataInfoId(), d.version(), Math::max);
             }
         }
-        return behind;
+        return true;
     }
 
     /** The lowest version pushed to a subscriber of {@code dataInfoId} that can take pushes now (live, not paused). */

@@ -7,6 +7,7 @@ import io.roster.session.push.PushCommand.Deferred;
 import io.roster.session.push.PushCommand.MarkPushed;
 import io.roster.session.push.PushCommand.Pause;
 import io.roster.session.push.PushCommand.ReadDatum;
+import io.roster.session.push.PushCommand.Repaired;
 import io.roster.session.push.PushCommand.Retried;
 import io.roster.session.push.PushCommand.RoundFailed;
 import io.roster.session.push.PushCommand.SendPush;
@@ -141,6 +142,8 @@ final class PlanDriver {
             return "pause " + ids(p.subscribers()) + " until " + p.untilMillis();
         } else if (c instanceof Deferred d) {
             return "defer " + name(d.dataInfoId()) + " on " + d.connection();
+        } else if (c instanceof Repaired r) {
+            return "repair " + name(r.dataInfoId()) + " v" + r.dataVersion() + " over v" + r.pushedVersion();
         } else if (c instanceof Retried r) {
             return "retried " + name(r.dataInfoId());
         } else if (c instanceof RoundFailed f) {

@@ -22,7 +22,7 @@ public final class WireTypes {
             SlotDigest.class, SessionDigest.class, SessionDigestReply.class, SessionSlotSync.class, SlotDigestQuery.class,
             SlotDigestQueryReply.class, SlotPublishersQuery.class, SlotPublishersReply.class, SwitchRequest.class, SwitchReply.class,
             DatumVersionsQuery.class, DatumVersionsReply.class, InterestWithdrawal.class,
-            SessionListRequest.class, SessionListReply.class, SessionPing.class);
+            SessionListRequest.class, SessionListReply.class, SessionPing.class, PublishBatch.class, PublishBatchReply.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 

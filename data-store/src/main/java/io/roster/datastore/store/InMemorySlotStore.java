@@ -90,6 +90,17 @@ public final class InMemorySlotStore implements SlotStore {
     }
 
     @Override
+    public List<WriteResult> putAll(int slot, List<Publisher> batch, long leaderEpoch) {
+        batch.forEach(p -> slotFor(slot, p.dataInfoId()));
+        SlotData data = slots.computeIfAbsent(slot, s -> new SlotData());
+        synchronized (data) { // one hold of the lock, one persisted write, one version per datum for the whole batch
+            requireLeads(slot, leaderEpoch);
+            PutBatch puts = new PutBatch(batch, data::get, removals, guard::admits);
+            return puts.results(commit(slot, data, puts.updates((before, after) -> next(data, before, after, leaderEpoch))));
+        }
+    }
+
+    @Override
     public WriteResult remove(int slot, String dataInfoId, String registerId, ProcessId sessionProcessId, long removedAt,
                               long leaderEpoch) {
         // Remembered first: a write or sync that gets the slot lock after this can no longer bring it back, and one

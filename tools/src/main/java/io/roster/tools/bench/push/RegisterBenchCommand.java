@@ -13,7 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -30,6 +32,10 @@ public final class RegisterBenchCommand extends SdkClientBench {
 
     @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "SDK clients registering them (default: ${DEFAULT-VALUE}).")
     int clients;
+
+    @Option(names = "--async", paramLabel = "N", defaultValue = "0",
+            description = "Per client, keep up to N publishAsync calls in flight instead of calling publish (default: ${DEFAULT-VALUE}, off).")
+    int async;
 
     @Option(names = "--timeout-secs", paramLabel = "S", defaultValue = "600", description = "Bound on the whole run (default: ${DEFAULT-VALUE}).")
     int timeoutSecs;
@@ -75,9 +81,25 @@ public final class RegisterBenchCommand extends SdkClientBench {
             RosterClient p = providers.get(c);
             int first = c;
             done.add(pool.submit(() -> {
-                for (int i = first; i < publishers; i += clients) {
-                    p.publish(prefix + (i % services), "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + ":12200");
+                Semaphore window = new Semaphore(Math.max(1, async));
+                AtomicReference<Throwable> failed = new AtomicReference<>();
+                for (int i = first; i < publishers && failed.get() == null; i += clients) {
+                    String id = prefix + (i % services), item = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + ":12200";
+                    if (async < 1) {
+                        p.publish(id, item);
+                        continue;
+                    }
+                    window.acquireUninterruptibly();
+                    p.publishAsync(id, item).whenComplete((pub, e) -> {
+                        failed.compareAndSet(null, e);
+                        window.release();
+                    });
                 }
+                window.acquireUninterruptibly(Math.max(1, async)); // the last ones answered
+                if (failed.get() != null) {
+                    throw new IllegalStateException(failed.get().getMessage(), failed.get());
+                }
+                return null;
             }));
         }
         for (Future<?> f : done) {

@@ -189,6 +189,7 @@ final class DefaultRosterClient implements RosterClient {
         dispatcher.close();
         NamedThreads.shutdown(pushExecutor);
         NamedThreads.shutdown(callExecutor);
+        registrar.closed();
         LOG.info("Roster client {} closed", clientId);
     }
 

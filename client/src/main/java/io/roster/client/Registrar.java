@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongFunction;
@@ -35,6 +37,7 @@ final class Registrar {
     private final long connectTimeoutNanos;
     private final long retryWindowNanos;
     private final ScheduledExecutorService calls;
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
      * @param retryWindow how long a call answered with a retryable error (a slot leader failing over, a slot still
@@ -113,7 +116,21 @@ final class Registrar {
      * request for the connection generation it is sent on.
      */
     private CompletableFuture<Void> registerAsync(String what, LongFunction<Object> request, Runnable apply, Runnable undo) {
-        return AsyncRegistration.start(link, calls, what, request, apply, undo, connectTimeoutNanos, retryWindowNanos);
+        CompletableFuture<Void> registration = AsyncRegistration.start(link, calls, what, request, apply, undo,
+                connectTimeoutNanos, retryWindowNanos);
+        inFlight.add(registration);
+        registration.whenComplete((done, failure) -> inFlight.remove(registration));
+        return registration;
+    }
+
+    /**
+     * The client closed: registrations still in flight fail (their answer or retry would need the threads that are
+     * gone), so no caller waits for ever.
+     */
+    void closed() {
+        for (CompletableFuture<Void> registration : inFlight) {
+            registration.completeExceptionally(new IllegalStateException("client is closed"));
+        }
     }
 
     /** Waits for an asynchronous registration and throws what it failed with. */

@@ -100,6 +100,18 @@ class PublishAsyncTest {
     }
 
     @Test
+    void closingTheClientEndsEveryRegistrationStillInFlight() {
+        HoldingSession session = fixture.track(new HoldingSession());
+        RosterClient client = fixture.client(fixture.builder(session.address()).requestTimeout(Duration.ofSeconds(20)));
+        CompletableFuture<Publication> inFlight = client.publishAsync(SERVICE, "10.0.0.1:12200");
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.held.size() == 1);
+
+        client.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(inFlight::isDone); // nobody waits for an answer that cannot come
+    }
+
+    @Test
     void aRetryableAnswerIsSentAgainWithoutHoldingTheCaller() throws Exception {
         FakeSession fake = fixture.session();
         RosterClient client = fixture.client(fixture.builder(fake.address()));

@@ -91,8 +91,7 @@ public final class InMemorySlotStore implements SlotStore {
 
     @Override
     public List<WriteResult> putAll(int slot, List<Publisher> batch, long leaderEpoch) {
-        batch.forEach(p -> slotFor(slot, p.dataInfoId()));
-        SlotData data = slots.computeIfAbsent(slot, s -> new SlotData());
+        SlotData data = batch.stream().map(p -> slotFor(slot, p.dataInfoId())).reduce((a, b) -> a).orElseGet(SlotData::new);
         synchronized (data) { // one hold of the lock, one persisted write, one version per datum for the whole batch
             requireLeads(slot, leaderEpoch);
             PutBatch puts = new PutBatch(batch, data::get, removals, guard::admits);

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -40,6 +42,8 @@ final class DefaultRosterClient implements RosterClient {
     private final RegistrationTable table = new RegistrationTable();
     private final PushDispatcher dispatcher;
     private final ExecutorService pushExecutor;
+    /** Handles the answers to registrations and their retry waits: none holds a caller's thread while in flight. */
+    private final ScheduledExecutorService callExecutor;
     private final SessionDirectory directory;
     private final SessionLink link;
     private final LivenessCheck liveness;
@@ -54,6 +58,7 @@ final class DefaultRosterClient implements RosterClient {
         String threads = "roster-client-" + clientId.substring(0, 8);
         this.dispatcher = new PushDispatcher(table::subscriber, threads + "-listener");
         this.pushExecutor = NamedThreads.pool(threads + "-push", 1);
+        this.callExecutor = NamedThreads.scheduler(threads + "-calls");
         this.rpcClient = new RpcClient();
         rpcClient.registerUserProcessor(new PushHandler(dispatcher, pushExecutor));
         this.directory = options.metaServers().isEmpty() ? SessionDirectory.fixed(options.sessions())
@@ -68,7 +73,8 @@ final class DefaultRosterClient implements RosterClient {
         this.liveness = options.livenessInterval().isZero() ? null : new LivenessCheck(link, rpcClient,
                 options.livenessInterval(), options.livenessTimeout(), threads + "-liveness");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
-        this.registrar = new Registrar(table, requests, link, options.connectTimeout(), options.requestTimeout());
+        this.registrar = new Registrar(table, requests, link, options.connectTimeout(), options.requestTimeout(),
+                callExecutor);
         this.replayer = new RegistrationReplayer(table, requests, link, reconnectBackoff, threads + "-replay");
     }
 
@@ -116,6 +122,29 @@ final class DefaultRosterClient implements RosterClient {
         PublisherRecord record = PublisherRecord.first(newRegisterId(), id.toString(), InputChecks.data(id, data, options.limits()));
         registrar.publish(record);
         return new DefaultPublication(registrar, options.limits(), id, record);
+    }
+
+    @Override
+    public CompletableFuture<Publication> publishAsync(String dataId, String... data) {
+        try {
+            return publishAsync(dataId, Data.utf8(data));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // bad data items
+        }
+    }
+
+    @Override
+    public CompletableFuture<Publication> publishAsync(String dataId, List<byte[]> data) {
+        DataInfoId id;
+        PublisherRecord record;
+        try {
+            registrar.checkOpen();
+            id = InputChecks.dataInfoId(dataId, options.limits());
+            record = PublisherRecord.first(newRegisterId(), id.toString(), InputChecks.data(id, data, options.limits()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return registrar.publishAsync(record).thenApply(sent -> new DefaultPublication(registrar, options.limits(), id, record));
     }
 
     @Override
@@ -189,6 +218,8 @@ final class DefaultRosterClient implements RosterClient {
         }
         dispatcher.close();
         NamedThreads.shutdown(pushExecutor);
+        NamedThreads.shutdown(callExecutor);
+        registrar.closed();
         LOG.info("Roster client {} closed", clientId);
     }
 

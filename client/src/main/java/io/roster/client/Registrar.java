@@ -15,6 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongFunction;
 
 /**
@@ -31,13 +36,17 @@ final class Registrar {
     private final SessionLink link;
     private final long connectTimeoutNanos;
     private final long retryWindowNanos;
+    private final ScheduledExecutorService calls;
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
      * @param retryWindow how long a call answered with a retryable error (a slot leader failing over, a slot still
      *                    migrating, an overloaded session) is sent again before the error is the caller's
+     * @param calls       where answers are handled and retries wait (registrations hold no thread while in flight)
      */
     Registrar(RegistrationTable table, RequestFactory requests, SessionLink link, Duration connectTimeout,
-              Duration retryWindow) {
+              Duration retryWindow, ScheduledExecutorService calls) {
+        this.calls = calls;
         this.table = table;
         this.requests = requests;
         this.link = link;
@@ -56,11 +65,15 @@ final class Registrar {
         try {
             return link.awaitConnected(deadlineNanos);
         } catch (LinkUnavailableException e) {
-            if (e.interrupted()) {
-                throw new RosterException(e.getMessage(), e.getCause());
-            }
-            throw new RosterNotConnectedException(e.getMessage(), e.addresses(), e.lastFailure());
+            throw notConnected(e);
         }
+    }
+
+    static RosterException notConnected(LinkUnavailableException e) {
+        if (e.interrupted()) {
+            return new RosterException(e.getMessage(), e.getCause());
+        }
+        return new RosterNotConnectedException(e.getMessage(), e.addresses(), e.lastFailure());
     }
 
     void checkOpen() {
@@ -70,13 +83,18 @@ final class Registrar {
     }
 
     void publish(PublisherRecord record) {
-        register("publish of " + describe(record), generation -> requests.publish(record, generation),
+        await(publishAsync(record));
+    }
+
+    /** The publish of {@code record}; its future completes as {@link #publish} returns, or fails as it throws. */
+    CompletableFuture<Void> publishAsync(PublisherRecord record) {
+        return registerAsync("publish of " + describe(record), generation -> requests.publish(record, generation),
                 () -> table.putPublisher(record), () -> table.replacePublisher(record, null));
     }
 
     void republish(PublisherRecord previous, PublisherRecord next) {
-        register("republish of " + describe(next), generation -> requests.publish(next, generation),
-                () -> table.putPublisher(next), () -> table.replacePublisher(next, previous));
+        await(registerAsync("republish of " + describe(next), generation -> requests.publish(next, generation),
+                () -> table.putPublisher(next), () -> table.replacePublisher(next, previous)));
     }
 
     void unpublish(PublisherRecord record) {
@@ -84,8 +102,8 @@ final class Registrar {
     }
 
     void subscribe(SubscriptionRecord record) {
-        register("subscribe to " + record.dataInfoId() + " (registerId " + record.registerId() + ")", generation -> requests.subscribe(record),
-                () -> table.putSubscriber(record), () -> table.removeSubscriber(record));
+        await(registerAsync("subscribe to " + record.dataInfoId() + " (registerId " + record.registerId() + ")", generation -> requests.subscribe(record),
+                () -> table.putSubscriber(record), () -> table.removeSubscriber(record)));
     }
 
     void unsubscribe(SubscriptionRecord record) {
@@ -93,41 +111,40 @@ final class Registrar {
                 requests.unsubscribe(record), () -> table.removeSubscriber(record));
     }
 
-    /** {@code request} builds the request for the connection generation it is sent on. */
-    private void register(String what, LongFunction<Object> request, Runnable apply, Runnable undo) {
-        long start = System.nanoTime();
-        long deadline = start + connectTimeoutNanos;
-        LinkStatus status;
-        do {
-            status = awaitConnected(deadline);
-        } while (!link.mutateIfConnected(status.connection(), apply)); // the connection changed meanwhile: wait for the next
-        // In the table from here on: a retry, or a replay on a new connection, sends the same registration again.
-        RetryableAnswers retries = new RetryableAnswers(start + retryWindowNanos);
-        while (true) {
-            CallOutcome outcome = link.call(status.connection(), request.apply(status.connectionGeneration()));
-            if (outcome instanceof CallOutcome.Lost lost) {
-                LOG.info("{} got no answer from session {} ({}); kept, the next connection replays it", what, status.address(), lost.reason());
-                return;
+    /**
+     * Sends a registration without holding the caller (see {@link AsyncRegistration}). {@code request} builds the
+     * request for the connection generation it is sent on.
+     */
+    private CompletableFuture<Void> registerAsync(String what, LongFunction<Object> request, Runnable apply, Runnable undo) {
+        CompletableFuture<Void> registration = AsyncRegistration.start(link, calls, what, request, apply, undo,
+                connectTimeoutNanos, retryWindowNanos);
+        inFlight.add(registration);
+        registration.whenComplete((done, failure) -> inFlight.remove(registration));
+        return registration;
+    }
+
+    /**
+     * The client closed: registrations still in flight fail (their answer or retry would need the threads that are
+     * gone), so no caller waits for ever.
+     */
+    void closed() {
+        for (CompletableFuture<Void> registration : inFlight) {
+            registration.completeExceptionally(new IllegalStateException("client is closed"));
+        }
+    }
+
+    /** Waits for an asynchronous registration and throws what it failed with. */
+    private static void await(CompletableFuture<Void> registration) {
+        try {
+            registration.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
-            Reply reply = ((CallOutcome.Answered) outcome).reply();
-            if (reply.code() == ErrorCode.SESSION_FULL) {
-                // Kept: the client moves to its next session, whose replay carries it (session.max-clients).
-                LOG.warn("{}: session {} is full ({}); moving to another session, which the replay brings it to", what,
-                        status.address(), reply.message());
-                link.connectionLost(status.connection(), "session full: " + reply.message());
-                return;
-            }
-            if (reply.ok()) {
-                return;
-            }
-            if (!retries.waitToRetry(reply)) {
-                link.mutate(undo);
-                throw failure(what, status.address(), reply);
-            }
-            LinkStatus now = link.status();
-            if (now.state() != LinkState.CONNECTED || now.connection() != status.connection()) {
-                return; // a new connection took over meanwhile: its replay sent the registration, which is in the table
-            }
+            throw new RosterException(e.getCause().toString(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RosterException("interrupted while waiting for the session's answer; the registration stays and is sent", e);
         }
     }
 

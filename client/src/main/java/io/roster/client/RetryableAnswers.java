@@ -26,11 +26,8 @@ final class RetryableAnswers {
      * would start before the deadline.
      */
     boolean waitToRetry(Reply reply) {
-        if (!reply.code().retryable()) {
-            return false;
-        }
-        long waitMillis = waits.next();
-        if (System.nanoTime() + waitMillis * 1_000_000L >= deadlineNanos) {
+        long waitMillis = nextWaitMillis(reply);
+        if (waitMillis < 0) {
             return false;
         }
         try {
@@ -40,5 +37,17 @@ final class RetryableAnswers {
             Thread.currentThread().interrupt();
             throw new RosterException("interrupted while waiting to send a call again after: " + reply, e);
         }
+    }
+
+    /**
+     * How long to wait before the next try, for a caller that waits without a thread; -1 when {@code reply} is final
+     * or no try would start before the deadline.
+     */
+    long nextWaitMillis(Reply reply) {
+        if (!reply.code().retryable()) {
+            return -1;
+        }
+        long waitMillis = waits.next();
+        return System.nanoTime() + waitMillis * 1_000_000L >= deadlineNanos ? -1 : waitMillis;
     }
 }

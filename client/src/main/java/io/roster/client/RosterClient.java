@@ -52,16 +52,22 @@ public interface RosterClient extends AutoCloseable {
      */
     Publication publish(String dataId, String... data);
 
-    /**
-     * PLACEHOLDER for the bench branch (issue 14): the SDK helper's branch replaces this default with the real
-     * pipelined call. Until then it runs the synchronous {@link #publish(String, String...)} on the common pool.
-     */
-    default CompletableFuture<Publication> publishAsync(String dataId, String... data) {
-        return CompletableFuture.supplyAsync(() -> publish(dataId, data));
-    }
-
     /** Publishes byte items; see {@link #publish(String, String...)}. The arrays are copied. */
     Publication publish(String dataId, List<byte[]> data);
+
+    /**
+     * Publishes like {@link #publish(String, String...)} without waiting: many publishes can be in flight on the one
+     * session connection at once. The future completes with the publication when the session accepted it (or when it
+     * was sent and the connection dropped before the answer: the replay then carries it), and fails with what
+     * {@code publish} would throw: {@link InvalidRegistrationException}, {@link RosterNotConnectedException},
+     * {@link RosterRequestException}, or {@link IllegalStateException} after {@link #close()}. A publication answered
+     * with a retryable error is sent again within the request timeout, and one that fails for good is undone, as for
+     * {@code publish}. Nothing is thrown by the call itself.
+     */
+    CompletableFuture<Publication> publishAsync(String dataId, String... data);
+
+    /** Publishes byte items without waiting; see {@link #publishAsync(String, String...)}. The arrays are copied. */
+    CompletableFuture<Publication> publishAsync(String dataId, List<byte[]> data);
 
     /**
      * Subscribes to {@code dataId} (bare or canonical). The session pushes the current data at once, and again on

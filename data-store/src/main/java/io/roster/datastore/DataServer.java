@@ -30,6 +30,7 @@ import io.roster.datastore.rpc.DataRequestContext;
 import io.roster.datastore.rpc.DatumVersionsHandler;
 import io.roster.datastore.rpc.GetDatumHandler;
 import io.roster.datastore.rpc.InterestWithdrawalHandler;
+import io.roster.datastore.rpc.PublishBatchHandler;
 import io.roster.datastore.rpc.PublishWriteHandler;
 import io.roster.datastore.rpc.ReplicaDigestHandler;
 import io.roster.datastore.rpc.ReplicaFetchHandler;
@@ -166,7 +167,7 @@ public final class DataServer implements AutoCloseable {
                 config.get(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS), rpcTimeout, metrics.counter("data.migration.silent-past-bound")));
         DataRequestContext ctx = new DataRequestContext(() -> store, assignment::get, states, copies,
                 new RequestChecks(config.limits(), slotFunction), fanout, sessions, rpcExecutor);
-        List.of(new SessionHelloHandler(ctx), new PublishWriteHandler(ctx), new UnpublishWriteHandler(ctx),
+        List.of(new SessionHelloHandler(ctx), new PublishWriteHandler(ctx), new PublishBatchHandler(ctx), new UnpublishWriteHandler(ctx),
                 new ClientOffWriteHandler(ctx), new GetDatumHandler(ctx), new SessionDigestHandler(ctx),
                 new SessionSlotSyncHandler(ctx), new ReplicaPushHandler(ctx), new ReplicaDigestHandler(ctx),
                 new ReplicaFetchHandler(ctx), new DatumVersionsHandler(ctx), new InterestWithdrawalHandler(ctx)).forEach(server::registerUserProcessor);

@@ -3,6 +3,7 @@ package io.roster.session;
 import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.RpcClient;
 import com.alipay.remoting.rpc.RpcServer;
+import com.alipay.remoting.rpc.protocol.UserProcessor;
 import com.codahale.metrics.MetricRegistry;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
@@ -16,7 +17,6 @@ import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
 import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.BoundedHandlerPool;
-import io.roster.common.rpc.RequestHandler;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
@@ -35,6 +35,7 @@ import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.RegistrationClock;
 import io.roster.session.routing.DataHellos;
 import io.roster.session.routing.DataRemovals;
+import io.roster.session.routing.AsyncDataWrites;
 import io.roster.session.routing.DataRouter;
 import io.roster.session.routing.SlotLeaderFence;
 import io.roster.session.rpc.BoltConnections;
@@ -48,6 +49,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -88,6 +90,9 @@ public final class SessionServer implements AutoCloseable {
     private InterestWithdrawals withdrawals;
     private PushEngine pushEngine;
     private DataRouter router;
+    private AsyncDataWrites writes;
+    /** Publishes that went to data in a batch with others (gauge {@code session.writes.batched}). */
+    private final LongAdder batchedWrites = new LongAdder();
     private DataRemovals removals;
     private DataHellos hellos;
     private DigestReporter digests;
@@ -108,6 +113,7 @@ public final class SessionServer implements AutoCloseable {
         metrics.gauge("session.clients", () -> registry::clientCount);
         metrics.gauge("session.requests.queued", () -> handlers::queued);
         metrics.gauge("session.requests.refused", () -> handlers::refusedCount);
+        metrics.gauge("session.writes.batched", () -> batchedWrites::sum);
     }
 
     public synchronized void start() {
@@ -138,6 +144,7 @@ public final class SessionServer implements AutoCloseable {
                 });
         SlotLeaderFence fence = new SlotLeaderFence();
         router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq, fence);
+        writes = new AsyncDataWrites(router, dataClient, batchedWrites);
         removals = new DataRemovals(registry, clock, router);
         hellos = new DataHellos(router);
         serveClients();
@@ -163,7 +170,7 @@ public final class SessionServer implements AutoCloseable {
 
     /** The client calls, and what a client connection's close sets off. */
     private void serveClients() {
-        for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, config.limits(),
+        for (UserProcessor<?> h : new ClientRequestHandlers(registry, writes, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
                 processId, clock, removals::retract, handlers, connections).all()) {
             server.registerUserProcessor(h);
@@ -239,7 +246,7 @@ public final class SessionServer implements AutoCloseable {
         closeAll(withdrawals, versionCheck, pushEngine);
         NamedThreads.shutdown(notices);
         NamedThreads.shutdown(reconcile);
-        closeAll(removals, handlers, caller);
+        closeAll(removals, handlers, writes, caller);
         server = null;
         LOG.info("session {} stopped", address);
     }

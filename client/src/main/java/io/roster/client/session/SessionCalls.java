@@ -1,6 +1,7 @@
 package io.roster.client.session;
 
 import com.alipay.remoting.Connection;
+import com.alipay.remoting.InvokeCallback;
 import com.alipay.remoting.exception.CodecException;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
@@ -13,9 +14,11 @@ import io.roster.common.wire.Reply;
 import io.roster.common.wire.SimpleReply;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
- * Synchronous calls on one connection, sorted into "the session answered" and "no answer". Failures that the session
+ * Calls on one connection, synchronous or not, sorted into "the session answered" and "no answer". Failures that the session
  * itself reported (busy, a processor or codec failure, any other failure status) count as answers, because the
  * connection is still good. Only silence counts as no answer: a send that failed, a connection that closed, or no
  * answer within the request timeout.
@@ -44,6 +47,41 @@ final class SessionCalls {
             Thread.currentThread().interrupt();
             return new CallOutcome.Lost(name + " was interrupted while waiting for the answer", false);
         }
+    }
+
+    /**
+     * The same call without holding the caller: bolt's callback completes the future, on {@code executor}, so many calls
+     * can be in flight on one connection at once (bolt matches answers to requests by id).
+     */
+    CompletableFuture<CallOutcome> callAsync(Connection connection, Object request, Executor executor) {
+        String name = request.getClass().getSimpleName();
+        CompletableFuture<CallOutcome> outcome = new CompletableFuture<>();
+        try {
+            rpcClient.invokeWithCallback(connection, request, new InvokeCallback() {
+                @Override
+                public void onResponse(Object reply) {
+                    outcome.complete(reply instanceof Reply r ? new CallOutcome.Answered(r)
+                            : answered(ErrorCode.INTERNAL_ERROR, "the session answered " + name + " with "
+                            + (reply == null ? "nothing" : reply.getClass().getSimpleName())));
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                    outcome.complete(e instanceof RemotingException re ? outcomeOf(name, re, timeoutMillis)
+                            : new CallOutcome.Lost(name + " got no answer: " + describe(e), true));
+                }
+
+                @Override
+                public Executor getExecutor() {
+                    return executor;
+                }
+            }, timeoutMillis);
+        } catch (RemotingException e) {
+            outcome.complete(outcomeOf(name, e, timeoutMillis));
+        } catch (RuntimeException e) {
+            outcome.complete(new CallOutcome.Lost(name + " could not be sent: " + describe(e), true));
+        }
+        return outcome;
     }
 
     /** How a failed call ended; {@code timeoutMillis} is the request timeout it had. */

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,7 @@ public final class SessionLink implements AutoCloseable {
     private final LinkStateMachine<Connection> machine;
     private Replayer replayer;
     private Object hello;
+    private final ConnectedWaiters waiters = new ConnectedWaiters();
 
     /** Create before {@code rpcClient.startup()}: it registers the listener that notices closed connections. */
     public SessionLink(RpcClient rpcClient, List<String> addresses, Duration connectTimeout, Duration requestTimeout,
@@ -140,6 +143,50 @@ public final class SessionLink implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #awaitConnected} without holding the caller: completes with the status once CONNECTED, or exceptionally
+     * with {@link LinkUnavailableException} at the deadline ({@code timer} wakes it then) or {@link IllegalStateException}
+     * once the client is closed.
+     */
+    public CompletableFuture<LinkStatus> whenConnected(long deadlineNanos, ScheduledExecutorService timer) {
+        CompletableFuture<LinkStatus> future = new CompletableFuture<>();
+        lock.lock();
+        try {
+            waiters.add(deadlineNanos, future);
+        } finally {
+            lock.unlock();
+        }
+        settleWaiters();
+        if (!future.isDone()) {
+            try {
+                timer.schedule(this::settleWaiters, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                future.completeExceptionally(new IllegalStateException("client is closed"));
+            }
+        }
+        return future;
+    }
+
+    /** What an asynchronous waiter gets now (a status or a failure), or null while it still waits; under the lock. */
+    private Object settlement(long deadlineNanos) {
+        return switch (machine.state()) {
+            case CONNECTED -> statusLocked();
+            case CLOSED -> new IllegalStateException("client is closed");
+            default -> deadlineNanos - System.nanoTime() <= 0 ? notConnected() : null;
+        };
+    }
+
+    private void settleWaiters() {
+        List<Runnable> settled;
+        lock.lock();
+        try {
+            settled = waiters.settle(this::settlement);
+        } finally {
+            lock.unlock();
+        }
+        settled.forEach(Runnable::run);
+    }
+
     /** Runs {@code mutation} under the lock if {@code connection} is still the CONNECTED one; false otherwise. */
     public boolean mutateIfConnected(Connection connection, Runnable mutation) {
         lock.lock();
@@ -190,6 +237,16 @@ public final class SessionLink implements AutoCloseable {
             connectionLost(connection, lost.reason());
         }
         return outcome;
+    }
+
+    /** {@link #call} without holding the caller; the outcome is handled on {@code executor}. */
+    public CompletableFuture<CallOutcome> callAsync(Connection connection, Object request, Executor executor) {
+        return calls.callAsync(connection, request, executor).thenApply(outcome -> {
+            if (outcome instanceof CallOutcome.Lost lost && lost.connectionFailed()) {
+                connectionLost(connection, lost.reason());
+            }
+            return outcome;
+        });
     }
 
     public LinkStatus status() {
@@ -278,6 +335,7 @@ public final class SessionLink implements AutoCloseable {
             schedule(s.delayMillis());
         } else if (command instanceof LinkCommand.WakeWaiters<Connection>) {
             changed.signalAll();
+            outside.add(this::settleWaiters);
         } else if (command instanceof LinkCommand.Replay<Connection> r) {
             Replay replay = replayer.capture(); // under the lock: no registration change lands in between
             Object greeting = hello;

@@ -48,7 +48,7 @@ public final class DataInfoId {
             throw new InvalidInputException("dataInfoId is " + text.length() + " characters long, over the limit of "
                     + limits.maxDataInfoIdLength() + ": " + abbreviate(text));
         }
-        String[] parts = text.split(SEPARATOR, -1);
+        String[] parts = split(text);
         if (parts.length == 1) {
             return of(parts[0], limits);
         }
@@ -57,6 +57,21 @@ public final class DataInfoId {
                     + "group, got " + parts.length + " parts: " + abbreviate(text));
         }
         return of(parts[0], parts[1], parts[2], limits);
+    }
+
+    /**
+     * {@code text.split(SEPARATOR, -1)} without compiling a regex on every call: every registration is parsed on its
+     * way through session and data, and the pattern was most of what a data node spent checking a publish.
+     */
+    private static String[] split(String text) {
+        java.util.List<String> parts = new java.util.ArrayList<>(3);
+        int from = 0;
+        for (int at = text.indexOf(SEPARATOR); at >= 0; at = text.indexOf(SEPARATOR, from)) {
+            parts.add(text.substring(from, at));
+            from = at + SEPARATOR.length();
+        }
+        parts.add(text.substring(from));
+        return parts.toArray(String[]::new);
     }
 
     private static void checkPart(String name, String value) {

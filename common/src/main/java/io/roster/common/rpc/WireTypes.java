@@ -23,7 +23,7 @@ public final class WireTypes {
             SlotDigestQueryReply.class, SlotPublishersQuery.class, SlotPublishersReply.class, SwitchRequest.class, SwitchReply.class,
             DatumVersionsQuery.class, DatumVersionsReply.class, InterestWithdrawal.class,
             SessionListRequest.class, SessionListReply.class, SessionPing.class,
-            ClientHello.class, PushEntry.class);
+            ClientHello.class, PushEntry.class, PublishBatch.class, PublishBatchReply.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 

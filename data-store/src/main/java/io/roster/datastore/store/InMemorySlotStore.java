@@ -108,6 +108,24 @@ public final class InMemorySlotStore implements SlotStore {
     }
 
     @Override
+    public List<WriteResult> putAll(int slot, List<Publisher> batch, long leaderEpoch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<Publisher> puts = batch.stream().map(this::canonical).toList();
+        SlotData data = null;
+        for (Publisher p : puts) {
+            data = slotFor(slot, p.dataInfoId());
+        }
+        synchronized (data) { // one hold of the lock, one persisted write, one version per datum for the whole batch
+            requireLeads(slot, leaderEpoch);
+            puts.forEach(p -> requireAdmitted(p.sessionProcessId())); // before judging any: all or nothing
+            PutBatch edits = new PutBatch(data, puts, this::putInto);
+            return edits.results(commit(slot, data, edits.steps(leaderEpoch)));
+        }
+    }
+
+    @Override
     public WriteResult remove(int slot, String dataInfoId, String registerId, ProcessId sessionProcessId, long removedAt,
                               long leaderEpoch) {
         // Remembered first: a write or sync that gets the slot lock after this can no longer bring it back, and one

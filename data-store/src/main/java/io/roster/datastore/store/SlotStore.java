@@ -34,6 +34,15 @@ public interface SlotStore {
      */
     WriteResult put(int slot, Publisher publisher, long leaderEpoch);
 
+    /**
+     * Stores several publishers of one slot, each as {@link #put} would, in order; the result for each is its datum's
+     * version after them all. A store may apply them in one write (one hold of the slot's lock, one persisted batch, a
+     * datum they change versioned once); the changes of each datum are then carried by one of the results only.
+     */
+    default List<WriteResult> putAll(int slot, List<Publisher> publishers, long leaderEpoch) {
+        return publishers.stream().map(p -> put(slot, p, leaderEpoch)).toList();
+    }
+
     /** As {@link #remove(int, String, String, ProcessId, long, long)} with no removal tick. */
     default WriteResult remove(int slot, String dataInfoId, String registerId, ProcessId sessionProcessId, long leaderEpoch) {
         return remove(slot, dataInfoId, registerId, sessionProcessId, 0, leaderEpoch);

@@ -65,9 +65,12 @@ public final class DataRemovals implements AutoCloseable {
         submit(() -> clientOff(clientId, registeredUpTo, removedAt, attempt + 1), BACKOFF.delayMillis(attempt));
     }
 
-    /** Takes a publisher off data (unless the client registered it again meanwhile), retrying while data is unavailable. */
+    /**
+     * Takes a publisher off data (unless the client registered it again meanwhile), retrying while data is
+     * unavailable. Returns at once: callers include the threads that complete writes, which must not wait for data.
+     */
     public void retract(Publisher p) {
-        retract(p, 1);
+        submit(() -> retract(p, 1), 0);
     }
 
     private void retract(Publisher p, int attempt) {

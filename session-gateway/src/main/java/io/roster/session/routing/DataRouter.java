@@ -204,6 +204,32 @@ public final class DataRouter {
         }
     }
 
+    /** Where a write of {@code dataInfoId} goes now: its slot and that slot's leader, or "" and why there is none. */
+    record Target(int slot, String leader, String problem) {
+    }
+
+    Target target(String dataInfoId) {
+        SlotTable table = view.get().slotTable();
+        if (table.slotCount() == 0) {
+            return new Target(-1, "", "no slot table from meta yet");
+        }
+        int slotId = new SlotFunction(table.slotCount()).slotOf(dataInfoId);
+        String leader = leaderOf(table, slotId);
+        return new Target(slotId, leader, leader.isEmpty() ? "slot " + slotId + " has no leader (no live data node)" : "");
+    }
+
+    ProcessId sessionProcessId() {
+        return sessionProcessId;
+    }
+
+    int timeoutMs() {
+        return timeoutMs;
+    }
+
+    int attemptTimeoutMs() {
+        return attemptTimeoutMs;
+    }
+
     /** The address to send slot {@code slotId}'s calls to now, or "" when it has none: the one place that decides it. */
     private String leaderOf(SlotTable table, int slotId) {
         Slot slot = fence.route(table.slot(slotId)); // a leader this session answered, ahead of its table

@@ -5,6 +5,8 @@ import io.roster.common.model.DataInfoId;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.model.RegistryLimits;
+import com.alipay.remoting.rpc.protocol.UserProcessor;
+import io.roster.common.rpc.AsyncRequestHandler;
 import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishRequest;
@@ -13,7 +15,7 @@ import io.roster.common.wire.SubscribeRequest;
 import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
 import io.roster.common.wire.WriteReply;
-import io.roster.session.routing.DataRouter;
+import io.roster.session.routing.AsyncDataWrites;
 import io.roster.session.push.PushEngine;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.ConnectionHandle;
@@ -21,15 +23,21 @@ import io.roster.session.registry.RegistrationClock;
 import io.roster.session.registry.SubscriberRecord;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
-/** The four client calls. Each validates fully before touching state, so bad input changes nothing. */
+/**
+ * The four client calls. Each validates fully before touching state, so bad input changes nothing. Publish and
+ * unpublish wait for data without a thread: the handler thread stamps and stores, starts the write and is free; the
+ * client is answered when the write completes ({@link AsyncDataWrites}).
+ */
 public final class ClientRequestHandlers {
     private static final RegisterReply OK = new RegisterReply(ErrorCode.OK, "");
     private final ClientRegistry registry;
-    private final DataRouter router;
+    private final AsyncDataWrites router;
     private final PushEngine pushEngine;
     private final RegistryLimits limits;
     private final ClientLimits clientLimits;
@@ -43,7 +51,7 @@ public final class ClientRequestHandlers {
      * @param retract takes a publisher back off data, in the background: used when a write may have landed after
      *                its client's connection closed, or after the client was told it failed
      */
-    public ClientRequestHandlers(ClientRegistry registry, DataRouter router, PushEngine pushEngine, RegistryLimits limits,
+    public ClientRequestHandlers(ClientRegistry registry, AsyncDataWrites router, PushEngine pushEngine, RegistryLimits limits,
                                  ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
                                  Consumer<Publisher> retract, Executor executor,
                                  BoltConnections connections) {
@@ -59,9 +67,9 @@ public final class ClientRequestHandlers {
         this.connections = connections;
     }
 
-    public List<RequestHandler<?>> all() {
-        return List.of(new Handler<>(PublishRequest.class, this::publish),
-                new Handler<>(UnpublishRequest.class, this::unpublish),
+    public List<UserProcessor<?>> all() {
+        return List.of(new AsyncHandler<>(PublishRequest.class, this::publish),
+                new AsyncHandler<>(UnpublishRequest.class, this::unpublish),
                 new Handler<>(SubscribeRequest.class, this::subscribe),
                 new Handler<>(UnsubscribeRequest.class, this::unsubscribe));
     }
@@ -84,6 +92,30 @@ public final class ClientRequestHandlers {
         protected Object handle(BizContext context, Q request) {
             return handling.apply(connections.handleOf(context.getConnection()), request);
         }
+    }
+
+    /** A client call answered when {@code handling}'s stage completes. */
+    private final class AsyncHandler<Q> extends AsyncRequestHandler<Q> {
+        private final BiFunction<ConnectionHandle, Q, CompletionStage<RegisterReply>> handling;
+
+        AsyncHandler(Class<Q> type, BiFunction<ConnectionHandle, Q, CompletionStage<RegisterReply>> handling) {
+            super(type, executor);
+            this.handling = handling;
+        }
+
+        @Override
+        protected Object errorReply(ErrorCode code, String message) {
+            return new RegisterReply(code, message);
+        }
+
+        @Override
+        protected CompletionStage<?> handle(BizContext context, Q request) {
+            return handling.apply(connections.handleOf(context.getConnection()), request);
+        }
+    }
+
+    private static CompletionStage<RegisterReply> now(RegisterReply reply) {
+        return CompletableFuture.completedFuture(reply);
     }
 
     /**
@@ -117,13 +149,13 @@ public final class ClientRequestHandlers {
     private record Stored(Publisher publisher, Publisher previous) {
     }
 
-    private RegisterReply publish(ConnectionHandle connection, PublishRequest r) {
+    private CompletionStage<RegisterReply> publish(ConnectionHandle connection, PublishRequest r) {
         String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
         limits.checkAppName(r.appName());
         limits.checkData(r.data());
         RegisterReply refused = overLimit(connection, r.clientId(), !registry.hasPublisher(r.registerId()));
         if (refused != null) {
-            return refused;
+            return now(refused);
         }
         // Stamped and stored under the clock's fence: a reconciliation snapshot stamped later must contain p,
         // or data would take p for a publisher this session dropped and remove it.
@@ -136,14 +168,18 @@ public final class ClientRequestHandlers {
             return new Stored(p, registry.putPublisher(p, connection));
         });
         if (stored == null) {
-            return closing();
+            return now(closing());
         }
         Publisher p = stored.publisher();
         Publisher previous = stored.previous();
         if (previous == p) {
-            return new RegisterReply(ErrorCode.OK, "stale version " + r.version() + " ignored");
+            return now(new RegisterReply(ErrorCode.OK, "stale version " + r.version() + " ignored"));
         }
-        WriteReply reply = router.publish(p);
+        return router.publish(p).thenApply(reply -> published(p, previous, reply));
+    }
+
+    /** The end of a publish, once data answered {@code reply} for {@code p}. */
+    private RegisterReply published(Publisher p, Publisher previous, WriteReply reply) {
         if (!reply.ok()) {
             registry.undoPublisher(p, previous);
             if (previous == null && reply.code() != ErrorCode.INVALID_REQUEST && !registry.hasPublisher(p.registerId())) {
@@ -159,7 +195,7 @@ public final class ClientRequestHandlers {
         return OK;
     }
 
-    private RegisterReply unpublish(ConnectionHandle connection, UnpublishRequest r) {
+    private CompletionStage<RegisterReply> unpublish(ConnectionHandle connection, UnpublishRequest r) {
         validIds(r.clientId(), r.registerId(), r.dataInfoId());
         // Dropped under the clock's fence, like a registration: a snapshot stamped after removedAt lacks it,
         // and data refuses to bring it back from anything this session stamped before.
@@ -169,18 +205,19 @@ public final class ClientRequestHandlers {
             return registry.removePublisher(r.registerId(), r.clientId());
         });
         if (removed == null) {
-            return new RegisterReply(ErrorCode.OK, "no such publisher");
+            return now(new RegisterReply(ErrorCode.OK, "no such publisher"));
         }
-        WriteReply reply = router.unpublish(removed.dataInfoId(), removed.registerId(), removedAt[0]);
-        if (!reply.ok()) {
+        return router.unpublish(removed.dataInfoId(), removed.registerId(), removedAt[0]).thenApply(reply -> {
+            if (reply.ok()) {
+                return OK;
+            }
             if (!registry.restorePublisher(removed, connection)) {
                 // The connection's close was handled meanwhile; data may still hold it, so take it off there.
                 retract.accept(removed);
                 return closing();
             }
             return new RegisterReply(reply.code(), reply.message());
-        }
-        return OK;
+        });
     }
 
     private RegisterReply subscribe(ConnectionHandle connection, SubscribeRequest r) {

@@ -4,6 +4,8 @@ import com.alipay.remoting.AsyncContext;
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.protocol.AsyncUserProcessor;
 import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.PublishBatch;
+import io.roster.common.wire.PublishBatchReply;
 import io.roster.common.wire.PublishWrite;
 import io.roster.common.wire.SessionDigest;
 import io.roster.common.wire.SessionDigestReply;
@@ -46,6 +48,32 @@ final class FakeDataPeer extends FakeBoltPeer {
             @Override
             public boolean processInIOThread() {
                 return true; // it only records and parks the reply
+            }
+        });
+        register(new AsyncUserProcessor<PublishBatch>() {
+            @Override
+            public void handleRequest(BizContext context, AsyncContext reply, PublishBatch batch) {
+                record(batch);
+                batch.writes().forEach(FakeDataPeer.this::record);
+                AsyncContext all = r -> reply.sendResponse(new PublishBatchReply(ErrorCode.OK, "",
+                        batch.writes().stream().map(w -> new WriteReply(ErrorCode.OK, "", 1)).toList()));
+                synchronized (unanswered) {
+                    if (silent) {
+                        unanswered.add(all);
+                        return;
+                    }
+                }
+                all.sendResponse(null);
+            }
+
+            @Override
+            public String interest() {
+                return PublishBatch.class.getName();
+            }
+
+            @Override
+            public boolean processInIOThread() {
+                return true;
             }
         });
         // Answered at once, quieting the session's side calls.

@@ -1,6 +1,7 @@
 package io.roster.session.failover;
 
 import com.alipay.remoting.rpc.RpcResponseFuture;
+import com.codahale.metrics.MetricRegistry;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.rpc.RpcCaller;
@@ -24,6 +25,7 @@ final class SessionWithFakePeers implements AutoCloseable {
     final FakeDataPeer b = new FakeDataPeer();
     final FakeMeta meta = new FakeMeta(List.of(a.address(), b.address()));
     final SessionServer session;
+    final MetricRegistry metrics = new MetricRegistry();
     final RpcCaller client = new RpcCaller();
 
     SessionWithFakePeers(int rpcTimeoutMs) {
@@ -38,7 +40,7 @@ final class SessionWithFakePeers implements AutoCloseable {
                 .set(ConfigKeys.SESSION_DIGEST_INTERVAL_MS, "600000")
                 .set(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS, "600000")
                 .build();
-        session = new SessionServer(config);
+        session = new SessionServer(config, metrics);
         session.start();
         await().until(() -> session.view().slotTable().epoch() == 1);
     }

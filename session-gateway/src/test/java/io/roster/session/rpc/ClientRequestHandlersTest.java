@@ -7,7 +7,10 @@ import io.roster.common.view.ClusterView;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.model.RegistryLimits;
+import com.alipay.remoting.rpc.protocol.UserProcessor;
+import io.roster.common.rpc.AsyncRequestHandler;
 import io.roster.common.rpc.RequestHandler;
+import io.roster.session.routing.AsyncDataWrites;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.wire.ErrorCode;
@@ -25,7 +28,10 @@ import org.junit.jupiter.api.Timeout;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -55,8 +61,9 @@ class ClientRequestHandlersTest {
     }, (c, message) -> {
         throw new AssertionError("no pushes expected");
     }, 10);
-    private final List<RequestHandler<?>> handlers = new ClientRequestHandlers(registry,
-            new DataRouter(caller, this::viewWhileForwarding, SESSION, 1, registry::subscriptionSeq), pushEngine,
+    private final AsyncDataWrites writes = new AsyncDataWrites(
+            new DataRouter(caller, this::viewWhileForwarding, SESSION, 1, registry::subscriptionSeq), caller.client(), new LongAdder());
+    private final List<UserProcessor<?>> handlers = new ClientRequestHandlers(registry, writes, pushEngine,
             RegistryLimits.DEFAULTS, new ClientLimits(100, 100), SESSION, clock, retracted::add, Runnable::run,
             connections).all();
 
@@ -69,12 +76,13 @@ class ClientRequestHandlersTest {
     @AfterEach
     void stop() {
         pushEngine.close();
+        writes.close();
         caller.close();
     }
 
     @SuppressWarnings("unchecked")
-    private <Q> RegisterReply call(Q request) {
-        RequestHandler<Q> handler = (RequestHandler<Q>) handlers.stream()
+    private <Q> RegisterReply call(Q request) throws Exception {
+        UserProcessor<Q> handler = (UserProcessor<Q>) handlers.stream()
                 .filter(h -> h.interest().equals(request.getClass().getName())).findFirst().orElseThrow();
         BizContext context = (BizContext) Proxy.newProxyInstance(BizContext.class.getClassLoader(),
                 new Class<?>[]{BizContext.class}, (proxy, method, args) -> switch (method.getName()) {
@@ -82,12 +90,17 @@ class ClientRequestHandlersTest {
                     case "getRemoteAddress" -> "127.0.0.1:2";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return (RegisterReply) handler.handleRequest(context, request);
+        if (handler instanceof AsyncRequestHandler<Q> async) {
+            CompletableFuture<Object> answer = new CompletableFuture<>();
+            async.handleRequest(context, answer::complete, request);
+            return (RegisterReply) answer.get(10, TimeUnit.SECONDS);
+        }
+        return (RegisterReply) ((RequestHandler<Q>) handler).handleRequest(context, request);
     }
 
     /** Unpublish forwarded; the connection closes and its close is handled; the forward fails; the handler restores. */
     @Test
-    void aFailedUnpublishOnAConnectionClosedMeanwhileTakesThePublisherOffDataInsteadOfRestoringIt() {
+    void aFailedUnpublishOnAConnectionClosedMeanwhileTakesThePublisherOffDataInsteadOfRestoringIt() throws Exception {
         registry.attach(connection, "c", clock.tick());
         Publisher p = new Publisher("p", ID, "c", "app", "", List.of(new byte[]{1}), 1, clock.tick(), SESSION);
         registry.putPublisher(p, connection);
@@ -102,7 +115,7 @@ class ClientRequestHandlersTest {
 
     /** A client reusing another client's registerId is told so, and the publish goes nowhere. */
     @Test
-    void aPublishReusingAnotherClientsRegisterIdIsRefused() {
+    void aPublishReusingAnotherClientsRegisterIdIsRefused() throws Exception {
         ConnectionHandle owner = ConnectionHandle.alwaysOpen("owner");
         Publisher theirs = new Publisher("p", ID, "other", "app", "", List.of(new byte[]{1}), 1, clock.tick(), SESSION);
         registry.putPublisher(theirs, owner);
@@ -117,7 +130,7 @@ class ClientRequestHandlersTest {
 
     /** A publish whose handling starts after its connection's close was handled (bolt may still call it fine). */
     @Test
-    void aPublishOverAConnectionWhoseCloseWasHandledIsRefusedAndLeavesNoRecord() {
+    void aPublishOverAConnectionWhoseCloseWasHandledIsRefusedAndLeavesNoRecord() throws Exception {
         registry.detach(connection);
 
         RegisterReply reply = call(new PublishRequest("c", "app", "p", ID, List.of(new byte[]{1}), 1, ""));

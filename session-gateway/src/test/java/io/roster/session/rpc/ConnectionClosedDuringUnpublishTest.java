@@ -8,7 +8,8 @@ import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
 import io.roster.common.model.RegistryLimits;
 import io.roster.common.rpc.BoltServers;
-import io.roster.common.rpc.RequestHandler;
+import com.alipay.remoting.rpc.protocol.UserProcessor;
+import io.roster.session.routing.AsyncDataWrites;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
@@ -28,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,12 +63,16 @@ class ConnectionClosedDuringUnpublishTest {
     }, 10);
     private final BoltConnections connections = new BoltConnections();
     private final RpcServer server = BoltServers.create("127.0.0.1", 0);
+    private AsyncDataWrites closeLater;
 
     @AfterEach
     void stop() {
         client.close();
         BoltServers.safeShutdown(server);
         pushEngine.close();
+        if (closeLater != null) {
+            closeLater.close();
+        }
         dataCaller.close();
         NamedThreads.shutdown(pool);
     }
@@ -79,7 +85,9 @@ class ConnectionClosedDuringUnpublishTest {
     @Test
     void aPublisherWhoseUnpublishFailedAfterItsConnectionClosedIsNotLeftBehind() {
         DataRouter router = new DataRouter(dataCaller, this::viewWhileForwarding, SESSION, 1, registry::subscriptionSeq);
-        for (RequestHandler<?> h : new ClientRequestHandlers(registry, router, pushEngine, RegistryLimits.DEFAULTS,
+        AsyncDataWrites writes = new AsyncDataWrites(router, dataCaller.client(), new LongAdder());
+        closeLater = writes;
+        for (UserProcessor<?> h : new ClientRequestHandlers(registry, writes, pushEngine, RegistryLimits.DEFAULTS,
                 new ClientLimits(100, 100), SESSION, clock, retracted::add, task -> pool.execute(() -> {
                     task.run();
                     handled.incrementAndGet();

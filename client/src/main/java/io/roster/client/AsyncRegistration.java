@@ -1,0 +1,134 @@
+package io.roster.client;
+
+import io.roster.client.session.CallOutcome;
+import io.roster.client.session.LinkState;
+import io.roster.client.session.LinkStatus;
+import io.roster.client.session.LinkUnavailableException;
+import io.roster.client.session.SessionLink;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+
+/**
+ * One registration sent without holding a thread: the rules of {@link Registrar} (in the table before it is sent,
+ * retryable answers sent again within the retry window, undone on a final failure, kept for the replay when no answer
+ * came, SESSION_FULL moves to the next session) as a chain of callbacks on the client's call thread. Waiting for a
+ * connection, for the answer and between retries all happen on timers and bolt callbacks, so any number of
+ * registrations can be in flight on one connection.
+ */
+final class AsyncRegistration {
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncRegistration.class);
+
+    private final SessionLink link;
+    private final ScheduledExecutorService calls;
+    private final String what;
+    private final LongFunction<Object> request;
+    private final Runnable apply;
+    private final Runnable undo;
+    private final long connectDeadlineNanos;
+    private final RetryableAnswers retries;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private volatile LinkStatus status;
+
+    private AsyncRegistration(SessionLink link, ScheduledExecutorService calls, String what, LongFunction<Object> request,
+                              Runnable apply, Runnable undo, long connectTimeoutNanos, long retryWindowNanos) {
+        this.link = link;
+        this.calls = calls;
+        this.what = what;
+        this.request = request;
+        this.apply = apply;
+        this.undo = undo;
+        long start = System.nanoTime();
+        this.connectDeadlineNanos = start + connectTimeoutNanos;
+        this.retries = new RetryableAnswers(start + retryWindowNanos);
+    }
+
+    /**
+     * Starts a registration; the future completes when the session accepted it (or it was sent and the connection
+     * dropped before the answer: the replay carries it), or fails as {@link Registrar}'s synchronous calls throw.
+     */
+    static CompletableFuture<Void> start(SessionLink link, ScheduledExecutorService calls, String what,
+                                         LongFunction<Object> request, Runnable apply, Runnable undo,
+                                         long connectTimeoutNanos, long retryWindowNanos) {
+        AsyncRegistration r = new AsyncRegistration(link, calls, what, request, apply, undo, connectTimeoutNanos,
+                retryWindowNanos);
+        r.connect();
+        return r.done;
+    }
+
+    private void connect() {
+        link.whenConnected(connectDeadlineNanos, calls).whenComplete((connected, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure instanceof LinkUnavailableException e ? Registrar.notConnected(e) : failure);
+            } else if (!link.mutateIfConnected(connected.connection(), apply)) {
+                connect(); // the connection changed meanwhile: wait for the next
+            } else {
+                // In the table from here on: a retry, or a replay on a new connection, sends the same registration again.
+                status = connected;
+                send();
+            }
+        });
+    }
+
+    private void send() {
+        LinkStatus on = status;
+        link.callAsync(on.connection(), request.apply(on.connectionGeneration()), calls).whenComplete((outcome, failure) -> {
+            try {
+                if (failure != null) {
+                    throw failure instanceof RuntimeException e ? e : new RosterException(what + " failed", failure);
+                }
+                answered(on, outcome);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+    }
+
+    private void answered(LinkStatus on, CallOutcome outcome) {
+        if (outcome instanceof CallOutcome.Lost lost) {
+            LOG.info("{} got no answer from session {} ({}); kept, the next connection replays it", what, on.address(), lost.reason());
+            done.complete(null);
+            return;
+        }
+        Reply reply = ((CallOutcome.Answered) outcome).reply();
+        if (reply.code() == ErrorCode.SESSION_FULL) {
+            // Kept: the client moves to its next session, whose replay carries it (session.max-clients).
+            LOG.warn("{}: session {} is full ({}); moving to another session, which the replay brings it to", what,
+                    on.address(), reply.message());
+            link.connectionLost(on.connection(), "session full: " + reply.message());
+            done.complete(null);
+            return;
+        }
+        if (reply.ok()) {
+            done.complete(null);
+            return;
+        }
+        long waitMillis = retries.nextWaitMillis(reply);
+        if (waitMillis < 0) {
+            link.mutate(undo);
+            done.completeExceptionally(Registrar.failure(what, on.address(), reply));
+            return;
+        }
+        try {
+            calls.schedule(this::retry, waitMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(new IllegalStateException("client is closed"));
+        }
+    }
+
+    private void retry() {
+        LinkStatus now = link.status();
+        if (now.state() != LinkState.CONNECTED || now.connection() != status.connection()) {
+            done.complete(null); // a new connection took over meanwhile: its replay sent the registration, which is in the table
+            return;
+        }
+        send();
+    }
+}

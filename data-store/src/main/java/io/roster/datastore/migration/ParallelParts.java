@@ -38,6 +38,25 @@ final class ParallelParts {
                 .thenApply(done -> running.stream().map(CompletableFuture::join).toList());
     }
 
+    /**
+     * Runs {@code work} on the parts of {@code items} at once, the first on the calling thread (so it never waits for
+     * a pool busy with another session's writes), the others on {@code pool}; returns once every part is done,
+     * rethrowing what a part threw.
+     */
+    static <T> void run(List<T> items, int parts, Executor pool, Function<List<T>, ?> work) {
+        List<List<T>> split = split(items, parts);
+        if (split.isEmpty()) {
+            return;
+        }
+        CompletableFuture<? extends List<?>> others = start(split.stream().skip(1).flatMap(List::stream).toList(),
+                split.size() - 1, pool, work);
+        try {
+            work.apply(split.get(0));
+        } finally {
+            join(others); // the other parts are done, failed or not, before the caller goes on
+        }
+    }
+
     /** Waits for {@code future}, rethrowing what a part threw as it was thrown. */
     static <R> R join(CompletableFuture<R> future) {
         try {

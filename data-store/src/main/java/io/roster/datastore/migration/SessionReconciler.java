@@ -189,10 +189,10 @@ final class SessionReconciler {
                 list.add(p);
             }
         }
-        ParallelParts.join(ParallelParts.start(slots, parts, work, part -> {
+        ParallelParts.run(slots, parts, work, part -> {
             part.forEach(slot -> sync(session, slot, reply.snapshotStamp(), bySlot.get(slot), migrating.get(slot)));
             return part.size();
-        }));
+        });
     }
 
     private void sync(ProcessId session, int slot, long snapshotStamp, List<Publisher> publishers, long leaderEpoch) {

@@ -168,7 +168,7 @@ public final class SlotPromotion implements AutoCloseable {
         List<Integer> accepted = Collections.synchronizedList(new ArrayList<>());
         List<Integer> done = new ArrayList<>();
         try {
-            ParallelParts.join(ParallelParts.start(List.copyOf(slots.keySet()), WORK_THREADS, work, part -> {
+            ParallelParts.run(List.copyOf(slots.keySet()), WORK_THREADS, work, part -> {
                 for (int slot : part) {
                     long leaderEpoch = slots.get(slot);
                     try {
@@ -181,7 +181,7 @@ public final class SlotPromotion implements AutoCloseable {
                     }
                 }
                 return part.size();
-            }));
+            });
         } finally {
             // Even when a slot failed: what was written must reach followers and sessions, and accepted slots serve.
             done.addAll(accepted);

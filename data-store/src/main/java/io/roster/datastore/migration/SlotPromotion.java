@@ -149,7 +149,12 @@ public final class SlotPromotion implements AutoCloseable {
         Map<Integer, Long> toAccept = new TreeMap<>();
         decision.ready().forEach(slot -> toAccept.put(slot, migrating.get(slot)));
         decision.acceptWithout().keySet().forEach(slot -> toAccept.put(slot, migrating.get(slot)));
+        long acceptStarted = System.nanoTime();
         List<Integer> accepted = accept(toAccept, live);
+        if (!toAccept.isEmpty()) {
+            LOG.debug("dropping dead owners and entering ACCEPT took {} ms for {} slots",
+                    (System.nanoTime() - acceptStarted) / 1_000_000, toAccept.size());
+        }
         silentPastBound.inc(decision.newlyPastBound().size());
         List<Integer> newlyHeld = decision.newlyPastBound().stream().filter(decision.heldCold()::containsKey).toList();
         if (!accepted.isEmpty() || !newlyHeld.isEmpty()) {

@@ -24,6 +24,17 @@ class PublisherDigestTest {
     }
 
     @Test
+    void addingWithTheDatumsPrefixGivesTheSameDigest() {
+        String id = "a#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP";
+        Publisher a = pub(id, "r1", 1), b = pub(id, "r2", 7);
+        PublisherDigest withPrefix = new PublisherDigest();
+        withPrefix.add(PublisherDigest.prefixOf(id), a);
+        withPrefix.add(PublisherDigest.prefixOf(id), b);
+
+        assertThat(withPrefix.matches(digest(a, b).toSlotDigest(0))).isTrue();
+    }
+
+    @Test
     void equalSetsInAnyOrderHaveEqualDigests() {
         Publisher a = pub("a#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP", "r1", 1), b = pub("b#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP", "r2", 5);
         assertThat(digest(a, b).hash()).isEqualTo(digest(b, a).hash());

@@ -13,11 +13,27 @@ public final class SessionDigests {
     private SessionDigests() {
     }
 
+    /**
+     * One pass over every publisher of the datums (a promotion's own digests): each datum's dataInfoId is hashed once,
+     * and consecutive publishers of one session share a map lookup.
+     */
     public static Map<ProcessId, PublisherDigest> bySession(Iterable<Datum> datums) {
         Map<ProcessId, PublisherDigest> out = new HashMap<>();
+        ProcessId lastOwner = null;
+        PublisherDigest last = null;
         for (Datum d : datums) {
+            long prefix = PublisherDigest.prefixOf(d.dataInfoId());
             for (Publisher p : d.publishers()) {
-                out.computeIfAbsent(p.sessionProcessId(), s -> new PublisherDigest()).add(p);
+                ProcessId owner = p.sessionProcessId();
+                if (!owner.equals(lastOwner)) {
+                    last = out.computeIfAbsent(owner, s -> new PublisherDigest());
+                    lastOwner = owner;
+                }
+                if (p.dataInfoId().equals(d.dataInfoId())) {
+                    last.add(prefix, p);
+                } else {
+                    last.add(p); // never in a store's datum; hashed in full rather than trusted
+                }
             }
         }
         return out;

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -51,6 +48,7 @@ public final class SlotPromotion implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlotPromotion.class);
     private static final long RECHECK_MS = 100;
     private static final long REASK_MS = 500;
+    private static final int WORK_THREADS = 2;
     /** After a failed round: 100 ms, doubling, at most 5 s; back to 100 ms once a round works. */
     private static final Backoff ROUND_RETRY = Backoff.ofMillis(100, 5_000);
 
@@ -67,9 +65,10 @@ public final class SlotPromotion implements AutoCloseable {
     /** slot -> the leaderEpoch it was promoted at with a warm (caught-up follower) copy. */
     private final Map<Integer, Long> warmAt = new ConcurrentHashMap<>();
     private final ExecutorService fetches = NamedThreads.pool("data-migrate-fetch", 4);
-    private final ScheduledExecutorService rounds = NamedThreads.scheduler("data-migrate");
+    /** Own digests and a batch's slot writes, in parallel: a cold copy's writes, not its transfer, bound its sync. */
+    private final ExecutorService work = NamedThreads.pool("data-migrate-work", WORK_THREADS);
+    private final RoundScheduler rounds = new RoundScheduler("data-migrate", this::roundOrRetry);
     private final ExecutorService queries = NamedThreads.pool("data-migrate-query", 8);
-    private final AtomicBoolean roundQueued = new AtomicBoolean();
     private final AtomicInteger changedSinceReport = new AtomicInteger();
     private final AtomicReference<PromotionReport> lastReport = new AtomicReference<>();
     /** Used on the one round thread only. */
@@ -92,7 +91,8 @@ public final class SlotPromotion implements AutoCloseable {
         this.fanout = fanout;
         this.boundMs = boundMs;
         this.silentPastBound = silentPastBound;
-        this.reconciler = new SessionReconciler(selfAddress, store, slotFunction, caller, callTimeoutMs, fetches, changes -> {
+        this.reconciler = new SessionReconciler(selfAddress, store, slotFunction, caller, callTimeoutMs, fetches, work,
+                WORK_THREADS, changes -> {
             changedSinceReport.addAndGet(changes.size());
             fanout.afterWrite(changes);
         });
@@ -113,19 +113,11 @@ public final class SlotPromotion implements AutoCloseable {
     }
 
     private void scheduleRound(long delayMs) {
-        if (!roundQueued.compareAndSet(false, true)) {
-            return; // one is queued already; it sees whatever this one would have
-        }
-        try {
-            rounds.schedule(this::roundOrRetry, delayMs, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            LOG.debug("data node stopping: reconciliation round not scheduled");
-        }
+        rounds.schedule(delayMs);
     }
 
     /** Runs on the one round thread only. A failed round is retried with a growing delay, not in a tight loop. */
     private void roundOrRetry() {
-        roundQueued.set(false);
         try {
             if (round()) {
                 scheduleRound(RECHECK_MS);
@@ -157,7 +149,12 @@ public final class SlotPromotion implements AutoCloseable {
         Map<Integer, Long> toAccept = new TreeMap<>();
         decision.ready().forEach(slot -> toAccept.put(slot, migrating.get(slot)));
         decision.acceptWithout().keySet().forEach(slot -> toAccept.put(slot, migrating.get(slot)));
+        long acceptStarted = System.nanoTime();
         List<Integer> accepted = accept(toAccept, live);
+        if (!toAccept.isEmpty()) {
+            LOG.debug("dropping dead owners and entering ACCEPT took {} ms for {} slots",
+                    (System.nanoTime() - acceptStarted) / 1_000_000, toAccept.size());
+        }
         silentPastBound.inc(decision.newlyPastBound().size());
         List<Integer> newlyHeld = decision.newlyPastBound().stream().filter(decision.heldCold()::containsKey).toList();
         if (!accepted.isEmpty() || !newlyHeld.isEmpty()) {
@@ -166,29 +163,39 @@ public final class SlotPromotion implements AutoCloseable {
         return !states.migrating().isEmpty();
     }
 
-    /** Drops the publishers of processes not live, then takes each slot to ACCEPT; returns those that entered it. */
+    /**
+     * Drops the publishers of processes not live, then takes each slot to ACCEPT; returns those that entered it. The
+     * slots are independent (a pass over each one's publishers under its own lock), so they go in parallel.
+     */
     private List<Integer> accept(Map<Integer, Long> slots, Set<ProcessId> live) {
         SlotStore s = store.get();
-        List<DatumChange> changes = new ArrayList<>();
-        List<Integer> accepted = new ArrayList<>();
+        List<DatumChange> changes = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> accepted = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> done = new ArrayList<>();
         try {
-            for (Map.Entry<Integer, Long> slot : slots.entrySet()) {
-                try {
-                    changes.addAll(s.removeOwnersExcept(slot.getKey(), live::contains, slot.getValue()).changes());
-                } catch (SlotMovedException moved) {
-                    continue; // a newer table took the slot (or a newer leaderEpoch); that transition handles it
+            ParallelParts.run(List.copyOf(slots.keySet()), WORK_THREADS, work, part -> {
+                for (int slot : part) {
+                    long leaderEpoch = slots.get(slot);
+                    try {
+                        changes.addAll(s.removeOwnersExcept(slot, live::contains, leaderEpoch).changes());
+                    } catch (SlotMovedException moved) {
+                        continue; // a newer table took the slot (or a newer leaderEpoch); that transition handles it
+                    }
+                    if (states.accept(slot, leaderEpoch, System.currentTimeMillis())) {
+                        accepted.add(slot);
+                    }
                 }
-                if (states.accept(slot.getKey(), slot.getValue(), System.currentTimeMillis())) {
-                    accepted.add(slot.getKey());
-                }
-            }
+                return part.size();
+            });
         } finally {
             // Even when a slot failed: what was written must reach followers and sessions, and accepted slots serve.
+            done.addAll(accepted);
+            Collections.sort(done);
             changedSinceReport.addAndGet(changes.size());
-            fanout.afterWrite(changes);
-            fanout.announceAccepted(accepted);
+            fanout.afterWrite(List.copyOf(changes));
+            fanout.announceAccepted(done);
         }
-        return accepted;
+        return done;
     }
 
     private void report(List<Integer> accepted, List<Integer> held, MigrationProgress.Decision decision, int asked, long now) {
@@ -228,8 +235,9 @@ public final class SlotPromotion implements AutoCloseable {
 
     @Override
     public void close() {
-        NamedThreads.shutdown(rounds);
+        rounds.close();
         NamedThreads.shutdown(queries);
         NamedThreads.shutdown(fetches);
+        NamedThreads.shutdown(work);
     }
 }

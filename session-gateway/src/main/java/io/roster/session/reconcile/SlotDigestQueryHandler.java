@@ -42,7 +42,7 @@ public final class SlotDigestQueryHandler extends SlotQueryHandler<SlotDigestQue
                 }
             }
         }
-        return new SlotDigestQueryReply(ErrorCode.OK, "", processId, held(ids).digests());
+        return new SlotDigestQueryReply(ErrorCode.OK, "", processId, digests(ids));
     }
 
     @Override

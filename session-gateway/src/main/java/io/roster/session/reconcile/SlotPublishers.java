@@ -39,6 +39,13 @@ public final class SlotPublishers {
         return new SlotPublishers(Collections.unmodifiableMap(lists), Collections.unmodifiableMap(digests));
     }
 
+    /** The digests of the slots asked, in that order, from the index's running digests: no list is read or copied. */
+    public static List<SlotDigest> digestsOf(SlotIndex index, Collection<Integer> slotIds) {
+        List<SlotDigest> out = new ArrayList<>(slotIds.size());
+        slotIds.forEach(id -> out.add(index.digest(id)));
+        return List.copyOf(out);
+    }
+
     /** The slots covered, in the order asked. */
     public Set<Integer> slotIds() {
         return bySlot.keySet();

@@ -3,6 +3,7 @@ package io.roster.session.reconcile;
 import io.roster.common.model.ProcessId;
 import io.roster.common.rpc.RequestHandler;
 import io.roster.common.slot.SlotFunction;
+import io.roster.common.wire.SlotDigest;
 import io.roster.session.registry.ClientRegistry;
 
 import java.util.List;
@@ -26,6 +27,11 @@ abstract class SlotQueryHandler<Q> extends RequestHandler<Q> {
     /** The slot ids asked, checked before anything is done: an id out of range is an INVALID_REQUEST. */
     List<Integer> checked(List<Integer> slotIds) {
         return SlotIds.checked(slotIds, slots.slotCount());
+    }
+
+    /** The digests of this session's publishers in {@code checkedIds}, read now. */
+    List<SlotDigest> digests(List<Integer> checkedIds) {
+        return SlotPublishers.digestsOf(registry.bySlot(), checkedIds);
     }
 
     /** This session's publishers in {@code checkedIds}, read now. */

@@ -60,6 +60,19 @@ class SlotPublishersTest {
     }
 
     @Test
+    void theDigestsAloneAreThoseOfTheFullReadInTheOrderAsked() {
+        ClientRegistry registry = new ClientRegistry(SLOTS);
+        ConnectionHandle connection = ConnectionHandle.alwaysOpen("client");
+        all.forEach(p -> registry.putPublisher(p, connection));
+
+        List<SlotDigest> digests = SlotPublishers.digestsOf(registry.bySlot(), List.of(9, 5, 3));
+
+        assertThat(digests).usingRecursiveFieldByFieldElementComparator()
+                .containsExactlyElementsOf(heldIn(all, List.of(9, 5, 3)).digests());
+        assertThat(digests).extracting(SlotDigest::slotId).containsExactly(9, 5, 3);
+    }
+
+    @Test
     void aSlotWithoutPublishersHasCountAndHashZero() {
         SlotPublishers held = heldIn(all, List.of(5, 3));
 

@@ -64,7 +64,7 @@ final class AsyncRegistration {
     }
 
     private void connect() {
-        link.whenConnected(connectDeadlineNanos, calls).whenComplete((connected, failure) -> {
+        link.whenConnected(connectDeadlineNanos, calls).whenComplete((connected, failure) -> failOnThrow(() -> {
             if (failure != null) {
                 done.completeExceptionally(failure instanceof LinkUnavailableException e ? Registrar.notConnected(e) : failure);
             } else if (!link.mutateIfConnected(connected.connection(), apply)) {
@@ -74,7 +74,7 @@ final class AsyncRegistration {
                 status = connected;
                 send();
             }
-        });
+        }));
     }
 
     private void send() {
@@ -117,7 +117,7 @@ final class AsyncRegistration {
             return;
         }
         try {
-            calls.schedule(this::retry, waitMillis, TimeUnit.MILLISECONDS);
+            calls.schedule(() -> failOnThrow(this::retry), waitMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             done.completeExceptionally(new IllegalStateException("client is closed"));
         }
@@ -130,5 +130,17 @@ final class AsyncRegistration {
             return;
         }
         send();
+    }
+
+    /**
+     * Runs a step of the chain; what it throws fails the registration. A step runs in a callback or on a timer, where
+     * an exception would otherwise vanish and leave its caller waiting for ever.
+     */
+    private void failOnThrow(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
     }
 }

@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The {@link RosterClient} implementation: wires the session link, the registration table and the push path. */
@@ -44,6 +45,11 @@ final class DefaultRosterClient implements RosterClient {
     private final ExecutorService pushExecutor;
     /** Handles the answers to registrations and their retry waits: none holds a caller's thread while in flight. */
     private final ScheduledExecutorService callExecutor;
+    /**
+     * Runs what callers chain on {@link #publishAsync}'s futures, never the call thread: a callback that blocks (a
+     * synchronous publish inside it, slow user code) would otherwise stop every answer and retry of this client.
+     */
+    private final ExecutorService callbackExecutor;
     private final SessionDirectory directory;
     private final SessionLink link;
     private final LivenessCheck liveness;
@@ -59,6 +65,7 @@ final class DefaultRosterClient implements RosterClient {
         this.dispatcher = new PushDispatcher(table::subscriber, threads + "-listener");
         this.pushExecutor = NamedThreads.pool(threads + "-push", 1);
         this.callExecutor = NamedThreads.scheduler(threads + "-calls");
+        this.callbackExecutor = Executors.newCachedThreadPool(NamedThreads.factory(threads + "-callbacks"));
         this.rpcClient = new RpcClient();
         rpcClient.registerUserProcessor(new PushHandler(dispatcher, pushExecutor));
         this.directory = options.metaServers().isEmpty() ? SessionDirectory.fixed(options.sessions())
@@ -144,7 +151,8 @@ final class DefaultRosterClient implements RosterClient {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return registrar.publishAsync(record).thenApply(sent -> new DefaultPublication(registrar, options.limits(), id, record));
+        return registrar.publishAsync(record).thenApplyAsync(sent -> new DefaultPublication(registrar, options.limits(), id, record),
+                callbackExecutor);
     }
 
     @Override
@@ -153,7 +161,12 @@ final class DefaultRosterClient implements RosterClient {
         Objects.requireNonNull(listener, "listener");
         DataInfoId id = InputChecks.dataInfoId(dataId, options.limits());
         SubscriptionRecord record = new SubscriptionRecord(newRegisterId(), id.toString(), adapt(listener));
-        registrar.subscribe(record);
+        try {
+            registrar.subscribe(record);
+        } catch (RuntimeException e) {
+            dispatcher.forget(record.registerId()); // a push that came before the failure keeps no copy behind
+            throw e;
+        }
         return new DefaultSubscription(registrar, record, dispatcher);
     }
 
@@ -206,6 +219,8 @@ final class DefaultRosterClient implements RosterClient {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // First: closing the link fails bolt's pending calls as "no answer", which would complete them as sent.
+        registrar.closed();
         if (liveness != null) {
             liveness.close();
         }
@@ -219,7 +234,8 @@ final class DefaultRosterClient implements RosterClient {
         dispatcher.close();
         NamedThreads.shutdown(pushExecutor);
         NamedThreads.shutdown(callExecutor);
-        registrar.closed();
+        registrar.closed(); // again: any that started while closing
+        NamedThreads.shutdown(callbackExecutor);
         LOG.info("Roster client {} closed", clientId);
     }
 

@@ -109,6 +109,22 @@ class PublishAsyncTest {
         client.close();
 
         await().atMost(Duration.ofSeconds(10)).until(inFlight::isDone); // nobody waits for an answer that cannot come
+        // Failed, not completed as sent: the closed client has no publication to hand out.
+        assertThat(inFlight).isCompletedExceptionally();
+    }
+
+    @Test
+    void aCallbackThatPublishesSynchronouslyDoesNotStopTheClient() throws Exception {
+        FakeSession fake = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(fake.address()));
+
+        // The callback's publish waits for its own answer; run on the thread that handles answers, it would wait for ever.
+        CompletableFuture<Publication> chained = client.publishAsync(SERVICE, "10.0.0.1:12200")
+                .thenApply(first -> client.publish(SERVICE, "10.0.0.2:12200"));
+
+        Publication second = chained.get(10, TimeUnit.SECONDS);
+        assertThat(fake.publishers()).containsKey(second.registerId()).hasSize(2);
+        assertThat(client.publishAsync(SERVICE, "10.0.0.3:12200").get(10, TimeUnit.SECONDS)).isNotNull();
     }
 
     @Test

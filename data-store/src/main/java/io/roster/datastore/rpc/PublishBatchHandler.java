@@ -15,6 +15,9 @@ import io.roster.datastore.slot.SlotCheck;
 import io.roster.datastore.store.DatumChange;
 import io.roster.datastore.store.WriteResult;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +31,7 @@ import java.util.Map;
  * each changed datum is announced once.
  */
 public final class PublishBatchHandler extends RequestHandler<PublishBatch> {
+    private static final Logger LOG = LoggerFactory.getLogger(PublishBatchHandler.class);
     private final DataRequestContext ctx;
 
     public PublishBatchHandler(DataRequestContext ctx) {
@@ -73,6 +77,12 @@ public final class PublishBatchHandler extends RequestHandler<PublishBatch> {
                 }
             } catch (ReplyException e) { // the slot moved, or its session was expired, meanwhile: nothing written
                 group.places().forEach(i -> replies[i] = new WriteReply(e.code(), e.getMessage(), 0));
+            } catch (RuntimeException e) {
+                // This slot's write failed (its RocksDB write, say) and changed nothing; the slots written before it
+                // stay written, and their notices below must still go out.
+                LOG.warn("batch write to slot {} failed: {}", slotId, e.toString());
+                group.places().forEach(i -> replies[i] = new WriteReply(ErrorCode.INTERNAL_ERROR,
+                        "writing slot " + slotId + " failed: " + e.getMessage(), 0));
             }
         });
         ctx.fanout().afterWrite(changes);

@@ -47,6 +47,17 @@ class RegisterAndHotBenchCommandTest {
     }
 
     @Test
+    void pushWithHeapPerSubscriber() {
+        CapturedRun run = CapturedCli.run("bench", "push", "--sessions", cluster.sessionAddress(), "--admin", admin(),
+                "--subscribers", "40", "--services", "4", "--clients", "2", "--changes", "8", "--interval-ms", "1",
+                "--heap-per-subscriber");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("heap per subscriber, session\\+data process at admin \\S+, after a full GC: -?\\d+ bytes")
+                .contains("latency (publish to listener): p50");
+    }
+
+    @Test
     void registerWithoutASubscriberConfirmsTheDataAfterwards() {
         CapturedRun run = CapturedCli.run("bench", "register", "--sessions", cluster.sessionAddress(), "--admin", admin(),
                 "--publishers", "200", "--services", "5", "--clients", "2", "--in-flight", "1", "--no-subscriber");

@@ -4,7 +4,9 @@ import io.roster.client.Publication;
 import io.roster.client.RosterClient;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import io.roster.tools.bench.admin.ServerAdmins;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -39,6 +41,13 @@ public final class PushBenchCommand extends SdkClientBench {
     @Option(names = "--changes", paramLabel = "C", defaultValue = "1000", description = "Changes to make (default: ${DEFAULT-VALUE}).")
     int changes;
 
+    @Option(names = "--heap-per-subscriber", description = {"Also print the session's heap per subscriber (its client",
+            "connections included) after a full GC, read as roster bench register reads heap per publisher (see --admin)."})
+    boolean heapPerSubscriber;
+
+    @Mixin
+    ServerAdmins admins;
+
     @Option(names = "--clients", paramLabel = "N", defaultValue = "20", description = "SDK clients holding the subscribers (default: ${DEFAULT-VALUE}).")
     int clients;
 
@@ -71,6 +80,7 @@ public final class PushBenchCommand extends SdkClientBench {
         for (int k = 0; k < services; k++) {
             probesByService.add(new ArrayList<>());
         }
+        ServerHeaps heaps = heapPerSubscriber ? ServerHeaps.before(admins.addresses(client.clusterDir())) : null;
         for (int c = 0; c < clients; c++) {
             opened.add(client.connect("bench-consumer-" + c));
         }
@@ -82,6 +92,9 @@ public final class PushBenchCommand extends SdkClientBench {
             PushProbe probe = new PushProbe(latency, pushes, bytes, System::nanoTime, messages, holder * services + service);
             probesByService.get(service).add(probe);
             opened.get(holder).subscribe(prefix + service, probe);
+        }
+        if (heaps != null) {
+            heaps.printPer("subscriber", subscribers, out);
         }
         RosterClient publisher = client.connect("bench-provider");
         opened.add(publisher);

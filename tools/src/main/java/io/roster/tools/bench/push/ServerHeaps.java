@@ -45,8 +45,13 @@ final class ServerHeaps {
     }
 
     void printPerPublisher(int publishers, PrintWriter out) {
+        printPer("publisher", publishers, out);
+    }
+
+    /** Prints each process's heap growth since {@link #before} per one of {@code count} {@code things} of the load. */
+    void printPer(String thing, int count, PrintWriter out) {
         if (unavailable != null) {
-            out.println("heap per publisher: not measured (" + unavailable + ")");
+            out.println("heap per " + thing + ": not measured (" + unavailable + ")");
             return;
         }
         for (Map.Entry<AdminMetrics, OptionalLong> e : before.entrySet()) {
@@ -54,12 +59,12 @@ final class ServerHeaps {
             String role = m.isSession() && m.isData() ? "session+data" : m.isSession() ? "session" : "data";
             OptionalLong after = HeapAfterGc.read(m.admin());
             if (e.getValue().isEmpty() || after.isEmpty()) {
-                out.printf("heap per publisher, %s process at admin %s: not measured (no process.pid or jvm.heap.used on its /metrics, "
-                        + "or not a JVM on this host that jcmd can reach)%n", role, m.admin());
+                out.printf("heap per %s, %s process at admin %s: not measured (no process.pid or jvm.heap.used on its /metrics, "
+                        + "or not a JVM on this host that jcmd can reach)%n", thing, role, m.admin());
             } else {
                 long delta = after.getAsLong() - e.getValue().getAsLong();
-                out.printf("heap per publisher, %s process at admin %s, after a full GC: %d bytes (%.1f MiB for %d publishers)%n",
-                        role, m.admin(), delta / publishers, delta / 1048576.0, publishers);
+                out.printf("heap per %s, %s process at admin %s, after a full GC: %d bytes (%.1f MiB for %d %ss)%n",
+                        thing, role, m.admin(), delta / count, delta / 1048576.0, count, thing);
             }
         }
         out.flush();

@@ -129,7 +129,7 @@ public final class SessionServer implements AutoCloseable {
         address = host + ":" + server.port();
         processId = ProcessId.current(address);
 
-        deltaReads = new DeltaDatumReader(this::readForPush, registry::hasSubscribers);
+        deltaReads = new DeltaDatumReader(this::readForPush, registry::hasSubscribers, registry::ownCopyOf);
         pushEngine = new PushEngine(registry, deltaReads,
                 new BoltPushSender(server, connections, config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS)),
                 new PushOptions(config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), config.get(ConfigKeys.SESSION_PUSH_COMPRESS_MIN_BYTES),

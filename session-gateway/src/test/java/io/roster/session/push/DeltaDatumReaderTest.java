@@ -104,8 +104,8 @@ class DeltaDatumReaderTest {
     @Test
     void aDeltaOnAnotherBaseIsNotApplied() {
         Datum held = new Datum(ID, 5, List.of(pub("a", 1, 1)));
-        assertThat(DeltaDatumReader.applied(held, DatumReply.delta(ID, 7, 6, List.of(), List.of(), 1))).isNull();
-        assertThat(DeltaDatumReader.applied(held, DatumReply.delta(ID, 7, 5, List.of(), List.of(), 1)))
+        assertThat(DeltaDatumReader.applied(held, DatumReply.delta(ID, 7, 6, List.of(), List.of(), 1), p -> p)).isNull();
+        assertThat(DeltaDatumReader.applied(held, DatumReply.delta(ID, 7, 5, List.of(), List.of(), 1), p -> p))
                 .extracting(Datum::version).isEqualTo(7L);
     }
 
@@ -123,5 +123,25 @@ class DeltaDatumReaderTest {
         }
         assertThat(reader.cached()).as("swept, then read again").isLessThanOrEqualTo(1);
         assertThat(wholeAnswers.get()).as("the sweep dropped it, so the read after it was whole").isEqualTo(2);
+    }
+
+    @Test
+    void theCacheHoldsTheSessionsOwnObjectsOfEqualPublishers() {
+        Map<String, Publisher> own = new HashMap<>();
+        DeltaDatumReader reader = new DeltaDatumReader(this::answer, id -> true,
+                p -> p.equals(own.get(p.registerId())) ? own.get(p.registerId()) : p);
+        Publisher a = pub("a", 1, 1), b = pub("b", 1, 2);
+        own.put("a", pub("a", 1, 1));
+        own.put("b", pub("b", 1, 2));
+        current.put("a", a);
+        commit();
+        assertThat(reader.read(ID).publishers().get(0)).as("whole read").isSameAs(own.get("a"));
+        current.put("b", b);
+        commit();
+        Datum read = reader.read(ID);
+        assertThat(read.publishers().get(1)).as("delta read").isSameAs(own.get("b"));
+        current.put("c", pub("c", 1, 3));
+        commit();
+        assertThat(reader.read(ID).publishers().get(2)).as("not held here: the one read").isNotNull();
     }
 }

@@ -37,7 +37,7 @@ public final class GetDatumHandler extends RequestHandler<GetDatumRequest> {
         if (!slot.ok()) {
             return errorReply(slot.code(), slot.message());
         }
-        DatumRead read = ctx.store().read(dataInfoId, Math.max(0, request.sinceVersion()));
+        DatumRead read = ctx.store().read(dataInfoId, Math.max(0, request.sinceVersion()), slot.leaderEpoch());
         if (!read.isDelta()) {
             wholeReads.inc();
             return new DatumReply(ErrorCode.OK, "", read.whole());

@@ -10,20 +10,35 @@ import java.util.Set;
  * wrote or removed. Immutable; each edit's next {@link StoredDatum} gets a copy with one more entry (the oldest goes
  * beyond {@link #DEPTH}). Only an edit ({@link SlotData#next}) carries a log on to the next version: every other way a
  * datum is replaced (a follower's install, a restore from disk, a collection, a slot drop) builds a StoredDatum
- * without one, so no delta is ever computed across a change the log did not see.
+ * without one, so no delta is ever computed across a change the log did not see. A log belongs to one leaderEpoch
+ * of the slot: the first edit under another one starts it over, so no delta spans a change of leader either.
  */
 final class ChangeLog {
     static final int DEPTH = 16;
     /** More registerIds than this in the log and the oldest entries go: a delta that large is no cheaper than whole. */
     static final int MAX_IDS = 512;
-    static final ChangeLog EMPTY = new ChangeLog(new long[0], new String[0][]);
-
+    private final long leaderEpoch;
     private final long[] bases;
     private final String[][] touched;
 
-    private ChangeLog(long[] bases, String[][] touched) {
+    private ChangeLog(long leaderEpoch, long[] bases, String[][] touched) {
+        this.leaderEpoch = leaderEpoch;
         this.bases = bases;
         this.touched = touched;
+    }
+
+    /** A log with no edits yet, of the slot's {@code leaderEpoch}. */
+    static ChangeLog started(long leaderEpoch) {
+        return new ChangeLog(leaderEpoch, new long[0], new String[0][]);
+    }
+
+    long leaderEpoch() {
+        return leaderEpoch;
+    }
+
+    /** The log after an edit under {@code epoch}: this one with it appended, or a new one under another epoch. */
+    ChangeLog next(long epoch, long base, Collection<String> ids) {
+        return epoch == leaderEpoch ? append(base, ids) : started(epoch);
     }
 
     /** This log with one more edit, made on version {@code base}, that wrote or removed {@code ids}. */
@@ -40,7 +55,7 @@ final class ChangeLog {
         System.arraycopy(touched, touched.length - keep, t, 0, keep);
         b[keep] = base;
         t[keep] = ids.toArray(new String[0]);
-        return new ChangeLog(b, t);
+        return new ChangeLog(leaderEpoch, b, t);
     }
 
     /**

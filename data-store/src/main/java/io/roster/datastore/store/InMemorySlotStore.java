@@ -311,8 +311,8 @@ public final class InMemorySlotStore implements SlotStore {
     }
 
     @Override
-    public DatumRead read(String dataInfoId, long sinceVersion) {
-        return stored(dataInfoId).read(sinceVersion);
+    public DatumRead read(String dataInfoId, long sinceVersion, long leaderEpoch) {
+        return stored(dataInfoId).read(sinceVersion, leaderEpoch);
     }
 
     private StoredDatum stored(String dataInfoId) {

@@ -122,9 +122,10 @@ public interface SlotStore {
 
     /**
      * The datum of {@code dataInfoId} as the changes since {@code sinceVersion} when this store knows them (see
-     * {@link DatumRead}), else whole; {@code sinceVersion} 0 asks for the whole datum.
+     * {@link DatumRead}) within the slot's {@code leaderEpoch}, else whole; {@code sinceVersion} 0 asks for the whole
+     * datum.
      */
-    default DatumRead read(String dataInfoId, long sinceVersion) {
+    default DatumRead read(String dataInfoId, long sinceVersion, long leaderEpoch) {
         return DatumRead.whole(get(dataInfoId));
     }
 

@@ -44,17 +44,18 @@ final class StoredDatum {
 
     /**
      * The changes from {@code since} to this version, or the whole datum when this version's log does not reach back
-     * to {@code since} (or {@code since} is 0). Starts the log of an untracked datum, so the next reads may get deltas.
+     * to {@code since} (or {@code since} is 0, or the log is of another leaderEpoch than the slot's now). Starts the log
+     * of an untracked datum, so the next reads may get deltas.
      */
-    DatumRead read(long since) {
+    DatumRead read(long since, long leaderEpoch) {
         ChangeLog l = log;
         if (l == null) {
             if (version != 0) {
-                log = ChangeLog.EMPTY; // a race with another reader sets the same value
+                log = ChangeLog.started(leaderEpoch); // a race with another reader sets an equal value
             }
             return DatumRead.whole(datum());
         }
-        Set<String> ids = since == 0 ? null : l.touchedSince(since, version);
+        Set<String> ids = since == 0 || l.leaderEpoch() != leaderEpoch ? null : l.touchedSince(since, version);
         if (ids == null) {
             return DatumRead.whole(datum());
         }

@@ -28,7 +28,7 @@ class ChangesSinceTest {
         store.put(1, pub("r1", 1, 10), EPOCH);
         store.put(1, pub("r2", 1, 20), EPOCH);
         store.put(1, pub("r3", 1, 30), EPOCH);
-        DatumRead first = store.read(SVC, 0);
+        DatumRead first = store.read(SVC, 0, EPOCH);
         assertThat(first.isDelta()).isFalse();
         return first.version();
     }
@@ -42,7 +42,7 @@ class ChangesSinceTest {
         store.put(1, pub("r5", 1, 60), EPOCH);
         store.remove(1, SVC, "r5", S1, 70, EPOCH); // came and went: reported removed, harmless
 
-        DatumRead delta = store.read(SVC, base);
+        DatumRead delta = store.read(SVC, base, EPOCH);
         Datum now = store.get(SVC);
         assertThat(delta.isDelta()).isTrue();
         assertThat(delta.baseVersion()).isEqualTo(base);
@@ -53,22 +53,22 @@ class ChangesSinceTest {
                 .extracting(Publisher::version).isEqualTo(2L);
         assertThat(delta.removed()).containsExactlyInAnyOrder("r1", "r5");
 
-        assertThat(store.read(SVC, now.version()).isDelta()).as("nothing since the current version").isTrue();
-        assertThat(store.read(SVC, now.version()).changed()).isEmpty();
+        assertThat(store.read(SVC, now.version(), EPOCH).isDelta()).as("nothing since the current version").isTrue();
+        assertThat(store.read(SVC, now.version(), EPOCH).changed()).isEmpty();
     }
 
     @Test
     void anUnknownZeroOrTooOldBaseGetsTheWholeDatum() {
         long base = trackedWithThree();
         store.put(1, pub("r4", 1, 40), EPOCH);
-        assertThat(store.read(SVC, 0).isDelta()).isFalse();
-        assertThat(store.read(SVC, base + 12345).isDelta()).as("a version never held").isFalse();
-        assertThat(store.read(SVC, base).isDelta()).isTrue();
+        assertThat(store.read(SVC, 0, EPOCH).isDelta()).isFalse();
+        assertThat(store.read(SVC, base + 12345, EPOCH).isDelta()).as("a version never held").isFalse();
+        assertThat(store.read(SVC, base, EPOCH).isDelta()).isTrue();
 
         for (int i = 0; i < ChangeLog.DEPTH; i++) {
             store.put(1, pub("r4", 2 + i, 40), EPOCH);
         }
-        DatumRead old = store.read(SVC, base);
+        DatumRead old = store.read(SVC, base, EPOCH);
         assertThat(old.isDelta()).as("beyond the log's depth").isFalse();
         assertThat(old.whole().publishers()).hasSize(4);
     }
@@ -78,10 +78,10 @@ class ChangesSinceTest {
         store.put(1, pub("r1", 1, 10), EPOCH);
         long v1 = store.get(SVC).version();
         store.put(1, pub("r2", 1, 20), EPOCH);
-        assertThat(store.read(SVC, v1).isDelta()).as("no log before the first read").isFalse();
+        assertThat(store.read(SVC, v1, EPOCH).isDelta()).as("no log before the first read").isFalse();
         long v2 = store.get(SVC).version();
         store.put(1, pub("r3", 1, 30), EPOCH);
-        assertThat(store.read(SVC, v2).changed()).extracting(Publisher::registerId).containsExactly("r3");
+        assertThat(store.read(SVC, v2, EPOCH).changed()).extracting(Publisher::registerId).containsExactly("r3");
     }
 
     @Test
@@ -90,10 +90,24 @@ class ChangesSinceTest {
         store.put(1, pub("r4", 1, 40), EPOCH);
         Datum now = store.get(SVC);
         store.install(1, EPOCH, new Datum(SVC, now.version() + 1, List.of(pub("r9", 1, 90))));
-        DatumRead read = store.read(SVC, base);
+        DatumRead read = store.read(SVC, base, EPOCH);
         assertThat(read.isDelta()).isFalse();
         assertThat(read.whole().publishers()).extracting(Publisher::registerId).containsExactly("r9");
-        assertThat(store.read(SVC, now.version()).isDelta()).as("not even from the version before the install").isFalse();
+        assertThat(store.read(SVC, now.version(), EPOCH).isDelta()).as("not even from the version before the install").isFalse();
+    }
+
+    @Test
+    void aNewLeaderEpochOfTheSlotStartsTheLogOver() {
+        long base = trackedWithThree();
+        store.put(1, pub("r4", 1, 40), EPOCH);
+        assertThat(store.read(SVC, base, EPOCH + 1).isDelta()).as("read under another leaderEpoch").isFalse();
+        long beforeTheNewLeader = store.get(SVC).version();
+        store.put(1, pub("r5", 1, 50), EPOCH + 1);
+        assertThat(store.read(SVC, base, EPOCH + 1).isDelta()).isFalse();
+        assertThat(store.read(SVC, beforeTheNewLeader, EPOCH + 1).isDelta()).as("not across the change of leader").isFalse();
+        long v = store.get(SVC).version();
+        store.put(1, pub("r6", 1, 60), EPOCH + 1);
+        assertThat(store.read(SVC, v, EPOCH + 1).changed()).extracting(Publisher::registerId).containsExactly("r6");
     }
 
     @Test
@@ -101,7 +115,7 @@ class ChangesSinceTest {
         long base = trackedWithThree();
         Datum before = store.get(SVC);
         store.restore(1, new Datum(SVC, before.version() + 1, List.of(pub("r1", 1, 10))));
-        assertThat(store.read(SVC, base).isDelta()).isFalse();
+        assertThat(store.read(SVC, base, EPOCH).isDelta()).isFalse();
     }
 
     @Test
@@ -112,12 +126,12 @@ class ChangesSinceTest {
         store.put(1, pub("r2", 1, 20), EPOCH);
         store.put(1, pub("r3", 1, 30), EPOCH);
         store.put(1, pub("r4", 1, 40), EPOCH);
-        assertThat(store.read(SVC, base).isDelta()).isFalse();
+        assertThat(store.read(SVC, base, EPOCH).isDelta()).isFalse();
     }
 
     @Test
     void theLogKeepsAtMostItsDepthAndItsIdBound() {
-        ChangeLog log = ChangeLog.EMPTY;
+        ChangeLog log = ChangeLog.started(EPOCH);
         for (int i = 1; i <= 40; i++) {
             log = log.append(i, List.of("r" + i));
         }

@@ -168,7 +168,7 @@ public final class DataServer implements AutoCloseable {
         DataRequestContext ctx = new DataRequestContext(() -> store, assignment::get, states, copies,
                 new RequestChecks(config.limits(), slotFunction), fanout, sessions, rpcExecutor);
         List.of(new SessionHelloHandler(ctx), new PublishWriteHandler(ctx), new PublishBatchHandler(ctx), new UnpublishWriteHandler(ctx),
-                new ClientOffWriteHandler(ctx), new GetDatumHandler(ctx), new SessionDigestHandler(ctx),
+                new ClientOffWriteHandler(ctx), new GetDatumHandler(ctx, metrics.counter("data.reads.whole"), metrics.counter("data.reads.delta")), new SessionDigestHandler(ctx),
                 new SessionSlotSyncHandler(ctx), new ReplicaPushHandler(ctx), new ReplicaDigestHandler(ctx),
                 new ReplicaFetchHandler(ctx), new DatumVersionsHandler(ctx), new InterestWithdrawalHandler(ctx)).forEach(server::registerUserProcessor);
         server.registerUserProcessor(new ClusterChangedHandler(this::beatSoon, rpcExecutor));

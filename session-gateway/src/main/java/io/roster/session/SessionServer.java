@@ -21,7 +21,9 @@ import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.view.ClusterView;
+import io.roster.common.wire.DatumReply;
 import io.roster.common.wire.HeartbeatRequest;
+import io.roster.session.push.DeltaDatumReader;
 import io.roster.session.push.InterestWithdrawals;
 import io.roster.session.push.PushEngine;
 import io.roster.session.push.PushMetrics;
@@ -89,6 +91,7 @@ public final class SessionServer implements AutoCloseable {
     private VersionCheck versionCheck;
     private InterestWithdrawals withdrawals;
     private PushEngine pushEngine;
+    private volatile DeltaDatumReader deltaReads;
     private DataRouter router;
     private AsyncDataWrites writes;
     /** Publishes that went to data in a batch with others (gauge {@code session.writes.batched}). */
@@ -111,6 +114,8 @@ public final class SessionServer implements AutoCloseable {
         metrics.gauge("session.publishers", () -> registry::publisherCount);
         metrics.gauge("session.subscribers", () -> registry::subscriberCount);
         metrics.gauge("session.clients", () -> registry::clientCount);
+        metrics.gauge("session.reads.delta-applied", () -> () -> deltaReads == null ? 0L : deltaReads.deltasApplied());
+        metrics.gauge("session.reads.delta-rejected", () -> () -> deltaReads == null ? 0L : deltaReads.deltasRejected());
         metrics.gauge("session.requests.queued", () -> handlers::queued);
         metrics.gauge("session.requests.refused", () -> handlers::refusedCount);
         metrics.gauge("session.writes.batched", () -> batchedWrites::sum);
@@ -124,7 +129,8 @@ public final class SessionServer implements AutoCloseable {
         address = host + ":" + server.port();
         processId = ProcessId.current(address);
 
-        pushEngine = new PushEngine(registry, this::readForPush,
+        deltaReads = new DeltaDatumReader(this::readForPush, registry::hasSubscribers, registry::ownCopyOf);
+        pushEngine = new PushEngine(registry, deltaReads,
                 new BoltPushSender(server, connections, config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS)),
                 new PushOptions(config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), config.get(ConfigKeys.SESSION_PUSH_COMPRESS_MIN_BYTES),
                         config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), new PushMetrics(metrics));
@@ -190,9 +196,9 @@ public final class SessionServer implements AutoCloseable {
     }
 
     /** A push round's read, which declares interest; if the datum lost its subscribers meanwhile, withdraw again. */
-    private Datum readForPush(String dataInfoId) {
+    private DatumReply readForPush(String dataInfoId, long sinceVersion) {
         try {
-            return router.readForPush(dataInfoId);
+            return router.readForPush(dataInfoId, sinceVersion);
         } finally {
             registry.declared(List.of(dataInfoId));
         }

@@ -57,6 +57,13 @@ final class DatumEdit {
         return publishers;
     }
 
+    /** The registerIds written or removed. */
+    List<String> touched() {
+        List<String> ids = new ArrayList<>(written.keySet());
+        ids.addAll(removed);
+        return ids;
+    }
+
     List<Publisher> written() {
         return new ArrayList<>(written.values());
     }

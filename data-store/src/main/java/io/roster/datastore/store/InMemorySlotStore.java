@@ -79,8 +79,8 @@ public final class InMemorySlotStore implements SlotStore {
         Publisher p = canonical(publisher);
         SlotData data = slotFor(slot, p.dataInfoId());
         synchronized (data) {
-            requireLeads(slot, leaderEpoch);
-            requireAdmitted(p.sessionProcessId());
+            guard.requireLeads(slot, leaderEpoch);
+            guard.requireAdmitted(p.sessionProcessId());
             DatumEdit edit = new DatumEdit(data.get(p.dataInfoId()));
             if (!putInto(edit, p)) {
                 return WriteResult.unchanged(edit.before().version);
@@ -118,8 +118,8 @@ public final class InMemorySlotStore implements SlotStore {
             data = slotFor(slot, p.dataInfoId());
         }
         synchronized (data) { // one hold of the lock, one persisted write, one version per datum for the whole batch
-            requireLeads(slot, leaderEpoch);
-            puts.forEach(p -> requireAdmitted(p.sessionProcessId())); // before judging any: all or nothing
+            guard.requireLeads(slot, leaderEpoch);
+            puts.forEach(p -> guard.requireAdmitted(p.sessionProcessId())); // before judging any: all or nothing
             PutBatch edits = new PutBatch(data, puts, this::putInto);
             return edits.results(commit(slot, data, edits.steps(leaderEpoch)));
         }
@@ -136,7 +136,7 @@ public final class InMemorySlotStore implements SlotStore {
             return WriteResult.unchanged(0);
         }
         synchronized (data) {
-            requireLeads(slot, leaderEpoch);
+            guard.requireLeads(slot, leaderEpoch);
             DatumEdit edit = new DatumEdit(data.get(dataInfoId));
             Publisher held = edit.held(registerId);
             if (held == null) {
@@ -176,7 +176,7 @@ public final class InMemorySlotStore implements SlotStore {
         SlotData data = slots.get(slot);
         if (data != null) {
             synchronized (data) {
-                requireLeads(slot, leaderEpoch);
+                guard.requireLeads(slot, leaderEpoch);
             }
         }
         return removeWhere(Map.of(slot, leaderEpoch), p -> !live.test(p.sessionProcessId()));
@@ -195,8 +195,8 @@ public final class InMemorySlotStore implements SlotStore {
         }
         listedByDatum.keySet().forEach(id -> slotFor(slot, id));
         synchronized (data) {
-            requireLeads(slot, leaderEpoch);
-            requireAdmitted(session);
+            guard.requireLeads(slot, leaderEpoch);
+            guard.requireAdmitted(session);
             Set<String> touched = new TreeSet<>(listedByDatum.keySet());
             for (StoredDatum d : data.datums.values()) {
                 if (d.publishers.anyMatch(p -> p.sessionProcessId().equals(session))) {
@@ -307,9 +307,18 @@ public final class InMemorySlotStore implements SlotStore {
 
     @Override
     public Datum get(String dataInfoId) {
+        return stored(dataInfoId).datum();
+    }
+
+    @Override
+    public DatumRead read(String dataInfoId, long sinceVersion, long leaderEpoch) {
+        return stored(dataInfoId).read(sinceVersion, leaderEpoch);
+    }
+
+    private StoredDatum stored(String dataInfoId) {
         Integer slot = slotOfDatum.get(dataInfoId);
         SlotData data = slot == null ? null : slots.get(slot);
-        return data == null ? Datum.absent(dataInfoId) : data.get(dataInfoId).datum();
+        return data == null ? StoredDatum.absent(dataInfoId) : data.get(dataInfoId);
     }
 
     @Override
@@ -331,18 +340,6 @@ public final class InMemorySlotStore implements SlotStore {
     @Override
     public long datumCount() {
         return nonEmptyDatums.get();
-    }
-
-    private void requireAdmitted(ProcessId session) {
-        if (!guard.admits(session)) {
-            throw new OwnerExpiredException(session);
-        }
-    }
-
-    private void requireLeads(int slot, long leaderEpoch) {
-        if (!guard.leads(slot, leaderEpoch)) {
-            throw new SlotMovedException(slot, leaderEpoch);
-        }
     }
 
     private SlotData slotFor(int slot, String dataInfoId) {
@@ -372,7 +369,6 @@ public final class InMemorySlotStore implements SlotStore {
         });
         return WriteResult.ofChanges(changes);
     }
-
 
     /** Persists, then shows, the changes of one slot; the caller holds the slot's lock. */
     private List<DatumChange> commit(int slot, SlotData data, List<Step> steps) {

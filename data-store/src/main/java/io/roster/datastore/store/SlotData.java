@@ -28,7 +28,8 @@ final class SlotData {
         // A datum absent now may have been collected: within one leaderEpoch only the slot's floor keeps it above
         // the versions it had (the epoch floor alone would start it at floor + 1 again).
         long previous = before.version == 0 ? collectedHigh : before.version;
-        StoredDatum after = new StoredDatum(before.dataInfoId, DatumVersions.next(previous, leaderEpoch), edit.after());
+        ChangeLog log = before.log() == null ? null : before.log().next(leaderEpoch, before.version, edit.touched());
+        StoredDatum after = new StoredDatum(before.dataInfoId, DatumVersions.next(previous, leaderEpoch), edit.after(), log);
         return new Step(before, after, new DatumUpdate(after.dataInfoId, after.version, edit.written(), edit.removed()));
     }
 

@@ -52,4 +52,18 @@ public interface SlotGuard {
      * process, so a write either lands before that removal (and is removed by it) or is refused.
      */
     boolean admits(ProcessId session);
+
+    /** Throws {@link SlotMovedException} unless {@link #leads}. */
+    default void requireLeads(int slot, long leaderEpoch) {
+        if (!leads(slot, leaderEpoch)) {
+            throw new SlotMovedException(slot, leaderEpoch);
+        }
+    }
+
+    /** Throws {@link OwnerExpiredException} unless {@link #admits}. */
+    default void requireAdmitted(ProcessId session) {
+        if (!admits(session)) {
+            throw new OwnerExpiredException(session);
+        }
+    }
 }

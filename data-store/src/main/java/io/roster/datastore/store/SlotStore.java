@@ -120,6 +120,15 @@ public interface SlotStore {
     /** The datum of {@code dataInfoId}, or {@link Datum#absent} (version 0) if it was never written. */
     Datum get(String dataInfoId);
 
+    /**
+     * The datum of {@code dataInfoId} as the changes since {@code sinceVersion} when this store knows them (see
+     * {@link DatumRead}) within the slot's {@code leaderEpoch}, else whole; {@code sinceVersion} 0 asks for the whole
+     * datum.
+     */
+    default DatumRead read(String dataInfoId, long sinceVersion, long leaderEpoch) {
+        return DatumRead.whole(get(dataInfoId));
+    }
+
     /** Every datum held for {@code slot}, tombstones included, in no particular order. */
     List<Datum> datums(int slot);
 

@@ -146,6 +146,12 @@ public final class ClientRegistry {
         return subscribers.containsKey(registerId);
     }
 
+    /** The object this session holds for a publisher equal to {@code p}, or {@code p}: lets copies share memory. */
+    public Publisher ownCopyOf(Publisher p) {
+        PublisherEntry e = publishers.get(p.registerId());
+        return e != null && p.equals(e.publisher()) ? e.publisher() : p;
+    }
+
     public boolean hasPublisher(String registerId) {
         return publishers.containsKey(registerId);
     }

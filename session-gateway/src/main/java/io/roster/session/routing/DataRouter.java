@@ -94,18 +94,30 @@ public final class DataRouter {
      * datum's change notices (targeted notices, docs/ARCHITECTURE.md).
      */
     public Datum readForPush(String dataInfoId) {
-        return read(dataInfoId, true);
+        return read(dataInfoId, true, 0).datum();
+    }
+
+    /**
+     * As {@link #readForPush(String)}, asking for the changes since {@code sinceVersion} (0: whole); the reply may be
+     * a delta ({@link DatumReply#isDelta}) or whole.
+     */
+    public DatumReply readForPush(String dataInfoId, long sinceVersion) {
+        return read(dataInfoId, true, sinceVersion);
     }
 
     private Datum read(String dataInfoId, boolean declareInterest) {
+        return read(dataInfoId, declareInterest, 0).datum();
+    }
+
+    private DatumReply read(String dataInfoId, boolean declareInterest, long sinceVersion) {
         DatumReply reply = route(dataInfoId, DatumReply.class, (slot, leader) -> declareInterest
-                        ? new GetDatumRequest(slot, dataInfoId, sessionProcessId, interestSeq.getAsLong())
+                        ? new GetDatumRequest(slot, dataInfoId, sessionProcessId, interestSeq.getAsLong(), sinceVersion)
                         : new GetDatumRequest(slot, dataInfoId),
                 (code, msg) -> new DatumReply(code, msg, null));
         if (!reply.ok() || reply.datum() == null) {
             throw new RpcFailure("cannot read " + dataInfoId + ": " + reply, null);
         }
-        return reply.datum();
+        return reply;
     }
 
     /**

@@ -45,7 +45,8 @@ final class DataConnections implements AutoCloseable {
      * {@code callback} on its executor.
      */
     void invoke(String address, Object request, InvokeCallback callback, int timeoutMs) {
-        Connection established = established(address);
+        // While a connect runs, bolt's pool lookup would log a warning per call: wait for that connect instead.
+        Connection established = inProgress.containsKey(address) ? null : established(address);
         if (established != null) {
             invoke(established, request, callback, timeoutMs);
             return;

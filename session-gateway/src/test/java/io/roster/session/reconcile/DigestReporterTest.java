@@ -179,4 +179,25 @@ class DigestReporterTest {
         assertThat(even.digests().get(1).slots()).hasSize(SLOT_COUNT);
         assertThat(odd.digests()).hasSize(1);
     }
+
+    @Test
+    void aRoundCopiesNoPublisherListOnlyTheRunningDigestsAndSyncsOnlyWhatDataNamed() {
+        for (int i = 0; i < 5000; i++) {
+            register("p" + i, i % SLOT_COUNT, i / SLOT_COUNT);
+        }
+        table.set(evenOdd());
+        DigestReporter r = reporter(600_000);
+
+        r.round();
+        register("late", 3, 9999);
+        r.round();
+
+        assertThat(r.publishersRead()).isZero(); // the old round copied all 5000 every time
+        assertThat(odd.digests()).hasSize(2);
+        assertThat(odd.digests().get(1).slots()).extracting(SlotDigest::count).containsExactly(625, 626, 625, 625);
+        odd.mismatch(3);
+        r.round();
+        assertThat(r.publishersRead()).isEqualTo(626); // a mismatch still sends its slot in full
+        assertThat(odd.syncs()).extracting(SessionSlotSync::slotId).containsExactly(3);
+    }
 }

@@ -45,6 +45,8 @@ import java.util.function.Supplier;
  */
 public final class DigestReporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DigestReporter.class);
+    /** A slot written in every period still gets its mismatch synced at least every this many + 1 rounds. */
+    static final int MAX_DEFERRALS = 3;
 
     private final ClientRegistry registry;
     private final RegistrationClock clock;
@@ -56,6 +58,9 @@ public final class DigestReporter implements AutoCloseable {
     private final long intervalMs;
     private final ScheduledExecutorService scheduler = NamedThreads.scheduler("session-digest");
     private final AtomicBoolean extraRoundQueued = new AtomicBoolean();
+    private final AtomicBoolean forceSyncQueued = new AtomicBoolean();
+    /** Which slots were written during the last period, and how long their mismatches were left to settle. */
+    private final BusySlots busySince = new BusySlots(MAX_DEFERRALS);
     private final AtomicLong epochSeen = new AtomicLong();
     /** Leaders whose last round failed, so a data node that stays down is logged once, not every round. */
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
@@ -89,6 +94,7 @@ public final class DigestReporter implements AutoCloseable {
      */
     public void slotTableChanged(long epoch) {
         if (epoch > epochSeen.getAndAccumulate(epoch, Math::max)) {
+            forceSyncQueued.set(true); // a new leader learns at once what this session holds, busy slots included
             roundSoon();
         }
     }
@@ -136,13 +142,14 @@ public final class DigestReporter implements AutoCloseable {
         // Only the running digests: copying every slot's publishers here cost a pass over the registry each round.
         Map<Integer, SlotDigest> held = new HashMap<>();
         SlotPublishers.digestsOf(registry.bySlot(), allSlots(current)).forEach(d -> held.put(d.slotId(), d));
+        Set<Integer> busy = busySince.update(held, forceSyncQueued.getAndSet(false));
         for (Map.Entry<String, List<Integer>> led : byLeader.entrySet()) {
             if (closed) {
                 return;
             }
             String problem;
             try {
-                problem = report(led.getKey(), led.getValue(), held);
+                problem = report(led.getKey(), led.getValue(), held, busy);
             } catch (RpcFailure e) {
                 problem = e.getMessage();
             }
@@ -151,7 +158,7 @@ public final class DigestReporter implements AutoCloseable {
     }
 
     /** The digest of {@code leader}'s slots, then a sync of each slot it says differs; null when all went through. */
-    private String report(String leader, List<Integer> led, Map<Integer, SlotDigest> held) {
+    private String report(String leader, List<Integer> led, Map<Integer, SlotDigest> held, Set<Integer> busy) {
         SessionDigest digest = new SessionDigest(processId, led.stream().map(held::get).toList());
         SessionDigestReply reply = caller.call(leader, digest, SessionDigestReply.class, timeoutMs);
         if (!reply.ok()) {
@@ -164,6 +171,7 @@ public final class DigestReporter implements AutoCloseable {
                 mismatched.add(slot); // only slots sent, each once: data may repeat a slot the digest held twice
             }
         }
+        busySince.deferBusy(led, mismatched, busy);
         if (mismatched.isEmpty()) {
             return null;
         }

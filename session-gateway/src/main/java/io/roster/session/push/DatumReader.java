@@ -5,4 +5,12 @@ import io.roster.common.model.Datum;
 /** Reads the current datum of a dataInfoId from its slot leader; throws when it cannot. */
 public interface DatumReader {
     Datum read(String dataInfoId);
+
+    /**
+     * The delta read that built {@code datum} (this very object, the last one read of its dataInfoId) from the version
+     * read before it, or null when it was read whole or is not known: lets a push round cost the change.
+     */
+    default ReadDelta deltaOf(Datum datum) {
+        return null;
+    }
 }

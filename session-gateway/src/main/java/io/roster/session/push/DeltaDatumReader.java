@@ -40,6 +40,8 @@ public final class DeltaDatumReader implements DatumReader {
     private final Predicate<String> hasSubscribers;
     private final UnaryOperator<Publisher> shared;
     private final ConcurrentMap<String, Datum> lastRead = new ConcurrentHashMap<>();
+    /** The delta that built each datum in {@link #lastRead}, when a delta read did. */
+    private final ConcurrentMap<String, Applied> lastDelta = new ConcurrentHashMap<>();
     private final AtomicInteger readsSinceSweep = new AtomicInteger();
     private final LongAdder deltasApplied = new LongAdder();
     private final LongAdder deltasRejected = new LongAdder();
@@ -60,7 +62,8 @@ public final class DeltaDatumReader implements DatumReader {
         sweepNow();
         Datum held = lastRead.get(dataInfoId);
         DatumReply reply = source.read(dataInfoId, held == null ? 0 : held.version());
-        Datum next = reply.isDelta() ? applied(held, reply, shared) : shared(reply.datum());
+        Applied delta = reply.isDelta() ? apply(held, reply, shared) : null;
+        Datum next = reply.isDelta() ? (delta == null ? null : delta.datum()) : shared(reply.datum());
         if (next == null) {
             deltasRejected.increment();
             lastRead.remove(dataInfoId);
@@ -74,10 +77,26 @@ public final class DeltaDatumReader implements DatumReader {
         }
         if (next.version() == 0) {
             lastRead.remove(dataInfoId);
+            lastDelta.remove(dataInfoId);
         } else {
             lastRead.put(dataInfoId, next);
+            if (delta != null && delta.datum() == next) {
+                lastDelta.put(dataInfoId, delta);
+            } else {
+                lastDelta.remove(dataInfoId);
+            }
         }
         return next;
+    }
+
+    @Override
+    public ReadDelta deltaOf(Datum datum) {
+        Applied last = lastDelta.get(datum.dataInfoId());
+        return last != null && last.datum() == datum ? last.delta() : null;
+    }
+
+    /** A datum built by a delta read, and that delta as the session pushes it. */
+    record Applied(Datum datum, ReadDelta delta) {
     }
 
     /**
@@ -85,18 +104,31 @@ public final class DeltaDatumReader implements DatumReader {
      * it or the result does not have the publisher count the leader reported.
      */
     static Datum applied(Datum held, DatumReply delta, UnaryOperator<Publisher> shared) {
+        Applied a = apply(held, delta, shared);
+        return a == null ? null : a.datum();
+    }
+
+    private static Applied apply(Datum held, DatumReply delta, UnaryOperator<Publisher> shared) {
         if (held == null || held.version() != delta.baseVersion() || delta.datum() == null) {
             return null;
         }
         Set<String> gone = new HashSet<>(delta.removed());
-        delta.changed().forEach(p -> gone.add(p.registerId()));
+        Set<String> added = new HashSet<>();
+        delta.changed().forEach(p -> {
+            gone.add(p.registerId());
+            added.add(p.registerId());
+        });
         List<Publisher> changed = new ArrayList<>(delta.changed().size());
         delta.changed().forEach(p -> changed.add(shared.apply(p)));
         changed.sort(ORDER);
         List<Publisher> merged = new ArrayList<>(held.publishers().size() + changed.size());
+        List<String> removed = new ArrayList<>();
         int c = 0;
         for (Publisher p : held.publishers()) {
             if (gone.contains(p.registerId())) {
+                if (!added.remove(p.registerId())) {
+                    removed.add(p.registerId()); // data may name ids the held copy never had: only real removals
+                }
                 continue;
             }
             while (c < changed.size() && ORDER.compare(changed.get(c), p) < 0) {
@@ -110,7 +142,8 @@ public final class DeltaDatumReader implements DatumReader {
         if (merged.size() != delta.publisherCount()) {
             return null;
         }
-        return new Datum(held.dataInfoId(), delta.datum().version(), merged);
+        Datum datum = new Datum(held.dataInfoId(), delta.datum().version(), merged);
+        return new Applied(datum, new ReadDelta(held.version(), changed, added, removed));
     }
 
     private Datum shared(Datum whole) {
@@ -138,6 +171,7 @@ public final class DeltaDatumReader implements DatumReader {
         if (readsSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
             readsSinceSweep.set(0);
             lastRead.keySet().removeIf(id -> !hasSubscribers.test(id));
+            lastDelta.keySet().removeIf(id -> !lastRead.containsKey(id));
         }
     }
 }

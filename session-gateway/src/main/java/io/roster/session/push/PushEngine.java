@@ -201,6 +201,7 @@ public final class PushEngine implements AutoCloseable {
             Datum datum;
             try {
                 datum = reader.read(r.dataInfoId());
+                payloads.read(datum, reader.deltaOf(datum));
             } catch (RuntimeException e) {
                 LOG.warn("cannot read {} for a push: {}", r.dataInfoId(), e.getMessage());
                 feed(p -> p.readFailed(r.round(), clock.getAsLong()));
@@ -208,6 +209,11 @@ public final class PushEngine implements AutoCloseable {
             }
             feed(p -> p.datumRead(r.round(), datum, clock.getAsLong()));
         }
+    }
+
+    /** Publishers looked at to compute push deltas so far (for tests). */
+    long publishersDiffed() {
+        return payloads.publishersDiffed();
     }
 
     /** Sends {@code s}'s payload; a delta the client refuses for its base is followed at once by the full list. */

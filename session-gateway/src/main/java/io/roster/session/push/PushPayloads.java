@@ -13,6 +13,7 @@ import io.roster.session.registry.SubscriberRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
@@ -21,12 +22,14 @@ import java.util.function.Predicate;
  * when they all hold the same one and the {@link DatumHistory} still has it, else the full list as entries. Any other
  * connection gets the plain full list, as older SDKs know it. Each payload is built (and deflated, when
  * session.push-compress-min-bytes is reached and it pays) once per round, whatever the number of connections; a
- * delta once per base version.
+ * delta once per base version: the read deltas from that base when they link up (O(change)), else a diff by
+ * publisher identity ({@link DatumHistory#diff}).
  */
 public final class PushPayloads {
     private final int compressMinBytes;
     private final PushMetrics metrics;
     private final DatumHistory history;
+    private final LongAdder publishersDiffed = new LongAdder();
 
     /** @param hasSubscribers whether a dataInfoId has subscribers here: the history of one without is dropped */
     public PushPayloads(int compressMinBytes, PushMetrics metrics, Predicate<String> hasSubscribers) {
@@ -35,9 +38,22 @@ public final class PushPayloads {
         this.history = new DatumHistory(hasSubscribers);
     }
 
+    /**
+     * Remembers a datum just read, with the read delta that built it (null when read whole): a later round pushing it
+     * to subscribers holding a version the read deltas link to sends those deltas, without looking at the rest.
+     */
+    public void read(Datum datum, ReadDelta readDelta) {
+        history.record(datum, readDelta);
+    }
+
     /** The payloads of one round pushing {@code datum}; its version is remembered as a base for later deltas. */
     public Round round(Datum datum) {
-        return new Round(datum, history.record(DatumHistory.Snapshot.of(datum)));
+        return new Round(datum, history.record(datum, null));
+    }
+
+    /** Publishers looked at to compute deltas, all rounds together (for tests: a round should cost its change). */
+    long publishersDiffed() {
+        return publishersDiffed.sum();
     }
 
     /** How many datums the history holds (for tests and figures). */
@@ -48,14 +64,14 @@ public final class PushPayloads {
     /** One round's payloads, built lazily and shared by its connections. Thread-safe: a refusal may ask from a callback. */
     public final class Round {
         private final Datum datum;
-        private final DatumHistory.Snapshot snapshot;
+        private final DatumHistory.Version version;
         private PushMessage plain;
         private PushMessage keyedFull;
         private final Map<Long, PushMessage> deltas = new HashMap<>();
 
-        private Round(Datum datum, DatumHistory.Snapshot snapshot) {
+        private Round(Datum datum, DatumHistory.Version version) {
             this.datum = datum;
-            this.snapshot = snapshot;
+            this.version = version;
         }
 
         /** What {@code push} sends: a delta, a keyed full list or a plain one (counted as sent). */
@@ -117,12 +133,21 @@ public final class PushPayloads {
             if (known != null) {
                 return known;
             }
-            DatumHistory.Snapshot from = history.at(datum.dataInfoId(), base);
+            DatumHistory.Version from = history.at(datum.dataInfoId(), base);
             if (from == null || base >= datum.version()) {
                 return null;
             }
-            DatumHistory.Change change = DatumHistory.diff(from, datum, snapshot);
-            PushMessage made = keyed(base, change.addedOrReplaced(), change.removed());
+            PushMessage made;
+            List<ReadDelta> reads = history.path(datum.dataInfoId(), base, version);
+            if (reads != null) {
+                ReadDelta change = reads.size() == 1 ? reads.get(0) : ReadDelta.chain(reads);
+                reads.forEach(r -> publishersDiffed.add(r.size()));
+                made = keyed(base, change.changed(), change.removed());
+            } else {
+                DatumHistory.Change change = DatumHistory.diff(from.datum(), datum);
+                publishersDiffed.add(from.datum().publishers().size() + datum.publishers().size());
+                made = keyed(base, change.addedOrReplaced(), change.removed());
+            }
             deltas.put(base, made);
             return made;
         }

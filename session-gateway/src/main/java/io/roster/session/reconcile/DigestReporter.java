@@ -10,6 +10,7 @@ import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.SessionDigest;
 import io.roster.common.wire.SessionDigestReply;
 import io.roster.common.wire.SessionSlotSync;
+import io.roster.common.wire.SlotDigest;
 import io.roster.common.wire.WriteReply;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.RegistrationClock;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +45,8 @@ import java.util.function.Supplier;
  */
 public final class DigestReporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DigestReporter.class);
+    /** A slot written in every period still gets its mismatch synced at least every this many + 1 rounds. */
+    static final int MAX_DEFERRALS = 3;
 
     private final ClientRegistry registry;
     private final RegistrationClock clock;
@@ -53,10 +58,15 @@ public final class DigestReporter implements AutoCloseable {
     private final long intervalMs;
     private final ScheduledExecutorService scheduler = NamedThreads.scheduler("session-digest");
     private final AtomicBoolean extraRoundQueued = new AtomicBoolean();
+    private final AtomicBoolean forceSyncQueued = new AtomicBoolean();
+    /** Which slots were written during the last period, and how long their mismatches were left to settle. */
+    private final BusySlots busySince = new BusySlots(MAX_DEFERRALS);
     private final AtomicLong epochSeen = new AtomicLong();
     /** Leaders whose last round failed, so a data node that stays down is logged once, not every round. */
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** Publishers copied out of the registry by rounds (only mismatched slots' syncs should): for tests. */
+    private final LongAdder publishersRead = new LongAdder();
 
     /**
      * @param table     the newest slot table this session knows
@@ -84,6 +94,7 @@ public final class DigestReporter implements AutoCloseable {
      */
     public void slotTableChanged(long epoch) {
         if (epoch > epochSeen.getAndAccumulate(epoch, Math::max)) {
+            forceSyncQueued.set(true); // a new leader learns at once what this session holds, busy slots included
             roundSoon();
         }
     }
@@ -128,14 +139,17 @@ public final class DigestReporter implements AutoCloseable {
         if (byLeader.isEmpty()) {
             return;
         }
-        SlotPublishers held = SlotPublishers.of(registry.bySlot(), allSlots(current));
+        // Only the running digests: copying every slot's publishers here cost a pass over the registry each round.
+        Map<Integer, SlotDigest> held = new HashMap<>();
+        SlotPublishers.digestsOf(registry.bySlot(), allSlots(current)).forEach(d -> held.put(d.slotId(), d));
+        Set<Integer> busy = busySince.update(held, forceSyncQueued.getAndSet(false));
         for (Map.Entry<String, List<Integer>> led : byLeader.entrySet()) {
             if (closed) {
                 return;
             }
             String problem;
             try {
-                problem = report(led.getKey(), led.getValue(), held);
+                problem = report(led.getKey(), led.getValue(), held, busy);
             } catch (RpcFailure e) {
                 problem = e.getMessage();
             }
@@ -144,8 +158,8 @@ public final class DigestReporter implements AutoCloseable {
     }
 
     /** The digest of {@code leader}'s slots, then a sync of each slot it says differs; null when all went through. */
-    private String report(String leader, List<Integer> led, SlotPublishers held) {
-        SessionDigest digest = new SessionDigest(processId, led.stream().map(held::digest).toList());
+    private String report(String leader, List<Integer> led, Map<Integer, SlotDigest> held, Set<Integer> busy) {
+        SessionDigest digest = new SessionDigest(processId, led.stream().map(held::get).toList());
         SessionDigestReply reply = caller.call(leader, digest, SessionDigestReply.class, timeoutMs);
         if (!reply.ok()) {
             return "SessionDigest to " + leader + " answered " + reply;
@@ -157,12 +171,14 @@ public final class DigestReporter implements AutoCloseable {
                 mismatched.add(slot); // only slots sent, each once: data may repeat a slot the digest held twice
             }
         }
+        busySince.deferBusy(led, mismatched, busy);
         if (mismatched.isEmpty()) {
             return null;
         }
         // A fresh read, stamped first: the digest's read is older, and data removes unlisted publishers up to the stamp.
         long stamp = clock.snapshotTick();
         SlotPublishers now = SlotPublishers.of(registry.bySlot(), mismatched);
+        mismatched.forEach(slot -> publishersRead.add(now.in(slot).size()));
         List<String> refused = new ArrayList<>();
         for (int slot : mismatched) {
             WriteReply synced = caller.call(leader, new SessionSlotSync(processId, slot, stamp, now.in(slot)), WriteReply.class,
@@ -173,6 +189,10 @@ public final class DigestReporter implements AutoCloseable {
         }
         LOG.debug("synced slots {} with {} ({} refused)", mismatched, leader, refused.size());
         return refused.isEmpty() ? null : "SessionSlotSync to " + leader + " refused for " + refused;
+    }
+
+    long publishersRead() {
+        return publishersRead.sum();
     }
 
     private void note(String leader, String problem) {

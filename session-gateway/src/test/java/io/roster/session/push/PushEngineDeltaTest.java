@@ -126,4 +126,45 @@ class PushEngineDeltaTest {
         assertThat(metrics.counter("session.push.failed").getCount()).as("a refused base is no failure").isZero();
         assertThat(metrics.counter("session.push.retried").getCount()).isZero();
     }
+
+    @Test
+    void aRoundOnADeltaReadPushesThatDeltaWithoutLookingAtTheOtherPublishers() {
+        List<Publisher> many = new java.util.ArrayList<>(datum(1, java.util.stream.IntStream.range(0, 5000)
+                .mapToObj(i -> "p" + i).toArray(String[]::new)).publishers());
+        many.sort(DeltaDatumReader.ORDER);
+        Datum v1 = new Datum(ID, 1, List.copyOf(many));
+        Publisher changed = new Publisher("r-p42", ID, "c", "app", "", List.of("p42'".getBytes(StandardCharsets.UTF_8)), 2,
+                "p42".hashCode(), new ProcessId("s:1", 1, 1));
+        many.replaceAll(p -> p.registerId().equals("r-p42") ? changed : p);
+        Datum v2 = new Datum(ID, 2, List.copyOf(many));
+        current.set(v1);
+        DeltaDatumReader reader = new DeltaDatumReader((id, since) -> since == 1 && current.get() == v2
+                ? io.roster.common.wire.DatumReply.delta(ID, 2, 1, List.of(changed), List.of(), 5000)
+                : new io.roster.common.wire.DatumReply(io.roster.common.wire.ErrorCode.OK, "", current.get()), id -> true);
+        engine = new PushEngine(registry, reader, new PushSender() {
+            @Override
+            public CompletableFuture<Boolean> send(ConnectionHandle connection, PushMessage message) {
+                throw new AssertionError("the engine asks for outcomes");
+            }
+
+            @Override
+            public CompletableFuture<PushOutcome> sendForOutcome(ConnectionHandle connection, PushMessage message) {
+                sent.add(message);
+                return CompletableFuture.completedFuture(PushOutcome.ACKED);
+            }
+        }, new PushOptions(0, 0, 256), new PushMetrics(metrics));
+        SubscriberRecord s = subscribe("new", true);
+        engine.pushCurrent(s);
+        await().until(() -> s.pushedVersion() == 1);
+
+        current.set(v2);
+        engine.onChange(ID);
+        await().until(() -> s.pushedVersion() == 2);
+
+        PushMessage delta = sentTo("new").get(1);
+        assertThat(delta.isDelta()).isTrue();
+        assertThat(delta.entries()).extracting(en -> en.key()).containsExactly("r-p42");
+        assertThat(reader.deltasApplied()).isEqualTo(1);
+        assertThat(engine.publishersDiffed()).as("the read delta is the push delta").isEqualTo(1);
+    }
 }

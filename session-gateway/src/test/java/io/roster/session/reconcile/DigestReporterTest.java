@@ -179,4 +179,68 @@ class DigestReporterTest {
         assertThat(even.digests().get(1).slots()).hasSize(SLOT_COUNT);
         assertThat(odd.digests()).hasSize(1);
     }
+
+    @Test
+    void aRoundCopiesNoPublisherListOnlyTheRunningDigestsAndSyncsOnlyWhatDataNamed() {
+        for (int i = 0; i < 5000; i++) {
+            register("p" + i, i % SLOT_COUNT, i / SLOT_COUNT);
+        }
+        table.set(evenOdd());
+        DigestReporter r = reporter(600_000);
+
+        r.round();
+        register("late", 3, 9999);
+        r.round();
+
+        assertThat(r.publishersRead()).isZero(); // the old round copied all 5000 every time
+        assertThat(odd.digests()).hasSize(2);
+        assertThat(odd.digests().get(1).slots()).extracting(SlotDigest::count).containsExactly(625, 626, 625, 625);
+        odd.mismatch(3);
+        r.round();
+        assertThat(r.publishersRead()).isEqualTo(626); // a mismatch still sends its slot in full
+        assertThat(odd.syncs()).extracting(SessionSlotSync::slotId).containsExactly(3);
+    }
+
+    @Test
+    void aMismatchOfASlotWrittenSinceTheLastRoundWaitsForItToSettleAtMostMaxDeferralsRounds() {
+        register("a", 3, 0);
+        table.set(evenOdd());
+        DigestReporter r = reporter(600_000);
+        r.round();
+        odd.mismatch(3, 5);
+
+        register("b", 3, 1); // a write maybe still in flight to data: slot 3 is busy, slot 5 is quiet
+        r.round();
+        assertThat(odd.syncs()).extracting(SessionSlotSync::slotId).as("the quiet slot's gap is synced at once")
+                .containsExactly(5);
+
+        r.round(); // slot 3 unchanged for a whole round: its mismatch is a gap
+        assertThat(odd.syncs()).extracting(SessionSlotSync::slotId).containsExactly(5, 3, 5);
+
+        for (int i = 0; i < DigestReporter.MAX_DEFERRALS; i++) {
+            register("busy" + i, 3, 2 + i);
+            r.round();
+        }
+        assertThat(odd.syncs()).extracting(SessionSlotSync::slotId).filteredOn(slot -> slot == 3).hasSize(1);
+        register("busy-again", 3, 9);
+        r.round(); // written in every round: synced after MAX_DEFERRALS rounds anyway
+        assertThat(odd.syncs()).extracting(SessionSlotSync::slotId).filteredOn(slot -> slot == 3).hasSize(2);
+    }
+
+    @Test
+    void aRoundForANewSlotTableEpochSyncsBusySlotsToo() {
+        register("a", 3, 0);
+        table.set(evenOdd());
+        DigestReporter r = reporter(600_000);
+        r.start();
+        r.slotTableChanged(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> odd.digests().size() == 1);
+
+        odd.mismatch(3);
+        register("b", 3, 1);
+        table.set(table(2, i -> i % 2 == 0 ? even.address() : odd.address()));
+        r.slotTableChanged(2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> odd.syncs().size() == 1);
+        assertThat(odd.syncs().get(0).slotId()).isEqualTo(3);
+    }
 }

@@ -6,6 +6,9 @@ import io.roster.common.wire.PushMessage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,15 +32,35 @@ public final class PushCopies {
         }
     }
 
-    /** One subscription's list at {@code version}: by key, and in the datum's order. */
+    /**
+     * A list at {@code version}: by key, and in the datum's order. The subscriptions of one datum that took the same
+     * pushes share one copy (a client's subscribers of a service usually do), so a delta is applied, and the whole
+     * list built, once for all of them; a copy that only some of its holders move on from is cloned first.
+     */
     private static final class Copy {
+        final String dataInfoId;
         long version;
-        final Map<String, PushEntry> byKey = new HashMap<>();
-        final TreeMap<PushEntry, PushEntry> inOrder = new TreeMap<>(ORDER);
+        final Map<String, PushEntry> byKey;
+        final TreeMap<PushEntry, PushEntry> inOrder;
+        /** The subscriptions (registerIds) holding this copy; guarded by the PushCopies. */
+        final Set<String> holders = new HashSet<>();
+        /** The whole list at {@code version}, built once when first asked for. */
+        private List<PushEntry> list;
 
         Copy(PushMessage full) {
+            dataInfoId = full.dataInfoId();
             version = full.version();
+            byKey = new HashMap<>();
+            inOrder = new TreeMap<>(ORDER);
             full.entries().forEach(this::put);
+        }
+
+        private Copy(Copy other) {
+            dataInfoId = other.dataInfoId;
+            version = other.version;
+            byKey = new HashMap<>(other.byKey);
+            inOrder = new TreeMap<>(other.inOrder);
+            list = other.list;
         }
 
         void put(PushEntry e) {
@@ -58,10 +81,23 @@ public final class PushCopies {
             delta.removedKeys().forEach(this::remove);
             delta.entries().forEach(this::put);
             version = delta.version();
+            list = null;
+        }
+
+        List<PushEntry> list() {
+            if (list == null) {
+                list = List.copyOf(inOrder.values());
+            }
+            return list;
         }
     }
 
     private final Map<String, Copy> copies = new HashMap<>(); // guarded by this
+    /**
+     * Per dataInfoId, the copy at the newest version taken: a version of a datum has one content, so a subscription
+     * that reaches that version (a new subscription's full list, a delta) joins it instead of keeping its own.
+     */
+    private final Map<String, Copy> newest = new HashMap<>(); // guarded by this
 
     /**
      * Takes {@code push} (inflated) for the subscriptions it names that are {@code live}. A keyed full list replaces
@@ -73,7 +109,7 @@ public final class PushCopies {
     public synchronized Taken take(PushMessage push, Predicate<String> live) {
         List<String> ids = push.subscriberIds().stream().filter(live).toList();
         if (!push.isKeyed()) {
-            ids.forEach(copies::remove);
+            ids.forEach(this::forgetHeld);
             return new Taken(List.of(push), null);
         }
         if (push.isDelta()) {
@@ -86,29 +122,78 @@ public final class PushCopies {
                 }
             }
         }
-        List<PushMessage> out = new ArrayList<>();
+        // The subscriptions this push moves on, grouped by the copy they hold now (null: none yet).
+        Map<Copy, List<String>> moving = new IdentityHashMap<>();
+        List<String> fresh = new ArrayList<>();
         for (String id : ids) {
             Copy before = copies.get(id);
             if (before != null && before.version >= push.version()) {
                 continue;
             }
-            Copy after;
-            if (push.isDelta()) {
-                after = before;
-                after.apply(push);
+            if (before == null || !push.isDelta()) {
+                fresh.add(id);
             } else {
-                after = new Copy(push);
-                copies.put(id, after);
+                moving.computeIfAbsent(before, c -> new ArrayList<>()).add(id);
             }
-            out.add(PushMessage.keyed(push.dataInfoId(), after.version, List.of(id), 0,
-                    new ArrayList<>(after.inOrder.values()), List.of()));
         }
+        List<PushMessage> out = new ArrayList<>();
+        if (!fresh.isEmpty()) {
+            Copy known = atVersion(push);
+            Copy after = known != null ? known : new Copy(push);
+            fresh.forEach(id -> hold(id, after));
+            out.add(wholeList(push, after, fresh));
+        }
+        moving.forEach((before, group) -> {
+            Copy known = atVersion(push);
+            Copy after = known != null ? known : before.holders.size() == group.size() ? before : new Copy(before);
+            if (after != known) {
+                after.apply(push);
+            }
+            group.forEach(id -> hold(id, after));
+            out.add(wholeList(push, after, group));
+        });
         return new Taken(out, null);
+    }
+
+    /** The copy of {@code push}'s datum already at its version, or null. */
+    private Copy atVersion(PushMessage push) {
+        Copy known = newest.get(push.dataInfoId());
+        return known != null && known.version == push.version() && !known.holders.isEmpty() ? known : null;
+    }
+
+    private static PushMessage wholeList(PushMessage push, Copy copy, List<String> ids) {
+        return PushMessage.keyed(push.dataInfoId(), copy.version, List.copyOf(ids), 0, copy.list(), List.of());
+    }
+
+    private void hold(String id, Copy copy) {
+        Copy old = copies.put(id, copy);
+        if (old != null && old != copy) {
+            release(id, old);
+        }
+        copy.holders.add(id);
+        Copy known = newest.get(copy.dataInfoId);
+        if (known == null || known.version <= copy.version) {
+            newest.put(copy.dataInfoId, copy);
+        }
+    }
+
+    private void forgetHeld(String id) {
+        Copy old = copies.remove(id);
+        if (old != null) {
+            release(id, old);
+        }
+    }
+
+    private void release(String id, Copy copy) {
+        copy.holders.remove(id);
+        if (copy.holders.isEmpty()) {
+            newest.remove(copy.dataInfoId, copy);
+        }
     }
 
     /** The subscription {@code registerId} ended: its copy goes. */
     public synchronized void forget(String registerId) {
-        copies.remove(registerId);
+        forgetHeld(registerId);
     }
 
     /** The version of {@code registerId}'s copy, or -1 when it has none. */

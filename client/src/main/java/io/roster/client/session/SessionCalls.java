@@ -1,6 +1,7 @@
 package io.roster.client.session;
 
 import com.alipay.remoting.Connection;
+import com.alipay.remoting.ResponseStatus;
 import com.alipay.remoting.InvokeCallback;
 import com.alipay.remoting.exception.CodecException;
 import com.alipay.remoting.exception.RemotingException;
@@ -97,12 +98,21 @@ final class SessionCalls {
             // session or the path to it is stuck: the connection can no longer be trusted.
             return new CallOutcome.Lost(name + " got no answer within " + timeoutMillis + " ms", true);
         }
-        if (e instanceof InvokeException) {
+        if (e instanceof InvokeException && !sendFailed(e)) {
             // bolt raises it only for a response that came back with a failure status: the connection works.
             return answered(ErrorCode.INTERNAL_ERROR, "the session answered " + name + " with a failure: " + e.getMessage());
         }
         // the send failed or the connection closed
         return new CallOutcome.Lost(name + " got no answer: " + describe(e), true);
+    }
+
+    /**
+     * Whether bolt's callback path reports a send that failed: it has no exception type of its own there, only a
+     * generic {@link InvokeException} naming the status (the synchronous path throws InvokeSendFailedException).
+     */
+    private static boolean sendFailed(RemotingException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("responseStatus:" + ResponseStatus.CLIENT_SEND_ERROR.name());
     }
 
     private static CallOutcome answered(ErrorCode code, String message) {

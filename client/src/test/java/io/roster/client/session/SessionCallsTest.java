@@ -40,6 +40,16 @@ class SessionCallsTest {
     }
 
     @Test
+    void aSendThatFailedUnderACallbackIsALostConnectionToo() {
+        // bolt's callback path reports a failed send as a generic InvokeException naming the status (a chaos run saw
+        // it when a session was killed): the request never left, so the registration is kept for the replay.
+        InvokeException sendFailed = new InvokeException("Exception caught in invocation. The address is 127.0.0.1:45017 "
+                + "responseStatus:CLIENT_SEND_ERROR", new IOException("Connection reset by peer"));
+        assertThat(outcome(sendFailed))
+                .isInstanceOfSatisfying(CallOutcome.Lost.class, lost -> assertThat(lost.connectionFailed()).isTrue());
+    }
+
+    @Test
     void failuresTheSessionReportedAreAnswers() {
         assertThat(answeredCode(outcome(new InvokeServerBusyException("busy")))).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(answeredCode(outcome(new InvokeServerException("processor failed")))).isEqualTo(ErrorCode.INTERNAL_ERROR);

@@ -109,14 +109,9 @@ public final class InMemorySlotStore implements SlotStore {
 
     @Override
     public List<WriteResult> putAll(int slot, List<Publisher> batch, long leaderEpoch) {
-        if (batch.isEmpty()) {
-            return List.of();
-        }
         List<Publisher> puts = batch.stream().map(this::canonical).toList();
-        SlotData data = null;
-        for (Publisher p : puts) {
-            data = slotFor(slot, p.dataInfoId());
-        }
+        puts.forEach(p -> slotFor(slot, p.dataInfoId())); // each datum points at the slot before the batch writes it
+        SlotData data = slots.computeIfAbsent(slot, s -> new SlotData());
         synchronized (data) { // one hold of the lock, one persisted write, one version per datum for the whole batch
             guard.requireLeads(slot, leaderEpoch);
             puts.forEach(p -> guard.requireAdmitted(p.sessionProcessId())); // before judging any: all or nothing

@@ -2,6 +2,8 @@ package io.roster.client.registry;
 
 import com.alipay.remoting.Connection;
 import io.roster.client.session.CallOutcome;
+import io.roster.client.session.Replay;
+import io.roster.client.session.Replayer;
 import io.roster.client.session.SessionLink;
 import io.roster.common.retry.Backoff;
 import io.roster.common.util.NamedThreads;
@@ -27,7 +29,7 @@ import java.util.concurrent.Future;
  * good (no session would take it); any other error, SESSION_FULL included, gives the connection up, and the next
  * connection, to the next session, replays again.
  */
-public final class RegistrationReplayer implements SessionLink.Replayer {
+public final class RegistrationReplayer implements Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationReplayer.class);
     /** Items of one replay in flight at once. */
     private static final int IN_FLIGHT = 8;
@@ -52,7 +54,7 @@ public final class RegistrationReplayer implements SessionLink.Replayer {
     }
 
     @Override
-    public SessionLink.Replay capture() {
+    public Replay capture() {
         RegistrationSnapshot snapshot = table.snapshot();
         return (connection, address, generation) -> replay(snapshot, connection, address, generation);
     }

@@ -38,25 +38,8 @@ import java.util.function.Function;
 public final class SessionLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLink.class);
 
-    /** Captures, under the link's lock, what a new connection must be given; the returned replay sends it. */
-    @FunctionalInterface
-    public interface Replayer {
-        Replay capture();
-    }
-
-    /** Sends captured registrations on a new connection before calls may use it. */
-    @FunctionalInterface
-    public interface Replay {
-        /**
-         * True once the session accepted every registration (or rejected one for good). False when the replay could
-         * not complete on this connection; the link then drops it, so that the next connection replays again.
-         * Publishes carry {@code connectionGeneration}, the number of this connection.
-         */
-        boolean sendOn(Connection connection, String address, long connectionGeneration);
-    }
-
-    private final RpcClient rpcClient;
     private final SessionCalls calls;
+    private final SessionConnector connector;
     private final ReconnectPlan plan;
     private final Duration connectTimeout;
     private final ScheduledExecutorService reconnector;
@@ -66,7 +49,6 @@ public final class SessionLink implements AutoCloseable {
     // guarded by lock
     private final LinkStateMachine<Connection> machine;
     private Replayer replayer;
-    private Object hello;
     private final ConnectedWaiters waiters = new ConnectedWaiters();
 
     /** Create before {@code rpcClient.startup()}: it registers the listener that notices closed connections. */
@@ -79,8 +61,8 @@ public final class SessionLink implements AutoCloseable {
     /** As above, with the sessions taken from {@code directory} (a fixed list, or meta's). */
     public SessionLink(RpcClient rpcClient, SessionDirectory directory, Duration connectTimeout, Duration requestTimeout,
                        Backoff backoff, String threadName) {
-        this.rpcClient = rpcClient;
         this.calls = new SessionCalls(rpcClient, requestTimeout);
+        this.connector = new SessionConnector(rpcClient, calls, connectTimeout);
         this.plan = new ReconnectPlan(directory, backoff);
         this.machine = new LinkStateMachine<>(plan);
         this.connectTimeout = connectTimeout;
@@ -95,12 +77,7 @@ public final class SessionLink implements AutoCloseable {
      * as one that took no capabilities; the connection goes on to its replay either way. Call before {@link #start}.
      */
     public void greetWith(Object hello) {
-        lock.lock();
-        try {
-            this.hello = hello;
-        } finally {
-            lock.unlock();
-        }
+        connector.greetWith(hello);
     }
 
     /** Starts connecting, to the first address first; {@code replayer} runs on every new connection. */
@@ -307,7 +284,7 @@ public final class SessionLink implements AutoCloseable {
     private void connectTo(String address) {
         Connection connection;
         try {
-            connection = rpcClient.createStandaloneConnection(address, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+            connection = connector.open(address);
         } catch (RemotingException | RuntimeException e) {
             onEvent(m -> m.connectFailed(address, SessionCalls.describe(e)));
             return;
@@ -338,16 +315,15 @@ public final class SessionLink implements AutoCloseable {
             outside.add(this::settleWaiters);
         } else if (command instanceof LinkCommand.Replay<Connection> r) {
             Replay replay = replayer.capture(); // under the lock: no registration change lands in between
-            Object greeting = hello;
             outside.add(() -> {
-                greet(r.connection(), r.address(), greeting); // first: the session knows the client's capabilities
+                connector.greet(r.connection(), r.address()); // first: the session knows the client's capabilities
                 boolean complete = replay.sendOn(r.connection(), r.address(), r.generation());
                 onEvent(m -> m.replayDone(r.connection(), complete, nowMillis()));
             });
         } else if (command instanceof LinkCommand.Connect<Connection> c) {
             outside.add(() -> connectTo(c.address()));
         } else if (command instanceof LinkCommand.Close<Connection> c) {
-            outside.add(() -> closeQuietly(c.connection()));
+            outside.add(() -> connector.closeQuietly(c.connection()));
         } else if (command instanceof LinkCommand.ConfirmOpen<Connection> c) {
             outside.add(() -> {
                 if (!c.connection().isFine()) {
@@ -356,18 +332,6 @@ public final class SessionLink implements AutoCloseable {
             });
         } else if (command instanceof LinkCommand.Log<Connection> l) {
             outside.add(() -> log(l));
-        }
-    }
-
-    /** The hello step of connecting; its outcome only shows in the log (a lost connection fails the replay next). */
-    private void greet(Connection connection, String address, Object greeting) {
-        if (greeting == null) {
-            return;
-        }
-        CallOutcome outcome = calls.call(connection, greeting);
-        if (outcome instanceof CallOutcome.Answered a && !a.reply().ok()) {
-            LOG.info("Session {} did not take {} ({}); going on without capabilities", address,
-                    greeting.getClass().getSimpleName(), a.reply().message());
         }
     }
 
@@ -406,14 +370,6 @@ public final class SessionLink implements AutoCloseable {
         return new LinkUnavailableException("not connected to any session within " + connectTimeout.toMillis()
                 + " ms; sessions tried: " + String.join(", ", plan.addresses()) + " (" + plan.describe() + "); " + why,
                 plan.addresses(), machine.lastFailure());
-    }
-
-    private void closeQuietly(Connection connection) {
-        try {
-            rpcClient.closeStandaloneConnection(connection);
-        } catch (RuntimeException e) {
-            LOG.debug("Closing a session connection failed: {}", e.toString());
-        }
     }
 
     /** Stops reconnecting and closes the connection; waiting callers get {@link IllegalStateException}. Idempotent. */

@@ -311,6 +311,14 @@ public final class DataServer implements AutoCloseable {
         return sessions.size();
     }
 
+    /**
+     * The epoch of the slot table this node serves by. The heartbeat publishes a new {@link #view()} before its
+     * listener installs the table's assignment, so a caller waiting for a table to take effect waits for this.
+     */
+    public long servedTableEpoch() {
+        return assignment.get().epoch();
+    }
+
     /** How many slots this node leads in its current slot table. */
     public int ledSlotCount() {
         return assignment.get().ledSlots().size();

@@ -88,7 +88,7 @@ class DataServerTest {
     }
 
     private void awaitTable() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> data.view().slotTable().epoch() == meta.epoch());
+        await().atMost(Duration.ofSeconds(10)).until(() -> data.servedTableEpoch() == meta.epoch());
     }
 
     /** A canonical dataInfoId in {@code slot}. */
@@ -211,7 +211,7 @@ class DataServerTest {
     void aSlotTableOfAnotherSlotCountMakesTheNodeUnavailableNotTheRequestInvalid() {
         try (FakeMeta otherMeta = new FakeMeta(SLOTS * 2); DataServer misconfigured = new DataServer(config(otherMeta.address()))) {
             misconfigured.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> misconfigured.view().slotTable().epoch() == otherMeta.epoch());
+            await().atMost(Duration.ofSeconds(10)).until(() -> misconfigured.servedTableEpoch() == otherMeta.epoch());
             SlotFunction theirs = new SlotFunction(SLOTS * 2);
             String id = java.util.stream.IntStream.range(0, SLOTS).mapToObj(DataServerTest::idInSlot)
                     .filter(candidate -> theirs.slotOf(candidate) != SLOT_FUNCTION.slotOf(candidate)).findFirst().orElseThrow();

@@ -56,7 +56,7 @@ class PublishBatchTest {
         data.start();
         session = new FakeSession(SLOTS);
         meta.leadElsewhere(Set.of(6));
-        await().atMost(Duration.ofSeconds(10)).until(() -> data.view().slotTable().epoch() == meta.epoch());
+        await().atMost(Duration.ofSeconds(10)).until(() -> data.servedTableEpoch() == meta.epoch());
         await().atMost(Duration.ofSeconds(10)).until(data::isReady);
         assertThat(session.call(data.address(), new SessionHello(session.processId()), SimpleReply.class).ok()).isTrue();
     }

@@ -23,7 +23,9 @@ public final class WireTypes {
             SlotDigestQueryReply.class, SlotPublishersQuery.class, SlotPublishersReply.class, SwitchRequest.class, SwitchReply.class,
             DatumVersionsQuery.class, DatumVersionsReply.class, InterestWithdrawal.class,
             SessionListRequest.class, SessionListReply.class, SessionPing.class,
-            ClientHello.class, PushEntry.class, PublishBatch.class, PublishBatchReply.class);
+            ClientHello.class, PushEntry.class, PublishBatch.class, PublishBatchReply.class,
+            RevisionRegistration.class, RevisionQuery.class, RevisionReply.class, RevisionCatalogRequest.class,
+            RevisionCatalogReply.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 

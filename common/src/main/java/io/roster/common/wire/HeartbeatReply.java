@@ -19,6 +19,11 @@ public final class HeartbeatReply extends Reply {
      * it. 0 from meta versions that did not send it.
      */
     private final long metaVersion;
+    /**
+     * The version of meta's revision catalog (the log index of its last change; 0: no revision ever). A session whose
+     * catalog is older asks for the change with a {@link RevisionCatalogRequest}.
+     */
+    private final long revisionsVersion;
 
     /** A reply with default switches (errors, and meta versions that had none). */
     public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes) {
@@ -32,6 +37,11 @@ public final class HeartbeatReply extends Reply {
 
     public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes,
                           List<NodeInfo> sessionNodes, Switches switches, long metaVersion) {
+        this(code, message, leaderAddress, slotTable, dataNodes, sessionNodes, switches, metaVersion, 0);
+    }
+
+    public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes,
+                          List<NodeInfo> sessionNodes, Switches switches, long metaVersion, long revisionsVersion) {
         super(code, message);
         this.leaderAddress = leaderAddress;
         this.slotTable = slotTable;
@@ -39,6 +49,7 @@ public final class HeartbeatReply extends Reply {
         this.sessionNodes = List.copyOf(sessionNodes);
         this.switches = switches;
         this.metaVersion = metaVersion;
+        this.revisionsVersion = revisionsVersion;
     }
 
     public String leaderAddress() {
@@ -64,5 +75,9 @@ public final class HeartbeatReply extends Reply {
 
     public long metaVersion() {
         return metaVersion;
+    }
+
+    public long revisionsVersion() {
+        return revisionsVersion;
     }
 }

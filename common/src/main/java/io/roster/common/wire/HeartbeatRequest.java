@@ -14,6 +14,8 @@ public final class HeartbeatRequest {
     private final long subscribers;
     private final long clients;
     private final List<SlotReplicaState> replicas;
+    /** From a session: the digests of the revisions its clients' application instances serve (for collection). */
+    private final List<String> revisionsInUse;
 
     /** A heartbeat without replica reports (session nodes). */
     public HeartbeatRequest(NodeInfo node, long knownEpoch, long publishers, long subscribers, long clients) {
@@ -22,12 +24,18 @@ public final class HeartbeatRequest {
 
     public HeartbeatRequest(NodeInfo node, long knownEpoch, long publishers, long subscribers, long clients,
                             List<SlotReplicaState> replicas) {
+        this(node, knownEpoch, publishers, subscribers, clients, replicas, List.of());
+    }
+
+    public HeartbeatRequest(NodeInfo node, long knownEpoch, long publishers, long subscribers, long clients,
+                            List<SlotReplicaState> replicas, List<String> revisionsInUse) {
         this.node = node;
         this.knownEpoch = knownEpoch;
         this.publishers = publishers;
         this.subscribers = subscribers;
         this.clients = clients;
         this.replicas = List.copyOf(replicas);
+        this.revisionsInUse = List.copyOf(revisionsInUse);
     }
 
     public NodeInfo node() {
@@ -53,6 +61,11 @@ public final class HeartbeatRequest {
     /** The sender's role and progress for each slot it leads or follows in its current table. */
     public List<SlotReplicaState> replicas() {
         return replicas == null ? List.of() : replicas;
+    }
+
+    /** The revisions a session's application instances serve; empty from data nodes and older sessions. */
+    public List<String> revisionsInUse() {
+        return revisionsInUse == null ? List.of() : revisionsInUse;
     }
 
     @Override

@@ -8,13 +8,28 @@ public final class SubscribeRequest {
     private final String registerId;
     private final String dataInfoId;
     private final String zone;
+    /**
+     * True: only the interface-level publishers of {@code dataInfoId}, never application instances converted to it
+     * (an application-level consumer resolves those itself). Older SDKs send false: they get both.
+     */
+    private final boolean interfaceOnly;
 
     public SubscribeRequest(String clientId, String appName, String registerId, String dataInfoId, String zone) {
+        this(clientId, appName, registerId, dataInfoId, zone, false);
+    }
+
+    public SubscribeRequest(String clientId, String appName, String registerId, String dataInfoId, String zone,
+                            boolean interfaceOnly) {
         this.clientId = clientId;
         this.appName = appName;
         this.registerId = registerId;
         this.dataInfoId = dataInfoId;
         this.zone = zone;
+        this.interfaceOnly = interfaceOnly;
+    }
+
+    public boolean interfaceOnly() {
+        return interfaceOnly;
     }
 
     public String clientId() {
@@ -39,6 +54,6 @@ public final class SubscribeRequest {
 
     @Override
     public String toString() {
-        return "SubscribeRequest{" + "clientId=" + clientId + " " + "appName=" + appName + " " + "registerId=" + registerId + " " + "dataInfoId=" + dataInfoId + " " + "zone=" + zone + "}";
+        return "SubscribeRequest{" + "clientId=" + clientId + " " + "appName=" + appName + " " + "registerId=" + registerId + " " + "dataInfoId=" + dataInfoId + " " + "zone=" + zone + (interfaceOnly ? " interfaceOnly" : "") + "}";
     }
 }

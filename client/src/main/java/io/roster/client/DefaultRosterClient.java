@@ -156,6 +156,16 @@ final class DefaultRosterClient implements RosterClient {
     }
 
     @Override
+    public ApplicationPublication publishApplication(String app, String address, ApplicationMetadata metadata) {
+        throw new UnsupportedOperationException("application-level publishing is being built (issue 15)");
+    }
+
+    @Override
+    public Subscription subscribeInterface(String interfaceId, InterfaceListener listener) {
+        throw new UnsupportedOperationException("application-level subscriptions are being built (issue 15)");
+    }
+
+    @Override
     public Subscription subscribe(String dataId, SubscriptionListener listener) {
         registrar.checkOpen();
         Objects.requireNonNull(listener, "listener");

@@ -75,6 +75,25 @@ public interface RosterClient extends AutoCloseable {
      */
     Subscription subscribe(String dataId, SubscriptionListener listener);
 
+    /**
+     * Publishes this process as one instance of application {@code app} reached at {@code address}, serving the
+     * interfaces of {@code metadata}: one registration whatever the number of interfaces. The revision (a digest of
+     * the interfaces and their parameters) is registered first, once per revision. Interface-level subscribers of
+     * each interface, old SDKs included, see the instance with that interface's parameters. Throws like
+     * {@link #publish(String, String...)}; a revision meta cannot take now is a {@link RosterRequestException} with
+     * a retryable code.
+     */
+    ApplicationPublication publishApplication(String app, String address, ApplicationMetadata metadata);
+
+    /**
+     * Subscribes to the providers of interface {@code interfaceId} (bare or canonical), application-level: the
+     * client resolves the applications that serve it, subscribes each application once (shared by every interface
+     * subscription that needs it), fetches the revisions it lacks, and also watches the interface's own
+     * interface-level publishers, so providers that have not moved stay reachable. Throws like
+     * {@link #subscribe(String, SubscriptionListener)}.
+     */
+    Subscription subscribeInterface(String interfaceId, InterfaceListener listener);
+
     /** This client's id, a random UUID; sessions file its registrations under it. */
     String clientId();
 

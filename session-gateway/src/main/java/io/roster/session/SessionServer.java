@@ -23,6 +23,8 @@ import io.roster.common.util.NamedThreads;
 import io.roster.common.view.ClusterView;
 import io.roster.common.wire.DatumReply;
 import io.roster.common.wire.HeartbeatRequest;
+import io.roster.session.catalog.RevisionService;
+import io.roster.session.catalog.SessionCatalog;
 import io.roster.session.push.DeltaDatumReader;
 import io.roster.session.push.InterestWithdrawals;
 import io.roster.session.push.PushEngine;
@@ -75,6 +77,8 @@ public final class SessionServer implements AutoCloseable {
     private final RosterConfig config;
     private final ClientRegistry registry;
     private final MetricRegistry metrics;
+    /** The revision catalog copy, its client calls, the publish checks and the revisions in use (issue 15). */
+    private final RevisionService revisions;
     private final RegistrationClock clock = new RegistrationClock();
     private final BoltConnections connections = new BoltConnections();
     private final BoundedHandlerPool handlers = new BoundedHandlerPool("session-handler", CLIENT_HANDLER_THREADS, CLIENT_HANDLER_QUEUE);
@@ -110,7 +114,8 @@ public final class SessionServer implements AutoCloseable {
     public SessionServer(RosterConfig config, MetricRegistry metrics) {
         this.config = config;
         this.metrics = metrics;
-        this.registry = new ClientRegistry(new SlotFunction(config.get(ConfigKeys.CLUSTER_SLOTS)));
+        this.revisions = new RevisionService(config.limits(), metrics);
+        this.registry = new ClientRegistry(new SlotFunction(config.get(ConfigKeys.CLUSTER_SLOTS)), revisions.inUse());
         metrics.gauge("session.publishers", () -> registry::publisherCount);
         metrics.gauge("session.subscribers", () -> registry::subscriberCount);
         metrics.gauge("session.clients", () -> registry::clientCount);
@@ -138,16 +143,18 @@ public final class SessionServer implements AutoCloseable {
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices,
                 metrics.counter("session.notices.received")));
         caller = new RpcCaller(dataClient);
-        heartbeat = new HeartbeatLoop("session", new MetaClient(caller, config.metaServers(), rpcTimeoutMs),
-                config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
+        MetaClient meta = new MetaClient(caller, config.metaServers(), rpcTimeoutMs);
+        revisions.start(meta);
+        heartbeat = new HeartbeatLoop("session", meta, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
                 epoch -> new HeartbeatRequest(new NodeInfo(NodeRole.SESSION, address, processId), epoch,
-                        registry.publisherCount(), registry.subscriberCount(), registry.clientCount()),
+                        registry.publisherCount(), registry.subscriberCount(), registry.clientCount(), List.of(),
+                        revisions.inUse().digests()),
                 delta -> {
                     SessionViewListener listener = viewListener;
                     if (listener != null) {
                         listener.onChange(delta);
                     }
-                });
+                }, revisions::heard);
         SlotLeaderFence fence = new SlotLeaderFence();
         router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq, fence);
         writes = new AsyncDataWrites(router, dataClient, batchedWrites);
@@ -178,9 +185,10 @@ public final class SessionServer implements AutoCloseable {
     private void serveClients() {
         for (UserProcessor<?> h : new ClientRequestHandlers(registry, writes, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
-                processId, clock, removals::retract, handlers, connections).all()) {
+                processId, clock, removals::retract, handlers, connections, revisions.publishCheck()).all()) {
             server.registerUserProcessor(h);
         }
+        revisions.clientHandlers(handlers).forEach(server::registerUserProcessor);
         server.registerUserProcessor(new SessionPingProcessor());
         server.registerUserProcessor(new ClientHelloProcessor(connections));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, boltConnection) -> {
@@ -229,6 +237,11 @@ public final class SessionServer implements AutoCloseable {
         return heartbeat.view();
     }
 
+    /** This session's copy of meta's revision catalog. */
+    public SessionCatalog catalog() {
+        return revisions.catalog();
+    }
+
     public int publisherCount() {
         return registry.publisherCount();
     }
@@ -247,7 +260,7 @@ public final class SessionServer implements AutoCloseable {
             return;
         }
         stopping = true;
-        closeAll(hellos, digests, heartbeat);
+        closeAll(hellos, digests, heartbeat, revisions);
         BoltServers.safeShutdown(server);
         closeAll(withdrawals, versionCheck, pushEngine);
         NamedThreads.shutdown(notices);

@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -30,6 +31,7 @@ public final class HeartbeatLoop implements AutoCloseable {
     private final MetaClient meta;
     private final LongFunction<HeartbeatRequest> requestForEpoch;
     private final ClusterViewListener onChange;
+    private final Consumer<HeartbeatReply> onReply;
     private final int intervalMs;
     private final AtomicReference<ClusterView> view = new AtomicReference<>(ClusterView.EMPTY);
     private final ScheduledExecutorService scheduler;
@@ -43,6 +45,17 @@ public final class HeartbeatLoop implements AutoCloseable {
      */
     public HeartbeatLoop(String name, MetaClient meta, int intervalMs, LongFunction<HeartbeatRequest> requestForEpoch,
                          ClusterViewListener onChange) {
+        this(name, meta, intervalMs, requestForEpoch, onChange, reply -> {
+        });
+    }
+
+    /**
+     * @param onReply told (on the heartbeat thread, after the view) of every OK reply, for what a reply carries beyond
+     *                the view (a session's revision catalog version); it must not wait
+     */
+    public HeartbeatLoop(String name, MetaClient meta, int intervalMs, LongFunction<HeartbeatRequest> requestForEpoch,
+                         ClusterViewListener onChange, Consumer<HeartbeatReply> onReply) {
+        this.onReply = onReply;
         this.meta = meta;
         this.intervalMs = intervalMs;
         this.requestForEpoch = requestForEpoch;
@@ -101,6 +114,7 @@ public final class HeartbeatLoop implements AutoCloseable {
         }
         metaReachable = true;
         apply(reply);
+        onReply.accept(reply);
         return true;
     }
 

@@ -33,8 +33,17 @@ public final class ClientRegistry {
     /** clientId -> its publishers plus subscribers here; kept inside the computes that change them. */
     private final Map<String, Integer> registrationsByClient = new ConcurrentHashMap<>();
 
+    /** Told of every change of a stored publisher, inside the compute that makes it (so in order per registerId). */
+    private final PublisherChanges publisherChanges;
+
     public ClientRegistry(SlotFunction slots) {
+        this(slots, (old, neu) -> {
+        });
+    }
+
+    public ClientRegistry(SlotFunction slots, PublisherChanges publisherChanges) {
         this.bySlot = new SlotIndex(slots);
+        this.publisherChanges = publisherChanges;
     }
 
     /** Every change of a stored publisher goes through here: the slot index and the client's count follow it. */
@@ -46,6 +55,7 @@ public final class ClientRegistry {
         if (neu != null) {
             count(neu.clientId(), 1);
         }
+        publisherChanges.changed(old, neu);
     }
 
     private void count(String clientId, int delta) {

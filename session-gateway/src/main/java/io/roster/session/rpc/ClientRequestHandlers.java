@@ -15,6 +15,7 @@ import io.roster.common.wire.SubscribeRequest;
 import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
 import io.roster.common.wire.WriteReply;
+import io.roster.session.catalog.AppPublishCheck;
 import io.roster.session.routing.AsyncDataWrites;
 import io.roster.session.push.PushEngine;
 import io.roster.session.registry.ClientRegistry;
@@ -46,6 +47,8 @@ public final class ClientRequestHandlers {
     private final Consumer<Publisher> retract;
     private final Executor executor;
     private final BoltConnections connections;
+    /** Publishes to Roster's reserved groups (application datums, providers datums); null: unchecked. */
+    private final AppPublishCheck publishCheck;
 
     /**
      * @param retract takes a publisher back off data, in the background: used when a write may have landed after
@@ -55,6 +58,15 @@ public final class ClientRequestHandlers {
                                  ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
                                  Consumer<Publisher> retract, Executor executor,
                                  BoltConnections connections) {
+        this(registry, router, pushEngine, limits, clientLimits, sessionProcessId, clock, retract, executor, connections, null);
+    }
+
+    /** @param publishCheck refuses bad publishes to reserved groups before anything is stored */
+    public ClientRequestHandlers(ClientRegistry registry, AsyncDataWrites router, PushEngine pushEngine, RegistryLimits limits,
+                                 ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
+                                 Consumer<Publisher> retract, Executor executor,
+                                 BoltConnections connections, AppPublishCheck publishCheck) {
+        this.publishCheck = publishCheck;
         this.clientLimits = clientLimits;
         this.registry = registry;
         this.router = router;
@@ -153,6 +165,9 @@ public final class ClientRequestHandlers {
         String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
         limits.checkAppName(r.appName());
         limits.checkData(r.data());
+        if (publishCheck != null) {
+            publishCheck.check(dataInfoId, r.data());
+        }
         RegisterReply refused = overLimit(connection, r.clientId(), !registry.hasPublisher(r.registerId()));
         if (refused != null) {
             return now(refused);

@@ -1,0 +1,96 @@
+package io.roster.session.catalog;
+
+import com.alipay.remoting.rpc.protocol.UserProcessor;
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
+import io.roster.common.app.RevisionCatalog;
+import io.roster.common.heartbeat.MetaClient;
+import io.roster.common.model.RegistryLimits;
+import io.roster.common.util.NamedThreads;
+import io.roster.common.wire.HeartbeatReply;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A session's side of application-level discovery, for {@code SessionServer} to wire: the {@link SessionCatalog}
+ * copy and its {@link CatalogFetcher}, the {@link RevisionHandlers}, the {@link AppPublishCheck} and the
+ * {@link RevisionsInUse} reported in heartbeats. Calls to meta run on their own small pool, apart from the client
+ * handlers and the heartbeat thread. Metrics: gauge {@code session.revisions} (catalog size), counters
+ * {@code session.revisions.fetches} and {@code session.revisions.forwarded}.
+ */
+public final class RevisionService implements AutoCloseable {
+    private static final int META_CALL_THREADS = 2;
+    /** Registrations (distinct digests) waiting for a meta-call thread; beyond it they are answered UNAVAILABLE. */
+    private static final int META_CALL_QUEUE = 256;
+
+    private final SessionCatalog catalog = new SessionCatalog();
+    private final RevisionsInUse inUse = new RevisionsInUse();
+    private final RegistryLimits limits;
+    private final AppPublishCheck publishCheck;
+    private final Counter fetches;
+    private final Counter forwarded;
+    private ExecutorService metaCalls;
+    private volatile CatalogFetcher fetcher;
+    private RevisionHandlers handlers;
+
+    public RevisionService(RegistryLimits limits, MetricRegistry metrics) {
+        this.limits = limits;
+        this.publishCheck = new AppPublishCheck(catalog::current);
+        metrics.gauge("session.revisions", () -> () -> catalog.current().size());
+        this.fetches = metrics.counter("session.revisions.fetches");
+        this.forwarded = metrics.counter("session.revisions.forwarded");
+    }
+
+    /** Starts talking to meta through {@code meta}; before this, heartbeat replies are ignored. */
+    public synchronized void start(MetaClient meta) {
+        metaCalls = new ThreadPoolExecutor(META_CALL_THREADS, META_CALL_THREADS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(META_CALL_QUEUE), NamedThreads.factory("session-revisions"));
+        CatalogFetcher f = new CatalogFetcher(catalog, meta, metaCalls, fetches);
+        handlers = new RevisionHandlers(catalog, f, meta, limits, metaCalls, forwarded);
+        fetcher = f;
+    }
+
+    public SessionCatalog catalog() {
+        return catalog;
+    }
+
+    /** The catalog as it is now, for the push side. */
+    public Supplier<RevisionCatalog> current() {
+        return catalog::current;
+    }
+
+    /** Registers on the client's publisher changes (the {@code ClientRegistry}'s hook). */
+    public RevisionsInUse inUse() {
+        return inUse;
+    }
+
+    public AppPublishCheck publishCheck() {
+        return publishCheck;
+    }
+
+    /** On the heartbeat thread: a reply's catalog version; a fetch starts elsewhere when it is newer. */
+    public void heard(HeartbeatReply reply) {
+        CatalogFetcher f = fetcher;
+        if (f != null) {
+            f.heard(reply.revisionsVersion());
+        }
+    }
+
+    /** The revision registration and query handlers, on the client handlers' pool. */
+    public synchronized List<UserProcessor<?>> clientHandlers(Executor handlerPool) {
+        return handlers.all(handlerPool);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (metaCalls != null) {
+            NamedThreads.shutdown(metaCalls);
+        }
+    }
+}

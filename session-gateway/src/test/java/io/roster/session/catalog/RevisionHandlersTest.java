@@ -1,17 +1,24 @@
 package io.roster.session.catalog;
 
+import com.codahale.metrics.Counter;
 import io.roster.common.app.InterfaceSpec;
 import io.roster.common.app.Revision;
+import io.roster.common.heartbeat.MetaClient;
+import io.roster.common.rpc.RpcCaller;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.RevisionQuery;
+import io.roster.common.wire.RevisionRegistration;
 import io.roster.common.wire.RevisionReply;
 import io.roster.common.wire.SimpleReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 
 import static io.roster.session.catalog.SessionWithFakeMeta.revision;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +44,35 @@ class RevisionHandlersTest {
         assertThat(cluster.register(rev).code()).isEqualTo(ErrorCode.OK);
         assertThat(cluster.forwarded()).as("the second registration is answered by the session").hasSize(1);
         assertThat(cluster.metrics.counter("session.revisions.forwarded").getCount()).isEqualTo(1);
+    }
+
+    /** Driven directly, with the meta-call pool as a queue the test runs, so both calls are surely under way at once. */
+    @Test
+    void registrationsOfOneDigestUnderWayShareOneForward() throws Exception {
+        Queue<Runnable> metaCalls = new ArrayDeque<>();
+        SessionCatalog catalog = new SessionCatalog();
+        try (RpcCaller caller = new RpcCaller()) {
+            MetaClient meta = new MetaClient(caller, List.of(cluster.meta.address()), 5000);
+            Counter forwarded = new Counter();
+            RevisionHandlers handlers = new RevisionHandlers(catalog,
+                    new CatalogFetcher(catalog, meta, metaCalls::add, new Counter()), meta, SessionWithFakeMeta.LIMITS,
+                    metaCalls::add, forwarded);
+            Revision rev = revision("shop", "com.example.Cart");
+
+            CompletableFuture<SimpleReply> first = handlers.register(new RevisionRegistration(rev)).toCompletableFuture();
+            CompletableFuture<SimpleReply> second = handlers.register(new RevisionRegistration(rev)).toCompletableFuture();
+            assertThat(metaCalls).hasSize(1);
+            metaCalls.poll().run();
+
+            assertThat(first.get().code()).isEqualTo(ErrorCode.OK);
+            assertThat(second.get().code()).isEqualTo(ErrorCode.OK);
+            assertThat(cluster.forwarded()).hasSize(1);
+            assertThat(forwarded.getCount()).isEqualTo(1);
+            assertThat(catalog.current().revision(rev.digest())).isEqualTo(rev);
+            assertThat(handlers.register(new RevisionRegistration(rev)).toCompletableFuture().get().code())
+                    .isEqualTo(ErrorCode.OK);
+            assertThat(metaCalls).as("known now: answered without meta").isEmpty();
+        }
     }
 
     @Test

@@ -119,4 +119,22 @@ class HeartbeatLoopTest {
         assertThat(loop.view().slotTable()).isEqualTo(TABLE);
         assertThat(changes).hasSize(2);
     }
+
+    @Test
+    void everyOkReplyReachesTheReplyHookEvenWhenTheViewIsUnchanged() {
+        List<Long> revisionsVersions = new CopyOnWriteArrayList<>();
+        loop = new HeartbeatLoop("test", new MetaClient(caller, List.of(meta()), 2_000), 60_000,
+                epoch -> new HeartbeatRequest(SELF, epoch, 0, 0, 0), delta -> changes.add(delta.after()),
+                r -> revisionsVersions.add(r.revisionsVersion()));
+        replies.add(new HeartbeatReply(ErrorCode.OK, "", "", TABLE, List.of(DATA), List.of(SELF), null, 7, 3));
+        replies.add(new HeartbeatReply(ErrorCode.OK, "", "", null, List.of(DATA), List.of(SELF), null, 7, 4));
+        replies.add(new HeartbeatReply(ErrorCode.NOT_LEADER, "no leader", "", null, List.of(), List.of()));
+
+        loop.beat();
+        loop.beat();
+        loop.beat();
+
+        assertThat(changes).hasSize(1);
+        assertThat(revisionsVersions).as("the refused reply is not handed on").containsExactly(3L, 4L);
+    }
 }

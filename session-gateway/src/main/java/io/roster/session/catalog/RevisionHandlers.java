@@ -100,7 +100,14 @@ public final class RevisionHandlers {
         }
         mine.whenComplete((r, e) -> forwarding.remove(revision.digest(), mine));
         try {
-            metaCalls.execute(() -> mine.complete(forward(request)));
+            metaCalls.execute(() -> {
+                try {
+                    mine.complete(forward(request));
+                } catch (RuntimeException e) {
+                    // e.g. a catalog listener failed: answer (INTERNAL_ERROR) and free the digest for the next try
+                    mine.completeExceptionally(e);
+                }
+            });
         } catch (RejectedExecutionException e) {
             mine.complete(new SimpleReply(ErrorCode.UNAVAILABLE, "too many revision registrations are waiting for meta "
                     + "on this session; retry"));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.roster.session.catalog.SessionWithFakeMeta.revision;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +74,23 @@ class RevisionHandlersTest {
                     .isEqualTo(ErrorCode.OK);
             assertThat(metaCalls).as("known now: answered without meta").isEmpty();
         }
+    }
+
+    @Test
+    void aCatalogListenerFailingOnARegistrationStillAnswersTheClient() {
+        AtomicBoolean fail = new AtomicBoolean(true);
+        cluster.session.catalog().addListener((before, after) -> {
+            if (fail.getAndSet(false)) {
+                throw new IllegalStateException("listener broke");
+            }
+        });
+        Revision rev = revision("shop", "com.example.Cart");
+
+        SimpleReply reply = cluster.register(rev);
+
+        assertThat(reply.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+        assertThat(reply.message()).contains("listener broke");
+        assertThat(cluster.register(revision("shop", "com.example.Pay")).code()).isEqualTo(ErrorCode.OK);
     }
 
     @Test

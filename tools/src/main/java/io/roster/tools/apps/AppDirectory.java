@@ -132,11 +132,7 @@ public final class AppDirectory {
 
     /** One interface (bare or canonical id); throws {@link InvalidInputException} for a bad or reserved id. */
     public InterfaceDetail iface(String interfaceId) {
-        DataInfoId parsed = DataInfoId.parse(interfaceId, limits);
-        if (AppIds.isReserved(parsed)) {
-            throw new InvalidInputException("interface " + parsed + " is in the reserved group " + parsed.group());
-        }
-        String id = parsed.toString();
+        String id = checkedInterface(interfaceId, limits);
         List<ProviderApp> apps = new ArrayList<>();
         for (String app : catalog.providers(id)) {
             Map<String, Map<String, String>> specs = new LinkedHashMap<>();
@@ -163,6 +159,15 @@ public final class AppDirectory {
                 .map(p -> new InterfacePublisher(p.registerId(), p.appName(), io.roster.tools.output.ModelJson.strings(p.data())))
                 .toList();
         return new InterfaceDetail(id, catalog.version(), datum.version(), apps, former, publishers);
+    }
+
+    /** The canonical id of interface {@code interfaceId}; throws {@link InvalidInputException} for a bad or reserved one. */
+    public static String checkedInterface(String interfaceId, RegistryLimits limits) {
+        DataInfoId parsed = DataInfoId.parse(interfaceId, limits);
+        if (AppIds.isReserved(parsed)) {
+            throw new InvalidInputException("interface " + parsed + " is in the reserved group " + parsed.group());
+        }
+        return parsed.toString();
     }
 
     /** The publishers of {@code app}'s datum as instances, each item decoded (one item per publisher by contract). */

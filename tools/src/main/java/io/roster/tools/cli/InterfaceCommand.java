@@ -1,8 +1,5 @@
 package io.roster.tools.cli;
 
-import io.roster.common.app.AppIds;
-import io.roster.common.model.DataInfoId;
-import io.roster.common.model.InvalidInputException;
 import io.roster.common.model.RegistryLimits;
 import io.roster.tools.apps.AppDirectory;
 import io.roster.tools.apps.AppsOutput;
@@ -23,10 +20,7 @@ public final class InterfaceCommand extends AppCatalogCommand {
 
     @Override
     void check(RegistryLimits limits) {
-        DataInfoId id = DataInfoId.parse(iface, limits);
-        if (AppIds.isReserved(id)) {
-            throw new InvalidInputException("interface " + id + " is in the reserved group " + id.group());
-        }
+        AppDirectory.checkedInterface(iface, limits);
     }
 
     @Override

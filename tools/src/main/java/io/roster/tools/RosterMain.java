@@ -2,6 +2,9 @@ package io.roster.tools;
 
 import io.roster.tools.bench.BenchCommand;
 import io.roster.tools.chaos.ChaosCommand;
+import io.roster.tools.cli.AppCommand;
+import io.roster.tools.cli.AppsCommand;
+import io.roster.tools.cli.InterfaceCommand;
 import io.roster.tools.cli.NodesCommand;
 import io.roster.tools.cli.PubCommand;
 import io.roster.tools.cli.PushCommand;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "roster", mixinStandardHelpOptions = true, version = "roster 0.1.0",
         description = "Roster service registry: run a node, or operate and try a cluster.",
         subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class, SessionsCommand.class,
-                SlotsCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
+                SlotsCommand.class, AppsCommand.class, AppCommand.class, InterfaceCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec

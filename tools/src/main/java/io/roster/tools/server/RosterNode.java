@@ -55,6 +55,7 @@ public final class RosterNode implements AutoCloseable {
             }
             admin = new AdminHttpServer(config.get(ConfigKeys.HOST), config.get(ConfigKeys.ADMIN_PORT));
             new AdminEndpoints(config, meta, data, session).registerOn(admin);
+            new AppEndpoints(config, meta).registerOn(admin);
             ProcessGauges.registerOn(metrics);
             PrometheusText prometheus = new PrometheusText(metrics);
             admin.routeText("/metrics", PrometheusText.CONTENT_TYPE, prometheus::render);

@@ -199,4 +199,34 @@ class InterfaceSubscriptionTest {
         assertThat(lists.awaitVersion(3)).hasSize(3);
         assertThat(session.requests(RevisionQuery.class)).as("cached").hasSize(asked);
     }
+
+    @Test
+    void aNewSessionGetsTheInterfaceSubscriptionReplayedWithItsSharedApplicationSubscription() {
+        FakeSession first = fixture.session();
+        FakeSession second = fixture.session();
+        session = first;
+        client = fixture.client(fixture.builder(first.address(), second.address()));
+        Revision shop = revision("shop", "3000");
+        first.knowRevision(shop);
+        Lists lists = new Lists();
+        client.subscribeInterface(ECHO, lists);
+        push(providers(ECHO_ID), 5, "shop");
+        push(ECHO_ID, 5);
+        push(app("shop"), 5, instance(shop, "10.0.0.1:12200", Map.of()));
+        assertThat(lists.awaitVersion(1)).hasSize(1);
+        Map<String, SubscribeRequest> before = first.subscribers();
+
+        first.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.address().equals(client.connectedSession()));
+        session = second;
+        assertThat(second.subscribers()).as("the same three, the interface's own one still interface-only")
+                .containsOnlyKeys(before.keySet());
+        second.subscribers().forEach((id, s) -> assertThat(s.interfaceOnly()).isEqualTo(before.get(id).interfaceOnly()));
+        assertThat(subscribersOf(ECHO_ID)).singleElement().satisfies(s -> assertThat(s.interfaceOnly()).isTrue());
+        push(app("shop"), 6, instance(shop, "10.0.0.1:12200", Map.of()), instance(shop, "10.0.0.2:12200", Map.of()));
+        assertThat(lists.awaitVersion(2)).extracting(InterfaceInstance::address)
+                .containsExactly("10.0.0.1:12200", "10.0.0.2:12200");
+        assertThat(second.requests(RevisionQuery.class)).as("the revision is cached").isEmpty();
+    }
 }

@@ -244,7 +244,9 @@ final class AppRouting {
             if (!apps.isEmpty()) {
                 queryWaits = QUERY_WAITS.sequence();
             }
-            if (revisions.hasMissing()) { // not known to the session yet (registered through another): ask later
+            if (revisions.hasUnasked()) {
+                askForRevisions(after); // came while this query was out: lists wait for them, ask now
+            } else if (revisions.hasMissing()) { // not known to the session yet (registered through another): later
                 schedule(() -> locked(this::askForRevisions), queryWaits.next());
             }
         });

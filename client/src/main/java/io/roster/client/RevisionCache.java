@@ -109,6 +109,11 @@ final class RevisionCache {
         return unasked.contains(digest);
     }
 
+    /** Whether a missing digest was never asked for (it came while another query was out). */
+    boolean hasUnasked() {
+        return !unasked.isEmpty();
+    }
+
     boolean hasMissing() {
         return !missing.isEmpty();
     }

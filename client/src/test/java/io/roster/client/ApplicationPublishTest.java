@@ -157,4 +157,19 @@ class ApplicationPublishTest {
         assertThat(second.requests(RevisionRegistration.class)).hasSize(2);
         assertThat(second.publishers().get(pub.publication().registerId()).version()).isEqualTo(3);
     }
+
+    @Test
+    void aReplayedRevisionAnsweredRetryablyIsRetriedOnTheConnectionBeforeTheReplayCompletes() {
+        FakeSession first = fixture.session();
+        FakeSession second = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(first.address(), second.address()));
+        ApplicationPublication pub = client.publishApplication("shop", "10.0.0.1:12200", metadata("3000"));
+        second.failNextRevisionRegistrations(2);
+
+        first.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.address().equals(client.connectedSession()));
+        assertThat(second.requests(RevisionRegistration.class)).hasSize(3);
+        assertThat(second.publishers()).containsOnlyKeys(pub.publication().registerId());
+    }
 }

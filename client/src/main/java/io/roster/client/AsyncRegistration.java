@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 
 /**
  * One registration sent without holding a thread: the rules of {@link Registrar} (in the table before it is sent,
@@ -34,11 +36,21 @@ final class AsyncRegistration {
     private final Runnable undo;
     private final long connectDeadlineNanos;
     private final RetryableAnswers retries;
+    private final Prelude prelude;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile LinkStatus status;
 
+    /**
+     * A call the registration needs answered OK on its connection first (an application instance's revision):
+     * sent unless {@code needed} says the connection generation has it already; {@code sent} records that it has.
+     */
+    record Prelude(String what, Object request, LongPredicate needed, LongConsumer sent) {
+    }
+
     private AsyncRegistration(SessionLink link, ScheduledExecutorService calls, String what, LongFunction<Object> request,
-                              Runnable apply, Runnable undo, long connectTimeoutNanos, long retryWindowNanos) {
+                              Runnable apply, Runnable undo, long connectTimeoutNanos, long retryWindowNanos,
+                              Prelude prelude) {
+        this.prelude = prelude;
         this.link = link;
         this.calls = calls;
         this.what = what;
@@ -57,8 +69,15 @@ final class AsyncRegistration {
     static CompletableFuture<Void> start(SessionLink link, ScheduledExecutorService calls, String what,
                                          LongFunction<Object> request, Runnable apply, Runnable undo,
                                          long connectTimeoutNanos, long retryWindowNanos) {
+        return start(link, calls, what, request, apply, undo, connectTimeoutNanos, retryWindowNanos, null);
+    }
+
+    /** As above, sending {@code prelude} (may be null) first on the connection when it needs it. */
+    static CompletableFuture<Void> start(SessionLink link, ScheduledExecutorService calls, String what,
+                                         LongFunction<Object> request, Runnable apply, Runnable undo,
+                                         long connectTimeoutNanos, long retryWindowNanos, Prelude prelude) {
         AsyncRegistration r = new AsyncRegistration(link, calls, what, request, apply, undo, connectTimeoutNanos,
-                retryWindowNanos);
+                retryWindowNanos, prelude);
         r.connect();
         return r.done;
     }
@@ -79,19 +98,27 @@ final class AsyncRegistration {
 
     private void send() {
         LinkStatus on = status;
-        link.callAsync(on.connection(), request.apply(on.connectionGeneration()), calls).whenComplete((outcome, failure) -> {
+        long generation = on.connectionGeneration();
+        boolean first = prelude != null && prelude.needed().test(generation);
+        Object call = first ? prelude.request() : request.apply(generation);
+        link.callAsync(on.connection(), call, calls).whenComplete((outcome, failure) -> {
             try {
                 if (failure != null) {
                     throw failure instanceof RuntimeException e ? e : new RosterException(what + " failed", failure);
                 }
-                answered(on, outcome);
+                if (first && outcome instanceof CallOutcome.Answered a && a.reply().ok()) {
+                    prelude.sent().accept(generation);
+                    send(); // now the registration itself, on the same connection
+                    return;
+                }
+                answered(on, outcome, first ? prelude.what() + " for the " + what : what);
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
         });
     }
 
-    private void answered(LinkStatus on, CallOutcome outcome) {
+    private void answered(LinkStatus on, CallOutcome outcome, String what) {
         if (outcome instanceof CallOutcome.Lost lost) {
             LOG.info("{} got no answer from session {} ({}); kept, the next connection replays it", what, on.address(), lost.reason());
             done.complete(null);

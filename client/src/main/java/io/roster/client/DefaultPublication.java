@@ -1,6 +1,7 @@
 package io.roster.client;
 
 import io.roster.client.registry.PublisherRecord;
+import io.roster.common.app.Revision;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.RegistryLimits;
 
@@ -50,6 +51,22 @@ final class DefaultPublication implements Publication {
             throw new IllegalStateException("publication " + registerId + " of " + dataInfoId + " was unpublished");
         }
         PublisherRecord next = current.next(InputChecks.data(dataInfoId, data, limits));
+        registrar.republish(current, next);
+        current = next;
+    }
+
+    /** The revision the publication serves (an application instance's), or null. */
+    synchronized Revision revision() {
+        return current.revision();
+    }
+
+    /** Replaces an application instance's item, serving {@code revision} from now on (registered first). */
+    synchronized void republish(List<byte[]> data, Revision revision) {
+        registrar.checkOpen();
+        if (unpublished) {
+            throw new IllegalStateException("publication " + registerId + " of " + dataInfoId + " was unpublished");
+        }
+        PublisherRecord next = current.next(InputChecks.data(dataInfoId, data, limits), revision);
         registrar.republish(current, next);
         current = next;
     }

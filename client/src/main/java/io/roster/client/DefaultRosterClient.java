@@ -4,6 +4,7 @@ import com.alipay.remoting.rpc.RpcClient;
 import io.roster.client.push.PushDispatcher;
 import io.roster.client.push.PushHandler;
 import io.roster.client.registry.PublisherRecord;
+import io.roster.client.registry.RegisteredRevisions;
 import io.roster.client.registry.RegistrationReplayer;
 import io.roster.client.registry.RegistrationTable;
 import io.roster.client.registry.RequestFactory;
@@ -14,7 +15,9 @@ import io.roster.client.session.LivenessCheck;
 import io.roster.client.session.MetaSessionDirectory;
 import io.roster.client.session.SessionDirectory;
 import io.roster.client.session.SessionLink;
+import io.roster.common.app.AppIds;
 import io.roster.common.model.DataInfoId;
+import io.roster.common.model.InvalidInputException;
 import io.roster.common.retry.Backoff;
 import io.roster.common.rpc.WireTypes;
 import io.roster.common.wire.ClientHello;
@@ -55,6 +58,7 @@ final class DefaultRosterClient implements RosterClient {
     private final LivenessCheck liveness;
     private final Registrar registrar;
     private final RegistrationReplayer replayer;
+    private final AppRouting routing;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DefaultRosterClient(ClientOptions options) {
@@ -80,9 +84,11 @@ final class DefaultRosterClient implements RosterClient {
         this.liveness = options.livenessInterval().isZero() ? null : new LivenessCheck(link, rpcClient,
                 options.livenessInterval(), options.livenessTimeout(), threads + "-liveness");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
-        this.registrar = new Registrar(table, requests, link, options.connectTimeout(), options.requestTimeout(),
+        RegisteredRevisions revisions = new RegisteredRevisions();
+        this.registrar = new Registrar(table, revisions, requests, link, options.connectTimeout(), options.requestTimeout(),
                 callExecutor);
-        this.replayer = new RegistrationReplayer(table, requests, link, reconnectBackoff, threads + "-replay");
+        this.replayer = new RegistrationReplayer(table, revisions, requests, link, reconnectBackoff, threads + "-replay");
+        this.routing = new AppRouting(registrar, dispatcher, options.limits(), callExecutor, callbackExecutor);
     }
 
     /** Each meta server gets a share of the connect timeout, so one that is down cannot use all of it. */
@@ -157,12 +163,57 @@ final class DefaultRosterClient implements RosterClient {
 
     @Override
     public ApplicationPublication publishApplication(String app, String address, ApplicationMetadata metadata) {
-        throw new UnsupportedOperationException("application-level publishing is being built (issue 15)");
+        registrar.checkOpen();
+        DefaultApplicationPublication.Content content = DefaultApplicationPublication.content(app, address, metadata,
+                options.limits());
+        DataInfoId id = DataInfoId.parse(AppIds.appDataInfoId(app, options.limits()), options.limits());
+        PublisherRecord record = PublisherRecord.first(newRegisterId(), id.toString(),
+                InputChecks.data(id, content.data(), options.limits()), content.revision());
+        registrar.publish(record); // registers the revision on the connection first
+        return new DefaultApplicationPublication(app, address, options.limits(),
+                new DefaultPublication(registrar, options.limits(), id, record));
     }
 
     @Override
     public Subscription subscribeInterface(String interfaceId, InterfaceListener listener) {
-        throw new UnsupportedOperationException("application-level subscriptions are being built (issue 15)");
+        registrar.checkOpen();
+        Objects.requireNonNull(listener, "listener");
+        DataInfoId id = InputChecks.dataInfoId(interfaceId, options.limits());
+        String providersId;
+        try {
+            providersId = AppIds.providersDataInfoId(id.toString(), options.limits());
+        } catch (InvalidInputException e) {
+            throw new InvalidRegistrationException("invalid interface " + id + ": " + e.getMessage(), e);
+        }
+        InterfaceView view = routing.open(id.toString(), listener);
+        SubscriptionRecord providers = new SubscriptionRecord(newRegisterId(), providersId, routing.providersListener(view));
+        SubscriptionRecord own = new SubscriptionRecord(newRegisterId(), id.toString(), routing.interfaceListener(view), true);
+        try {
+            registrar.subscribe(providers);
+        } catch (RuntimeException e) {
+            dispatcher.forget(providers.registerId());
+            routing.close(view);
+            throw e;
+        }
+        try {
+            registrar.subscribe(own);
+        } catch (RuntimeException e) {
+            dispatcher.forget(own.registerId());
+            try {
+                registrar.unsubscribe(providers);
+                dispatcher.forget(providers.registerId());
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            routing.close(view); // and the application subscriptions it started
+            throw e;
+        }
+        return new DefaultInterfaceSubscription(registrar, dispatcher, routing, view, providers, own);
+    }
+
+    /** What the application-level routing table holds (see {@link RoutingStats}). */
+    RoutingStats routingStats() {
+        return routing.stats();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.roster.client;
 
 import io.roster.client.registry.PublisherRecord;
+import io.roster.client.registry.RegisteredRevisions;
 import io.roster.client.registry.RegistrationTable;
 import io.roster.client.registry.RequestFactory;
 import io.roster.client.registry.SubscriptionRecord;
@@ -9,6 +10,7 @@ import io.roster.client.session.LinkState;
 import io.roster.client.session.LinkStatus;
 import io.roster.client.session.LinkUnavailableException;
 import io.roster.client.session.SessionLink;
+import io.roster.common.app.Revision;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.Reply;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ final class Registrar {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
 
     private final RegistrationTable table;
+    private final RegisteredRevisions revisions;
     private final RequestFactory requests;
     private final SessionLink link;
     private final long connectTimeoutNanos;
@@ -44,10 +47,11 @@ final class Registrar {
      *                    migrating, an overloaded session) is sent again before the error is the caller's
      * @param calls       where answers are handled and retries wait (registrations hold no thread while in flight)
      */
-    Registrar(RegistrationTable table, RequestFactory requests, SessionLink link, Duration connectTimeout,
-              Duration retryWindow, ScheduledExecutorService calls) {
+    Registrar(RegistrationTable table, RegisteredRevisions revisions, RequestFactory requests, SessionLink link,
+              Duration connectTimeout, Duration retryWindow, ScheduledExecutorService calls) {
         this.calls = calls;
         this.table = table;
+        this.revisions = revisions;
         this.requests = requests;
         this.link = link;
         this.connectTimeoutNanos = connectTimeout.toNanos();
@@ -89,12 +93,43 @@ final class Registrar {
     /** The publish of {@code record}; its future completes as {@link #publish} returns, or fails as it throws. */
     CompletableFuture<Void> publishAsync(PublisherRecord record) {
         return registerAsync("publish of " + describe(record), generation -> requests.publish(record, generation),
-                () -> table.putPublisher(record), () -> table.replacePublisher(record, null));
+                () -> table.putPublisher(record), () -> table.replacePublisher(record, null), prelude(record));
     }
 
     void republish(PublisherRecord previous, PublisherRecord next) {
         await(registerAsync("republish of " + describe(next), generation -> requests.publish(next, generation),
-                () -> table.putPublisher(next), () -> table.replacePublisher(next, previous)));
+                () -> table.putPublisher(next), () -> table.replacePublisher(next, previous), prelude(next)));
+    }
+
+    /**
+     * An application instance's revision, registered on the connection before its publish unless that connection
+     * has it already (once per digest per connection). The record is in the table first, so a replay on a newer
+     * connection registers the revision, then replays the publish.
+     */
+    private AsyncRegistration.Prelude prelude(PublisherRecord record) {
+        Revision revision = record.revision();
+        if (revision == null) {
+            return null;
+        }
+        return new AsyncRegistration.Prelude("registration of revision " + revision.digest() + " of app " + revision.app(),
+                requests.register(revision), generation -> !revisions.isRegistered(revision.digest(), generation),
+                generation -> revisions.registered(revision.digest(), generation));
+    }
+
+    /** {@link #subscribe} without waiting (the shared subscriptions of application datums). */
+    CompletableFuture<Void> subscribeAsync(SubscriptionRecord record) {
+        return registerAsync("subscribe to " + record.dataInfoId() + " (registerId " + record.registerId() + ")",
+                generation -> requests.subscribe(record), () -> table.putSubscriber(record),
+                () -> table.removeSubscriber(record), null);
+    }
+
+    /**
+     * A query (not a registration: nothing to replay) on the connection once one is up; completes with how it ended,
+     * or fails as a registration fails to connect.
+     */
+    CompletableFuture<CallOutcome> query(Object request) {
+        return link.whenConnected(System.nanoTime() + connectTimeoutNanos, calls)
+                .thenCompose(status -> link.callAsync(status.connection(), request, calls));
     }
 
     void unpublish(PublisherRecord record) {
@@ -102,8 +137,7 @@ final class Registrar {
     }
 
     void subscribe(SubscriptionRecord record) {
-        await(registerAsync("subscribe to " + record.dataInfoId() + " (registerId " + record.registerId() + ")", generation -> requests.subscribe(record),
-                () -> table.putSubscriber(record), () -> table.removeSubscriber(record)));
+        await(subscribeAsync(record));
     }
 
     void unsubscribe(SubscriptionRecord record) {
@@ -115,9 +149,10 @@ final class Registrar {
      * Sends a registration without holding the caller (see {@link AsyncRegistration}). {@code request} builds the
      * request for the connection generation it is sent on.
      */
-    private CompletableFuture<Void> registerAsync(String what, LongFunction<Object> request, Runnable apply, Runnable undo) {
+    private CompletableFuture<Void> registerAsync(String what, LongFunction<Object> request, Runnable apply, Runnable undo,
+                                                  AsyncRegistration.Prelude prelude) {
         CompletableFuture<Void> registration = AsyncRegistration.start(link, calls, what, request, apply, undo,
-                connectTimeoutNanos, retryWindowNanos);
+                connectTimeoutNanos, retryWindowNanos, prelude);
         inFlight.add(registration);
         registration.whenComplete((done, failure) -> inFlight.remove(registration));
         return registration;

@@ -5,6 +5,7 @@ import io.roster.client.session.CallOutcome;
 import io.roster.client.session.Replay;
 import io.roster.client.session.Replayer;
 import io.roster.client.session.SessionLink;
+import io.roster.common.app.Revision;
 import io.roster.common.retry.Backoff;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.ErrorCode;
@@ -20,7 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Gives a new session connection every live registration: publishers with their current version and data, subscribers
+ * Gives a new session connection every live registration: first the revisions of application publishers (a
+ * session takes an application instance only with its revision registered), then publishers with their current version and data, subscribers
  * with their registerIds (the session then pushes their current data; the version gates keep stale pushes out).
  *
  * <p>Items are sent side by side ({@link #sendAll}). The replay completes only when the session accepted every item, because the session dropped everything of the
@@ -35,6 +37,7 @@ public final class RegistrationReplayer implements Replayer {
     private static final int IN_FLIGHT = 8;
 
     private final RegistrationTable table;
+    private final RegisteredRevisions revisions;
     private final RequestFactory requests;
     private final SessionLink link;
     private final Backoff backoff;
@@ -44,10 +47,11 @@ public final class RegistrationReplayer implements Replayer {
      * @param backoff    the waits between retries of one item (the reconnect backoff)
      * @param threadName the name of the threads a replay sends its items from
      */
-    public RegistrationReplayer(RegistrationTable table, RequestFactory requests, SessionLink link, Backoff backoff,
-                         String threadName) {
+    public RegistrationReplayer(RegistrationTable table, RegisteredRevisions revisions, RequestFactory requests,
+                                SessionLink link, Backoff backoff, String threadName) {
         this.threadName = threadName;
         this.table = table;
+        this.revisions = revisions;
         this.requests = requests;
         this.link = link;
         this.backoff = backoff;
@@ -60,6 +64,21 @@ public final class RegistrationReplayer implements Replayer {
     }
 
     private boolean replay(RegistrationSnapshot snapshot, Connection connection, String address, long generation) {
+        // First the revisions: a session refuses an application instance whose revision it does not know.
+        List<Callable<Boolean>> registrations = new ArrayList<>();
+        for (Revision r : snapshot.revisions()) {
+            registrations.add(() -> {
+                boolean sent = send(connection, address, "registration of revision " + r.digest() + " of app " + r.app(),
+                        requests.register(r), () -> { }); // a refused one: its publishes are refused and dropped next
+                if (sent) {
+                    revisions.registered(r.digest(), generation);
+                }
+                return sent;
+            });
+        }
+        if (!sendAll(registrations)) {
+            return false;
+        }
         List<Callable<Boolean>> items = new ArrayList<>();
         for (PublisherRecord p : snapshot.publishers()) {
             items.add(() -> send(connection, address, "publish of " + p.dataInfoId() + " (registerId " + p.registerId() + ")",
@@ -73,8 +92,8 @@ public final class RegistrationReplayer implements Replayer {
             return false;
         }
         if (snapshot.size() > 0) {
-            LOG.info("Replayed {} publishers and {} subscribers on session {}", snapshot.publishers().size(),
-                    snapshot.subscribers().size(), address);
+            LOG.info("Replayed {} revisions, {} publishers and {} subscribers on session {}", registrations.size(),
+                    snapshot.publishers().size(), snapshot.subscribers().size(), address);
         }
         return true;
     }

@@ -1,6 +1,8 @@
 package io.roster.client.registry;
 
+import io.roster.common.app.Revision;
 import io.roster.common.wire.PublishRequest;
+import io.roster.common.wire.RevisionRegistration;
 import io.roster.common.wire.SubscribeRequest;
 import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
@@ -19,7 +21,12 @@ public record RequestFactory(String clientId, String appName, String zone) {
     }
 
     public SubscribeRequest subscribe(SubscriptionRecord record) {
-        return new SubscribeRequest(clientId, appName, record.registerId(), record.dataInfoId(), zone);
+        return new SubscribeRequest(clientId, appName, record.registerId(), record.dataInfoId(), zone,
+                record.interfaceOnly());
+    }
+
+    public RevisionRegistration register(Revision revision) {
+        return new RevisionRegistration(revision);
     }
 
     public UnsubscribeRequest unsubscribe(SubscriptionRecord record) {

@@ -37,12 +37,23 @@ public final class SubscriptionRecord {
     private final String registerId;
     private final String dataInfoId;
     private final Listener listener;
+    /** Only the interface-level publishers (an application-level consumer resolves application instances itself). */
+    private final boolean interfaceOnly;
     private long lastDelivered = NOTHING_DELIVERED;
 
     public SubscriptionRecord(String registerId, String dataInfoId, Listener listener) {
+        this(registerId, dataInfoId, listener, false);
+    }
+
+    public SubscriptionRecord(String registerId, String dataInfoId, Listener listener, boolean interfaceOnly) {
         this.registerId = registerId;
         this.dataInfoId = dataInfoId;
         this.listener = listener;
+        this.interfaceOnly = interfaceOnly;
+    }
+
+    public boolean interfaceOnly() {
+        return interfaceOnly;
     }
 
     public String registerId() {

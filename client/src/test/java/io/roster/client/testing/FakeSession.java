@@ -4,12 +4,18 @@ import com.alipay.remoting.BizContext;
 import com.alipay.remoting.Connection;
 import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
+import io.roster.common.app.AppIds;
+import io.roster.common.app.AppInstance;
+import io.roster.common.app.Revision;
 import io.roster.common.wire.ClientHello;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishRequest;
 import io.roster.common.wire.PushAck;
 import io.roster.common.wire.PushMessage;
 import io.roster.common.wire.RegisterReply;
+import io.roster.common.wire.RevisionQuery;
+import io.roster.common.wire.RevisionRegistration;
+import io.roster.common.wire.RevisionReply;
 import io.roster.common.wire.SessionPing;
 import io.roster.common.wire.SimpleReply;
 import io.roster.common.wire.SubscribeRequest;
@@ -19,6 +25,7 @@ import io.roster.testkit.bolt.FakeBoltPeer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +54,9 @@ public final class FakeSession extends FakeBoltPeer {
     private final AtomicInteger pings = new AtomicInteger();
     private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
     private volatile boolean pingsStalled;
+    /** The revisions this session knows, as a session's catalog: registered here or told by the test. */
+    private final Map<String, Revision> revisions = new ConcurrentHashMap<>();
+    private final AtomicInteger revisionFailuresLeft = new AtomicInteger();
 
     private FakeSession(int port) {
         this(port, true);
@@ -69,6 +79,10 @@ public final class FakeSession extends FakeBoltPeer {
             RegisterReply failure = failure(PublishRequest.class, q.dataInfoId());
             if (failure != null) {
                 return failure;
+            }
+            RegisterReply unknownRevision = unknownRevision(q);
+            if (unknownRevision != null) {
+                return unknownRevision;
             }
             if (dropOnce.remove(q.dataInfoId())) {
                 ctx.getConnection().close(); // the client sees its call die with the connection
@@ -108,11 +122,50 @@ public final class FakeSession extends FakeBoltPeer {
             subscribers.remove(q.registerId());
             return null;
         });
+        handle(RevisionRegistration.class, (BizContext ctx, RevisionRegistration q) -> {
+            if (revisionFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return new SimpleReply(ErrorCode.UNAVAILABLE, "fake: meta unreachable");
+            }
+            revisions.put(q.revision().digest(), q.revision());
+            return new SimpleReply(ErrorCode.OK, "");
+        }, SimpleReply::new);
+        handle(RevisionQuery.class, (BizContext ctx, RevisionQuery q) -> new RevisionReply(ErrorCode.OK, "",
+                q.digests().stream().map(revisions::get).filter(Objects::nonNull).toList()),
+                (code, message) -> new RevisionReply(code, message, List.of()));
         if (knowsPings) {
             register(pingProcessor());
         }
         server().addConnectionEventProcessor(ConnectionEventType.CLOSE, (remote, connection) -> onClose.forEach(Runnable::run));
         listen();
+    }
+
+    /** As a session does: an application instance whose revision it does not know is refused. */
+    private RegisterReply unknownRevision(PublishRequest q) {
+        if (!AppIds.isAppDatum(q.dataInfoId())) {
+            return null;
+        }
+        for (byte[] item : q.data()) {
+            String digest = AppInstance.decode(item).revision();
+            if (!revisions.containsKey(digest)) {
+                return new RegisterReply(ErrorCode.INVALID_REQUEST, "revision " + digest + " is not registered: register it first");
+            }
+        }
+        return null;
+    }
+
+    /** This session knows {@code revision} from now on, as if another client had registered it. */
+    public void knowRevision(Revision revision) {
+        revisions.put(revision.digest(), revision);
+    }
+
+    /** The revisions this session knows, by digest. */
+    public Map<String, Revision> revisions() {
+        return Map.copyOf(revisions);
+    }
+
+    /** Answers UNAVAILABLE (meta unreachable) to the next {@code times} revision registrations. */
+    public void failNextRevisionRegistrations(int times) {
+        revisionFailuresLeft.set(times);
     }
 
     /** A recorded registration request; {@code body} returns null for OK, else the error reply. */

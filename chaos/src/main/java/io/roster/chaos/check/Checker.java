@@ -18,7 +18,8 @@ import java.util.OptionalLong;
 
 /**
  * Judges a recorded history: completeness of pushes after steady, no version regression, no ghost or unknown
- * item, convergence of every change. Pure: the same history gives the same report.
+ * item, convergence of every change; converted lists and {@code subscribeInterface} listeners by the same checks
+ * (see {@link ConvertedLists}). Pure: the same history gives the same report.
  */
 public final class Checker {
     private final CheckerOptions options;
@@ -29,7 +30,9 @@ public final class Checker {
 
     public Report check(History recorded) {
         History history = recorded.until(recorded.endAt());
-        RunIndex run = RunIndex.of(history, options);
+        // Application-level events become the interface-level expectations they imply (ConvertedLists); the
+        // counts stay those of what was recorded.
+        RunIndex run = RunIndex.of(ConvertedLists.derive(history), options);
         CompletenessCheck.Result completeness = CompletenessCheck.run(run);
         ConvergenceCheck.Result convergence = ConvergenceCheck.run(run);
         List<Violation> violations = new ArrayList<>(completeness.violations());

@@ -1,5 +1,6 @@
 package io.roster.chaos.check;
 
+import io.roster.chaos.history.AppEvent;
 import io.roster.chaos.history.Event;
 import io.roster.chaos.history.History;
 import io.roster.chaos.report.Bounds;
@@ -59,6 +60,9 @@ public final class Checker {
             if (e instanceof Event.Push p) {
                 pushes++;
                 bytes += p.bytes() == null ? 0 : p.bytes();
+            } else if (e instanceof AppEvent.Instances i) { // a listener call is a push too
+                pushes++;
+                bytes += i.bytes() == null ? 0 : i.bytes();
             } else if (e instanceof Event.Fault f && f.phase() == Event.Phase.START) {
                 faults.merge(f.kind() + "-" + f.role(), 1L, Long::sum);
             }

@@ -124,6 +124,15 @@ final class ConvertedLists {
                 reconcile(new TreeSet<>(was.instance().interfaces().keySet()), u.t(), u.calledAt());
             }
             out.add(u);
+        } else if (e instanceof Event.PublishFailed f) {
+            plainFailed(f.t(), f.client(), f.dataId(), ServiceAddress.of(f.item()), f.error(), f.calledAt());
+            out.add(f);
+        } else if (e instanceof Event.UnpublishFailed f) {
+            IfacePub held = ifaceByDataId.getOrDefault(f.dataId(), Map.of()).get(f.pub());
+            if (held != null) {
+                plainFailed(f.t(), f.client(), f.dataId(), ServiceAddress.of(held.item()), f.error(), f.calledAt());
+            }
+            out.add(f);
         } else if (e instanceof AppEvent.PublishFailed f) {
             failed(f);
             out.add(f);
@@ -159,6 +168,16 @@ final class ConvertedLists {
                         f.error(), f.calledAt()));
             }
         }
+        for (String x : tried.interfaces().keySet()) {
+            if (viewed.contains(x)) { // a dual-published pod's interface-level item may be hidden from new subscribers
+                for (IfacePub q : ifaceByDataId.getOrDefault(x, Map.of()).values()) {
+                    if (ServiceAddress.of(q.item()).equals(tried.address())) {
+                        out.add(new Event.UnpublishFailed(f.t(), q.client(), viewOf(x), q.pub() + ">" + viewOf(x),
+                                f.error(), f.calledAt()));
+                    }
+                }
+            }
+        }
         AppPub held = appPubs.get(f.pub());
         if (held != null) {
             for (String x : held.instance().interfaces().keySet()) {
@@ -168,6 +187,19 @@ final class ConvertedLists {
                                 f.error(), f.calledAt()));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A plain call on X that threw may or may not have put (or taken away) an item at {@code address}: converted
+     * items of instances at that address, which dual publishing hides or shows, are in doubt as well, held or not.
+     */
+    private void plainFailed(long t, String client, String x, String address, String error, long calledAt) {
+        for (AppPub a : appPubs.values()) {
+            if (a.instance().provides(x) && a.instance().address().equals(address)) {
+                String pub = a.pub() + ">" + x;
+                out.add(new Event.PublishFailed(t, client, x, pub, a.instance().item(x), error, calledAt));
             }
         }
     }

@@ -199,6 +199,44 @@ class ConvertedListsCheckTest {
     }
 
     @Test
+    void aFailedDualPublishLeavesTheConvertedItemAtItsAddressInDoubt() {
+        // The session may have taken the interface-level item, which then replaces the converted one.
+        Report r = checker.check(podOnRevision1()
+                .publishFailed(2000, "a0", X, "d1", DUAL)
+                .push(2020, "s1", X, 3, PINNED, DUAL)
+                .push(5000, "s1", X, 4, PINNED, DUAL)
+                .end(8000).history());
+
+        assertThat(r.violations()).isEmpty();
+    }
+
+    @Test
+    void aFailedApplicationPublishLeavesTheDualInterfaceLevelItemInDoubtForNewSubscribers() {
+        Report r = checker.check(new Run()
+                .connected(0, "a0", "S1")
+                .publish(10, "a0", X, "d1", DUAL, false)
+                .steady(100)
+                .add(new AppEvent.Subscribe(1100, "c1", "n1", X))
+                .add(instances(1120, "n1", X, 1, DUAL))
+                .add(new AppEvent.PublishFailed(2000, "a0", "ap1", pod(REV1, 1), false, "timeout", 1990))
+                .add(instances(2020, "n1", X, 2, item(REV1, 1, X)))
+                .add(instances(5000, "n1", X, 3, item(REV1, 1, X)))
+                .end(8000).history());
+
+        assertThat(r.violations()).isEmpty();
+    }
+
+    @Test
+    void aListenerCallCountsAsAPush() {
+        Report r = checker.check(podOnRevision1()
+                .add(new AppEvent.Subscribe(1100, "c1", "n1", X))
+                .add(new AppEvent.Instances(1120, "n1", X, 1, List.of(PINNED, item(REV1, 1, X)), 80))
+                .end(8000).history());
+
+        assertThat(r.counts().pushes()).isEqualTo(4); // three plain pushes and the listener call
+    }
+
+    @Test
     void anInterfaceNoApplicationServesIsJudgedAsBefore() {
         Run plain = new Run()
                 .publish(10, "pin0", Y, "pin0-y", "pinned:y", true)

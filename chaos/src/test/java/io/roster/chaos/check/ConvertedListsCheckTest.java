@@ -1,6 +1,7 @@
 package io.roster.chaos.check;
 
 import io.roster.chaos.history.AppEvent;
+import io.roster.chaos.history.Event;
 import io.roster.chaos.report.Report;
 import io.roster.chaos.report.Violation;
 import io.roster.chaos.report.ViolationKind;
@@ -97,6 +98,8 @@ class ConvertedListsCheckTest {
                     assertThat(v.t()).isEqualTo(2600);
                     assertThat(v.detail()).contains("pub ap1>" + X).contains(item(REV1, 1, X))
                             .contains("missing since t=2000");
+                    // the evidence shows the application call that set the expectation
+                    assertThat(v.history()).anyMatch(e -> e instanceof AppEvent.Publish p && p.pub().equals("ap1"));
                 });
         assertThat(r.violations()).extracting(Violation::kind).contains(ViolationKind.NOT_CONVERGED);
     }
@@ -168,6 +171,10 @@ class ConvertedListsCheckTest {
                 .add(instances(2700, "n1", X, 1, PINNED))
                 .end(8000).history());
 
+        // Evidence of the interface:X view: the application calls serving X and the view's own derived publishers.
+        assertThat(r.violations()).filteredOn(v -> v.dataId().equals(VX)).allSatisfy(v -> assertThat(v.history())
+                .anyMatch(e -> e instanceof AppEvent.Publish)
+                .noneMatch(e -> e instanceof Event.Publish p && !p.dataId().equals(VX)));
         assertThat(r.violations()).extracting(Violation::kind, Violation::dataId).contains(
                 org.assertj.core.groups.Tuple.tuple(ViolationKind.PARTIAL_PUSH, VX),
                 org.assertj.core.groups.Tuple.tuple(ViolationKind.REGRESSION, VX),

@@ -33,6 +33,7 @@ public sealed interface AppEvent extends Event permits AppEvent.Publish, AppEven
                     Collections.unmodifiableMap(new TreeMap<>(v))));
             interfaces = Collections.unmodifiableMap(copy);
             params = Collections.unmodifiableMap(new TreeMap<>(params == null ? Map.of() : params));
+            new AppInstance(revision, address, params); // a malformed digest or address is named on reading
         }
 
         public boolean provides(String interfaceId) {

@@ -55,6 +55,15 @@ class AppEventRoundTripTest {
     }
 
     @Test
+    void aMalformedRevisionDigestIsNamedWithItsLine() {
+        String line = "{\"t\":1,\"type\":\"appPublish\",\"client\":\"a0\",\"pub\":\"ap1\",\"app\":\"shop\","
+                + "\"address\":\"pod1.chaos:12200\",\"revision\":\"r1\",\"interfaces\":{}}\n";
+
+        assertThatThrownBy(() -> HistoryReader.read(new StringReader(line)))
+                .isInstanceOf(HistoryFormatException.class).hasMessageContaining("1").hasMessageContaining("revision r1");
+    }
+
+    @Test
     void aMissingInstanceFieldIsNamed() {
         String line = "{\"t\":1,\"type\":\"appPublish\",\"client\":\"a0\",\"pub\":\"ap1\",\"app\":\"shop\","
                 + "\"address\":\"pod1.chaos:12200\",\"revision\":\"" + REV + "\"}\n";

@@ -1,5 +1,6 @@
 package io.roster.chaos.check;
 
+import io.roster.chaos.history.AppEvent;
 import io.roster.chaos.history.Event;
 import io.roster.chaos.history.History;
 import io.roster.chaos.report.Bounds;
@@ -18,7 +19,8 @@ import java.util.OptionalLong;
 
 /**
  * Judges a recorded history: completeness of pushes after steady, no version regression, no ghost or unknown
- * item, convergence of every change. Pure: the same history gives the same report.
+ * item, convergence of every change; converted lists and {@code subscribeInterface} listeners by the same checks
+ * (see {@link ConvertedLists}). Pure: the same history gives the same report.
  */
 public final class Checker {
     private final CheckerOptions options;
@@ -29,7 +31,9 @@ public final class Checker {
 
     public Report check(History recorded) {
         History history = recorded.until(recorded.endAt());
-        RunIndex run = RunIndex.of(history, options);
+        // Application-level events become the interface-level expectations they imply (ConvertedLists); the
+        // counts stay those of what was recorded.
+        RunIndex run = RunIndex.of(ConvertedLists.derive(history), options);
         CompletenessCheck.Result completeness = CompletenessCheck.run(run);
         ConvergenceCheck.Result convergence = ConvergenceCheck.run(run);
         List<Violation> violations = new ArrayList<>(completeness.violations());
@@ -56,6 +60,9 @@ public final class Checker {
             if (e instanceof Event.Push p) {
                 pushes++;
                 bytes += p.bytes() == null ? 0 : p.bytes();
+            } else if (e instanceof AppEvent.Instances i) { // a listener call is a push too
+                pushes++;
+                bytes += i.bytes() == null ? 0 : i.bytes();
             } else if (e instanceof Event.Fault f && f.phase() == Event.Phase.START) {
                 faults.merge(f.kind() + "-" + f.role(), 1L, Long::sum);
             }

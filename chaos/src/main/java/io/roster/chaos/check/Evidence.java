@@ -1,5 +1,6 @@
 package io.roster.chaos.check;
 
+import io.roster.chaos.history.AppEvent;
 import io.roster.chaos.history.Event;
 import io.roster.chaos.history.History;
 
@@ -87,7 +88,21 @@ final class Evidence {
             return p.dataId().equals(dataId);
         } else if (e instanceof Event.Close c) {
             return clientsOfDataId.getOrDefault(dataId, Set.of()).contains(c.client());
+        } else if (e instanceof AppEvent.Publish p) {
+            return servedBy(p.instance(), dataId);
+        } else if (e instanceof AppEvent.PublishFailed p) {
+            return servedBy(p.instance(), dataId);
+        } else if (e instanceof AppEvent.Unpublish u) {
+            return clientsOfDataId.getOrDefault(dataId, Set.of()).contains(u.client());
+        } else if (e instanceof AppEvent.UnpublishFailed u) {
+            return clientsOfDataId.getOrDefault(dataId, Set.of()).contains(u.client());
         }
         return true; // connected, fault, steady, quiesce, end
+    }
+
+    /** An application call concerns the interfaces its instance serves, as old and as new subscribers see them. */
+    private static boolean servedBy(AppEvent.Instance instance, String dataId) {
+        return instance.provides(dataId) || dataId.startsWith(ConvertedLists.VIEW_PREFIX)
+                && instance.provides(dataId.substring(ConvertedLists.VIEW_PREFIX.length()));
     }
 }

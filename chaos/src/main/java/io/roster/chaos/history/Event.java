@@ -10,7 +10,7 @@ import java.util.Objects;
 public sealed interface Event permits Event.Publish, Event.PublishFailed, Event.Unpublish, Event.UnpublishFailed,
         Event.Subscribe,
         Event.Unsubscribe, Event.Close, Event.Connected, Event.Push, Event.Fault, Event.Steady, Event.Quiesce,
-        Event.End {
+        Event.End, AppEvent {
 
     long t();
 

@@ -70,6 +70,8 @@ public final class EventJson {
             }
         } else if (e instanceof Fault f) {
             n.put("kind", f.kind()).put("role", f.role()).put("target", f.target()).put("phase", f.phase().json());
+        } else if (e instanceof AppEvent a) {
+            AppEventJson.write(a, n);
         }
         // Steady, Quiesce and End have nothing beyond t and type.
         return n;
@@ -101,11 +103,11 @@ public final class EventJson {
             case "steady" -> new Steady(t);
             case "quiesce" -> new Quiesce(t);
             case "end" -> new End(t);
-            default -> throw new IllegalArgumentException("unknown event type \"" + type + "\"");
+            default -> AppEventJson.read(type, t, n); // throws naming a type it does not know either
         };
     }
 
-    private static JsonNode field(JsonNode n, String name) {
+    static JsonNode field(JsonNode n, String name) {
         JsonNode v = n.get(name);
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException("missing field \"" + name + "\"");
@@ -113,7 +115,7 @@ public final class EventJson {
         return v;
     }
 
-    private static String text(JsonNode n, String name) {
+    static String text(JsonNode n, String name) {
         JsonNode v = field(n, name);
         if (!v.isTextual()) {
             throw new IllegalArgumentException("field \"" + name + "\" is not a string: " + v);
@@ -121,7 +123,7 @@ public final class EventJson {
         return v.asText();
     }
 
-    private static long longField(JsonNode n, String name) {
+    static long longField(JsonNode n, String name) {
         JsonNode v = field(n, name);
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
             throw new IllegalArgumentException("field \"" + name + "\" is not an integer: " + v);
@@ -130,18 +132,18 @@ public final class EventJson {
     }
 
     /** Written only when the call took time, so that histories without it read the same. */
-    private static void calledAt(ObjectNode n, long calledAt, long t) {
+    static void calledAt(ObjectNode n, long calledAt, long t) {
         if (calledAt != t) {
             n.put("calledAt", calledAt);
         }
     }
 
-    private static long optionalLong(JsonNode n, String name, long otherwise) {
+    static long optionalLong(JsonNode n, String name, long otherwise) {
         JsonNode v = n.get(name);
         return v == null || v.isNull() ? otherwise : longField(n, name);
     }
 
-    private static Integer optionalInt(JsonNode n, String name) {
+    static Integer optionalInt(JsonNode n, String name) {
         JsonNode v = n.get(name);
         if (v == null || v.isNull()) {
             return null;
@@ -160,7 +162,7 @@ public final class EventJson {
         return v.booleanValue();
     }
 
-    private static List<String> items(JsonNode n) {
+    static List<String> items(JsonNode n) {
         JsonNode v = field(n, "items");
         if (!v.isArray()) {
             throw new IllegalArgumentException("field \"items\" is not an array: " + v);

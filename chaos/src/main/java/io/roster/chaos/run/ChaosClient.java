@@ -1,7 +1,10 @@
 package io.roster.chaos.run;
 
+import io.roster.chaos.history.AppEvent;
 import io.roster.chaos.history.Event;
 import io.roster.chaos.history.HistoryWriter;
+import io.roster.client.ApplicationPublication;
+import io.roster.client.InterfaceInstance;
 import io.roster.client.Publication;
 import io.roster.client.RosterClient;
 import io.roster.client.Subscription;
@@ -25,6 +28,8 @@ final class ChaosClient implements AutoCloseable {
     /** pub label -> its publication; insertion order keeps the choice among them reproducible. */
     final Map<String, Publication> publications = new LinkedHashMap<>();
     final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    /** Application instances (application-level clients only), by pub label. */
+    final Map<String, ApplicationPublication> applications = new LinkedHashMap<>();
     /** sub label -> the items of the last push it received. */
     private final Map<String, List<String>> lastItems = new ConcurrentHashMap<>();
     /** The relays the client reaches its sessions through, so the harness can drop its connection. */
@@ -83,6 +88,19 @@ final class ChaosClient implements AutoCloseable {
             List<String> items = data.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
             int bytes = data.stream().mapToInt(b -> b.length).sum();
             history.append(new Event.Push(clock.now(), sub, dataInfoId, version, items, bytes));
+            lastItems.put(sub, items);
+        });
+    }
+
+    /**
+     * An application-level subscriber of {@code interfaceId}: every listener call goes into the history with the items
+     * of the instances it got (what an old subscriber's item would be) and the SDK's own version.
+     */
+    Subscription subscribeInterface(String sub, String interfaceId) {
+        return client.subscribeInterface(interfaceId, (id, instances, version) -> {
+            List<String> items = instances.stream().map(InterfaceInstance::item).toList();
+            int bytes = items.stream().mapToInt(i -> i.getBytes(StandardCharsets.UTF_8).length).sum();
+            history.append(new AppEvent.Instances(clock.now(), sub, interfaceId, version, items, bytes));
             lastItems.put(sub, items);
         });
     }

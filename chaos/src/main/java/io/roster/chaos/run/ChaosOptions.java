@@ -15,14 +15,25 @@ import java.util.Set;
  * @param marginMs    added to lease + debounce for the ghost and convergence bounds
  * @param reportDir   where history.jsonl, report.json and report.txt go
  * @param overlap     whether some faults get a second one while they last ({@link FaultPlan#TOLERATED_PAIRS})
+ * @param appClients  clients of the application-level workload ({@link AppWorkload}); 0 leaves it out
  */
 public record ChaosOptions(long durationMs, long seed, int clients, int dataIds, long opIntervalMs, Set<FaultKind> faults,
-                           long marginMs, Path reportDir, boolean overlap) {
+                           long marginMs, Path reportDir, boolean overlap, int appClients) {
+    public static final int DEFAULT_APP_CLIENTS = 4;
+
     public ChaosOptions {
         faults = Set.copyOf(faults);
-        if (durationMs <= 0 || clients < 1 || dataIds < 1 || opIntervalMs < 1 || marginMs < 0) {
+        if (durationMs <= 0 || clients < 1 || dataIds < 1 || opIntervalMs < 1 || marginMs < 0 || appClients < 0) {
             throw new IllegalArgumentException("bad chaos options: duration " + durationMs + " ms, " + clients
-                    + " clients, " + dataIds + " dataIds, op interval " + opIntervalMs + " ms, margin " + marginMs + " ms");
+                    + " clients, " + dataIds + " dataIds, op interval " + opIntervalMs + " ms, margin " + marginMs + " ms, "
+                    + appClients + " application-level clients");
         }
+    }
+
+    /** With the application-level workload's default clients. */
+    public ChaosOptions(long durationMs, long seed, int clients, int dataIds, long opIntervalMs, Set<FaultKind> faults,
+                        long marginMs, Path reportDir, boolean overlap) {
+        this(durationMs, seed, clients, dataIds, opIntervalMs, faults, marginMs, reportDir, overlap,
+                DEFAULT_APP_CLIENTS);
     }
 }

@@ -51,6 +51,7 @@ public final class ChaosRun {
                 options.overlap());
         RunClock clock = new RunClock();
         OpCounts counts;
+        OpCounts appCounts;
         int injected;
         try (HistoryWriter history = new HistoryWriter(historyFile)) {
             ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "chaos-sessions"));
@@ -62,23 +63,35 @@ public final class ChaosRun {
                 history.append(new Event.Steady(clock.now()));
                 LOG.info("chaos: steady; {} ms of operations and {} faults from seed {}", options.durationMs(), faults.size(),
                         options.seed());
-                FaultRunner faultRunner = new FaultRunner(cluster, faults, history, clock);
-                faultRunner.start();
-                long end = clock.now() + options.durationMs();
-                try {
-                    while (clock.now() < end) {
-                        workload.step();
-                        sleep(options.opIntervalMs());
+                // Opened after steady: its subscribers join like the ordinary ones' later subscribers. Closed
+                // before the interface-level clients, so before the pinned ones.
+                try (AppWorkload apps = new AppWorkload(options.seed(), options.appClients(), workload.dataIds(),
+                        cluster.sessionAddresses(), history, clock)) {
+                    poller.scheduleWithFixedDelay(apps::noteSessions, 0, 100, TimeUnit.MILLISECONDS);
+                    ScheduledExecutorService appOps = Executors.newSingleThreadScheduledExecutor(
+                            r -> new Thread(r, "chaos-app-ops"));
+                    FaultRunner faultRunner = new FaultRunner(cluster, faults, history, clock);
+                    faultRunner.start();
+                    long end = clock.now() + options.durationMs();
+                    try {
+                        appOps.scheduleWithFixedDelay(() -> stepQuietly(apps), options.opIntervalMs(),
+                                options.opIntervalMs(), TimeUnit.MILLISECONDS);
+                        while (clock.now() < end) {
+                            workload.step();
+                            sleep(options.opIntervalMs());
+                        }
+                    } finally {
+                        stop(appOps);
+                        faultRunner.stopAndRestore();
                     }
-                } finally {
-                    faultRunner.stopAndRestore();
+                    history.append(new Event.Quiesce(clock.now()));
+                    LOG.info("chaos: quiet for {} ms so every change can converge", checks.convergenceBoundMs() + 2000);
+                    sleep(checks.convergenceBoundMs() + 2000);
+                    history.append(new Event.End(clock.now()));
+                    counts = workload.counts();
+                    appCounts = apps.counts();
+                    injected = faultRunner.injected();
                 }
-                history.append(new Event.Quiesce(clock.now()));
-                LOG.info("chaos: quiet for {} ms so every change can converge", checks.convergenceBoundMs() + 2000);
-                sleep(checks.convergenceBoundMs() + 2000);
-                history.append(new Event.End(clock.now()));
-                counts = workload.counts();
-                injected = faultRunner.injected();
             } finally {
                 poller.shutdownNow();
             }
@@ -86,7 +99,7 @@ public final class ChaosRun {
         History recorded = HistoryReader.read(historyFile);
         Report report = new Checker(checks).check(recorded);
         String summary = new ReportWriter().write(report, options.reportDir());
-        writeRunFile(faults, counts, injected);
+        writeRunFile(faults, counts, appCounts, injected);
         LOG.info("chaos: {}", summary.lines().findFirst().orElse(""));
         return report;
     }
@@ -113,7 +126,7 @@ public final class ChaosRun {
         }
     }
 
-    private void writeRunFile(List<PlannedFault> faults, OpCounts counts, int injected) throws IOException {
+    private void writeRunFile(List<PlannedFault> faults, OpCounts counts, OpCounts appCounts, int injected) throws IOException {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("seed", options.seed());
         run.put("durationMs", options.durationMs());
@@ -125,6 +138,8 @@ public final class ChaosRun {
         run.put("faultsPlanned", faults.stream().map(ChaosRun::planned).toList());
         run.put("faultsInjected", injected);
         run.put("operations", counts.summary());
+        run.put("appClients", options.appClients());
+        run.put("applicationOperations", appCounts.summary());
         run.put("targets", cluster.targets().stream().map(t -> Map.of("name", t.name(), "role", t.role(), "address", t.address())).toList());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.reportDir().resolve(RUN_FILE).toFile(), run);
     }
@@ -138,6 +153,26 @@ public final class ChaosRun {
                     "durationMs", o.durationMs()));
         }
         return m;
+    }
+
+    /** A failed step must not end the schedule (a scheduled task that throws is never run again). */
+    private static void stepQuietly(AppWorkload apps) {
+        try {
+            apps.step();
+        } catch (RuntimeException e) {
+            LOG.warn("chaos: application-level step failed: {}", e.toString());
+        }
+    }
+
+    private static void stop(ScheduledExecutorService ops) {
+        ops.shutdown(); // the step under way finishes: an interrupted SDK call would only add doubt
+        try {
+            if (!ops.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("chaos: an application-level operation is still running at quiesce");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long ms) {

@@ -80,6 +80,10 @@ class ChaosCommandTest {
         CapturedRun badLayout = CapturedCli.run("chaos", "--cluster", "meta=3,cache=1", "--report", dir.resolve("c").toString());
         assertThat(badLayout.exit()).isEqualTo(2);
         assertThat(badLayout.err()).contains("--cluster: 'cache=1'");
+        CapturedRun badApps = CapturedCli.run("chaos", "--app-clients", "-1", "--report", dir.resolve("d").toString());
+        assertThat(badApps.exit()).isEqualTo(2);
+        assertThat(badApps.err()).contains("-1 application-level clients");
         assertThat(dir.resolve("a")).doesNotExist();
+        assertThat(dir.resolve("d")).doesNotExist();
     }
 }

@@ -59,6 +59,12 @@ public final class ChaosCommand implements Callable<Integer> {
             description = "Services the clients publish and subscribe to (default: ${DEFAULT-VALUE}).")
     int dataIds;
 
+    @Option(names = "--app-clients", paramLabel = "N", defaultValue = "4",
+            description = "Clients of the application-level workload (application instances with rollouts, dual "
+                    + "publishing, subscribeInterface subscribers), on top of --clients; 0 leaves it out "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int appClients;
+
     @Option(names = "--op-interval-ms", paramLabel = "MS", defaultValue = "50",
             description = "Pause between two operations (default: ${DEFAULT-VALUE}).")
     long opIntervalMs;
@@ -116,7 +122,7 @@ public final class ChaosCommand implements Callable<Integer> {
         ClusterLayout clusterLayout;
         try {
             options = new ChaosOptions(parseDuration(duration), seed, clients, dataIds, opIntervalMs, FaultKind.parse(faults),
-                    marginMs, reportDir, overlap);
+                    marginMs, reportDir, overlap, appClients);
             clusterLayout = parseLayout(layout);
         } catch (IllegalArgumentException e) {
             err.println("roster chaos: " + e.getMessage());

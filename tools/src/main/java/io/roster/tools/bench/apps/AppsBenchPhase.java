@@ -108,13 +108,13 @@ final class AppsBenchPhase {
         for (RosterClient c : new LinkedHashSet<>(consumers)) {
             OptionalLong held = clientEntries.held(c);
             if (held.isEmpty()) {
-                return new Entries(w.listEntries(), "the instances of every listener's list (this SDK client has no "
-                        + ClientEntries.ACCESSOR + "())");
+                return new Entries(w.listEntries(), "the instances of every listener's list (no "
+                        + ClientEntries.ACCESSOR + "() for this client)");
             }
             sum += held.getAsLong();
         }
-        return new Entries(sum, "the SDK clients' " + ClientEntries.ACCESSOR + "(): every entry they keep (application, "
-                + "providers and interface lists)");
+        return new Entries(sum, "the SDK clients' " + ClientEntries.ACCESSOR + "(): application instances, each once, "
+                + "plus interface-level items");
     }
 
     private List<RosterClient> clients(String app, int pods, int shared, List<RosterClient> opened) {

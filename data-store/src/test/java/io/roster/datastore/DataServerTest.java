@@ -43,6 +43,8 @@ class DataServerTest {
     private static final int SLOTS = 8;
     private static final SlotFunction SLOT_FUNCTION = new SlotFunction(SLOTS);
     private static final long FIRST_VERSION = DatumVersions.floor(FakeMeta.LEADER_EPOCH) + 1;
+    /** What a datum this node does not hold reads at (nothing collected yet): the floor of its leaderEpoch. */
+    private static final long ABSENT_VERSION = DatumVersions.floor(FakeMeta.LEADER_EPOCH);
 
     private FakeMeta meta;
     private DataServer data;
@@ -169,9 +171,9 @@ class DataServerTest {
                 new io.roster.common.wire.DatumVersionsQuery(List.of(id, never), List.of()), io.roster.common.wire.DatumVersionsReply.class);
         assertThat(reply.code()).isEqualTo(ErrorCode.OK);
         assertThat(reply.datums()).extracting(d -> d.dataInfoId() + "@" + d.version())
-                .containsExactly(id + "@" + FIRST_VERSION, never + "@0");
+                .containsExactly(id + "@" + FIRST_VERSION, never + "@" + ABSENT_VERSION);
         io.roster.common.wire.DatumVersionsReply upToDate = session.call(data.address(),
-                new io.roster.common.wire.DatumVersionsQuery(List.of(id, never), List.of(FIRST_VERSION, 0L)),
+                new io.roster.common.wire.DatumVersionsQuery(List.of(id, never), List.of(FIRST_VERSION, ABSENT_VERSION)),
                 io.roster.common.wire.DatumVersionsReply.class);
         assertThat(upToDate.datums()).as("only datums newer than pushed are answered").isEmpty();
 
@@ -186,13 +188,13 @@ class DataServerTest {
     }
 
     @Test
-    void readingADatumNeverWrittenGivesAnEmptyVersionZeroDatum() {
+    void readingADatumNeverWrittenGivesAnEmptyDatumAtTheFloorOfItsLeaderEpoch() {
         String id = idInSlot(5);
 
         DatumReply read = session.call(data.address(), new GetDatumRequest(5, id), DatumReply.class);
 
         assertThat(read.code()).isEqualTo(ErrorCode.OK);
-        assertThat(read.datum()).isEqualTo(Datum.absent(id));
+        assertThat(read.datum()).isEqualTo(new Datum(id, ABSENT_VERSION, List.of()));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.roster.meta;
 
 import com.alipay.remoting.rpc.RpcServer;
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
 import com.alipay.sofa.jraft.Node;
 import com.alipay.sofa.jraft.NodeManager;
 import com.alipay.sofa.jraft.RaftGroupService;
@@ -14,6 +16,7 @@ import com.alipay.sofa.jraft.rpc.RaftRpcServerFactory;
 import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.HostPort;
+import io.roster.common.app.RevisionCatalog;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.model.Switch;
 import io.roster.common.rpc.BoltServers;
@@ -21,6 +24,7 @@ import io.roster.common.rpc.PortInUseException;
 import io.roster.common.rpc.WireTypes;
 import io.roster.common.util.NamedThreads;
 import io.roster.meta.lease.LeaseTracker;
+import io.roster.meta.lease.RevisionUseTracker;
 import io.roster.meta.leader.LeaderLoop;
 import io.roster.meta.notice.BoltClusterNoticeSender;
 import io.roster.meta.notice.ClusterChangeNotifier;
@@ -29,6 +33,8 @@ import io.roster.meta.raft.RaftNodeRole;
 import io.roster.meta.raft.RaftRecordProposer;
 import io.roster.meta.raft.RaftRole;
 import io.roster.meta.rpc.ClusterStatusHandler;
+import io.roster.meta.rpc.RevisionCatalogHandler;
+import io.roster.meta.rpc.RevisionRegistrationHandler;
 import io.roster.meta.rpc.SessionListHandler;
 import io.roster.meta.rpc.SwitchHandler;
 import io.roster.meta.rpc.HeartbeatHandler;
@@ -71,16 +77,38 @@ public final class MetaServer implements AutoCloseable {
     private volatile boolean closed;
 
     public MetaServer(RosterConfig config) {
-        this(MetaServerOptions.from(config));
+        this(config, new MetricRegistry());
+    }
+
+    /** @param metrics the node's registry: the revision gauges and counters go there (served on /metrics) */
+    public MetaServer(RosterConfig config, MetricRegistry metrics) {
+        this(MetaServerOptions.from(config), metrics);
     }
 
     public MetaServer(MetaServerOptions options) {
+        this(options, new MetricRegistry());
+    }
+
+    public MetaServer(MetaServerOptions options, MetricRegistry metrics) {
         this.options = options;
         LeaseTracker lease = new LeaseTracker(options.leaseMs(), () -> System.nanoTime() / 1_000_000);
         this.leaderLoop = new LeaderLoop(options.leaderOptions(), this::image, new RaftRecordProposer(this::raftNode),
-                new SlotScheduler(), lease);
+                new SlotScheduler(), lease, new RevisionUseTracker(options.revisionGraceMs(), lease::nowMs));
         this.stateMachine = new MetaStateMachine(options.peers(), leaderLoop);
         this.role = new RaftNodeRole(this::raftNode, stateMachine::committedPeers);
+        registerMetrics(metrics);
+    }
+
+    /** Figures of this node's applied image: every meta node reports them, the followers lagging a little. */
+    private void registerMetrics(MetricRegistry metrics) {
+        metrics.gauge("meta.revisions", () -> () -> revisions().size());
+        metrics.gauge("meta.apps", () -> () -> revisions().apps().size());
+        Counter registered = metrics.counter("meta.revisions.registered");
+        Counter collected = metrics.counter("meta.revisions.collected");
+        stateMachine.addListener((delta, image) -> {
+            registered.inc(delta.revisionsRegistered().size());
+            collected.inc(delta.revisionsCollected().size());
+        });
     }
 
     /**
@@ -160,6 +188,9 @@ public final class MetaServer implements AutoCloseable {
         bolt.registerUserProcessor(new ClusterStatusHandler(leader, rpcExecutor));
         bolt.registerUserProcessor(new SessionListHandler(role, this::image, rpcExecutor));
         bolt.registerUserProcessor(new SwitchHandler(leader, options.joinWaitMs() * 2, rpcExecutor));
+        bolt.registerUserProcessor(new RevisionRegistrationHandler(leader, options.limits(), options.joinWaitMs() * 2,
+                rpcExecutor));
+        bolt.registerUserProcessor(new RevisionCatalogHandler(leader, options.joinWaitMs(), rpcExecutor));
         return server;
     }
 
@@ -227,6 +258,14 @@ public final class MetaServer implements AutoCloseable {
     /** The replicated image as applied on this node (a follower may lag the leader slightly). */
     public MetaImage image() {
         return stateMachine.image();
+    }
+
+    /**
+     * The registered revisions as applied on this node: live revisions, the interface-to-application pairs and the
+     * catalog's version (the log index of its last change). Immutable; for the admin API and tests.
+     */
+    public RevisionCatalog revisions() {
+        return image().revisions().catalog();
     }
 
     /** {@link #image()} in its stored (snapshot) form. */

@@ -3,6 +3,7 @@ package io.roster.meta;
 import io.roster.common.config.ConfigException;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
+import io.roster.common.model.RegistryLimits;
 import io.roster.meta.leader.LeaderOptions;
 
 import java.nio.file.Path;
@@ -14,10 +15,13 @@ import java.util.List;
  * @param peers   the meta Raft group, host:port (this node alone by default)
  * @param raftDir where this node keeps its Raft log, meta and snapshots: {@code <data-dir>/meta-<port>}
  * @param join    start outside the group, with an empty configuration, until {@code roster meta add-peer} adds it
+ * @param revisionGraceMs how long an unused revision is kept before the leader collects it
+ * @param limits  what a registered revision is checked against
  */
 public record MetaServerOptions(String host, int port, List<String> peers, Path raftDir, int electionTimeoutMs,
                                 int snapshotIntervalSecs, int slots, int replicas, int leaseMs, int heartbeatIntervalMs,
-                                int rpcTimeoutMs, boolean join, int maxMigrations, int maxFrameBytes) {
+                                int rpcTimeoutMs, boolean join, int maxMigrations, int maxFrameBytes,
+                                int revisionGraceMs, RegistryLimits limits) {
 
     public MetaServerOptions {
         peers = List.copyOf(peers);
@@ -34,7 +38,8 @@ public record MetaServerOptions(String host, int port, List<String> peers, Path 
                 config.get(ConfigKeys.META_SNAPSHOT_INTERVAL_SECS), config.get(ConfigKeys.CLUSTER_SLOTS),
                 config.get(ConfigKeys.CLUSTER_REPLICAS), config.get(ConfigKeys.LEASE_DURATION_MS),
                 config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), config.get(ConfigKeys.RPC_TIMEOUT_MS),
-                config.get(ConfigKeys.META_JOIN), config.get(ConfigKeys.META_MAX_MIGRATIONS), config.maxFrameBytes());
+                config.get(ConfigKeys.META_JOIN), config.get(ConfigKeys.META_MAX_MIGRATIONS), config.maxFrameBytes(),
+                config.get(ConfigKeys.META_REVISION_GRACE_MS), config.limits());
     }
 
     /** This node's host:port, its name in the Raft group. */

@@ -1,6 +1,8 @@
 package io.roster.datastore.rpc;
 
+import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
+import io.roster.common.slot.DatumVersions;
 import io.roster.common.rpc.ReplyException;
 import io.roster.common.wire.ErrorCode;
 import io.roster.datastore.change.ChangeFanout;
@@ -11,6 +13,7 @@ import io.roster.datastore.slot.SlotCheck;
 import io.roster.datastore.slot.SlotStates;
 import io.roster.datastore.store.SlotStore;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -86,6 +89,20 @@ public final class DataRequestContext {
             throw new ReplyException(ErrorCode.UNAVAILABLE, "session process " + session
                     + " was expired by meta; its writes are taken again once meta lists it");
         }
+    }
+
+    /**
+     * {@code datum} as a read answers it: a datum this node does not hold (never written, or its tombstone
+     * collected; the store gives version 0) reads empty at max(collectedHigh of {@code slotId}, floor of
+     * {@code leaderEpoch}), never 0, so the version a session reads for it never goes down across collections and
+     * leader changes (a write would create it above both); reads and version checks give it the same version.
+     */
+    public Datum readable(Datum datum, int slotId, long leaderEpoch) {
+        if (datum.version() != 0) {
+            return datum;
+        }
+        long version = Math.max(store().collectedHigh(slotId), DatumVersions.floor(leaderEpoch));
+        return new Datum(datum.dataInfoId(), version, List.of());
     }
 
     public SlotStore store() {

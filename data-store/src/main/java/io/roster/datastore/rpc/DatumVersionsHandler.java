@@ -9,6 +9,7 @@ import io.roster.common.wire.DatumVersionsQuery;
 import io.roster.common.wire.DatumVersionsReply;
 import io.roster.common.wire.ErrorCode;
 import io.roster.datastore.slot.SlotAssignment;
+import io.roster.datastore.slot.SlotCheck;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.List;
 /**
  * A session's periodic version check (its repair of lost change notices): each datum asked that this node serves
  * now and whose version is above what the session says it pushed. Datums of slots it does not lead in ACCEPT are
- * left out of the answer. The query also declares the session's interest in every datum it lists, including those
- * of slots still migrating here, so that their notices reach it once they are in ACCEPT.
+ * left out of the answer. A datum this node does not hold has the version a read gives it
+ * ({@link DataRequestContext#readable}), so reads and version checks agree. The query also declares the session's
+ * interest in every datum it lists, including those of slots still migrating here, so that their notices reach it
+ * once they are in ACCEPT.
  */
 public final class DatumVersionsHandler extends RequestHandler<DatumVersionsQuery> {
     static final int MAX_DATUMS = 10_000;
@@ -45,8 +48,10 @@ public final class DatumVersionsHandler extends RequestHandler<DatumVersionsQuer
         List<DatumDigest> out = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
             String dataInfoId = checked.get(i);
-            if (ctx.servableSlot(current, ctx.checks().slotOf(dataInfoId)).ok()) {
-                Datum d = ctx.store().get(dataInfoId);
+            int slotId = ctx.checks().slotOf(dataInfoId);
+            SlotCheck slot = ctx.servableSlot(current, slotId);
+            if (slot.ok()) {
+                Datum d = ctx.readable(ctx.store().get(dataInfoId), slotId, slot.leaderEpoch());
                 if (d.version() > query.pushedVersion(i)) {
                     out.add(new DatumDigest(dataInfoId, d.version(), d.publishers().size()));
                 }

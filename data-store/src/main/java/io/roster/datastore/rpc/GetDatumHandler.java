@@ -12,7 +12,8 @@ import io.roster.datastore.store.DatumRead;
 /**
  * Reads one datum from a slot this node leads. An error reply carries no datum. A session's read declares its
  * interest first, so a change made after the read is announced to it: the read and the notice cannot both miss it.
- * A read since a version gets the changes since it when the store still knows them, else the whole datum.
+ * A read since a version gets the changes since it when the store still knows them, else the whole datum. A datum
+ * this node does not hold reads empty at a version that never goes down ({@link DataRequestContext#readable}).
  */
 public final class GetDatumHandler extends RequestHandler<GetDatumRequest> {
     private final DataRequestContext ctx;
@@ -40,7 +41,7 @@ public final class GetDatumHandler extends RequestHandler<GetDatumRequest> {
         DatumRead read = ctx.store().read(dataInfoId, Math.max(0, request.sinceVersion()), slot.leaderEpoch());
         if (!read.isDelta()) {
             wholeReads.inc();
-            return new DatumReply(ErrorCode.OK, "", read.whole());
+            return new DatumReply(ErrorCode.OK, "", ctx.readable(read.whole(), request.slotId(), slot.leaderEpoch()));
         }
         deltaReads.inc();
         return DatumReply.delta(dataInfoId, read.version(), read.baseVersion(), read.changed(), read.removed(),

@@ -1,5 +1,6 @@
 package io.roster.meta.image;
 
+import io.roster.common.app.Revision;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.SlotTable;
@@ -7,6 +8,8 @@ import io.roster.common.model.Switches;
 import io.roster.meta.state.MetaRecord;
 import io.roster.meta.state.NodeExpired;
 import io.roster.meta.state.NodeJoined;
+import io.roster.meta.state.RevisionRegistered;
+import io.roster.meta.state.RevisionsCollected;
 import io.roster.meta.state.SlotTableChanged;
 import io.roster.meta.state.SwitchChanged;
 
@@ -27,36 +30,49 @@ public final class MetaDelta {
     private final MetaImage base;
     /** Set when the delta is a whole loaded snapshot rather than replayed records. */
     private final MetaImage replacement;
+    /** The log index of the entry replayed: what revision changes are stamped with. */
+    private final long index;
 
     private List<NodeInfo> dataNodes;
     private List<NodeInfo> sessionNodes;
     private SlotTableImage slots;
     private Switches switches;
+    private RevisionsImage revisions;
+    private final List<Revision> registered = new ArrayList<>();
+    private final List<String> collected = new ArrayList<>();
     private final List<NodeInfo> joined = new ArrayList<>();
     private final List<NodeInfo> expired = new ArrayList<>();
     private final Set<String> restartedData = new LinkedHashSet<>();
 
+    /** A delta for the entry after {@code base} (a plan's preview: the real index is known only once written). */
     public MetaDelta(MetaImage base) {
-        this(base, null);
+        this(base, null, base.appliedIndex() + 1);
     }
 
-    private MetaDelta(MetaImage base, MetaImage replacement) {
+    private MetaDelta(MetaImage base, MetaImage replacement, long index) {
         this.base = base;
         this.replacement = replacement;
+        this.index = index;
         this.slots = base.slots();
         this.switches = base.switches();
+        this.revisions = base.revisions();
     }
 
-    /** The delta of {@code records} replayed onto {@code base}. */
+    /** The delta of {@code records} replayed onto {@code base} as the entry after it (a preview, for planning). */
     public static MetaDelta replaying(MetaImage base, List<? extends MetaRecord> records) {
-        MetaDelta delta = new MetaDelta(base);
+        return replaying(base, records, base.appliedIndex() + 1);
+    }
+
+    /** The delta of {@code records}, the log entry at {@code index}, replayed onto {@code base}. */
+    public static MetaDelta replaying(MetaImage base, List<? extends MetaRecord> records, long index) {
+        MetaDelta delta = new MetaDelta(base, null, index);
         records.forEach(delta::replay);
         return delta;
     }
 
     /** The delta from {@code base} to a whole image loaded from a snapshot: it tells only which pieces differ. */
     public static MetaDelta loading(MetaImage base, MetaImage loaded) {
-        return new MetaDelta(base, loaded);
+        return new MetaDelta(base, loaded, loaded.appliedIndex());
     }
 
     /** Replays one record onto the image as changed so far. */
@@ -74,6 +90,18 @@ public final class MetaDelta {
             }
         } else if (record instanceof SwitchChanged r) {
             switches = switches.with(r.target(), r.on());
+        } else if (record instanceof RevisionRegistered r) {
+            RevisionsImage next = revisions.registered(index, r.revision());
+            if (next != revisions) {
+                registered.add(r.revision());
+                revisions = next;
+            }
+        } else if (record instanceof RevisionsCollected r) {
+            RevisionsImage next = revisions.collected(index, r.digests());
+            if (next != revisions) {
+                r.digests().stream().filter(revisions::contains).distinct().forEach(collected::add);
+                revisions = next;
+            }
         } else {
             throw new IllegalArgumentException("no replay rule for " + record.getClass().getName());
         }
@@ -147,12 +175,12 @@ public final class MetaDelta {
         }
         NodesImage nodes = dataNodes == null ? base.nodes() : new NodesImage(dataNodes, sessionNodes);
         boolean nodesChanged = !nodes.equals(base.nodes());
-        if (!nodesChanged && !slotTableChanged() && !switchesChanged()) {
+        if (!nodesChanged && !slotTableChanged() && !switchesChanged() && !revisionsChanged()) {
             return base;
         }
         nodes = nodesChanged ? nodes : base.nodes();
         SwitchesImage sw = switchesChanged() ? new SwitchesImage(switches) : base.switchesImage();
-        return new MetaImage(nodes, slots, sw, base.appliedIndex());
+        return new MetaImage(nodes, slots, sw, revisions, base.appliedIndex());
     }
 
     /** True when a process joined or expired (live node lists differ from the base). */
@@ -177,6 +205,22 @@ public final class MetaDelta {
     public boolean switchesChanged() {
         Switches after = replacement != null ? replacement.switches() : switches;
         return !after.equals(base.switches());
+    }
+
+    /** True when a revision was registered or collected (the catalog's version moved). */
+    public boolean revisionsChanged() {
+        RevisionsImage after = replacement != null ? replacement.revisions() : revisions;
+        return replacement != null ? !after.equals(base.revisions()) : after != base.revisions();
+    }
+
+    /** Revisions this entry registered (digests not live before), in replay order; empty for a snapshot. */
+    public List<Revision> revisionsRegistered() {
+        return List.copyOf(registered);
+    }
+
+    /** Digests of live revisions this entry collected, in replay order; empty for a snapshot. */
+    public List<String> revisionsCollected() {
+        return List.copyOf(collected);
     }
 
     /** Processes that became live, in replay order (a restart's new process included); empty for a snapshot. */

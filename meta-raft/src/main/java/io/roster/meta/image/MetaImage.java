@@ -10,18 +10,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the meta Raft group agrees on, as one immutable value made of three images: the live nodes, the slot
- * table and the switches. Only a {@link MetaDelta} (records replayed in log order) makes the next image, so every
+ * Everything the meta Raft group agrees on, as one immutable value made of four images: the live nodes, the slot
+ * table, the switches and the registered revisions. Only a {@link MetaDelta} (records replayed in log order) makes the next image, so every
  * meta node that applied the same log holds an equal image. An image whose piece did not change shares it.
  *
  * <p>On disk (snapshots) it is stored as a {@link MetaState}, whose encoding predates the image and does not move.
  */
 public final class MetaImage {
-    public static final MetaImage EMPTY = new MetaImage(NodesImage.EMPTY, SlotTableImage.EMPTY, SwitchesImage.DEFAULTS, 0);
+    public static final MetaImage EMPTY = new MetaImage(NodesImage.EMPTY, SlotTableImage.EMPTY, SwitchesImage.DEFAULTS,
+            RevisionsImage.EMPTY, 0);
 
     private final NodesImage nodes;
     private final SlotTableImage slots;
     private final SwitchesImage switches;
+    private final RevisionsImage revisions;
     /**
      * The Raft log index of the last entry applied to this image (0 before any). The same on every meta node for
      * the same content, kept across snapshots and leader changes, so it is the version nodes compare heartbeat
@@ -31,9 +33,15 @@ public final class MetaImage {
     private final long appliedIndex;
 
     public MetaImage(NodesImage nodes, SlotTableImage slots, SwitchesImage switches, long appliedIndex) {
+        this(nodes, slots, switches, RevisionsImage.EMPTY, appliedIndex);
+    }
+
+    public MetaImage(NodesImage nodes, SlotTableImage slots, SwitchesImage switches, RevisionsImage revisions,
+                     long appliedIndex) {
         this.nodes = Objects.requireNonNull(nodes, "nodes");
         this.slots = Objects.requireNonNull(slots, "slots");
         this.switches = Objects.requireNonNull(switches, "switches");
+        this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.appliedIndex = appliedIndex;
     }
 
@@ -41,13 +49,13 @@ public final class MetaImage {
     public static MetaImage fromSnapshot(MetaState state) {
         return new MetaImage(new NodesImage(state.dataNodes(), state.sessionNodes()),
                 new SlotTableImage(state.slotTable(), state.lastSlotEpoch()), new SwitchesImage(state.switches()),
-                state.appliedIndex());
+                RevisionsImage.fromState(state.revisions()), state.appliedIndex());
     }
 
     /** This image in its snapshot form. */
     public MetaState toSnapshot() {
         return MetaState.of(nodes.dataNodes(), nodes.sessionNodes(), slots.table(), slots.lastEpoch(),
-                switches.switches(), appliedIndex);
+                switches.switches(), appliedIndex, revisions.toState());
     }
 
     public NodesImage nodes() {
@@ -62,13 +70,18 @@ public final class MetaImage {
         return switches;
     }
 
+    /** The registered revisions (application-level discovery) with their stamps. */
+    public RevisionsImage revisions() {
+        return revisions;
+    }
+
     public long appliedIndex() {
         return appliedIndex;
     }
 
     /** This image as applied up to log entry {@code index}. */
     public MetaImage atIndex(long index) {
-        return index == appliedIndex ? this : new MetaImage(nodes, slots, switches, index);
+        return index == appliedIndex ? this : new MetaImage(nodes, slots, switches, revisions, index);
     }
 
     public List<NodeInfo> dataNodes() {
@@ -105,16 +118,17 @@ public final class MetaImage {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MetaImage m && nodes.equals(m.nodes) && slots.equals(m.slots) && switches.equals(m.switches);
+        return o instanceof MetaImage m && nodes.equals(m.nodes) && slots.equals(m.slots) && switches.equals(m.switches)
+                && revisions.equals(m.revisions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(nodes, slots, switches);
+        return Objects.hash(nodes, slots, switches, revisions);
     }
 
     @Override
     public String toString() {
-        return "MetaImage{" + nodes + " " + slots + " " + switches + " at index " + appliedIndex + "}";
+        return "MetaImage{" + nodes + " " + slots + " " + switches + " " + revisions + " at index " + appliedIndex + "}";
     }
 }

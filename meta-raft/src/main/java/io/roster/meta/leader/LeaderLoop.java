@@ -1,17 +1,22 @@
 package io.roster.meta.leader;
 
+import io.roster.common.app.Revision;
 import io.roster.common.model.NodeInfo;
+import io.roster.common.model.NodeRole;
 import io.roster.common.model.SlotTable;
 import io.roster.common.model.Switch;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.HeartbeatRequest;
 import io.roster.meta.image.MetaImage;
 import io.roster.meta.lease.LeaseTracker;
+import io.roster.meta.lease.RevisionUseTracker;
 import io.roster.meta.raft.LeadershipListener;
 import io.roster.meta.raft.ProposalFailedException;
 import io.roster.meta.raft.RecordProposer;
 import io.roster.meta.slot.SlotScheduler;
 import io.roster.meta.state.MetaRecord;
+import io.roster.meta.state.RevisionRegistered;
+import io.roster.meta.state.RevisionsCollected;
 import io.roster.meta.state.SwitchChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +48,14 @@ import java.util.function.Supplier;
 public final class LeaderLoop implements LeadershipListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderLoop.class);
     private static final long NOT_LEADING = -1;
+    private static final long DEFAULT_REVISION_GRACE_MS = 600_000;
 
     private final LeaderOptions options;
     private final Supplier<MetaImage> image;
     private final RecordProposer proposer;
     private final LeaderPlanner planner;
     private final LeaseTracker lease;
+    private final RevisionUseTracker revisionUse;
     private final ScheduledExecutorService writer = NamedThreads.scheduler("meta-leader");
     private final AtomicBoolean earlyTick = new AtomicBoolean();
     private final Map<String, NodeLoad> loads = new ConcurrentHashMap<>();
@@ -65,11 +72,18 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
 
     public LeaderLoop(LeaderOptions options, Supplier<MetaImage> image, RecordProposer proposer, SlotScheduler scheduler,
                       LeaseTracker lease) {
+        this(options, image, proposer, scheduler, lease, new RevisionUseTracker(DEFAULT_REVISION_GRACE_MS, lease::nowMs));
+    }
+
+    /** @param revisionUse when revisions were last needed; on the same clock as {@code lease} */
+    public LeaderLoop(LeaderOptions options, Supplier<MetaImage> image, RecordProposer proposer, SlotScheduler scheduler,
+                      LeaseTracker lease, RevisionUseTracker revisionUse) {
         this.options = options;
         this.image = image;
         this.proposer = proposer;
         this.planner = new LeaderPlanner(options, scheduler);
         this.lease = lease;
+        this.revisionUse = revisionUse;
     }
 
     /** True once this node leads and has applied every earlier entry: it may answer for the cluster. */
@@ -81,6 +95,7 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
     public void leaderStarted(long newTerm) {
         onWriter(() -> {
             lease.becameLeader();
+            revisionUse.becameLeader();
             loads.clear();
             reports.clear();
             lastTickFailed = false;
@@ -110,6 +125,9 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
     public void heard(HeartbeatRequest request) {
         lease.heard(request.node().address());
         loads.put(request.node().address(), NodeLoad.of(request));
+        if (request.node().role() == NodeRole.SESSION) {
+            revisionUse.touched(request.revisionsInUse());
+        }
         if (reports.heard(request) && isActive() && earlyTick.compareAndSet(false, true)) {
             // A copy caught up: re-plan now rather than at the next tick, so a re-replication of N slots at
             // meta.max-migrations a step takes N / max-migrations catch-ups, not as many tick periods.
@@ -155,7 +173,36 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
      *         does not lead)
      */
     public CompletableFuture<MetaImage> setSwitch(Switch target, boolean on) {
-        CompletableFuture<MetaImage> result = new CompletableFuture<>();
+        return asLeader(t -> {
+            MetaImage after = commit(t, planner.withTable(image.get(), List.of(new SwitchChanged(target, on)), reports::progress));
+            LOG.info("switch {} turned {}", target.key(), on ? "on" : "off");
+            return after;
+        });
+    }
+
+    /**
+     * Registers {@code revision} through the log unless it is live already; either way it counts as needed now, so
+     * no collection decided after this call removes it. Runs on the writer, ordered with the collections.
+     *
+     * @return the image it is live in, and whether this call wrote it; fails with {@link ProposalFailedException}
+     */
+    public CompletableFuture<Registration> registerRevision(Revision revision) {
+        return asLeader(t -> {
+            revisionUse.touched(revision.digest());
+            MetaImage before = image.get();
+            if (before.revisions().contains(revision.digest())) {
+                return new Registration(before, false);
+            }
+            MetaImage after = commit(t, planner.withTable(before, List.of(new RevisionRegistered(revision)), reports::progress));
+            LOG.info("revision {} of app {} registered ({} interfaces)", revision.digest(), revision.app(),
+                    revision.interfaces().size());
+            return new Registration(after, true);
+        });
+    }
+
+    /** Runs {@code work} with the current term on the writer; fails (notLeader) when this node does not lead. */
+    private <T> CompletableFuture<T> asLeader(java.util.function.LongFunction<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         if (!isActive()) {
             result.completeExceptionally(new ProposalFailedException("this meta node does not lead", true));
             return result;
@@ -167,10 +214,7 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
                 return;
             }
             try {
-                List<MetaRecord> change = List.of(new SwitchChanged(target, on));
-                MetaImage after = commit(t, planner.withTable(image.get(), change, reports::progress));
-                LOG.info("switch {} turned {}", target.key(), on ? "on" : "off");
-                result.complete(after);
+                result.complete(work.apply(t));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -211,13 +255,14 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
                 }
             }
             long now = lease.nowMs();
-            LeaderPlan plan = planner.next(before, lease, reports::progress, joins.values(), now);
+            LeaderPlan plan = planner.next(before, lease, revisionUse, reports::progress, joins.values(), now);
             for (NodeInfo n : plan.expired()) {
                 LOG.info("expiring {} node {} (process {}): no heartbeat for {} ms", n.role(), n.address(),
                         n.processId(), lease.millisSinceHeard(n.address(), now));
             }
             MetaImage after = commit(t, plan);
             plan.admitted().forEach(n -> logJoin(before, n));
+            logCollected(plan);
             if (joined != null) {
                 joined.complete(after);
             }
@@ -251,6 +296,17 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
         lease.prune(live);
         loads.keySet().removeIf(a -> !live.contains(a) && lease.isExpired(a));
         reports.retain(live);
+        revisionUse.prune(after.revisions().catalog().revisions().stream().map(Revision::digest)
+                .collect(java.util.stream.Collectors.toSet()), lease.nowMs());
+    }
+
+    private void logCollected(LeaderPlan plan) {
+        for (MetaRecord r : plan.records()) {
+            if (r instanceof RevisionsCollected c) {
+                LOG.info("collected {} revision(s) no session reported in use for {} ms: {}", c.digests().size(),
+                        revisionUse.graceMs(), c.digests());
+            }
+        }
     }
 
     private static void logJoin(MetaImage before, NodeInfo node) {

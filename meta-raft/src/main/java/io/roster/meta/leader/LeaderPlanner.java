@@ -4,13 +4,16 @@ import io.roster.common.model.NodeInfo;
 import io.roster.common.model.SlotTable;
 import io.roster.meta.image.MetaDelta;
 import io.roster.meta.image.MetaImage;
+import io.roster.common.app.Revision;
 import io.roster.meta.lease.LeaseTracker;
+import io.roster.meta.lease.RevisionUseTracker;
 import io.roster.meta.slot.ReplicaProgress;
 import io.roster.meta.slot.SlotRules;
 import io.roster.meta.slot.SlotScheduler;
 import io.roster.meta.state.MetaRecord;
 import io.roster.meta.state.NodeExpired;
 import io.roster.meta.state.NodeJoined;
+import io.roster.meta.state.RevisionsCollected;
 import io.roster.meta.state.SlotTableChanged;
 
 import java.util.ArrayList;
@@ -44,6 +47,17 @@ public final class LeaderPlanner {
      */
     public LeaderPlan next(MetaImage image, LeaseTracker leases, ProgressSource reports, Collection<NodeInfo> joins,
                            long nowMs) {
+        return next(image, leases, null, reports, joins, nowMs);
+    }
+
+    /**
+     * {@link #next(MetaImage, LeaseTracker, ProgressSource, Collection, long)}, also collecting (one
+     * {@link RevisionsCollected}, digests sorted) every live revision {@code revisionUse} found idle at {@code nowMs}:
+     * neither reported in use by a session nor registered within the grace, a new leader counting from its start.
+     * A null {@code revisionUse} collects nothing.
+     */
+    public LeaderPlan next(MetaImage image, LeaseTracker leases, RevisionUseTracker revisionUse, ProgressSource reports,
+                           Collection<NodeInfo> joins, long nowMs) {
         List<MetaRecord> records = new ArrayList<>();
         Set<String> joining = new HashSet<>();
         for (NodeInfo n : joins) {
@@ -55,6 +69,13 @@ public final class LeaderPlanner {
         for (NodeInfo n : image.allNodes()) {
             if (!joining.contains(n.address()) && leases.isExpired(n.address(), nowMs)) {
                 records.add(new NodeExpired(n));
+            }
+        }
+        if (revisionUse != null) {
+            List<String> live = image.revisions().catalog().revisions().stream().map(Revision::digest).sorted().toList();
+            List<String> idle = revisionUse.idle(live, nowMs);
+            if (!idle.isEmpty()) {
+                records.add(new RevisionsCollected(idle));
             }
         }
         return withTable(image, records, reports);

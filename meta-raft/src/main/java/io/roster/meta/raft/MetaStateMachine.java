@@ -88,7 +88,7 @@ public final class MetaStateMachine extends StateMachineAdapter {
                         it.getIndex(), e.getMessage()));
                 return;
             }
-            MetaDelta delta = MetaDelta.replaying(image.get(), records);
+            MetaDelta delta = MetaDelta.replaying(image.get(), records, it.getIndex());
             MetaImage next = delta.apply().atIndex(it.getIndex());
             image.set(next);
             appliedIndex = it.getIndex();

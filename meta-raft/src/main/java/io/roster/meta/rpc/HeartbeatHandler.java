@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A data or session node's heartbeat. On the leader: renews the node's lease, admits it if this process is not
- * live yet, and answers with the slot table (when newer than the node's), the live nodes and the switches, stamped
- * with the version (applied log index) of the state they come from. A data node's replica states are kept for the
- * slot scheduler. A joining node's reply waits, boundedly, for the entry that admits it, so a new data node learns
- * its slots at once.
+ * live yet, and answers with the slot table (when newer than the node's), the live nodes, the switches and the
+ * revision catalog's version, stamped with the version (applied log index) of the state they come from. A data
+ * node's replica states are kept for the slot scheduler, a session's revisions in use for revision collection. A
+ * joining node's reply waits, boundedly, for the entry that admits it, so a new data node learns its slots at once.
  * <p>
  * It answers from its state only after a Raft ReadIndex confirmed its leadership (ARCHITECTURE.md invariant 6): a deposed
  * leader that has not noticed yet answers NOT_LEADER, naming no leader, so the node asks the other meta servers
@@ -61,7 +61,8 @@ public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
         }
         SlotTable table = current.slotTable();
         return new HeartbeatReply(ErrorCode.OK, "", leader.leaderAddress(), table.epoch() > request.knownEpoch() ? table : null,
-                current.dataNodes(), current.sessionNodes(), current.switches(), current.appliedIndex());
+                current.dataNodes(), current.sessionNodes(), current.switches(), current.appliedIndex(),
+                current.revisions().version());
     }
 
     private static NodeInfo validate(HeartbeatRequest request) {

@@ -15,7 +15,7 @@ import java.util.Objects;
  * which converts to and from this class; keeping this class as it was keeps every snapshot ever written readable.
  */
 public final class MetaState {
-    public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0, Switches.DEFAULTS, 0);
+    public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0, Switches.DEFAULTS, 0, null);
 
     private static final Comparator<NodeInfo> BY_ADDRESS = Comparator.comparing(NodeInfo::address);
 
@@ -28,20 +28,31 @@ public final class MetaState {
     private final Switches switches;
     /** The Raft log index of the last entry applied (0 in snapshots written before it existed). Not in {@link #equals}. */
     private final long appliedIndex;
+    /**
+     * The revision catalog with its stamps; null when no revision was ever registered, so such a state encodes to
+     * exactly the bytes it had before revisions existed (and older snapshots read as having none).
+     */
+    private final RevisionsState revisions;
 
     private MetaState(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable, long lastSlotEpoch,
-                      Switches switches, long appliedIndex) {
+                      Switches switches, long appliedIndex, RevisionsState revisions) {
         this.dataNodes = sorted(dataNodes);
         this.sessionNodes = sorted(sessionNodes);
         this.slotTable = Objects.requireNonNull(slotTable, "slotTable");
         this.lastSlotEpoch = lastSlotEpoch;
         this.switches = Objects.requireNonNull(switches, "switches");
         this.appliedIndex = appliedIndex;
+        this.revisions = revisions == null || revisions.isEmpty() ? null : revisions.normalized();
     }
 
     public static MetaState of(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable,
                                long lastSlotEpoch, Switches switches, long appliedIndex) {
-        return new MetaState(dataNodes, sessionNodes, slotTable, lastSlotEpoch, switches, appliedIndex);
+        return of(dataNodes, sessionNodes, slotTable, lastSlotEpoch, switches, appliedIndex, null);
+    }
+
+    public static MetaState of(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable,
+                               long lastSlotEpoch, Switches switches, long appliedIndex, RevisionsState revisions) {
+        return new MetaState(dataNodes, sessionNodes, slotTable, lastSlotEpoch, switches, appliedIndex, revisions);
     }
 
     private static List<NodeInfo> sorted(List<NodeInfo> nodes) {
@@ -83,24 +94,30 @@ public final class MetaState {
         return appliedIndex;
     }
 
+    /** The revision catalog as stored: empty when none was ever registered. */
+    public RevisionsState revisions() {
+        return revisions == null ? new RevisionsState(0, List.of(), List.of()) : revisions;
+    }
+
     /** A copy built through the constructor, so a decoded state holds immutable, sorted lists like any other. */
     MetaState normalized() {
-        return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches(), appliedIndex);
+        return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches(), appliedIndex, revisions);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MetaState s && dataNodes().equals(s.dataNodes()) && sessionNodes().equals(s.sessionNodes())
-                && slotTable().equals(s.slotTable()) && lastSlotEpoch() == s.lastSlotEpoch() && switches().equals(s.switches());
+                && slotTable().equals(s.slotTable()) && lastSlotEpoch() == s.lastSlotEpoch() && switches().equals(s.switches())
+                && revisions().equals(s.revisions());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch(), switches());
+        return Objects.hash(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch(), switches(), revisions());
     }
 
     @Override
     public String toString() {
-        return "MetaState{data=" + dataNodes() + " session=" + sessionNodes() + " " + slotTable() + " " + switches() + " at index " + appliedIndex + "}";
+        return "MetaState{data=" + dataNodes() + " session=" + sessionNodes() + " " + slotTable() + " " + switches() + " " + revisions() + " at index " + appliedIndex + "}";
     }
 }

@@ -11,7 +11,9 @@ public enum RecordType {
     NODE_JOINED(1, NodeJoined.class),
     NODE_EXPIRED(2, NodeExpired.class),
     SLOT_TABLE_CHANGED(3, SlotTableChanged.class),
-    SWITCH_CHANGED(4, SwitchChanged.class);
+    SWITCH_CHANGED(4, SwitchChanged.class),
+    REVISION_REGISTERED(5, RevisionRegistered.class),
+    REVISIONS_COLLECTED(6, RevisionsCollected.class);
 
     private final int tag;
     private final Class<? extends MetaRecord> recordClass;

@@ -13,6 +13,8 @@ import io.roster.meta.state.MetaStateCodec;
 import io.roster.meta.state.NodeExpired;
 import io.roster.meta.state.NodeJoined;
 import io.roster.meta.state.RecordCodec;
+import io.roster.meta.state.RevisionRegistered;
+import io.roster.meta.state.RevisionsCollected;
 import io.roster.meta.state.SlotTableChanged;
 import io.roster.meta.state.SwitchChanged;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,27 @@ class StoredFormatTest {
             + "32312002141c20022b08002c3011";
     /** The snapshot of an empty cluster. */
     private static final String EMPTY = "1b08001c20002b2c3000";
+
+    /**
+     * Written by the classes of issue 15 (application revisions): a log entry registering SHOP_V1 and collecting
+     * WAREHOUSE, and a snapshot of an otherwise empty cluster where SHOP_V1 and WAREHOUSE were registered at index 4
+     * and WAREHOUSE collected at 9. Never regenerate them either.
+     */
+    private static final String REVISION_ENTRY = "080113080512b3010b0a0473686f70122037353736636635383632376231633031396333363733383135363734386234621b"
+            + "0a36636f6d2e6578616d706c652e4563686f23402344454641554c545f494e5354414e43455f494423402344454641554c54"
+            + "5f47524f5550130b0a0774696d656f75741204333030300c141c1b0a36636f6d2e6578616d706c652e54696d652340234445"
+            + "4641554c545f494e5354414e43455f494423402344454641554c545f47524f555013141c0c1413080612220a203230353036"
+            + "62343434653136333633366462363836633338653639303538373214";
+    private static final String REVISION_STATE = "1b08001c20002b2c30093b0809130b0a0473686f701220373537366366353836323762316330313963333637333831353637"
+            + "34386234621b0a36636f6d2e6578616d706c652e4563686f23402344454641554c545f494e5354414e43455f494423402344"
+            + "454641554c545f47524f5550130b0a0774696d656f75741204333030300c141c1b0a36636f6d2e6578616d706c652e54696d"
+            + "6523402344454641554c545f494e5354414e43455f494423402344454641554c545f47524f555013141c0c1004141b0a3663"
+            + "6f6d2e6578616d706c652e4563686f23402344454641554c545f494e5354414e43455f494423402344454641554c545f4752"
+            + "4f5550120473686f7018041c1b0a36636f6d2e6578616d706c652e4563686f23402344454641554c545f494e5354414e4345"
+            + "5f494423402344454641554c545f47524f5550120977617265686f75736518041c1b0a37636f6d2e6578616d706c652e5374"
+            + "6f636b23402344454641554c545f494e5354414e43455f494423402344454641554c545f47524f5550120977617265686f75"
+            + "736518041c1b0a36636f6d2e6578616d706c652e54696d6523402344454641554c545f494e5354414e43455f494423402344"
+            + "454641554c545f47524f5550120473686f7018041c3c";
 
     private static NodeInfo node(NodeRole role, String address) {
         return new NodeInfo(role, address, new ProcessId(address, 100, 42));
@@ -97,5 +120,26 @@ class StoredFormatTest {
         assertThat(empty.switches()).isEqualTo(Switches.DEFAULTS);
         assertThat(HexFormat.of().formatHex(MetaStateCodec.encode(empty))).isEqualTo(EMPTY);
         assertThat(HexFormat.of().formatHex(MetaStateCodec.encode(MetaImage.EMPTY.toSnapshot()))).isEqualTo(EMPTY);
+    }
+
+    @Test
+    void revisionRecordsAndASnapshotWithRevisionsDecodeAndEncodeToTheSameBytes() {
+        List<MetaRecord> expected = List.of(new RevisionRegistered(RevisionFixtures.SHOP_V1),
+                new RevisionsCollected(List.of(RevisionFixtures.WAREHOUSE.digest())));
+
+        assertThat(RecordCodec.decode(bytes(REVISION_ENTRY))).containsExactlyElementsOf(expected);
+        assertThat(HexFormat.of().formatHex(RecordCodec.encode(expected))).isEqualTo(REVISION_ENTRY);
+
+        MetaState decoded = MetaStateCodec.decode(bytes(REVISION_STATE));
+        MetaImage image = MetaImage.fromSnapshot(decoded);
+        assertThat(decoded.dataNodes()).isEmpty();
+        assertThat(decoded.appliedIndex()).isEqualTo(9);
+        assertThat(image.revisions().version()).isEqualTo(9);
+        assertThat(image.revisions().catalog().revisions()).containsExactly(RevisionFixtures.SHOP_V1);
+        assertThat(image.revisions().registeredAt(RevisionFixtures.SHOP_V1.digest())).isEqualTo(4);
+        assertThat(image.revisions().catalog().everProviders(RevisionFixtures.STOCK)).containsExactly("warehouse");
+        assertThat(HexFormat.of().formatHex(MetaStateCodec.encode(image.toSnapshot()))).isEqualTo(REVISION_STATE);
+        // the old snapshot's bytes still read as a cluster without revisions
+        assertThat(MetaImage.fromSnapshot(MetaStateCodec.decode(bytes(STATE))).revisions()).isEqualTo(RevisionsImage.EMPTY);
     }
 }

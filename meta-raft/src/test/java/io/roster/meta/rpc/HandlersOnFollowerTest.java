@@ -8,6 +8,13 @@ import io.roster.common.wire.ClusterStatusRequest;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.HeartbeatReply;
 import io.roster.common.wire.HeartbeatRequest;
+import io.roster.common.app.Revision;
+import io.roster.common.model.RegistryLimits;
+import io.roster.common.wire.RevisionCatalogReply;
+import io.roster.common.wire.RevisionCatalogRequest;
+import io.roster.common.wire.RevisionRegistration;
+import io.roster.common.wire.SimpleReply;
+import io.roster.meta.image.RevisionFixtures;
 import io.roster.meta.leader.LeaderLoop;
 import io.roster.meta.leader.LeaderOptions;
 import io.roster.meta.lease.LeaseTracker;
@@ -85,5 +92,34 @@ class HandlersOnFollowerTest {
         assertThat(metaRole.message()).contains("META");
         assertThat(wrongProcess.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
         assertThat(wrongProcess.message()).contains("127.0.0.1:9999");
+    }
+
+    @Test
+    void aFollowerRedirectsRevisionCallsNamingTheLeader() {
+        LeaderRequest onFollower = new LeaderRequest(role(false, LEADER), leaderLoop, () -> MetaImage.EMPTY);
+        SimpleReply registration = (SimpleReply) new RevisionRegistrationHandler(onFollower, RegistryLimits.DEFAULTS, 100, null)
+                .handleRequest(null, new RevisionRegistration(RevisionFixtures.SHOP_V1));
+        RevisionCatalogReply catalog = (RevisionCatalogReply) new RevisionCatalogHandler(onFollower, 100, null)
+                .handleRequest(null, new RevisionCatalogRequest(0));
+
+        assertThat(registration.code()).isEqualTo(ErrorCode.NOT_LEADER);
+        assertThat(registration.message()).contains(LEADER);
+        assertThat(catalog.code()).isEqualTo(ErrorCode.NOT_LEADER);
+        assertThat(catalog.leaderAddress()).isEqualTo(LEADER);
+        assertThat(catalog.added()).isEmpty();
+    }
+
+    @Test
+    void aRevisionWhoseContentDoesNotMatchItsDigestIsAnInvalidRequestOnAnyNode() {
+        Revision forged = new Revision("shop", RevisionFixtures.WAREHOUSE.digest(), RevisionFixtures.SHOP_V1.interfaces());
+        RevisionRegistrationHandler handler = new RevisionRegistrationHandler(
+                new LeaderRequest(role(false, LEADER), leaderLoop, () -> MetaImage.EMPTY), RegistryLimits.DEFAULTS, 100, null);
+
+        SimpleReply forgedReply = (SimpleReply) handler.handleRequest(null, new RevisionRegistration(forged));
+        SimpleReply missing = (SimpleReply) handler.handleRequest(null, new RevisionRegistration(null));
+
+        assertThat(forgedReply.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(forgedReply.message()).contains(RevisionFixtures.WAREHOUSE.digest()).contains("digests to");
+        assertThat(missing.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     }
 }

@@ -39,7 +39,7 @@ public final class RosterNode implements AutoCloseable {
         Set<NodeRole> roles = config.roles();
         try {
             if (roles.contains(NodeRole.META)) {
-                meta = new MetaServer(config);
+                meta = new MetaServer(config, metrics);
                 meta.start();
                 started.add(meta);
             }

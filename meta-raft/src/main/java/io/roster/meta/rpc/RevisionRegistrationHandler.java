@@ -1,0 +1,65 @@
+package io.roster.meta.rpc;
+
+import com.alipay.remoting.BizContext;
+import io.roster.common.app.Revision;
+import io.roster.common.model.InvalidInputException;
+import io.roster.common.model.RegistryLimits;
+import io.roster.common.rpc.RequestHandler;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.RevisionRegistration;
+import io.roster.common.wire.SimpleReply;
+import io.roster.meta.leader.Registration;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * A session forwarding a revision registration, on the leader only. The content is checked against its digest and
+ * the limits first (INVALID_REQUEST naming the problem); a digest already live is answered OK once a ReadIndex
+ * confirmed this node still leads (its image is then current); else {@code RevisionRegistered} is written and OK
+ * answered once applied. Either way the registration goes through the leader's writer, ordered with its
+ * collections, so a revision answered OK is not collected by a decision taken before the answer. NOT_LEADER names
+ * the leader in its message ({@link SimpleReply} has no address field).
+ */
+public final class RevisionRegistrationHandler extends RequestHandler<RevisionRegistration> {
+    private final LeaderRequest leader;
+    private final RegistryLimits limits;
+    private final long writeTimeoutMs;
+
+    public RevisionRegistrationHandler(LeaderRequest leader, RegistryLimits limits, long writeTimeoutMs, Executor executor) {
+        super(RevisionRegistration.class, executor);
+        this.leader = leader;
+        this.limits = limits;
+        this.writeTimeoutMs = writeTimeoutMs;
+    }
+
+    @Override
+    protected Object handle(BizContext context, RevisionRegistration request) {
+        Revision revision = request.revision();
+        if (revision == null) {
+            throw new InvalidInputException("revision registration without a revision");
+        }
+        revision.check(limits);
+        leader.requireLeader();
+        long started = System.nanoTime();
+        Optional<Registration> done = leader.await(leader.loop().registerRevision(revision), writeTimeoutMs,
+                "the revision registration failed");
+        if (done.isEmpty()) {
+            return errorReply(ErrorCode.UNAVAILABLE, "the registration of revision " + revision.digest()
+                    + " was not committed within " + writeTimeoutMs + " ms (no meta quorum?); retry");
+        }
+        if (!done.get().written()) {
+            long left = writeTimeoutMs - (System.nanoTime() - started) / 1_000_000;
+            String unconfirmed = leader.confirmLeadership(Math.max(1, left));
+            if (unconfirmed != null) {
+                return errorReply(ErrorCode.NOT_LEADER, LeaderRequest.unconfirmedMessage(unconfirmed));
+            }
+        }
+        return new SimpleReply(ErrorCode.OK, "");
+    }
+
+    @Override
+    protected Object errorReply(ErrorCode code, String message) {
+        return new SimpleReply(code, message);
+    }
+}

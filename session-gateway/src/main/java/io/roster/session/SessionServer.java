@@ -23,11 +23,13 @@ import io.roster.common.util.NamedThreads;
 import io.roster.common.view.ClusterView;
 import io.roster.common.wire.DatumReply;
 import io.roster.common.wire.HeartbeatRequest;
+import io.roster.session.catalog.SessionCatalog;
 import io.roster.session.push.DeltaDatumReader;
 import io.roster.session.push.InterestWithdrawals;
 import io.roster.session.push.PushEngine;
 import io.roster.session.push.PushMetrics;
 import io.roster.session.push.PushOptions;
+import io.roster.session.push.PushTargets;
 import io.roster.session.push.VersionCheck;
 import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
@@ -75,6 +77,8 @@ public final class SessionServer implements AutoCloseable {
     private final RosterConfig config;
     private final ClientRegistry registry;
     private final MetricRegistry metrics;
+    /** The session's copy of meta's revision catalog (providers datums and converted lists are pushed from it). */
+    private final SessionCatalog catalog = new SessionCatalog();
     private final RegistrationClock clock = new RegistrationClock();
     private final BoltConnections connections = new BoltConnections();
     private final BoundedHandlerPool handlers = new BoundedHandlerPool("session-handler", CLIENT_HANDLER_THREADS, CLIENT_HANDLER_QUEUE);
@@ -129,11 +133,13 @@ public final class SessionServer implements AutoCloseable {
         address = host + ":" + server.port();
         processId = ProcessId.current(address);
 
-        deltaReads = new DeltaDatumReader(this::readForPush, registry::hasSubscribers, registry::ownCopyOf);
+        deltaReads = new DeltaDatumReader(this::readForPush, this::readForSubscribers, registry::ownCopyOf);
         pushEngine = new PushEngine(registry, deltaReads,
                 new BoltPushSender(server, connections, config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS)),
                 new PushOptions(config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), config.get(ConfigKeys.SESSION_PUSH_COMPRESS_MIN_BYTES),
-                        config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), new PushMetrics(metrics));
+                        config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), new PushMetrics(metrics),
+                catalog::current, this::readForPush);
+        catalog.addListener(pushEngine::catalogChanged);
         RpcClient dataClient = new RpcClient();
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices,
                 metrics.counter("session.notices.received")));
@@ -163,7 +169,7 @@ public final class SessionServer implements AutoCloseable {
                 config.get(ConfigKeys.SESSION_DIGEST_INTERVAL_MS));
         versionCheck = new VersionCheck(registry, pushEngine, caller, heartbeat::view, slots, processId, rpcTimeoutMs,
                 config.get(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS));
-        withdrawals = new InterestWithdrawals(registry, router, INTEREST_WITHDRAWAL_MS);
+        withdrawals = new InterestWithdrawals(registry, router, INTEREST_WITHDRAWAL_MS, pushEngine::needs);
         viewListener = new SessionViewListener(address, pushEngine, digests::slotTableChanged, versionCheck::soon,
                 hellos::soon);
         heartbeat.start();
@@ -195,6 +201,11 @@ public final class SessionServer implements AutoCloseable {
         });
     }
 
+    /** Whether subscribers here are pushed {@code dataInfoId} as read (plain or interface-only ones). */
+    private boolean readForSubscribers(String dataInfoId) {
+        return registry.hasSubscribers(dataInfoId) || registry.hasSubscribers(PushTargets.of(dataInfoId, true));
+    }
+
     /** A push round's read, which declares interest; if the datum lost its subscribers meanwhile, withdraw again. */
     private DatumReply readForPush(String dataInfoId, long sinceVersion) {
         try {
@@ -219,6 +230,11 @@ public final class SessionServer implements AutoCloseable {
 
     public String address() {
         return address;
+    }
+
+    /** The session's revision catalog. */
+    public SessionCatalog catalog() {
+        return catalog;
     }
 
     public ProcessId processId() {

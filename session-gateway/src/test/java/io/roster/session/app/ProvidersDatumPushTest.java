@@ -30,7 +30,11 @@ class ProvidersDatumPushTest {
 
     @AfterEach
     void close() {
-        h.close();
+        try {
+            h.assertNoProblems();
+        } finally {
+            h.close();
+        }
     }
 
     @Test

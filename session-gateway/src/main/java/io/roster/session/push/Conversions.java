@@ -119,11 +119,13 @@ final class Conversions {
         if (view == null) {
             view = new ConvertedView(interfaceId);
             views.put(interfaceId, view);
+            view.convertedWith(c.version());
             attachOwn(view);
         }
         for (String app : c.everProviders(interfaceId)) {
             if (!view.apps().contains(app)) {
-                attachApp(view, app, c);
+                attachApp(view, app, c); // a catalog change whose listener has not run yet
+                view.convertedWith(c.version());
             }
         }
         Set<String> others = new HashSet<>();
@@ -132,7 +134,7 @@ final class Conversions {
             refresh(datums.get(appDatum(app)), c, others);
         }
         others.remove(interfaceId);
-        return new Result(view.build(c.version()), others);
+        return new Result(view.build(), others);
     }
 
     /** The catalog moved: the views of {@code affected} interfaces convert their applications' instances again. */
@@ -153,6 +155,7 @@ final class Conversions {
                 Datum held = datums.get(appDatum(app)).held;
                 view.reconvert(app, held == null ? List.of() : held.publishers(), after);
             }
+            view.convertedWith(after.version());
             out.add(iface);
         }
         return out;
@@ -179,6 +182,12 @@ final class Conversions {
 
     synchronized int viewCount() {
         return views.size();
+    }
+
+    /** Instances the view of {@code interfaceId} converted so far (0 without a view). */
+    synchronized long conversionsOf(String interfaceId) {
+        ConvertedView view = views.get(interfaceId);
+        return view == null ? 0 : view.conversions();
     }
 
     private List<String> datumsOf(String iface) {

@@ -48,6 +48,8 @@ final class ConvertedView {
     private final Set<String> visible = new HashSet<>();
     private long catalogVersion;
     private Datum built;
+    /** Instances converted so far (for tests: a change converts only what it names). */
+    private long conversions;
 
     private record Order(long registerTimestamp, String registerId) implements Comparable<Order> {
         @Override
@@ -134,7 +136,12 @@ final class ConvertedView {
         stale.forEach(this::removeConverted);
     }
 
+    long conversions() {
+        return conversions;
+    }
+
     private void convert(String app, Publisher p, RevisionCatalog catalog) {
+        conversions++;
         InterfaceSpec spec = null;
         AppInstance instance = null;
         if (!p.data().isEmpty()) {
@@ -211,10 +218,18 @@ final class ConvertedView {
         pending.putIfAbsent(key, visible.contains(key));
     }
 
+    /**
+     * Everything here is converted with the catalog at {@code version} (or a newer one): the version term of the
+     * catalog. Raised only when the conversion was redone for a catalog change, so it rises exactly when a catalog
+     * change may have changed the list, and two sessions with the same catalog and datums agree on it.
+     */
+    void convertedWith(long version) {
+        catalogVersion = Math.max(catalogVersion, version);
+    }
+
     /** The list now, and the delta from the list built before (null on the first build). */
-    Built build(long catalogVersion) {
-        this.catalogVersion = Math.max(this.catalogVersion, catalogVersion);
-        long version = own.version() + catalogVersion();
+    Built build() {
+        long version = own.version() + catalogVersion;
         for (long v : appVersions.values()) {
             version += v;
         }
@@ -226,10 +241,6 @@ final class ConvertedView {
         pending.clear();
         built = next;
         return new Built(next, delta);
-    }
-
-    private long catalogVersion() {
-        return catalogVersion;
     }
 
     private ReadDelta pendingDelta(long base) {

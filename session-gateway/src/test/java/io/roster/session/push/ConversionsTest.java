@@ -93,4 +93,33 @@ class ConversionsTest {
         assertThat(c.sweep(id -> false)).containsExactlyInAnyOrder(ECHO, ORDERS);
         assertThat(c.needs(ORDERS)).isFalse();
     }
+
+    /**
+     * The interleaving: the catalog moves (a revision a waiting instance uses is registered) and a round of the list
+     * reads before the catalog listener has converted it again. That round's list must not take the new catalog's
+     * version, or the conversion that follows would change the list at an equal version, which the SDK's gate drops.
+     */
+    @Test
+    void aRoundBetweenACatalogChangeAndItsConversionKeepsTheVersionSoTheConversionRaisesIt() {
+        Revision v1 = Revision.of("orders", List.of(InterfaceSpec.of(ECHO, Map.of(), LIMITS)), LIMITS);
+        catalog.set(RevisionCatalog.of(5, List.of(v1), List.of()));
+        Publisher waiting = new Publisher("i-2", ORDERS, "c", "orders", "", List.of(new AppInstance(revision.digest(),
+                "10.0.0.2:1", Map.of()).encode()), 1, 2, SESSION);
+        Publisher known = new Publisher("i-1", ORDERS, "c", "orders", "", List.of(new AppInstance(v1.digest(),
+                "10.0.0.1:1", Map.of()).encode()), 1, 1, SESSION);
+        orders.set(new Datum(ORDERS, 7, List.of(known, waiting)));
+        Conversions c = conversions();
+        Datum first = c.read(ECHO).built().datum();
+        assertThat(first.publishers()).extracting(Publisher::registerId).containsExactly("i-1");
+
+        RevisionCatalog before = catalog.get();
+        catalog.set(before.with(8, revision)); // the session's catalog moved; its listener has not run yet
+        Datum between = c.read(ECHO).built().datum();
+        c.catalogChanged(RevisionCatalog.interfacesAffected(before, catalog.get()));
+        Datum after = c.read(ECHO).built().datum();
+
+        assertThat(after.publishers()).extracting(Publisher::registerId).containsExactly("i-1", "i-2");
+        assertThat(after.version()).as("the list changed: its version must rise above every list pushed before")
+                .isGreaterThan(between.version());
+    }
 }

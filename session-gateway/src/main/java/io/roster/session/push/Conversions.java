@@ -35,6 +35,12 @@ final class Conversions {
     private final DeltaDatumReader reader;
     private final Map<String, DatumState> datums = new ConcurrentHashMap<>();
     private final Map<String, ConvertedView> views = new HashMap<>(); // guarded by this
+    /**
+     * Views converted again for a catalog change that kept the catalog's version (a revision registered through this
+     * session is added at once, the version follows with the next heartbeat): their list may have changed at an equal
+     * version, so the next catalog version above it becomes their term and they are pushed then.
+     */
+    private final Set<String> owedRise = ConcurrentHashMap.newKeySet();
 
     /** One datum a view is made of, as last read. */
     private static final class DatumState {
@@ -151,12 +157,26 @@ final class Conversions {
                     attachApp(view, app, after);
                 }
             }
+            long term = view.convertedWith();
             for (String app : view.apps()) {
                 Datum held = datums.get(appDatum(app)).held;
                 view.reconvert(app, held == null ? List.of() : held.publishers(), after);
             }
             view.convertedWith(after.version());
+            if (after.version() <= term && view.changedSinceBuilt()) {
+                owedRise.add(iface);
+            }
             out.add(iface);
+        }
+        for (String iface : List.copyOf(owedRise)) {
+            ConvertedView view = views.get(iface);
+            if (view == null || after.version() > view.convertedWith()) {
+                owedRise.remove(iface);
+                if (view != null) {
+                    view.convertedWith(after.version());
+                    out.add(iface);
+                }
+            }
         }
         return out;
     }
@@ -178,6 +198,11 @@ final class Conversions {
             return true;
         });
         return gone;
+    }
+
+    /** Whether a view waits for the catalog's version to rise ({@link #owedRise}). */
+    boolean owesRise() {
+        return !owedRise.isEmpty();
     }
 
     synchronized int viewCount() {

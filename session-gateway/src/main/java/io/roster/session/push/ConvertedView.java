@@ -227,6 +227,16 @@ final class ConvertedView {
         catalogVersion = Math.max(catalogVersion, version);
     }
 
+    /** The catalog version the list was last converted with. */
+    long convertedWith() {
+        return catalogVersion;
+    }
+
+    /** Whether the list changed since its last build. */
+    boolean changedSinceBuilt() {
+        return !pending.isEmpty();
+    }
+
     /** The list now, and the delta from the list built before (null on the first build). */
     Built build() {
         long version = own.version() + catalogVersion;

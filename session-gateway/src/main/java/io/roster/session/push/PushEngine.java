@@ -151,7 +151,7 @@ public final class PushEngine implements AutoCloseable {
      */
     public void catalogChanged(RevisionCatalog before, RevisionCatalog after) {
         Set<String> affected = RevisionCatalog.interfacesAffected(before, after);
-        if (affected.isEmpty()) {
+        if (affected.isEmpty() && !conversions.owesRise()) {
             return;
         }
         run(() -> {

@@ -122,4 +122,37 @@ class ConversionsTest {
         assertThat(after.version()).as("the list changed: its version must rise above every list pushed before")
                 .isGreaterThan(between.version());
     }
+
+    /**
+     * A revision registered through this session joins its catalog at once at the same catalog version (the version
+     * follows with the next heartbeat): a waiting instance it converts changes the list at an equal version, so the
+     * list is owed a rise and gets the next catalog version as its term, even when that change affects nothing else.
+     */
+    @Test
+    void aRevisionAddedAtTheSameCatalogVersionIsPushedWithTheNextCatalogVersion() {
+        Revision v1 = Revision.of("orders", List.of(InterfaceSpec.of(ECHO, Map.of(), LIMITS)), LIMITS);
+        catalog.set(RevisionCatalog.of(5, List.of(v1), List.of()));
+        Publisher known = new Publisher("i-1", ORDERS, "c", "orders", "", List.of(new AppInstance(v1.digest(),
+                "10.0.0.1:1", Map.of()).encode()), 1, 1, SESSION);
+        Publisher waiting = new Publisher("i-2", ORDERS, "c", "orders", "", List.of(new AppInstance(revision.digest(),
+                "10.0.0.2:1", Map.of()).encode()), 1, 2, SESSION);
+        orders.set(new Datum(ORDERS, 7, List.of(known, waiting)));
+        Conversions c = conversions();
+        long first = c.read(ECHO).built().datum().version();
+
+        RevisionCatalog before = catalog.get();
+        catalog.set(before.with(5, revision)); // registered here: same catalog version
+        assertThat(c.catalogChanged(RevisionCatalog.interfacesAffected(before, catalog.get()))).containsExactly(ECHO);
+        Datum same = c.read(ECHO).built().datum();
+        assertThat(same.publishers()).hasSize(2);
+        assertThat(c.owesRise()).isTrue();
+
+        RevisionCatalog registered = catalog.get();
+        catalog.set(registered.advance(9, List.of(), null, List.of())); // the heartbeat: only the version moves
+        assertThat(RevisionCatalog.interfacesAffected(registered, catalog.get())).isEmpty();
+        assertThat(c.catalogChanged(java.util.Set.of())).containsExactly(ECHO);
+        Datum raised = c.read(ECHO).built().datum();
+        assertThat(raised.version()).isGreaterThan(same.version()).isGreaterThan(first);
+        assertThat(c.owesRise()).isFalse();
+    }
 }

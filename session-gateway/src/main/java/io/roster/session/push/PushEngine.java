@@ -47,6 +47,7 @@ public final class PushEngine implements AutoCloseable {
     private final PushPlan plan;
     private final TargetReader reader;
     private final Conversions conversions;
+    private final CatalogChanges catalogChanges;
     private final ClientRegistry registry;
     private final PushSender sender;
     private final PushPayloads payloads;
@@ -76,6 +77,7 @@ public final class PushEngine implements AutoCloseable {
         this.plan = new PushPlan(audienceOf(registry), options);
         this.registry = registry;
         this.conversions = new Conversions(catalog, conversionReads);
+        this.catalogChanges = new CatalogChanges(conversions);
         this.reader = new TargetReader(reader, conversions);
         this.reader.onOthersChanged(targets -> feed(p -> notices(p, targets)));
         this.sender = sender;
@@ -146,29 +148,17 @@ public final class PushEngine implements AutoCloseable {
 
     /**
      * The session's catalog changed: providers datums whose applications changed are pushed again, and the
-     * converted lists of the interfaces the change affects are converted again and pushed (on a push worker: a
-     * conversion may wait for reads).
+     * converted lists of the interfaces the change affects are converted again and pushed ({@link CatalogChanges};
+     * on a push worker: a conversion may wait for reads).
      */
     public void catalogChanged(RevisionCatalog before, RevisionCatalog after) {
-        Set<String> affected = RevisionCatalog.interfacesAffected(before, after);
-        if (affected.isEmpty() && !conversions.owesRise()) {
-            return;
-        }
         run(() -> {
-            Set<String> targets = new LinkedHashSet<>();
-            for (String iface : affected) {
-                String providers = PushTargets.providersOf(iface);
-                if (providers != null && !before.providers(iface).equals(after.providers(iface))) {
-                    targets.add(providers);
-                }
-                if (conversions.converts(iface)) {
-                    targets.add(iface); // newly converted, or converted again below
-                }
-            }
+            Set<String> targets;
             try {
-                targets.addAll(conversions.catalogChanged(affected));
+                targets = catalogChanges.targets(before, after);
             } catch (RuntimeException e) {
-                LOG.error("converting lists again after a catalog change failed", e);
+                LOG.error("pushing a catalog change failed; the next change or version check pushes it", e);
+                return;
             }
             feed(p -> notices(p, targets));
         });

@@ -68,4 +68,21 @@ class ProvidersDatumPushTest {
                 .noneMatch(r -> r.dataInfoId().equals(providers));
         assertThat(List.copyOf(client.items("p1"))).containsExactly("billing", "shop");
     }
+
+    @Test
+    void anAppAddedAtTheSameCatalogVersionIsPushedWithTheNextVersionEvenIfThatChangeAffectsNothing() throws Exception {
+        SessionServer session = h.session(new MetricRegistry(), 600_000);
+        catalog(session, 10, revision("orders", spec(ECHO, Map.of())));
+        String providers = AppIds.providersDataInfoId(ECHO, AppSessionHarness.LIMITS);
+        AppSessionHarness.Client client = h.client(session, "c1");
+        client.subscribe("p1", providers, false);
+        await().until(() -> client.version("p1") == 10);
+
+        // Registered through this session: in its catalog at once, at the same version (flow 1).
+        session.catalog().update(c -> c.with(c.version(), revision("billing", spec(ECHO, Map.of()))));
+        // The next heartbeat moves only the version: no interface is affected by that step.
+        session.catalog().update(c -> c.advance(11, List.of(), null, List.of()));
+        await().until(() -> client.version("p1") == 11);
+        assertThat(client.entries("p1")).isEqualTo(Map.of("orders", "orders", "billing", "billing"));
+    }
 }

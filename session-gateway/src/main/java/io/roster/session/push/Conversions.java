@@ -200,6 +200,17 @@ final class Conversions {
         return gone;
     }
 
+    /** The version of each converted list last built here (the latest any of its subscribers can be behind). */
+    synchronized Map<String, Long> builtVersions() {
+        Map<String, Long> out = new HashMap<>();
+        views.forEach((iface, view) -> {
+            if (view.builtVersion() >= 0) {
+                out.put(iface, view.builtVersion());
+            }
+        });
+        return out;
+    }
+
     /** Whether a view waits for the catalog's version to rise ({@link #owedRise}). */
     boolean owesRise() {
         return !owedRise.isEmpty();

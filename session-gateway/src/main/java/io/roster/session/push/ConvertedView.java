@@ -232,6 +232,11 @@ final class ConvertedView {
         return catalogVersion;
     }
 
+    /** The version of the list last built, or -1 before the first build. */
+    long builtVersion() {
+        return built == null ? -1 : built.version();
+    }
+
     /** Whether the list changed since its last build. */
     boolean changedSinceBuilt() {
         return !pending.isEmpty();

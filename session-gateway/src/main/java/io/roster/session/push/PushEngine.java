@@ -202,8 +202,14 @@ public final class PushEngine implements AutoCloseable {
         return true;
     }
 
+    /** The version of each converted list last built here: a subscriber below it with no round under way is behind. */
+    public Map<String, Long> convertedLists() {
+        return conversions.builtVersions();
+    }
+
     /** Drops the converted lists without subscribers here; returns the datums no longer read for them. */
     public List<String> sweepConversions() {
+        reader.sweep(registry::hasSubscribers);
         return conversions.sweep(registry::hasSubscribers);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The push engine's {@link DatumReader} by push target ({@link PushTargets}): a providers datum is computed from the
@@ -66,6 +67,11 @@ final class TargetReader implements DatumReader {
             return b.datum() == datum ? b.delta() : null;
         }
         return data.deltaOf(datum);
+    }
+
+    /** Forgets the lists built for targets without subscribers now. */
+    void sweep(Predicate<String> hasSubscribers) {
+        built.keySet().removeIf(target -> !hasSubscribers.test(target));
     }
 
     @Override

@@ -134,6 +134,13 @@ public final class VersionCheck implements AutoCloseable {
                 }
             }
         }
+        // A converted list's subscriber below the list last built (a push that failed, a pause that is over) gets
+        // the latest as a plain one would: data's versions say nothing of it.
+        pushes.convertedLists().forEach((target, version) -> {
+            if (pushes.missing(target, version)) {
+                missing.merge(target, version, Math::max);
+            }
+        });
         if (missing.isEmpty() && behind.isEmpty()) {
             return 0;
         }

@@ -47,7 +47,7 @@ final class CatalogChanges {
             }
             return false;
         });
-        out.addAll(conversions.catalogChanged(affected));
+        out.addAll(conversions.catalogChanged());
         return out;
     }
 }

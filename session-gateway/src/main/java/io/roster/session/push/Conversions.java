@@ -38,9 +38,12 @@ final class Conversions {
     /**
      * Views converted again for a catalog change that kept the catalog's version (a revision registered through this
      * session is added at once, the version follows with the next heartbeat): their list may have changed at an equal
-     * version, so the next catalog version above it becomes their term and they are pushed then.
+     * version, so they are pushed when the catalog's version is above the one noted here.
      */
-    private final Set<String> owedRise = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> owedRise = new ConcurrentHashMap<>();
+    private RevisionCatalog affectedFrom; // guarded by this, with the two below
+    private RevisionCatalog affectedTo;
+    private Set<String> affectedSet;
 
     /** One datum a view is made of, as last read. */
     private static final class DatumState {
@@ -118,21 +121,21 @@ final class Conversions {
         return !(publisherCount == 0 && s.held.publishers().isEmpty());
     }
 
-    /** Builds the converted list of {@code interfaceId}, reading the datums it is made of that are wanted. */
+    /**
+     * Builds the converted list of {@code interfaceId} with the session's current catalog (converting it again first
+     * if the catalog moved in a way that affects it), reading the datums it is made of that are wanted.
+     */
     synchronized Result read(String interfaceId) {
         RevisionCatalog c = catalog.get();
         ConvertedView view = views.get(interfaceId);
         if (view == null) {
             view = new ConvertedView(interfaceId);
             views.put(interfaceId, view);
-            view.convertedWith(c.version());
             attachOwn(view);
-        }
-        for (String app : c.everProviders(interfaceId)) {
-            if (!view.apps().contains(app)) {
-                attachApp(view, app, c); // a catalog change whose listener has not run yet
-                view.convertedWith(c.version());
-            }
+            attachApps(view, c);
+            view.convertedWith(c);
+        } else {
+            upToDate(view, c);
         }
         Set<String> others = new HashSet<>();
         refresh(datums.get(interfaceId), c, others);
@@ -143,42 +146,62 @@ final class Conversions {
         return new Result(view.build(), others);
     }
 
-    /** The catalog moved: the views of {@code affected} interfaces convert their applications' instances again. */
-    synchronized Set<String> catalogChanged(Set<String> affected) {
-        RevisionCatalog after = catalog.get(); // the newest: changes may be handled out of order
+    /**
+     * The catalog moved: every view converts again if the move affects its interface (only those: O(views) cached
+     * look-ups plus the conversions). Returns the lists that changed, and those owed a rise now above their version.
+     */
+    synchronized Set<String> catalogChanged() {
+        RevisionCatalog now = catalog.get(); // the newest: changes may be handled out of order
         Set<String> out = new HashSet<>();
-        for (String iface : affected) {
-            ConvertedView view = views.get(iface);
-            if (view == null) {
-                continue;
+        for (ConvertedView view : views.values()) {
+            if (upToDate(view, now)) {
+                out.add(view.interfaceId());
             }
-            for (String app : after.everProviders(iface)) {
-                if (!view.apps().contains(app)) {
-                    attachApp(view, app, after);
-                }
+        }
+        owedRise.entrySet().removeIf(e -> {
+            if (now.version() > e.getValue()) {
+                out.add(e.getKey());
+                return true;
             }
-            long term = view.convertedWith();
+            return !views.containsKey(e.getKey());
+        });
+        return out;
+    }
+
+    /**
+     * Brings {@code view} to catalog {@code c}: converts its instances again when the move from the catalog it was
+     * converted with affects its interface ({@link RevisionCatalog#interfacesAffected}). A change at an unchanged
+     * catalog version (a revision registered through this session joins at once; the version follows with the next
+     * heartbeat) leaves the list owed a rise. Returns whether it converted again.
+     */
+    private boolean upToDate(ConvertedView view, RevisionCatalog c) {
+        RevisionCatalog was = view.catalog();
+        if (was == c) {
+            return false;
+        }
+        boolean affected = affected(was, c).contains(view.interfaceId());
+        if (affected) {
+            attachApps(view, c);
             for (String app : view.apps()) {
                 Datum held = datums.get(appDatum(app)).held;
-                view.reconvert(app, held == null ? List.of() : held.publishers(), after);
+                view.reconvert(app, held == null ? List.of() : held.publishers(), c);
             }
-            view.convertedWith(after.version());
-            if (after.version() <= term && view.changedSinceBuilt()) {
-                owedRise.add(iface);
-            }
-            out.add(iface);
-        }
-        for (String iface : List.copyOf(owedRise)) {
-            ConvertedView view = views.get(iface);
-            if (view == null || after.version() > view.convertedWith()) {
-                owedRise.remove(iface);
-                if (view != null) {
-                    view.convertedWith(after.version());
-                    out.add(iface);
-                }
+            if (c.version() <= was.version() && view.changedSinceBuilt()) {
+                owedRise.merge(view.interfaceId(), c.version(), Math::max);
             }
         }
-        return out;
+        view.convertedWith(c);
+        return affected;
+    }
+
+    /** {@link RevisionCatalog#interfacesAffected}, remembered for the last pair: views mostly share one. */
+    private Set<String> affected(RevisionCatalog from, RevisionCatalog to) {
+        if (from != affectedFrom || to != affectedTo) {
+            affectedSet = RevisionCatalog.interfacesAffected(from, to);
+            affectedFrom = from;
+            affectedTo = to;
+        }
+        return affectedSet;
     }
 
     /** Drops the views whose interface has no converted subscribers; returns the datums no longer needed. */
@@ -239,6 +262,14 @@ final class Conversions {
         Datum held = s.held;
         if (held != null) {
             view.ownChanged(held, held.publishers(), List.of());
+        }
+    }
+
+    private void attachApps(ConvertedView view, RevisionCatalog c) {
+        for (String app : c.everProviders(view.interfaceId())) {
+            if (!view.apps().contains(app)) {
+                attachApp(view, app, c);
+            }
         }
     }
 

@@ -28,8 +28,8 @@ import java.util.TreeMap;
  * instances at the addresses it names. Each {@link #build} hands the list with the {@link ReadDelta} from the list
  * built before (O(change)), so the push round sends that delta. Not thread-safe ({@link Conversions} guards it).
  *
- * <p>Version: v(X) + sum over the applications of v(A) + the catalog version it was converted with; every term only
- * grows (docs/ARCHITECTURE.md, Session: converted lists).
+ * <p>Version: v(X) + sum over the applications of v(A) + the version of the catalog it is converted with (the
+ * session's current one at each build); every term only grows (docs/ARCHITECTURE.md, Session).
  */
 final class ConvertedView {
     private final String interfaceId;
@@ -46,7 +46,8 @@ final class ConvertedView {
     /** Keys changed since the last build, and whether each was in that build. */
     private final Map<String, Boolean> pending = new LinkedHashMap<>();
     private final Set<String> visible = new HashSet<>();
-    private long catalogVersion;
+    /** The catalog everything here is converted with; its version is the list's catalog term. */
+    private RevisionCatalog catalog = RevisionCatalog.EMPTY;
     private Datum built;
     /** Instances converted so far (for tests: a change converts only what it names). */
     private long conversions;
@@ -218,18 +219,14 @@ final class ConvertedView {
         pending.putIfAbsent(key, visible.contains(key));
     }
 
-    /**
-     * Everything here is converted with the catalog at {@code version} (or a newer one): the version term of the
-     * catalog. Raised only when the conversion was redone for a catalog change, so it rises exactly when a catalog
-     * change may have changed the list, and two sessions with the same catalog and datums agree on it.
-     */
-    void convertedWith(long version) {
-        catalogVersion = Math.max(catalogVersion, version);
+    /** Everything here is now converted with {@code catalog} (its version is the catalog term of the version). */
+    void convertedWith(RevisionCatalog catalog) {
+        this.catalog = catalog;
     }
 
-    /** The catalog version the list was last converted with. */
-    long convertedWith() {
-        return catalogVersion;
+    /** The catalog the list is converted with. */
+    RevisionCatalog catalog() {
+        return catalog;
     }
 
     /** The version of the list last built, or -1 before the first build. */
@@ -244,7 +241,7 @@ final class ConvertedView {
 
     /** The list now, and the delta from the list built before (null on the first build). */
     Built build() {
-        long version = own.version() + catalogVersion;
+        long version = own.version() + catalog.version();
         for (long v : appVersions.values()) {
             version += v;
         }

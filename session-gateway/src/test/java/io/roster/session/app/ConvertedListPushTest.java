@@ -192,4 +192,29 @@ class ConvertedListPushTest {
         assertThat(last.entries()).extracting(e -> e.key()).containsExactly("i-2");
         assertThat(h.data.reads.size()).as("a catalog change converts what the session holds").isEqualTo(readsBefore);
     }
+
+    @Test
+    void aListBuiltBeforeAnUnrelatedCatalogChangeTakesTheSameVersionAsOneBuiltAfterIt() throws Exception {
+        SessionServer one = h.session(new MetricRegistry(), 600_000);
+        SessionServer two = h.session(new MetricRegistry(), 600_000);
+        Revision r = revision("orders", spec(ECHO, Map.of()));
+        catalog(one, 10, r);
+        catalog(two, 10, r);
+        h.data.write(ORDERS, items("i-1", instance(r, "10.0.0.1:1", Map.of())));
+        AppSessionHarness.Client a = h.client(one, "ca");
+        a.subscribe("old-a", ECHO, false);
+        await().until(() -> a.items("old-a").size() == 1);
+
+        Revision unrelated = revision("billing", spec(OTHER, Map.of()));
+        catalog(one, 12, r, unrelated);
+        catalog(two, 12, r, unrelated);
+        AppSessionHarness.Client b = h.client(two, "cb");
+        b.subscribe("old-b", ECHO, false); // its list is first built after the change
+        await().until(() -> b.items("old-b").size() == 1);
+
+        h.data.write(ORDERS, items("i-1", instance(r, "10.0.0.1:1", Map.of()), "i-2", instance(r, "10.0.0.2:1", Map.of())));
+        await().until(() -> a.items("old-a").size() == 2 && b.items("old-b").size() == 2);
+        assertThat(a.version("old-a")).as("an SDK moving between them is never pushed a lower version for newer data")
+                .isEqualTo(b.version("old-b"));
+    }
 }

@@ -223,12 +223,12 @@ final class Conversions {
         return gone;
     }
 
-    /** The version of each converted list last built here (the latest any of its subscribers can be behind). */
-    synchronized Map<String, Long> builtVersions() {
+    /** Per converted list built here, the version its list last changed at ({@link ConvertedView#changedVersion}). */
+    synchronized Map<String, Long> changedVersions() {
         Map<String, Long> out = new HashMap<>();
         views.forEach((iface, view) -> {
-            if (view.builtVersion() >= 0) {
-                out.put(iface, view.builtVersion());
+            if (view.changedVersion() >= 0) {
+                out.put(iface, view.changedVersion());
             }
         });
         return out;

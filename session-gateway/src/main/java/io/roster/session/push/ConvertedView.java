@@ -49,6 +49,7 @@ final class ConvertedView {
     /** The catalog everything here is converted with; its version is the list's catalog term. */
     private RevisionCatalog catalog = RevisionCatalog.EMPTY;
     private Datum built;
+    private long changedVersion = -1;
     /** Instances converted so far (for tests: a change converts only what it names). */
     private long conversions;
 
@@ -229,9 +230,12 @@ final class ConvertedView {
         return catalog;
     }
 
-    /** The version of the list last built, or -1 before the first build. */
-    long builtVersion() {
-        return built == null ? -1 : built.version();
+    /**
+     * The version of the last build whose list differed from the one before (or the first), -1 before any: a
+     * subscriber holding that or a later version holds this list (later builds only moved a version term).
+     */
+    long changedVersion() {
+        return changedVersion;
     }
 
     /** Whether the list changed since its last build. */
@@ -250,6 +254,9 @@ final class ConvertedView {
         all.addAll(visibleConverted.values());
         Datum next = new Datum(interfaceId, version, all);
         ReadDelta delta = built == null ? null : pendingDelta(built.version());
+        if (built == null || delta.size() > 0) {
+            changedVersion = version;
+        }
         pending.clear();
         built = next;
         return new Built(next, delta);

@@ -202,9 +202,12 @@ public final class PushEngine implements AutoCloseable {
         return true;
     }
 
-    /** The version of each converted list last built here: a subscriber below it with no round under way is behind. */
+    /**
+     * Per converted list here, the version its list last changed at: a subscriber below it with no round under way
+     * is behind (one above it holds the same list: later builds only moved a version term).
+     */
     public Map<String, Long> convertedLists() {
-        return conversions.builtVersions();
+        return conversions.changedVersions();
     }
 
     /** Drops the converted lists without subscribers here; returns the datums no longer read for them. */

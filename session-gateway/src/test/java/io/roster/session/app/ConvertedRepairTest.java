@@ -110,4 +110,25 @@ class ConvertedRepairTest {
         await().until(() -> client.items("s").size() == 1);
         assertThat(metrics.counter("session.push.repairs").getCount()).isEqualTo(1);
     }
+
+    @Test
+    void aListWhoseVersionOnlyMovedWithTheCatalogIsNoRepair() throws Exception {
+        MetricRegistry metrics = new MetricRegistry();
+        SessionServer session = h.session(metrics, 200);
+        Revision orders = revision("orders", spec(ECHO, Map.of()));
+        catalog(session, 10, orders);
+        h.data.write(ORDERS, Map.of("i-1", instance(orders, "10.0.0.1:1")));
+        AppSessionHarness.Client client = h.client(session, "c1");
+        client.subscribe("first", ECHO, false);
+        await().until(() -> client.items("first").size() == 1);
+        long held = client.version("first");
+
+        catalog(session, 20, orders, revision("billing", spec("com.example.Other", Map.of()))); // not Echo's
+        client.subscribe("second", ECHO, false); // built again: same list, the newer catalog's version
+        await().until(() -> client.items("second").size() == 1);
+        assertThat(client.version("second")).isEqualTo(held + 10);
+        awaitVersionChecks(3);
+        assertThat(metrics.counter("session.push.repairs").getCount()).isZero();
+        assertThat(client.version("first")).as("same list: nothing to push").isEqualTo(held);
+    }
 }

@@ -30,6 +30,7 @@ import io.roster.session.push.InterestWithdrawals;
 import io.roster.session.push.PushEngine;
 import io.roster.session.push.PushMetrics;
 import io.roster.session.push.PushOptions;
+import io.roster.session.push.PushTargets;
 import io.roster.session.push.VersionCheck;
 import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
@@ -77,7 +78,10 @@ public final class SessionServer implements AutoCloseable {
     private final RosterConfig config;
     private final ClientRegistry registry;
     private final MetricRegistry metrics;
-    /** The revision catalog copy, its client calls, the publish checks and the revisions in use (issue 15). */
+    /**
+     * The revision catalog copy, its client calls, the publish checks and the revisions in use (issue 15); providers
+     * datums and converted lists are pushed from its catalog.
+     */
     private final RevisionService revisions;
     private final RegistrationClock clock = new RegistrationClock();
     private final BoltConnections connections = new BoltConnections();
@@ -134,11 +138,13 @@ public final class SessionServer implements AutoCloseable {
         address = host + ":" + server.port();
         processId = ProcessId.current(address);
 
-        deltaReads = new DeltaDatumReader(this::readForPush, registry::hasSubscribers, registry::ownCopyOf);
+        deltaReads = new DeltaDatumReader(this::readForPush, this::readForSubscribers, registry::ownCopyOf);
         pushEngine = new PushEngine(registry, deltaReads,
                 new BoltPushSender(server, connections, config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS)),
                 new PushOptions(config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), config.get(ConfigKeys.SESSION_PUSH_COMPRESS_MIN_BYTES),
-                        config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), new PushMetrics(metrics));
+                        config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), new PushMetrics(metrics),
+                revisions.catalog()::current, this::readForPush);
+        revisions.catalog().addListener(pushEngine::catalogChanged);
         RpcClient dataClient = new RpcClient();
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices,
                 metrics.counter("session.notices.received")));
@@ -170,7 +176,7 @@ public final class SessionServer implements AutoCloseable {
                 config.get(ConfigKeys.SESSION_DIGEST_INTERVAL_MS));
         versionCheck = new VersionCheck(registry, pushEngine, caller, heartbeat::view, slots, processId, rpcTimeoutMs,
                 config.get(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS));
-        withdrawals = new InterestWithdrawals(registry, router, INTEREST_WITHDRAWAL_MS);
+        withdrawals = new InterestWithdrawals(registry, router, INTEREST_WITHDRAWAL_MS, pushEngine::needs);
         viewListener = new SessionViewListener(address, pushEngine, digests::slotTableChanged, versionCheck::soon,
                 hellos::soon);
         heartbeat.start();
@@ -201,6 +207,11 @@ public final class SessionServer implements AutoCloseable {
                 removals.connectionClosed(connection);
             }
         });
+    }
+
+    /** Whether subscribers here are pushed {@code dataInfoId} as read (plain or interface-only ones). */
+    private boolean readForSubscribers(String dataInfoId) {
+        return registry.hasSubscribers(dataInfoId) || registry.hasSubscribers(PushTargets.of(dataInfoId, true));
     }
 
     /** A push round's read, which declares interest; if the datum lost its subscribers meanwhile, withdraw again. */

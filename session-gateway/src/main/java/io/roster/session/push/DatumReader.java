@@ -13,4 +13,12 @@ public interface DatumReader {
     default ReadDelta deltaOf(Datum datum) {
         return null;
     }
+
+    /**
+     * The version of {@code dataInfoId} last read here when that read found it empty, or -1 (not held, or not empty):
+     * an absent datum's version may rise at data with nothing to push (data answers it with its slot's floor).
+     */
+    default long heldEmptyVersion(String dataInfoId) {
+        return -1;
+    }
 }

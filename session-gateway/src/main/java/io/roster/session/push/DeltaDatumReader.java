@@ -95,6 +95,12 @@ public final class DeltaDatumReader implements DatumReader {
         return last != null && last.datum() == datum ? last.delta() : null;
     }
 
+    @Override
+    public long heldEmptyVersion(String dataInfoId) {
+        Datum held = lastRead.get(dataInfoId);
+        return held != null && held.publishers().isEmpty() ? held.version() : -1;
+    }
+
     /** A datum built by a delta read, and that delta as the session pushes it. */
     record Applied(Datum datum, ReadDelta delta) {
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Tells the data nodes, a little after the fact and in batches, which datums lost their last subscriber here, so
@@ -20,11 +21,18 @@ public final class InterestWithdrawals implements AutoCloseable {
     private final ClientRegistry registry;
     private final DataRouter router;
     private final long intervalMs;
+    private final Predicate<String> alsoRead;
     private final PeriodicRound rounds = new PeriodicRound("session-interest", "interest withdrawal", this::round);
     /** Withdrawals a data node did not take: tried again next round (if still without subscribers). */
     private final Set<String> retry = new LinkedHashSet<>();
 
     public InterestWithdrawals(ClientRegistry registry, DataRouter router, long intervalMs) {
+        this(registry, router, intervalMs, id -> false);
+    }
+
+    /** @param alsoRead datums read without subscribers of their own (those converted lists are made of) */
+    public InterestWithdrawals(ClientRegistry registry, DataRouter router, long intervalMs, Predicate<String> alsoRead) {
+        this.alsoRead = alsoRead;
         this.registry = registry;
         this.router = router;
         this.intervalMs = intervalMs;
@@ -41,10 +49,14 @@ public final class InterestWithdrawals implements AutoCloseable {
         long seq = registry.subscriptionSeq();
         Set<String> candidates = new LinkedHashSet<>(retry);
         retry.clear();
-        candidates.addAll(registry.drainUnsubscribed());
+        for (String target : registry.drainUnsubscribed()) {
+            if (!PushTargets.isComputed(target)) { // data never held it
+                candidates.add(PushTargets.dataInfoIdOf(target));
+            }
+        }
         List<String> gone = new ArrayList<>();
         for (String id : candidates) {
-            if (!registry.hasSubscribers(id)) {
+            if (!registry.hasSubscribers(id) && !registry.hasSubscribers(PushTargets.of(id, true)) && !alsoRead.test(id)) {
                 gone.add(id);
             }
         }

@@ -1,5 +1,6 @@
 package io.roster.session.push;
 
+import io.roster.common.app.RevisionCatalog;
 import io.roster.common.model.Datum;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.PushMessage;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The shell around the {@link PushPlan}: feeds it events one at a time (under its lock) and runs its commands on the
@@ -41,7 +45,10 @@ public final class PushEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushEngine.class);
 
     private final PushPlan plan;
-    private final DatumReader reader;
+    private final TargetReader reader;
+    private final Conversions conversions;
+    private final CatalogChanges catalogChanges;
+    private final ClientRegistry registry;
     private final PushSender sender;
     private final PushPayloads payloads;
     private final PushMetrics metrics;
@@ -56,10 +63,26 @@ public final class PushEngine implements AutoCloseable {
 
     public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, PushOptions options,
                       PushMetrics metrics) {
+        this(registry, reader, sender, options, metrics, () -> RevisionCatalog.EMPTY, (id, since) -> {
+            throw new IllegalStateException("no catalog: nothing is converted");
+        });
+    }
+
+    /**
+     * @param catalog          the session's revision catalog: providers datums and converted lists come from it
+     * @param conversionReads  reads (with delta reads) of the datums converted lists are made of
+     */
+    public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, PushOptions options,
+                      PushMetrics metrics, Supplier<RevisionCatalog> catalog, DeltaDatumReader.Source conversionReads) {
         this.plan = new PushPlan(audienceOf(registry), options);
-        this.reader = reader;
+        this.registry = registry;
+        this.conversions = new Conversions(catalog, conversionReads);
+        this.catalogChanges = new CatalogChanges(conversions);
+        this.reader = new TargetReader(reader, conversions);
+        this.reader.onOthersChanged(targets -> feed(p -> notices(p, targets)));
         this.sender = sender;
-        this.payloads = new PushPayloads(options.compressMinBytes(), metrics, registry::hasSubscribers);
+        this.payloads = new PushPayloads(options.compressMinBytes(), metrics, registry::hasSubscribers,
+                conversions::converts);
         this.metrics = metrics;
         long origin = System.nanoTime();
         this.clock = () -> monotonicMillis(origin);
@@ -102,9 +125,95 @@ public final class PushEngine implements AutoCloseable {
         };
     }
 
-    /** A data node says {@code dataInfoId} changed. */
+    /**
+     * A data node says {@code dataInfoId} changed: a round for its subscribers, its interface-only ones, and every
+     * converted list made of it.
+     */
     public void onChange(String dataInfoId) {
-        feed(p -> p.changeNotice(dataInfoId, clock.getAsLong()));
+        Set<String> targets = new LinkedHashSet<>();
+        targets.add(dataInfoId);
+        targets.add(PushTargets.interfaceOnly(dataInfoId));
+        targets.addAll(conversions.changed(dataInfoId));
+        feed(p -> notices(p, targets));
+    }
+
+    private List<PushCommand> notices(PushPlan p, Collection<String> targets) {
+        List<PushCommand> out = new java.util.ArrayList<>();
+        long now = clock.getAsLong();
+        for (String target : targets) {
+            out.addAll(p.changeNotice(target, now)); // a target without subscribers here costs nothing
+        }
+        return out;
+    }
+
+    /**
+     * The session's catalog changed: providers datums whose applications changed are pushed again, and the
+     * converted lists of the interfaces the change affects are converted again and pushed ({@link CatalogChanges};
+     * on a push worker: a conversion may wait for reads).
+     */
+    public void catalogChanged(RevisionCatalog before, RevisionCatalog after) {
+        run(() -> {
+            Set<String> targets;
+            try {
+                targets = catalogChanges.targets(before, after);
+            } catch (RuntimeException e) {
+                LOG.error("pushing a catalog change failed; the next change or version check pushes it", e);
+                return;
+            }
+            feed(p -> notices(p, targets));
+        });
+    }
+
+    /** Whether subscribers of {@code target} get a converted list now. */
+    public boolean converts(String target) {
+        return conversions.converts(target);
+    }
+
+    /** The datums converted lists here are made of, with the version held of each (0: not read yet). */
+    public Map<String, Long> convertedDatums() {
+        return conversions.heldVersions();
+    }
+
+    /** Whether the session reads {@code dataInfoId} for a converted list (it must hear its change notices). */
+    public boolean needs(String dataInfoId) {
+        return conversions.needs(dataInfoId);
+    }
+
+    /** The version of {@code dataInfoId} last read for pushes when that read found it empty, or -1. */
+    public long heldEmptyVersion(String dataInfoId) {
+        return reader.heldEmptyVersion(dataInfoId);
+    }
+
+    /** Whether data's {@code version} of a datum converted lists are made of is a gap here; changes nothing. */
+    public boolean conversionMissing(String dataInfoId, long version, int publisherCount) {
+        return conversions.behind(dataInfoId, version, publisherCount);
+    }
+
+    /** The version check found a converted list's datum behind: read it again and push the lists made of it. */
+    public boolean conversionChecked(String dataInfoId, long version, int publisherCount) {
+        if (!conversions.behind(dataInfoId, version, publisherCount)) {
+            return false;
+        }
+        metrics.repaired();
+        LOG.info("version check: {} is at version {} at data, held here for converted lists at a lower one; converting it",
+                dataInfoId, version);
+        Set<String> targets = conversions.changed(dataInfoId);
+        feed(p -> notices(p, targets));
+        return true;
+    }
+
+    /**
+     * Per converted list here, the version its list last changed at: a subscriber below it with no round under way
+     * is behind (one above it holds the same list: later builds only moved a version term).
+     */
+    public Map<String, Long> convertedLists() {
+        return conversions.changedVersions();
+    }
+
+    /** Drops the converted lists without subscribers here; returns the datums no longer read for them. */
+    public List<String> sweepConversions() {
+        reader.sweep(registry::hasSubscribers);
+        return conversions.sweep(registry::hasSubscribers);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The push engine's figures, in the node's Dropwizard registry (served as Prometheus text on /metrics): pushes
- * acknowledged, failed, retried and deferred (back-pressure), pushes sent as deltas and as full lists, repairs (the
+ * acknowledged, failed, retried and deferred (back-pressure), pushes sent as deltas and as full lists, pushes of converted interface lists, repairs (the
  * version check found a subscriber behind data with no push of that datum under way: a lost change notice, or a pause
  * that is over), bytes of data pushed (the deflated size when deflated; a delta counts its own size), and the latency
  * from the change notice (or the new subscription) to the client's acknowledgement, in
@@ -24,6 +24,7 @@ public final class PushMetrics {
     private final Counter deltas;
     private final Counter fullLists;
     private final Counter repairs;
+    private final Counter converted;
     private final Histogram latencyMillis;
 
     public PushMetrics(MetricRegistry registry) {
@@ -35,6 +36,7 @@ public final class PushMetrics {
         this.deltas = registry.counter("session.push.delta");
         this.fullLists = registry.counter("session.push.full");
         this.repairs = registry.counter("session.push.repairs");
+        this.converted = registry.counter("session.push.converted");
         this.latencyMillis = registry.histogram("session.push.latency.ms",
                 () -> new Histogram(new SlidingTimeWindowArrayReservoir(1, TimeUnit.MINUTES)));
     }
@@ -64,6 +66,11 @@ public final class PushMetrics {
     /** A push with the whole list was sent (keyed or plain). */
     void sentFull() {
         fullLists.inc();
+    }
+
+    /** A push of a converted interface list (application instances converted for an older subscriber) was sent. */
+    void sentConverted() {
+        converted.inc();
     }
 
     void failed() {

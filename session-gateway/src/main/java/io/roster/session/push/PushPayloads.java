@@ -30,9 +30,17 @@ public final class PushPayloads {
     private final PushMetrics metrics;
     private final DatumHistory history;
     private final LongAdder publishersDiffed = new LongAdder();
+    private final Predicate<String> converted;
 
     /** @param hasSubscribers whether a dataInfoId has subscribers here: the history of one without is dropped */
     public PushPayloads(int compressMinBytes, PushMetrics metrics, Predicate<String> hasSubscribers) {
+        this(compressMinBytes, metrics, hasSubscribers, target -> false);
+    }
+
+    /** @param converted whether a push target's list is a converted one (counted in session.push.converted) */
+    PushPayloads(int compressMinBytes, PushMetrics metrics, Predicate<String> hasSubscribers,
+                 Predicate<String> converted) {
+        this.converted = converted;
         this.compressMinBytes = compressMinBytes;
         this.metrics = metrics;
         this.history = new DatumHistory(hasSubscribers);
@@ -64,6 +72,9 @@ public final class PushPayloads {
     /** One round's payloads, built lazily and shared by its connections. Thread-safe: a refusal may ask from a callback. */
     public final class Round {
         private final Datum datum;
+        /** What the client subscribed to: the datum is named by its push target ({@link PushTargets}). */
+        private final String wireId;
+        private final boolean isConverted;
         private final DatumHistory.Version version;
         private PushMessage plain;
         private PushMessage keyedFull;
@@ -71,12 +82,17 @@ public final class PushPayloads {
 
         private Round(Datum datum, DatumHistory.Version version) {
             this.datum = datum;
+            this.wireId = PushTargets.dataInfoIdOf(datum.dataInfoId());
+            this.isConverted = converted.test(datum.dataInfoId());
             this.version = version;
         }
 
         /** What {@code push} sends: a delta, a keyed full list or a plain one (counted as sent). */
         public PushMessage messageFor(SendPush push) {
             List<String> ids = push.subscribers().stream().map(SubscriberRecord::registerId).toList();
+            if (isConverted) {
+                metrics.sentConverted();
+            }
             if (!push.connection().can(ClientHello.PUSH_DELTA)) {
                 metrics.sentFull();
                 return plain().forSubscribers(ids);
@@ -94,6 +110,9 @@ public final class PushPayloads {
         /** The full list for {@code push}'s subscribers: their client refused a delta (counted as sent). */
         public PushMessage fullFor(SendPush push) {
             metrics.sentFull();
+            if (isConverted) {
+                metrics.sentConverted();
+            }
             return keyedFull().forSubscribers(push.subscribers().stream().map(SubscriberRecord::registerId).toList());
         }
 
@@ -114,8 +133,8 @@ public final class PushPayloads {
                 long size = items.stream().mapToLong(b -> b.length).sum();
                 byte[] packed = deflates(size) ? PushDeflate.deflate(items) : null;
                 plain = packed != null && packed.length < size
-                        ? PushMessage.deflated(datum.dataInfoId(), datum.version(), List.of(), packed)
-                        : new PushMessage(datum.dataInfoId(), datum.version(), List.of(), items);
+                        ? PushMessage.deflated(wireId, datum.version(), List.of(), packed)
+                        : new PushMessage(wireId, datum.version(), List.of(), items);
             }
             return plain;
         }
@@ -155,12 +174,12 @@ public final class PushPayloads {
         private PushMessage keyed(long base, List<Publisher> publishers, List<String> removed) {
             List<PushEntry> entries = publishers.stream()
                     .map(p -> new PushEntry(p.registerId(), p.registerTimestamp(), p.data())).toList();
-            PushMessage message = PushMessage.keyed(datum.dataInfoId(), datum.version(), List.of(), base, entries, removed);
+            PushMessage message = PushMessage.keyed(wireId, datum.version(), List.of(), base, entries, removed);
             long size = message.payloadBytes();
             if (deflates(size)) {
                 byte[] packed = PushEntriesDeflate.deflate(entries, removed);
                 if (packed.length < size) {
-                    return PushMessage.keyedDeflated(datum.dataInfoId(), datum.version(), List.of(), base, packed);
+                    return PushMessage.keyedDeflated(wireId, datum.version(), List.of(), base, packed);
                 }
             }
             return message;

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -102,23 +104,44 @@ public final class VersionCheck implements AutoCloseable {
         if (table.epoch() == 0 || table.slotCount() != slots.slotCount()) {
             return 0;
         }
+        List<String> noLongerRead = pushes.sweepConversions();
+        if (!noLongerRead.isEmpty()) {
+            registry.declared(noLongerRead); // queued for withdrawal unless subscribed
+        }
+        Map<String, Long> converted = pushes.convertedDatums();
+        Set<String> datums = new LinkedHashSet<>();
+        for (String target : registry.subscribedDataInfoIds()) {
+            if (!PushTargets.isComputed(target)) { // computed here from the catalog: data does not hold it
+                datums.add(PushTargets.dataInfoIdOf(target));
+            }
+        }
+        datums.addAll(converted.keySet());
         Map<String, List<String>> byLeader = new LinkedHashMap<>();
-        for (String dataInfoId : registry.subscribedDataInfoIds()) {
+        for (String dataInfoId : datums) {
             String leader = table.slot(slots.slotOf(dataInfoId)).leader();
             if (!leader.isEmpty()) {
                 byLeader.computeIfAbsent(leader, l -> new ArrayList<>()).add(dataInfoId);
             }
         }
         Map<String, Long> missing = new LinkedHashMap<>();
+        Map<String, DatumDigest> behind = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byLeader.entrySet()) {
             List<String> ids = e.getValue();
             for (int from = 0; from < ids.size(); from += DATUMS_PER_QUERY) {
-                if (!check(e.getKey(), ids.subList(from, Math.min(ids.size(), from + DATUMS_PER_QUERY)), missing)) {
+                if (!check(e.getKey(), ids.subList(from, Math.min(ids.size(), from + DATUMS_PER_QUERY)), missing,
+                        converted, behind)) {
                     break; // unreachable: its other batches would each wait out the timeout; next period
                 }
             }
         }
-        if (missing.isEmpty()) {
+        // A converted list's subscriber below the list last built (a push that failed, a pause that is over) gets
+        // the latest as a plain one would: data's versions say nothing of it.
+        pushes.convertedLists().forEach((target, version) -> {
+            if (pushes.missing(target, version)) {
+                missing.merge(target, version, Math::max);
+            }
+        });
+        if (missing.isEmpty() && behind.isEmpty()) {
             return 0;
         }
         // Data answers the query and sends its change notices on different threads: the notice of a change it just
@@ -133,6 +156,11 @@ public final class VersionCheck implements AutoCloseable {
                 repaired++;
             }
         }
+        for (DatumDigest d : behind.values()) {
+            if (pushes.conversionChecked(d.dataInfoId(), d.version(), d.publisherCount())) {
+                repaired++;
+            }
+        }
         return repaired;
     }
 
@@ -140,8 +168,12 @@ public final class VersionCheck implements AutoCloseable {
      * Asks {@code leader} about {@code dataInfoIds}; puts those missing here, at data's version, in {@code missing}.
      * Returns false when the leader could not be reached.
      */
-    private boolean check(String leader, List<String> dataInfoIds, Map<String, Long> missing) {
-        List<Long> pushed = dataInfoIds.stream().map(this::lowestPushed).toList();
+    private boolean check(String leader, List<String> dataInfoIds, Map<String, Long> missing, Map<String, Long> converted,
+                          Map<String, DatumDigest> behind) {
+        List<Long> pushed = dataInfoIds.stream().map(id -> {
+            long lowest = Math.min(lowestPushed(id), converted.getOrDefault(id, Long.MAX_VALUE));
+            return Math.min(lowest, lowestPushed(PushTargets.of(id, true)));
+        }).toList();
         long seq = registry.subscriptionSeq();
         DatumVersionsReply reply;
         try {
@@ -163,17 +195,41 @@ public final class VersionCheck implements AutoCloseable {
         // Data's version above the lowest pushed is no gap while a round of the datum is under way here (its window,
         // its read, a push awaiting its ack): the engine decides, under its lock.
         for (DatumDigest d : reply.datums()) {
-            if (d != null && pushes.missing(d.dataInfoId(), d.version())) {
-                missing.merge(d.dataInfoId(), d.version(), Math::max);
+            if (d == null) {
+                continue;
+            }
+            if (pushes.conversionMissing(d.dataInfoId(), d.version(), d.publisherCount())) {
+                behind.merge(d.dataInfoId(), d, (a, b) -> a.version() >= b.version() ? a : b);
+            }
+            for (String target : List.of(d.dataInfoId(), PushTargets.of(d.dataInfoId(), true))) {
+                if (!pushes.converts(target) && !floorOnly(target, d) && pushes.missing(target, d.version())) {
+                    missing.merge(target, d.version(), Math::max);
+                }
             }
         }
         return true;
+    }
+
+    /**
+     * Whether data's version of an empty datum rose while the list the subscribers of {@code target} got stayed
+     * empty: data answers a datum it does not hold with its slot's floor version, which rises on a leader change.
+     * That is no gap: nothing would change for anyone.
+     */
+    private boolean floorOnly(String target, DatumDigest d) {
+        if (d.publisherCount() != 0) {
+            return false;
+        }
+        long emptyAt = pushes.heldEmptyVersion(PushTargets.dataInfoIdOf(target));
+        return emptyAt >= 0 && lowestPushed(target) >= emptyAt;
     }
 
     /** The lowest version pushed to a subscriber of {@code dataInfoId} that can take pushes now (live, not paused). */
     private long lowestPushed(String dataInfoId) {
         long now = pushes.nowMillis(); // the clock subscribers' pauses are set on
         long lowest = Long.MAX_VALUE;
+        if (pushes.converts(dataInfoId)) {
+            return Long.MAX_VALUE; // their version is the converted list's, not the datum's: the conversion's counts
+        }
         for (SubscriberRecord s : registry.subscribersOf(dataInfoId)) {
             if (s.connection().isOpen() && !s.paused(now)) {
                 lowest = Math.min(lowest, s.pushedVersion());

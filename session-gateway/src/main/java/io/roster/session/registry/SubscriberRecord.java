@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A subscriber of one of this session's clients, with the connection to push to and the highest version pushed
- * to it (ARCHITECTURE.md invariant 2: never push lower).
+ * to it (ARCHITECTURE.md invariant 2: never push lower). Its {@code dataInfoId} is its push target: the dataInfoId,
+ * or for an interface-only subscriber that dataInfoId with the suffix {@code push/PushTargets} gives it.
  */
 public final class SubscriberRecord {
     private final String registerId;

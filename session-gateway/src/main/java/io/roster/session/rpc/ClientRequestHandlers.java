@@ -18,6 +18,7 @@ import io.roster.common.wire.WriteReply;
 import io.roster.session.catalog.AppPublishCheck;
 import io.roster.session.routing.AsyncDataWrites;
 import io.roster.session.push.PushEngine;
+import io.roster.session.push.PushTargets;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.RegistrationClock;
@@ -245,7 +246,9 @@ public final class ClientRequestHandlers {
         if (!registry.attach(connection, r.clientId(), clock.tick())) {
             return closing();
         }
-        SubscriberRecord s = new SubscriberRecord(r.registerId(), dataInfoId, r.clientId(), connection);
+        // An interface-only subscriber is kept apart: it never gets the converted list older ones of it get.
+        SubscriberRecord s = new SubscriberRecord(r.registerId(), PushTargets.of(dataInfoId, r.interfaceOnly()),
+                r.clientId(), connection);
         registry.addSubscriber(s);
         pushEngine.pushCurrent(s);
         return OK;

@@ -20,6 +20,9 @@ import java.util.Set;
  * </ul>
  * An unpublish call that threw likewise leaves the item its publisher held in doubt (the session may have dropped
  * it while the SDK still holds it) until the publisher's next successful call or its client's close.
+ * <p>
+ * {@link ItemDoubt}s add what a failed call may have shown beyond its own items, until it is settled plus the ghost
+ * bound.
  */
 final class Uncertainty {
     private record Doubt(long from, long until) {
@@ -37,6 +40,10 @@ final class Uncertainty {
     }
 
     static Uncertainty of(Publications publications) {
+        return of(publications, List.of(), 0);
+    }
+
+    static Uncertainty of(Publications publications, List<ItemDoubt> shown, long ghostBoundMs) {
         Map<String, List<Doubt>> doubts = new HashMap<>();
         Set<String> failed = new HashSet<>();
         for (Event.PublishFailed f : publications.failures()) {
@@ -51,6 +58,11 @@ final class Uncertainty {
         for (Event.UnpublishFailed f : publications.unpublishFailures()) {
             publications.liveAt(f.pub(), f.t())
                     .ifPresent(s -> add(doubts, s.item(), new Doubt(f.calledAt(), s.goneAt())));
+        }
+        for (ItemDoubt d : shown) {
+            long until = d.settledAt() == ItemSpan.NEVER || d.settledAt() + ghostBoundMs < d.settledAt()
+                    ? ItemSpan.NEVER : d.settledAt() + ghostBoundMs;
+            add(doubts, d.item(), new Doubt(d.from(), until));
         }
         return new Uncertainty(doubts, failed.size());
     }

@@ -31,6 +31,8 @@ class ConvertedListsCheckTest {
     /** Revision 1 serves X (timeout 1000); revision 2 serves X (timeout 2000) and Y: a rollout adding Y. */
     private static final Map<String, Map<String, String>> REV1 = Map.of(X, Map.of("timeout", "1000"));
     private static final Map<String, Map<String, String>> REV2 = Map.of(X, Map.of("timeout", "2000"), Y, Map.of());
+    /** Revision 3 serves Y only: a rollout to it drops X. */
+    private static final Map<String, Map<String, String>> REV3 = Map.of(Y, Map.of("timeout", "3000"));
 
     private final Checker checker = new Checker(Histories.OPTIONS);
 
@@ -231,6 +233,67 @@ class ConvertedListsCheckTest {
                 .end(8000).history());
 
         assertThat(r.violations()).isEmpty();
+    }
+
+    /**
+     * A dual pod (interface-level DUAL on X, instance ap1 at the same address) seen by a new subscriber n1: the
+     * application-level item wins. Pinned publisher of X; steady at 100.
+     */
+    private static Run dualPodSeenByANewSubscriber() {
+        return new Run()
+                .connected(0, "pin0", "S1").connected(0, "a0", "S1").connected(0, "c1", "S2")
+                .publish(10, "pin0", X, "pin0-x", PINNED, true)
+                .publish(20, "a0", X, "d1", DUAL, false)
+                .steady(100)
+                .add(new AppEvent.Publish(1000, "a0", "ap1", pod(REV1, 1), false, 990))
+                .add(new AppEvent.Subscribe(1100, "c1", "n1", X))
+                .add(instances(1120, "n1", X, 1, PINNED, item(REV1, 1, X)));
+    }
+
+    @Test
+    void aFailedUnpublishOfADualPodMayShowTheInterfaceLevelItemAgainToNewSubscribers() {
+        // The session removed the instance, then the call threw (the SDK keeps the instance): a new subscriber's
+        // view rightly falls back to the interface-level item at that address (flow 5e).
+        Report r = checker.check(dualPodSeenByANewSubscriber()
+                .add(new AppEvent.UnpublishFailed(2000, "a0", "shop", "ap1", "timeout", 1990))
+                .add(new AppEvent.Subscribe(2100, "c1", "n2", X))
+                .add(instances(2120, "n2", X, 1, PINNED, DUAL))
+                .add(instances(2120, "n1", X, 2, PINNED, DUAL))
+                .add(instances(5000, "n2", X, 2, PINNED, DUAL))
+                .end(8000).history());
+
+        assertThat(r.violations()).isEmpty();
+    }
+
+    @Test
+    void aFailedRolloutThatDropsAnInterfaceMayShowTheDualInterfaceLevelItemAgain() {
+        // The rollout to revision 3 (no X) took effect before the call threw.
+        Report r = checker.check(dualPodSeenByANewSubscriber()
+                .add(new AppEvent.PublishFailed(2000, "a0", "ap1", pod(REV3, 2), true, "timeout", 1990))
+                .add(instances(2020, "n1", X, 2, PINNED, DUAL))
+                .add(new AppEvent.Subscribe(2100, "c1", "n2", X))
+                .add(instances(2120, "n2", X, 1, PINNED, DUAL))
+                .add(instances(5000, "n1", X, 3, PINNED, DUAL))
+                .end(8000).history());
+
+        assertThat(r.violations()).isEmpty();
+    }
+
+    @Test
+    void theDoubtOfAFailedDualUnpublishEndsWithThePodsNextSuccessfulCall() {
+        // A rollout that keeps X succeeds: the instance is back, so the interface-level item is hidden again, and
+        // a new subscriber still showing it past the ghost bound is wrong.
+        Report r = checker.check(dualPodSeenByANewSubscriber()
+                .add(new AppEvent.UnpublishFailed(2000, "a0", "shop", "ap1", "timeout", 1990))
+                .add(instances(2020, "n1", X, 2, PINNED, DUAL))
+                .add(new AppEvent.Publish(3000, "a0", "ap1", pod(REV2, 2), true, 2990))
+                .add(instances(5000, "n1", X, 3, PINNED, DUAL, item(REV2, 2, X)))
+                .end(8000).history());
+
+        assertThat(r.violations()).filteredOn(v -> v.dataId().equals(VX)).extracting(Violation::kind)
+                .contains(ViolationKind.GHOST);
+        assertThat(r.violations()).filteredOn(v -> v.kind() == ViolationKind.GHOST).singleElement()
+                .satisfies(v -> assertThat(v.detail()).contains(DUAL));
     }
 
     @Test

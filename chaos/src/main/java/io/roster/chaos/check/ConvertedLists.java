@@ -157,12 +157,22 @@ final class ConvertedLists {
         } else if (e instanceof Event.PublishFailed f) {
             plainFailed(f.t(), f.client(), f.dataId(), ServiceAddress.of(f.item()), f.error(), f.calledAt());
             out.add(f);
+            if (viewed.contains(f.dataId())) { // doubts hold per dataId: the view's copy is in doubt the same way
+                String view = viewOf(f.dataId());
+                out.add(new Event.PublishFailed(f.t(), f.client(), view, f.pub() + ">" + view, f.item(), f.error(),
+                        f.calledAt()));
+            }
         } else if (e instanceof Event.UnpublishFailed f) {
             IfacePub held = ifaceByDataId.getOrDefault(f.dataId(), Map.of()).get(f.pub());
             if (held != null) {
                 plainFailed(f.t(), f.client(), f.dataId(), ServiceAddress.of(held.item()), f.error(), f.calledAt());
             }
             out.add(f);
+            if (viewed.contains(f.dataId())) {
+                String view = viewOf(f.dataId());
+                out.add(new Event.UnpublishFailed(f.t(), f.client(), view, f.pub() + ">" + view, f.error(),
+                        f.calledAt()));
+            }
         } else if (e instanceof AppEvent.PublishFailed f) {
             failed(f);
             out.add(f);
@@ -268,14 +278,19 @@ final class ConvertedLists {
     }
 
     /**
-     * A plain call on X that threw may or may not have put (or taken away) an item at {@code address}: converted
-     * items of instances at that address, which dual publishing hides or shows, are in doubt as well, held or not.
+     * A plain call on X that threw may or may not have put (or taken away) an item at {@code address}, which dual
+     * publishing makes hide or show the converted items of instances at that address, on X only (in a view the
+     * application-level item wins either way). A converted item listed now may have been hidden: in doubt from the
+     * call until it goes, as after a failed unpublish. One hidden now may have been shown: in doubt as the item of a
+     * failed publish, until listed again.
      */
     private void plainFailed(long t, String client, String x, String address, String error, long calledAt) {
+        Map<String, Derived> listed = derived.getOrDefault(x, Map.of());
         for (AppPub a : appPubs.values()) {
             if (a.instance().provides(x) && a.instance().address().equals(address)) {
                 String pub = a.pub() + ">" + x;
-                out.add(new Event.PublishFailed(t, client, x, pub, a.instance().item(x), error, calledAt));
+                out.add(listed.containsKey(pub) ? new Event.UnpublishFailed(t, client, x, pub, error, calledAt)
+                        : new Event.PublishFailed(t, client, x, pub, a.instance().item(x), error, calledAt));
             }
         }
     }

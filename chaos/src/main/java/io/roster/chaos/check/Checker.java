@@ -33,7 +33,8 @@ public final class Checker {
         History history = recorded.until(recorded.endAt());
         // Application-level events become the interface-level expectations they imply (ConvertedLists); the
         // counts stay those of what was recorded.
-        RunIndex run = RunIndex.of(ConvertedLists.derive(history), options);
+        ConvertedLists.Result derived = ConvertedLists.derive(history);
+        RunIndex run = RunIndex.of(derived.history(), derived.shown(), options);
         CompletenessCheck.Result completeness = CompletenessCheck.run(run);
         ConvergenceCheck.Result convergence = ConvergenceCheck.run(run);
         List<Violation> violations = new ArrayList<>(completeness.violations());

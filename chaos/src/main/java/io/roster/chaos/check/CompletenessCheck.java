@@ -89,7 +89,8 @@ final class CompletenessCheck {
                 }
                 long since = missingSince.computeIfAbsent(span.item(), k -> push.t());
                 long requiredFrom = requiredFrom(span, steady, bound);
-                if (push.t() < steady || push.t() < requiredFrom || run.uncertainty().at(span.item(), push.t())) {
+                if (push.t() < steady || push.t() < requiredFrom
+                        || run.uncertainty().at(push.dataId(), span.item(), push.t())) {
                     continue;
                 }
                 run.excuses().find(span.item(), push.t()).ifPresentOrElse(

@@ -225,7 +225,7 @@ final class ConvergenceCheck {
      * {@link #mismatch}, without building its words: this runs after every event of a dataId still converging.
      */
     private boolean converged(DataState s, long t) {
-        Set<String> expected = judged(s.itemOfPub.values(), t);
+        Set<String> expected = judged(s.dataId, s.itemOfPub.values(), t);
         for (Received r : s.lastPush.values()) {
             if (r == null) {
                 return false;
@@ -236,7 +236,8 @@ final class ConvergenceCheck {
                 }
             }
             for (String item : r.items()) {
-                if (!expected.contains(item) && !run.uncertainty().at(item, t) && !run.excuses().covers(item, t)) {
+                if (!expected.contains(item) && !run.uncertainty().at(s.dataId, item, t)
+                        && !run.excuses().covers(item, t)) {
                     return false;
                 }
             }
@@ -246,7 +247,7 @@ final class ConvergenceCheck {
 
     /** Null when every live subscriber of {@code s} holds what it should at {@code t}. */
     private Mismatch mismatch(DataState s, long t) {
-        Set<String> expected = judged(s.itemOfPub.values(), t);
+        Set<String> expected = judged(s.dataId, s.itemOfPub.values(), t);
         Mismatch first = null;
         int wrong = 0;
         for (Map.Entry<String, Received> e : s.lastPush.entrySet()) {
@@ -255,7 +256,7 @@ final class ConvergenceCheck {
                 why = "sub " + e.getKey() + " had no push yet";
             } else {
                 Event.Push push = e.getValue().push();
-                Set<String> got = judged(push.items(), t);
+                Set<String> got = judged(s.dataId, push.items(), t);
                 if (got.equals(expected)) {
                     continue;
                 }
@@ -274,10 +275,10 @@ final class ConvergenceCheck {
                 + (wrong > 1 ? " (" + wrong + " of " + s.lastPush.size() + " subscribers differ)" : ""));
     }
 
-    private Set<String> judged(Iterable<String> items, long t) {
+    private Set<String> judged(String dataId, Iterable<String> items, long t) {
         Set<String> out = new LinkedHashSet<>();
         for (String item : items) {
-            if (!run.uncertainty().at(item, t) && !run.excuses().covers(item, t)) {
+            if (!run.uncertainty().at(dataId, item, t) && !run.excuses().covers(item, t)) {
                 out.add(item);
             }
         }

@@ -31,9 +31,11 @@ import java.util.TreeSet;
  *       5e: the application-level one wins).</li>
  * </ul>
  * A rollout step changes (or removes, or adds) an instance's item of each interface at its time; a failed
- * application call casts doubt on the items it may have set or removed, exactly as a failed plain call does.
- * Derived events carry the time and call start of the event that caused them. A history without application
- * events is returned as it is.
+ * application call casts doubt on the items it may have set or removed, exactly as a failed plain call does, and
+ * (an {@link ItemDoubt}) on the interface-level items at its pod's address that it may show again in a view by
+ * taking the instance off an interface, until the pod's next successful call or its client's close. Derived events
+ * carry the time and call start of the event that caused them. A history without application events is returned as
+ * it is.
  */
 final class ConvertedLists {
     static final String VIEW_PREFIX = "interface:";
@@ -47,6 +49,31 @@ final class ConvertedLists {
     private record Derived(String client, String item, boolean pinned) {
     }
 
+    /** The derived history, and the items failed calls may have shown beyond their own. */
+    record Result(History history, List<ItemDoubt> shown) {
+    }
+
+    /**
+     * An interface-level item a failed call may have shown in a view, until a successful call of one of {@code pubs}
+     * (the pod, or the item's own publisher) or a close of one of {@code clients} settles it.
+     */
+    private static final class Shown {
+        final String view;
+        final String item;
+        final long from;
+        final Set<String> pubs;
+        final Set<String> clients;
+        long settledAt = ItemSpan.NEVER;
+
+        Shown(String view, String item, long from, Set<String> pubs, Set<String> clients) {
+            this.view = view;
+            this.item = item;
+            this.from = from;
+            this.pubs = pubs;
+            this.clients = clients;
+        }
+    }
+
     private final Set<String> viewed;
     private final Map<String, Map<String, IfacePub>> ifaceByDataId = new HashMap<>();
     private final Map<String, String> dataIdOfPub = new HashMap<>();
@@ -55,6 +82,7 @@ final class ConvertedLists {
     /** target dataId -> derived pub -> what it holds now. */
     private final Map<String, Map<String, Derived>> derived = new HashMap<>();
     private final List<Event> out = new ArrayList<>();
+    private final List<Shown> shown = new ArrayList<>();
 
     private ConvertedLists(Set<String> viewed) {
         this.viewed = viewed;
@@ -65,7 +93,7 @@ final class ConvertedLists {
         return VIEW_PREFIX + interfaceId;
     }
 
-    static History derive(History history) {
+    static Result derive(History history) {
         Set<String> viewed = new HashSet<>();
         boolean any = false;
         for (Event e : history.events()) {
@@ -75,14 +103,16 @@ final class ConvertedLists {
             }
         }
         if (!any) {
-            return history;
+            return new Result(history, List.of());
         }
         ConvertedLists lists = new ConvertedLists(viewed);
         history.events().forEach(lists::apply);
-        return new History(lists.out);
+        return new Result(new History(lists.out),
+                lists.shown.stream().map(d -> new ItemDoubt(d.view, d.item, d.from, d.settledAt)).toList());
     }
 
     private void apply(Event e) {
+        settle(e);
         if (e instanceof Event.Publish p) {
             ifaceByDataId.computeIfAbsent(p.dataId(), k -> new LinkedHashMap<>())
                     .put(p.pub(), new IfacePub(p.pub(), p.client(), p.item(), p.pinned()));
@@ -127,12 +157,22 @@ final class ConvertedLists {
         } else if (e instanceof Event.PublishFailed f) {
             plainFailed(f.t(), f.client(), f.dataId(), ServiceAddress.of(f.item()), f.error(), f.calledAt());
             out.add(f);
+            if (viewed.contains(f.dataId())) { // doubts hold per dataId: the view's copy is in doubt the same way
+                String view = viewOf(f.dataId());
+                out.add(new Event.PublishFailed(f.t(), f.client(), view, f.pub() + ">" + view, f.item(), f.error(),
+                        f.calledAt()));
+            }
         } else if (e instanceof Event.UnpublishFailed f) {
             IfacePub held = ifaceByDataId.getOrDefault(f.dataId(), Map.of()).get(f.pub());
             if (held != null) {
                 plainFailed(f.t(), f.client(), f.dataId(), ServiceAddress.of(held.item()), f.error(), f.calledAt());
             }
             out.add(f);
+            if (viewed.contains(f.dataId())) {
+                String view = viewOf(f.dataId());
+                out.add(new Event.UnpublishFailed(f.t(), f.client(), view, f.pub() + ">" + view, f.error(),
+                        f.calledAt()));
+            }
         } else if (e instanceof AppEvent.PublishFailed f) {
             failed(f);
             out.add(f);
@@ -144,6 +184,7 @@ final class ConvertedLists {
                         out.add(new Event.UnpublishFailed(f.t(), f.client(), target, f.pub() + ">" + target,
                                 f.error(), f.calledAt()));
                     }
+                    mayUnhide(held, x, f.calledAt());
                 }
             }
             out.add(f);
@@ -187,19 +228,69 @@ final class ConvertedLists {
                                 f.error(), f.calledAt()));
                     }
                 }
+                if (!tried.provides(x) || !tried.address().equals(held.instance().address())) {
+                    mayUnhide(held, x, f.calledAt());
+                }
             }
         }
     }
 
     /**
-     * A plain call on X that threw may or may not have put (or taken away) an item at {@code address}: converted
-     * items of instances at that address, which dual publishing hides or shows, are in doubt as well, held or not.
+     * A failed call of {@code pod} may have taken its instance off X's providers (the session acted, the SDK keeps
+     * it): new subscribers' views may then show X's interface-level items at its address again (flow 5e), though the
+     * checker still hides them. In doubt in the view from the call until the pod's next successful call or its
+     * client's close (or the item's own publisher's), which settles what the session holds.
+     */
+    private void mayUnhide(AppPub pod, String x, long from) {
+        if (!viewed.contains(x)) {
+            return;
+        }
+        for (IfacePub q : ifaceByDataId.getOrDefault(x, Map.of()).values()) {
+            if (ServiceAddress.of(q.item()).equals(pod.instance().address())) {
+                shown.add(new Shown(viewOf(x), q.item(), from, new HashSet<>(List.of(pod.pub(), q.pub())),
+                        new HashSet<>(List.of(pod.client(), q.client()))));
+            }
+        }
+    }
+
+    /** A successful call, or a close, settles the doubts of {@link #mayUnhide} it names. */
+    private void settle(Event e) {
+        String pub = null;
+        String client = null;
+        if (e instanceof Event.Publish p) {
+            pub = p.pub();
+        } else if (e instanceof Event.Unpublish u) {
+            pub = u.pub();
+        } else if (e instanceof AppEvent.Publish p) {
+            pub = p.pub();
+        } else if (e instanceof AppEvent.Unpublish u) {
+            pub = u.pub();
+        } else if (e instanceof Event.Close c) {
+            client = c.client();
+        } else {
+            return;
+        }
+        for (Shown d : shown) {
+            if (d.settledAt == ItemSpan.NEVER && (d.pubs.contains(pub) || d.clients.contains(client))) {
+                d.settledAt = e.t();
+            }
+        }
+    }
+
+    /**
+     * A plain call on X that threw may or may not have put (or taken away) an item at {@code address}, which dual
+     * publishing makes hide or show the converted items of instances at that address, on X only (in a view the
+     * application-level item wins either way). A converted item listed now may have been hidden: in doubt from the
+     * call until it goes, as after a failed unpublish. One hidden now may have been shown: in doubt as the item of a
+     * failed publish, until listed again.
      */
     private void plainFailed(long t, String client, String x, String address, String error, long calledAt) {
+        Map<String, Derived> listed = derived.getOrDefault(x, Map.of());
         for (AppPub a : appPubs.values()) {
             if (a.instance().provides(x) && a.instance().address().equals(address)) {
                 String pub = a.pub() + ">" + x;
-                out.add(new Event.PublishFailed(t, client, x, pub, a.instance().item(x), error, calledAt));
+                out.add(listed.containsKey(pub) ? new Event.UnpublishFailed(t, client, x, pub, error, calledAt)
+                        : new Event.PublishFailed(t, client, x, pub, a.instance().item(x), error, calledAt));
             }
         }
     }

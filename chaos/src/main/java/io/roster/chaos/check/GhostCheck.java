@@ -27,7 +27,7 @@ final class GhostCheck {
             List<String> ghosts = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             for (String item : new LinkedHashSet<>(push.items())) {
-                if (run.uncertainty().at(item, push.t())) {
+                if (run.uncertainty().at(push.dataId(), item, push.t())) {
                     continue;
                 }
                 ItemSpan lastGone = null;

@@ -20,6 +20,11 @@ import java.util.Set;
  * </ul>
  * An unpublish call that threw likewise leaves the item its publisher held in doubt (the session may have dropped
  * it while the SDK still holds it) until the publisher's next successful call or its client's close.
+ * <p>
+ * A doubt holds for one dataId: items are unique in a run, but a derived item (a converted one, or a copy in a
+ * {@code subscribeInterface} view) has the same text under several dataIds, and a call may change one of them only.
+ * {@link ItemDoubt}s add what a failed call may have shown beyond its own items, until it is settled plus the ghost
+ * bound.
  */
 final class Uncertainty {
     private record Doubt(long from, long until) {
@@ -37,31 +42,44 @@ final class Uncertainty {
     }
 
     static Uncertainty of(Publications publications) {
+        return of(publications, List.of(), 0);
+    }
+
+    static Uncertainty of(Publications publications, List<ItemDoubt> shown, long ghostBoundMs) {
         Map<String, List<Doubt>> doubts = new HashMap<>();
         Set<String> failed = new HashSet<>();
         for (Event.PublishFailed f : publications.failures()) {
             failed.add(f.item());
-            long confirmedAt = publications.ofItem(f.item()).stream()
+            long confirmedAt = publications.ofItem(f.item()).stream().filter(s -> s.dataId().equals(f.dataId()))
                     .mapToLong(ItemSpan::from).filter(from -> from >= f.t()).min().orElse(ItemSpan.NEVER);
-            add(doubts, f.item(), new Doubt(Long.MIN_VALUE, confirmedAt));
+            add(doubts, f.dataId(), f.item(), new Doubt(Long.MIN_VALUE, confirmedAt));
             Optional<ItemSpan> held = publications.liveAt(f.pub(), f.t());
             held.filter(s -> !s.item().equals(f.item()))
-                    .ifPresent(s -> add(doubts, s.item(), new Doubt(f.calledAt(), s.goneAt())));
+                    .ifPresent(s -> add(doubts, s.dataId(), s.item(), new Doubt(f.calledAt(), s.goneAt())));
         }
         for (Event.UnpublishFailed f : publications.unpublishFailures()) {
             publications.liveAt(f.pub(), f.t())
-                    .ifPresent(s -> add(doubts, s.item(), new Doubt(f.calledAt(), s.goneAt())));
+                    .ifPresent(s -> add(doubts, s.dataId(), s.item(), new Doubt(f.calledAt(), s.goneAt())));
+        }
+        for (ItemDoubt d : shown) {
+            long until = d.settledAt() == ItemSpan.NEVER || d.settledAt() + ghostBoundMs < d.settledAt()
+                    ? ItemSpan.NEVER : d.settledAt() + ghostBoundMs;
+            add(doubts, d.dataId(), d.item(), new Doubt(d.from(), until));
         }
         return new Uncertainty(doubts, failed.size());
     }
 
-    private static void add(Map<String, List<Doubt>> doubts, String item, Doubt doubt) {
-        doubts.computeIfAbsent(item, k -> new ArrayList<>()).add(doubt);
+    private static void add(Map<String, List<Doubt>> doubts, String dataId, String item, Doubt doubt) {
+        doubts.computeIfAbsent(key(dataId, item), k -> new ArrayList<>()).add(doubt);
     }
 
-    /** Whether {@code item} is in doubt at {@code t}. */
-    boolean at(String item, long t) {
-        List<Doubt> list = doubts.get(item);
+    private static String key(String dataId, String item) {
+        return dataId + '\n' + item;
+    }
+
+    /** Whether {@code item} is in doubt under {@code dataId} at {@code t}. */
+    boolean at(String dataId, String item, long t) {
+        List<Doubt> list = doubts.get(key(dataId, item));
         if (list == null) {
             return false;
         }

@@ -31,6 +31,8 @@ class ConvertedListsCheckTest {
     /** Revision 1 serves X (timeout 1000); revision 2 serves X (timeout 2000) and Y: a rollout adding Y. */
     private static final Map<String, Map<String, String>> REV1 = Map.of(X, Map.of("timeout", "1000"));
     private static final Map<String, Map<String, String>> REV2 = Map.of(X, Map.of("timeout", "2000"), Y, Map.of());
+    /** Revision 3 serves Y only: a rollout to it drops X. */
+    private static final Map<String, Map<String, String>> REV3 = Map.of(Y, Map.of("timeout", "3000"));
 
     private final Checker checker = new Checker(Histories.OPTIONS);
 
@@ -228,6 +230,150 @@ class ConvertedListsCheckTest {
                 .add(new AppEvent.PublishFailed(2000, "a0", "ap1", pod(REV1, 1), false, "timeout", 1990))
                 .add(instances(2020, "n1", X, 2, item(REV1, 1, X)))
                 .add(instances(5000, "n1", X, 3, item(REV1, 1, X)))
+                .end(8000).history());
+
+        assertThat(r.violations()).isEmpty();
+    }
+
+    /**
+     * A dual pod (interface-level DUAL on X, instance ap1 at the same address) seen by a new subscriber n1: the
+     * application-level item wins. Pinned publisher of X; steady at 100.
+     */
+    private static Run dualPodSeenByANewSubscriber() {
+        return new Run()
+                .connected(0, "pin0", "S1").connected(0, "a0", "S1").connected(0, "c1", "S2")
+                .publish(10, "pin0", X, "pin0-x", PINNED, true)
+                .publish(20, "a0", X, "d1", DUAL, false)
+                .steady(100)
+                .add(new AppEvent.Publish(1000, "a0", "ap1", pod(REV1, 1), false, 990))
+                .add(new AppEvent.Subscribe(1100, "c1", "n1", X))
+                .add(instances(1120, "n1", X, 1, PINNED, item(REV1, 1, X)));
+    }
+
+    @Test
+    void aFailedUnpublishOfADualPodMayShowTheInterfaceLevelItemAgainToNewSubscribers() {
+        // The session removed the instance, then the call threw (the SDK keeps the instance): a new subscriber's
+        // view rightly falls back to the interface-level item at that address (flow 5e).
+        Report r = checker.check(dualPodSeenByANewSubscriber()
+                .add(new AppEvent.UnpublishFailed(2000, "a0", "shop", "ap1", "timeout", 1990))
+                .add(new AppEvent.Subscribe(2100, "c1", "n2", X))
+                .add(instances(2120, "n2", X, 1, PINNED, DUAL))
+                .add(instances(2120, "n1", X, 2, PINNED, DUAL))
+                .add(instances(5000, "n2", X, 2, PINNED, DUAL))
+                .end(8000).history());
+
+        assertThat(r.violations()).isEmpty();
+    }
+
+    @Test
+    void aFailedRolloutThatDropsAnInterfaceMayShowTheDualInterfaceLevelItemAgain() {
+        // The rollout to revision 3 (no X) took effect before the call threw.
+        Report r = checker.check(dualPodSeenByANewSubscriber()
+                .add(new AppEvent.PublishFailed(2000, "a0", "ap1", pod(REV3, 2), true, "timeout", 1990))
+                .add(instances(2020, "n1", X, 2, PINNED, DUAL))
+                .add(new AppEvent.Subscribe(2100, "c1", "n2", X))
+                .add(instances(2120, "n2", X, 1, PINNED, DUAL))
+                .add(instances(5000, "n1", X, 3, PINNED, DUAL))
+                .end(8000).history());
+
+        assertThat(r.violations()).isEmpty();
+    }
+
+    @Test
+    void theDoubtOfAFailedDualUnpublishEndsWithThePodsNextSuccessfulCall() {
+        // A rollout that keeps X succeeds: the instance is back, so the interface-level item is hidden again, and
+        // a new subscriber still showing it past the ghost bound is wrong.
+        Report r = checker.check(dualPodSeenByANewSubscriber()
+                .add(new AppEvent.UnpublishFailed(2000, "a0", "shop", "ap1", "timeout", 1990))
+                .add(instances(2020, "n1", X, 2, PINNED, DUAL))
+                .add(new AppEvent.Publish(3000, "a0", "ap1", pod(REV2, 2), true, 2990))
+                .add(instances(5000, "n1", X, 3, PINNED, DUAL, item(REV2, 2, X)))
+                .end(8000).history());
+
+        assertThat(r.violations()).filteredOn(v -> v.dataId().equals(VX)).extracting(Violation::kind)
+                .contains(ViolationKind.GHOST);
+        assertThat(r.violations()).filteredOn(v -> v.kind() == ViolationKind.GHOST).singleElement()
+                .satisfies(v -> assertThat(v.detail()).contains(DUAL));
+    }
+
+    @Test
+    void aFailedDualPublishDoesNotExcuseANewSubscriberThatNeverListsTheInstanceAgain() {
+        // Whether or not the session took the interface-level item, the application-level one wins in the view:
+        // the instance must stay there.
+        Report r = checker.check(podOnRevision1()
+                .add(new AppEvent.Subscribe(1100, "c1", "n1", X))
+                .add(instances(1120, "n1", X, 1, PINNED, item(REV1, 1, X)))
+                .publishFailed(2000, "a0", X, "d1", DUAL)
+                .push(2020, "s1", X, 3, PINNED, DUAL)
+                .add(instances(2020, "n1", X, 2, PINNED))
+                .add(instances(5000, "n1", X, 3, PINNED))
+                .push(5000, "s1", X, 4, PINNED, DUAL)
+                .end(8000).history());
+
+        assertThat(r.violations()).filteredOn(v -> v.kind() == ViolationKind.PARTIAL_PUSH).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.dataId()).isEqualTo(VX);
+                    assertThat(v.detail()).contains("pub ap1>" + VX).contains(item(REV1, 1, X));
+                });
+        assertThat(r.violations()).filteredOn(v -> v.dataId().equals(X)).isEmpty();
+    }
+
+    @Test
+    void aFailedDualPublishDoesNotExcuseAnOldSubscriberStillListingTheReplacedInstance() {
+        // The doubt on the converted item lasts until it goes: the pod's rollout replaces it.
+        Report r = checker.check(podOnRevision1()
+                .publishFailed(2000, "a0", X, "d1", DUAL)
+                .push(2020, "s1", X, 3, PINNED, item(REV1, 1, X))
+                .add(new AppEvent.Publish(3000, "a0", "ap1", pod(REV2, 2), true, 2990))
+                .push(5000, "s1", X, 4, PINNED, item(REV1, 1, X), item(REV2, 2, X))
+                .end(8000).history());
+
+        assertThat(r.violations()).filteredOn(v -> v.kind() == ViolationKind.GHOST).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.dataId()).isEqualTo(X);
+                    assertThat(v.detail()).contains(item(REV1, 1, X)).contains("gone at t=3000");
+                });
+    }
+
+    @Test
+    void aFailedUnpublishOfADualPublisherDoesNotExcuseANewSubscriberLosingTheInstance() {
+        // The session may have dropped the interface-level item, which un-hides the converted one for old
+        // subscribers (in doubt on X); the view lists the instance either way.
+        Report r = checker.check(podOnRevision1()
+                .add(new AppEvent.Subscribe(1100, "c1", "n1", X))
+                .add(instances(1120, "n1", X, 1, PINNED, item(REV1, 1, X)))
+                .publish(2000, "a0", X, "d1", DUAL, false)
+                .push(2020, "s1", X, 3, PINNED, DUAL)
+                .unpublishFailed(3000, "a0", X, "d1")
+                .push(3020, "s1", X, 4, PINNED, item(REV1, 1, X))
+                .add(instances(3020, "n1", X, 2, PINNED))
+                .add(instances(6000, "n1", X, 3, PINNED))
+                .end(8000).history());
+
+        assertThat(r.violations()).filteredOn(v -> v.kind() == ViolationKind.PARTIAL_PUSH)
+                .extracting(Violation::dataId, Violation::t).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(VX, 3020L), org.assertj.core.groups.Tuple.tuple(VX, 6000L));
+        assertThat(r.violations()).filteredOn(v -> v.dataId().equals(X)).isEmpty();
+    }
+
+    @Test
+    void aFailedPlainCallCastsItsDoubtOnTheCopyOfItsItemInTheViewToo() {
+        // Doubts hold per dataId: a plain publish on X that threw may have been taken, and then new subscribers see
+        // its item too; a plain unpublish that threw may have dropped the item for them as well.
+        Report r = checker.check(podOnRevision1()
+                .add(new AppEvent.Subscribe(1100, "c1", "n1", X))
+                .add(instances(1120, "n1", X, 1, PINNED, item(REV1, 1, X)))
+                .publishFailed(2000, "a0", X, "p2", "other.host:1?pub=p2")
+                .push(2020, "s1", X, 3, PINNED, item(REV1, 1, X), "other.host:1?pub=p2")
+                .add(instances(2020, "n1", X, 2, PINNED, item(REV1, 1, X), "other.host:1?pub=p2"))
+                .publish(3000, "a0", X, "p3", "other.host:2?pub=p3", false)
+                .push(3020, "s1", X, 4, PINNED, item(REV1, 1, X), "other.host:1?pub=p2", "other.host:2?pub=p3")
+                .add(instances(3020, "n1", X, 3, PINNED, item(REV1, 1, X), "other.host:1?pub=p2",
+                        "other.host:2?pub=p3"))
+                .unpublishFailed(4000, "a0", X, "p3")
+                .push(4020, "s1", X, 5, PINNED, item(REV1, 1, X), "other.host:1?pub=p2")
+                .add(instances(4020, "n1", X, 4, PINNED, item(REV1, 1, X), "other.host:1?pub=p2"))
+                .add(instances(7000, "n1", X, 5, PINNED, item(REV1, 1, X), "other.host:1?pub=p2"))
                 .end(8000).history());
 
         assertThat(r.violations()).isEmpty();

@@ -74,9 +74,16 @@ public final class PushEngine implements AutoCloseable {
      */
     public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, PushOptions options,
                       PushMetrics metrics, Supplier<RevisionCatalog> catalog, DeltaDatumReader.Source conversionReads) {
+        this(registry, reader, sender, options, metrics, catalog, () -> 0L, conversionReads);
+    }
+
+    /** @param heardCatalogVersion the highest catalog version heard from meta (a list built below it is owed the catch-up) */
+    public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, PushOptions options, PushMetrics metrics,
+                      Supplier<RevisionCatalog> catalog, LongSupplier heardCatalogVersion,
+                      DeltaDatumReader.Source conversionReads) {
         this.plan = new PushPlan(audienceOf(registry), options);
         this.registry = registry;
-        this.conversions = new Conversions(catalog, conversionReads);
+        this.conversions = new Conversions(catalog, heardCatalogVersion, conversionReads);
         this.catalogChanges = new CatalogChanges(conversions);
         this.reader = new TargetReader(reader, conversions);
         this.reader.onOthersChanged(targets -> feed(p -> notices(p, targets)));

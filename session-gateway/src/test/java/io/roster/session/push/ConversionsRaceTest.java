@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,5 +188,19 @@ class ConversionsRaceTest {
         data.put(ORDERS, new Datum(ORDERS, Long.MAX_VALUE - 2, List.of()));
         data.put(ECHO, new Datum(ECHO, 3, List.of(own("o-1", "10.0.0.9:1", 3))));
         assertThat(conversions().read(ECHO).built().datum().version()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    /** Issue 4: a list built while meta's catalog is known to be newer than the session's is owed the catch-up. */
+    @Test
+    void aListBuiltWhileTheCatalogLagsIsPushedAgainWhenItCatchesUp() {
+        AtomicLong heard = new AtomicLong(9);
+        data.put(ORDERS, new Datum(ORDERS, 7, List.of(instance(ORDERS, "orders", orders, "i-1", "10.0.0.1:1", 1))));
+        Conversions c = new Conversions(catalog::get, heard::get, this::source);
+        long lagging = c.read(ECHO).built().datum().version();
+        assertThat(c.owesRise()).isTrue();
+        catalog.set(catalog.get().advance(9, List.of(), null, List.of())); // the catch-up affects nothing of ECHO
+        assertThat(c.catalogChanged()).containsExactly(ECHO);
+        assertThat(c.read(ECHO).built().datum().version()).isEqualTo(lagging + 4);
+        assertThat(c.owesRise()).isFalse();
     }
 }

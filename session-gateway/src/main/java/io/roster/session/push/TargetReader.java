@@ -70,10 +70,15 @@ final class TargetReader implements DatumReader {
         return next;
     }
 
-    /** The providers datum last computed for {@code target}, or null. */
-    Datum lastProviders(String target) {
+    /** {@link PushEngine#providersVersion}. */
+    long providersVersion(String target) {
         Built last = built.get(target);
-        return last == null ? null : last.datum();
+        if (last == null) {
+            return -1;
+        }
+        Datum now = ProvidersDatum.of(target, conversions.catalog());
+        return now.version() > last.datum().version() && !now.publishers().equals(last.datum().publishers())
+                ? now.version() : last.datum().version();
     }
 
     private void remember(String target, Datum datum, ReadDelta delta) {

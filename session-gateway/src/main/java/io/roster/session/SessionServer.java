@@ -143,7 +143,7 @@ public final class SessionServer implements AutoCloseable {
                 new BoltPushSender(server, connections, config.get(ConfigKeys.SESSION_PUSH_TIMEOUT_MS)),
                 new PushOptions(config.get(ConfigKeys.SESSION_PUSH_DEBOUNCE_MS), config.get(ConfigKeys.SESSION_PUSH_COMPRESS_MIN_BYTES),
                         config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), new PushMetrics(metrics),
-                revisions.catalog()::current, this::readForPush);
+                revisions.catalog()::current, revisions.heardVersion(), this::readForPush);
         revisions.catalog().addListener(pushEngine::catalogChanged);
         RpcClient dataClient = new RpcClient();
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices,

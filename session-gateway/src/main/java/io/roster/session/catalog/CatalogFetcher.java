@@ -48,6 +48,11 @@ public final class CatalogFetcher {
         this.fetches = fetches;
     }
 
+    /** The highest catalog version a heartbeat reply showed meta at (0: none yet); the catalog is behind while below. */
+    public long heardVersion() {
+        return wanted.get();
+    }
+
     /** A heartbeat reply said meta's catalog is at {@code revisionsVersion}. Returns at once. */
     public void heard(long revisionsVersion) {
         wanted.accumulateAndGet(revisionsVersion, Math::max);

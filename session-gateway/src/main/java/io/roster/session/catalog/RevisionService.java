@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +59,17 @@ public final class RevisionService implements AutoCloseable {
 
     public SessionCatalog catalog() {
         return catalog;
+    }
+
+    /**
+     * The highest catalog version heard from meta (0 before {@link #start}), for the push side: a list built while the
+     * catalog is below it is pushed again at the catch-up.
+     */
+    public LongSupplier heardVersion() {
+        return () -> {
+            CatalogFetcher f = fetcher;
+            return f == null ? 0 : f.heardVersion();
+        };
     }
 
     /** The catalog as it is now, for the push side. */

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -25,13 +27,17 @@ import java.util.function.Supplier;
  * of it finds it wanted (a change notice or the version check asked, or never read), and its change goes to every
  * view made of it; those other views are named so their subscribers get a round too. Views of an X without
  * subscribers any more, and the datums only they used, go at the next {@link #sweep}. Thread-safe: marking a datum
- * wanted takes no lock; reads and conversions run one at a time.
+ * wanted takes no lock; a data read runs outside the lock of the views (a read that hangs in a data failover holds
+ * no other list, nor catalog changes), one at a time per datum: a round that finds its datum being read builds with
+ * what is held, and the read names it when its change lands.
  */
 final class Conversions {
     private static final String APP_SUFFIX = DataInfoId.SEPARATOR + DataInfoId.DEFAULT_INSTANCE_ID + DataInfoId.SEPARATOR
             + AppIds.APP_GROUP;
 
     private final Supplier<RevisionCatalog> catalog;
+    /** The highest catalog version meta was heard at (a lagging catalog builds lists owed the catch-up). */
+    private final LongSupplier heardVersion;
     private final DeltaDatumReader reader;
     private final Map<String, DatumState> datums = new ConcurrentHashMap<>();
     private final Map<String, ConvertedView> views = new HashMap<>(); // guarded by this
@@ -53,6 +59,8 @@ final class Conversions {
         volatile long readAt;
         volatile Datum held;
         final Set<String> users = ConcurrentHashMap.newKeySet(); // changed under the Conversions' lock
+        /** Held while reading the datum and applying what was read: one read per datum at a time. */
+        final ReentrantLock reading = new ReentrantLock();
 
         DatumState(String dataInfoId) {
             this.dataInfoId = dataInfoId;
@@ -68,7 +76,12 @@ final class Conversions {
     }
 
     Conversions(Supplier<RevisionCatalog> catalog, DeltaDatumReader.Source source) {
+        this(catalog, () -> 0L, source);
+    }
+
+    Conversions(Supplier<RevisionCatalog> catalog, LongSupplier heardVersion, DeltaDatumReader.Source source) {
         this.catalog = catalog;
+        this.heardVersion = heardVersion;
         this.reader = new DeltaDatumReader(source, datums::containsKey);
     }
 
@@ -111,22 +124,59 @@ final class Conversions {
     /**
      * Whether data's {@code version} of {@code dataInfoId} is a gap here: a datum held and not already wanted, below
      * data's version, unless it is empty at data and empty here (an absent datum's version rises with its slot's
-     * floor, which changes no list).
+     * floor, which changes no list). That floor is taken quietly (no round, no repair): the next list built carries
+     * it, so a subscriber that got the higher sum from another session is never sent a lower one for a change.
      */
-    boolean behind(String dataInfoId, long version, int publisherCount) {
+    synchronized boolean behind(String dataInfoId, long version, int publisherCount) {
         DatumState s = datums.get(dataInfoId);
         if (s == null || s.stale() || s.held == null || s.held.version() >= version) {
             return false;
         }
-        return !(publisherCount == 0 && s.held.publishers().isEmpty());
+        if (publisherCount == 0 && s.held.publishers().isEmpty()) {
+            land(s, new Datum(dataInfoId, version, List.of()), List.of(), List.of());
+            return false;
+        }
+        return true;
     }
 
     /**
      * Builds the converted list of {@code interfaceId} with the session's current catalog (converting it again first
      * if the catalog moved in a way that affects it), reading the datums it is made of that are wanted.
      */
-    synchronized Result read(String interfaceId) {
+    Result read(String interfaceId) {
+        Set<String> others = new HashSet<>();
+        for (DatumState s : wantedOf(interfaceId)) {
+            refresh(s, others); // outside the views' lock
+        }
+        others.remove(interfaceId);
+        return new Result(build(interfaceId), others);
+    }
+
+    /** The datums of {@code interfaceId}'s view (made now if new) that are wanted. */
+    private synchronized List<DatumState> wantedOf(String interfaceId) {
+        ConvertedView view = viewOf(interfaceId, catalog.get());
+        List<DatumState> out = new ArrayList<>();
+        for (String id : datumsOf(interfaceId)) {
+            DatumState s = datums.get(id);
+            if (s != null && s.stale()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private synchronized ConvertedView.Built build(String interfaceId) {
         RevisionCatalog c = catalog.get();
+        ConvertedView view = viewOf(interfaceId, c);
+        ConvertedView.Built built = view.build();
+        if (view.changedSinceBuilt() || c.version() < heardVersion.getAsLong()) {
+            // Held back at an equal version, or built with a catalog older than meta's: the catch-up pushes it again.
+            owedRise.merge(interfaceId, c.version(), Math::max);
+        }
+        return built;
+    }
+
+    private ConvertedView viewOf(String interfaceId, RevisionCatalog c) {
         ConvertedView view = views.get(interfaceId);
         if (view == null) {
             view = new ConvertedView(interfaceId);
@@ -137,13 +187,7 @@ final class Conversions {
         } else {
             upToDate(view, c);
         }
-        Set<String> others = new HashSet<>();
-        refresh(datums.get(interfaceId), c, others);
-        for (String app : List.copyOf(view.apps())) {
-            refresh(datums.get(appDatum(app)), c, others);
-        }
-        others.remove(interfaceId);
-        return new Result(view.build(), others);
+        return view;
     }
 
     /**
@@ -283,15 +327,32 @@ final class Conversions {
         }
     }
 
-    /** Reads {@code s} if wanted and hands its change to every view made of it, naming those that changed. */
-    private void refresh(DatumState s, RevisionCatalog c, Set<String> changedViews) {
-        if (!s.stale()) {
+    /**
+     * Reads {@code s} if wanted and no other round is reading it (that one names every list made of it when its change
+     * lands), and hands its change to every view made of it under the views' lock, naming those that changed.
+     */
+    private void refresh(DatumState s, Set<String> changedViews) {
+        if (!s.reading.tryLock()) {
             return;
         }
-        long wanted = s.wanted.get();
+        try {
+            if (!s.stale()) {
+                return;
+            }
+            long wanted = s.wanted.get();
+            Datum next = reader.read(s.dataInfoId); // throws when data cannot answer: the round is retried
+            changedViews.addAll(applied(s, wanted, next, reader.deltaOf(next)));
+        } finally {
+            s.reading.unlock();
+        }
+    }
+
+    private synchronized Set<String> applied(DatumState s, long wanted, Datum next, ReadDelta delta) {
+        s.readAt = Math.max(s.readAt, wanted);
         Datum before = s.held;
-        Datum next = reader.read(s.dataInfoId); // throws when data cannot answer: the round is retried
-        ReadDelta delta = reader.deltaOf(next);
+        if (before != null && next.version() < before.version()) {
+            return Set.of(); // a floor taken meanwhile (behind) is newer than this read
+        }
         List<Publisher> changed;
         List<String> removed;
         if (before != null && delta != null && delta.baseVersion() == before.version()) {
@@ -302,19 +363,24 @@ final class Conversions {
             changed = diff.addedOrReplaced();
             removed = diff.removed();
         }
-        s.held = next;
-        s.readAt = wanted;
         boolean moved = before == null || before.version() != next.version() || !changed.isEmpty() || !removed.isEmpty();
+        land(s, next, changed, removed);
+        return moved ? Set.copyOf(s.users) : Set.of();
+    }
+
+    /** {@code s} is now {@code next}: every view made of it takes the change (with the catalog it is converted with). */
+    private void land(DatumState s, Datum next, List<Publisher> changed, List<String> removed) {
+        s.held = next;
         String app = AppIds.appOf(s.dataInfoId);
         for (String iface : s.users) {
             ConvertedView view = views.get(iface);
+            if (view == null) {
+                continue;
+            }
             if (app == null) {
                 view.ownChanged(next, changed, removed);
             } else {
-                view.appChanged(app, next.version(), changed, removed, c);
-            }
-            if (moved) {
-                changedViews.add(iface);
+                view.appChanged(app, next.version(), changed, removed, view.catalog());
             }
         }
     }

@@ -9,6 +9,8 @@ import io.roster.common.app.ServiceAddress;
 import io.roster.common.model.Datum;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.model.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +31,11 @@ import java.util.TreeMap;
  * built before (O(change)), so the push round sends that delta. Not thread-safe ({@link Conversions} guards it).
  *
  * <p>Version: v(X) + sum over the applications of v(A) + the version of the catalog it is converted with (the
- * session's current one at each build); every term only grows (docs/ARCHITECTURE.md, Session).
+ * session's current one at each build); every term only grows (docs/ARCHITECTURE.md, Session). One version, one list:
+ * a change found at the version last built stays pending for a build at a higher one (its delta then carries it).
  */
 final class ConvertedView {
+    private static final Logger LOG = LoggerFactory.getLogger(ConvertedView.class);
     private final String interfaceId;
     private Datum own;
     private final Map<String, Publisher> ownById = new HashMap<>();
@@ -48,7 +52,8 @@ final class ConvertedView {
     private final Set<String> visible = new HashSet<>();
     /** The catalog everything here is converted with; its version is the list's catalog term. */
     private RevisionCatalog catalog = RevisionCatalog.EMPTY;
-    private Datum built;
+    private Built built;
+    private boolean overflowLogged;
     private long changedVersion = -1;
     /** Instances converted so far (for tests: a change converts only what it names). */
     private long conversions;
@@ -160,15 +165,16 @@ final class ConvertedView {
             return;
         }
         byte[] item = ConvertedItem.bytes(instance, spec);
+        String address = ServiceAddress.of(instance.address()); // as X's own publishers and the SDK see it
         Converted held = converted.get(p.registerId());
-        if (held != null && held.publisher().version() == p.version() && held.address().equals(instance.address())
+        if (held != null && held.publisher().version() == p.version() && held.address().equals(address)
                 && Arrays.equals(held.publisher().data().get(0), item)) {
             return; // converted alike before: nothing for the subscribers
         }
         removeConverted(p.registerId());
         Publisher out = new Publisher(p.registerId(), interfaceId, p.clientId(), p.appName(), p.zone(), List.of(item),
                 p.version(), p.registerTimestamp(), p.sessionProcessId(), p.connectionGeneration());
-        Converted c = new Converted(app, instance.address(), out);
+        Converted c = new Converted(app, address, out);
         converted.put(p.registerId(), c);
         convertedByAddress.computeIfAbsent(c.address(), a -> new HashSet<>()).add(p.registerId());
         if (!ownAddresses.containsKey(c.address())) {
@@ -243,23 +249,45 @@ final class ConvertedView {
         return !pending.isEmpty();
     }
 
-    /** The list now, and the delta from the list built before (null on the first build). */
+    /**
+     * The list now, and the delta from the list built before (null on the first build). At a version not above the
+     * last build's, the last build itself: a subscriber holding that version holds that list, so what changed since
+     * stays pending for the next build at a higher version.
+     */
     Built build() {
-        long version = own.version() + catalog.version();
-        for (long v : appVersions.values()) {
-            version += v;
+        long version = versionSum();
+        if (built != null && version <= built.datum().version()) {
+            return built;
         }
         List<Publisher> all = new ArrayList<>(own.publishers().size() + visibleConverted.size());
         all.addAll(own.publishers());
         all.addAll(visibleConverted.values());
         Datum next = new Datum(interfaceId, version, all);
-        ReadDelta delta = built == null ? null : pendingDelta(built.version());
+        ReadDelta delta = built == null ? null : pendingDelta(built.datum().version());
         if (built == null || delta.size() > 0) {
             changedVersion = version;
         }
         pending.clear();
-        built = next;
-        return new Built(next, delta);
+        built = new Built(next, delta);
+        return built;
+    }
+
+    /** v(X) + the v(A)s + the catalog's version, saturated at the largest long (never wrapping below what was sent). */
+    private long versionSum() {
+        try {
+            long version = Math.addExact(own.version(), catalog.version());
+            for (long v : appVersions.values()) {
+                version = Math.addExact(version, v);
+            }
+            return version;
+        } catch (ArithmeticException e) {
+            if (!overflowLogged) {
+                overflowLogged = true;
+                LOG.warn("the version of the converted list of {} passes the largest long; it stays at it (lists built"
+                        + " from now on keep that version, so their changes wait for the sum to shrink: never)", interfaceId);
+            }
+            return Long.MAX_VALUE;
+        }
     }
 
     private ReadDelta pendingDelta(long base) {

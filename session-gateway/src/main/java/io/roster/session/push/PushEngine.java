@@ -74,9 +74,16 @@ public final class PushEngine implements AutoCloseable {
      */
     public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, PushOptions options,
                       PushMetrics metrics, Supplier<RevisionCatalog> catalog, DeltaDatumReader.Source conversionReads) {
-        this.plan = new PushPlan(audienceOf(registry), options);
+        this(registry, reader, sender, options, metrics, catalog, () -> 0L, conversionReads);
+    }
+
+    /** @param heardCatalogVersion the highest catalog version heard from meta (a list built below it is owed the catch-up) */
+    public PushEngine(ClientRegistry registry, DatumReader reader, PushSender sender, PushOptions options, PushMetrics metrics,
+                      Supplier<RevisionCatalog> catalog, LongSupplier heardCatalogVersion,
+                      DeltaDatumReader.Source conversionReads) {
+        this.plan = new PushPlan(Audience.of(registry), options);
         this.registry = registry;
-        this.conversions = new Conversions(catalog, conversionReads);
+        this.conversions = new Conversions(catalog, heardCatalogVersion, conversionReads);
         this.catalogChanges = new CatalogChanges(conversions);
         this.reader = new TargetReader(reader, conversions);
         this.reader.onOthersChanged(targets -> feed(p -> notices(p, targets)));
@@ -103,26 +110,6 @@ public final class PushEngine implements AutoCloseable {
     /** Now on the clock the plan and its pauses run on. */
     public long nowMillis() {
         return clock.getAsLong();
-    }
-
-    /** The registry as the plan sees it: a subscriber can take pushes while registered and its connection is open. */
-    static Audience audienceOf(ClientRegistry registry) {
-        return new Audience() {
-            @Override
-            public boolean hasSubscribers(String dataInfoId) {
-                return registry.hasSubscribers(dataInfoId);
-            }
-
-            @Override
-            public Collection<SubscriberRecord> subscribersOf(String dataInfoId) {
-                return registry.subscribersOf(dataInfoId);
-            }
-
-            @Override
-            public boolean canPushTo(SubscriberRecord s) {
-                return registry.isSubscribed(s) && s.connection().isOpen();
-            }
-        };
     }
 
     /**
@@ -157,7 +144,7 @@ public final class PushEngine implements AutoCloseable {
             try {
                 targets = catalogChanges.targets(before, after);
             } catch (RuntimeException e) {
-                LOG.error("pushing a catalog change failed; the next change or version check pushes it", e);
+                LOG.error("pushing a catalog change failed; the next version check pushes what it changed", e);
                 return;
             }
             feed(p -> notices(p, targets));
@@ -228,6 +215,14 @@ public final class PushEngine implements AutoCloseable {
             return commands;
         });
         return repaired.get();
+    }
+
+    /**
+     * The version a providers datum's subscribers should hold now: the catalog's, when its applications changed since
+     * the datum last computed (a round that failed or never started), else that datum's (-1: none computed yet).
+     */
+    public long providersVersion(String target) {
+        return reader.providersVersion(target);
     }
 
     /** Whether {@link #versionChecked} would repair {@code dataInfoId} now; changes nothing. */

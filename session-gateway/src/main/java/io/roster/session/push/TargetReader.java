@@ -36,7 +36,7 @@ final class TargetReader implements DatumReader {
     @Override
     public Datum read(String target) {
         if (PushTargets.isComputed(target)) {
-            return ProvidersDatum.of(target, conversions.catalog());
+            return providers(target);
         }
         if (PushTargets.isInterfaceOnly(target)) {
             Datum raw = data.read(PushTargets.dataInfoIdOf(target));
@@ -54,6 +54,31 @@ final class TargetReader implements DatumReader {
         }
         built.remove(target);
         return data.read(target);
+    }
+
+    /**
+     * The providers datum of {@code target} at the catalog's version; at the version last computed, the datum computed
+     * then (one version, one list: a catalog change at an equal version is owed a round at the next one).
+     */
+    private Datum providers(String target) {
+        Datum next = ProvidersDatum.of(target, conversions.catalog());
+        Built last = built.get(target);
+        if (last != null && last.datum().version() >= next.version()) {
+            return last.datum();
+        }
+        remember(target, next, null);
+        return next;
+    }
+
+    /** {@link PushEngine#providersVersion}. */
+    long providersVersion(String target) {
+        Built last = built.get(target);
+        if (last == null) {
+            return -1;
+        }
+        Datum now = ProvidersDatum.of(target, conversions.catalog());
+        return now.version() > last.datum().version() && !now.publishers().equals(last.datum().publishers())
+                ? now.version() : last.datum().version();
     }
 
     private void remember(String target, Datum datum, ReadDelta delta) {

@@ -110,8 +110,11 @@ public final class VersionCheck implements AutoCloseable {
         }
         Map<String, Long> converted = pushes.convertedDatums();
         Set<String> datums = new LinkedHashSet<>();
+        List<String> computed = new ArrayList<>();
         for (String target : registry.subscribedDataInfoIds()) {
-            if (!PushTargets.isComputed(target)) { // computed here from the catalog: data does not hold it
+            if (PushTargets.isComputed(target)) { // computed here from the catalog: data does not hold it
+                computed.add(target);
+            } else {
                 datums.add(PushTargets.dataInfoIdOf(target));
             }
         }
@@ -141,6 +144,14 @@ public final class VersionCheck implements AutoCloseable {
                 missing.merge(target, version, Math::max);
             }
         });
+        // A providers datum's subscriber below what it should hold (a push that failed, a catalog change whose round
+        // failed or never started) gets it now, as a plain one would.
+        for (String target : computed) {
+            long version = pushes.providersVersion(target);
+            if (version > 0 && pushes.missing(target, version)) {
+                missing.merge(target, version, Math::max);
+            }
+        }
         if (missing.isEmpty() && behind.isEmpty()) {
             return 0;
         }

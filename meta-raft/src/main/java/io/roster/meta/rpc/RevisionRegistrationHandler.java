@@ -18,7 +18,9 @@ import java.util.concurrent.Executor;
  * the limits first (INVALID_REQUEST naming the problem); a digest already live is answered OK once a ReadIndex
  * confirmed this node still leads (its image is then current); else {@code RevisionRegistered} is written and OK
  * answered once applied. Either way the registration goes through the leader's writer, ordered with its
- * collections, so a revision answered OK is not collected by a decision taken before the answer. NOT_LEADER names
+ * collections, so a revision answered OK is not collected by a decision taken before the answer. A collection
+ * written before but applied only after the live check (its write timed out on the leader, yet it stayed in the
+ * log) is caught after the ReadIndex: the image is read again and, the digest gone, the revision written again. NOT_LEADER names
  * the leader in its message ({@link SimpleReply} has no address field).
  */
 public final class RevisionRegistrationHandler extends RequestHandler<RevisionRegistration> {
@@ -41,21 +43,34 @@ public final class RevisionRegistrationHandler extends RequestHandler<RevisionRe
         }
         revision.check(limits);
         leader.requireLeader();
-        long started = System.nanoTime();
-        Optional<Registration> done = leader.await(leader.loop().registerRevision(revision), writeTimeoutMs,
-                "the revision registration failed");
-        if (done.isEmpty()) {
-            return errorReply(ErrorCode.UNAVAILABLE, "the registration of revision " + revision.digest()
-                    + " was not committed within " + writeTimeoutMs + " ms (no meta quorum?); retry");
-        }
-        if (!done.get().written()) {
-            long left = writeTimeoutMs - (System.nanoTime() - started) / 1_000_000;
-            String unconfirmed = leader.confirmLeadership(Math.max(1, left));
+        long deadline = System.nanoTime() + writeTimeoutMs * 1_000_000;
+        while (true) {
+            Optional<Registration> done = leader.await(leader.loop().registerRevision(revision), millisLeft(deadline),
+                    "the revision registration failed");
+            if (done.isEmpty()) {
+                return errorReply(ErrorCode.UNAVAILABLE, "the registration of revision " + revision.digest()
+                        + " was not committed within " + writeTimeoutMs + " ms (no meta quorum?); retry");
+            }
+            if (done.get().written()) {
+                return new SimpleReply(ErrorCode.OK, "");
+            }
+            String unconfirmed = leader.confirmLeadership(millisLeft(deadline));
             if (unconfirmed != null) {
                 return errorReply(ErrorCode.NOT_LEADER, LeaderRequest.unconfirmedMessage(unconfirmed));
             }
+            if (leader.image().revisions().contains(revision.digest())) {
+                return new SimpleReply(ErrorCode.OK, "");
+            }
+            // a collection whose write had timed out applied meanwhile: write the revision again before any OK
+            if (millisLeft(deadline) <= 1) {
+                return errorReply(ErrorCode.UNAVAILABLE, "revision " + revision.digest() + " was collected while "
+                        + "being registered and could not be written again within " + writeTimeoutMs + " ms; retry");
+            }
         }
-        return new SimpleReply(ErrorCode.OK, "");
+    }
+
+    private static long millisLeft(long deadline) {
+        return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.concurrent.Executor;
 
 /**
  * A session forwarding a revision registration, on the leader only. The content is checked against its digest and
- * the limits first (INVALID_REQUEST naming the problem); a digest already live is answered OK once a ReadIndex
+ * the limits first (INVALID_REQUEST naming the problem); a new digest while {@code meta.max-revisions} are live is
+ * refused LIMIT_EXCEEDED naming the setting (a session's full catalog fetch must fit one frame); a digest already live is answered OK once a ReadIndex
  * confirmed this node still leads (its image is then current); else {@code RevisionRegistered} is written and OK
  * answered once applied. Either way the registration goes through the leader's writer, ordered with its
  * collections, so a revision answered OK is not collected by a decision taken before the answer. A collection
@@ -27,12 +28,16 @@ public final class RevisionRegistrationHandler extends RequestHandler<RevisionRe
     private final LeaderRequest leader;
     private final RegistryLimits limits;
     private final long writeTimeoutMs;
+    private final int maxRevisions;
 
-    public RevisionRegistrationHandler(LeaderRequest leader, RegistryLimits limits, long writeTimeoutMs, Executor executor) {
+    /** @param maxRevisions {@code meta.max-revisions}: live revisions beyond it are refused LIMIT_EXCEEDED */
+    public RevisionRegistrationHandler(LeaderRequest leader, RegistryLimits limits, long writeTimeoutMs, int maxRevisions,
+                                       Executor executor) {
         super(RevisionRegistration.class, executor);
         this.leader = leader;
         this.limits = limits;
         this.writeTimeoutMs = writeTimeoutMs;
+        this.maxRevisions = maxRevisions;
     }
 
     @Override
@@ -45,11 +50,16 @@ public final class RevisionRegistrationHandler extends RequestHandler<RevisionRe
         leader.requireLeader();
         long deadline = System.nanoTime() + writeTimeoutMs * 1_000_000;
         while (true) {
-            Optional<Registration> done = leader.await(leader.loop().registerRevision(revision), millisLeft(deadline),
+            Optional<Registration> done = leader.await(leader.loop().registerRevision(revision, maxRevisions), millisLeft(deadline),
                     "the revision registration failed");
             if (done.isEmpty()) {
                 return errorReply(ErrorCode.UNAVAILABLE, "the registration of revision " + revision.digest()
                         + " was not committed within " + writeTimeoutMs + " ms (no meta quorum?); retry");
+            }
+            if (done.get().refused()) {
+                return errorReply(ErrorCode.LIMIT_EXCEEDED, "revision " + revision.digest() + " of app " + revision.app()
+                        + " is refused: meta holds " + done.get().image().revisions().catalog().size()
+                        + " live revisions, the limit set by meta.max-revisions (" + maxRevisions + ")");
             }
             if (done.get().written()) {
                 return new SimpleReply(ErrorCode.OK, "");

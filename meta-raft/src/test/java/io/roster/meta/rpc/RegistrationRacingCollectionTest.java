@@ -78,7 +78,7 @@ class RegistrationRacingCollectionTest {
         });
         Executor direct = Runnable::run;
         RevisionRegistrationHandler handler = new RevisionRegistrationHandler(
-                new LeaderRequest(role, leaderLoop, state::get), io.roster.common.model.RegistryLimits.DEFAULTS, 5_000, direct);
+                new LeaderRequest(role, leaderLoop, state::get), io.roster.common.model.RegistryLimits.DEFAULTS, 5_000, 10_000, direct);
         leaderLoop.leaderStarted(1);
         await().atMost(Duration.ofSeconds(5)).until(leaderLoop::isActive);
         now.set(1_600); // idle longer than the grace: the next tick collects it, and its write hangs

@@ -68,6 +68,11 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
     /** Touched only on the writer thread. */
     private ScheduledFuture<?> ticking;
     private boolean lastTickFailed;
+    /**
+     * A write of this term timed out and may still apply: the image may lose what it shows until a later write of
+     * the term applies (the log applies in order).
+     */
+    private boolean writeInDoubt;
 
     public LeaderLoop(LeaderOptions options, Supplier<MetaImage> image, RecordProposer proposer, SlotScheduler scheduler,
                       LeaseTracker lease) {
@@ -98,6 +103,7 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
             loads.clear();
             reports.clear();
             lastTickFailed = false;
+            writeInDoubt = false;
             term = newTerm;
             warnIfSlotCountDiffers(image.get().slotTable());
             if (ticking != null) {
@@ -186,7 +192,8 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
 
     /**
      * Registers {@code revision} through the log unless it is live already; either way it counts as needed now, so
-     * no collection decided after this call removes it. Runs on the writer, ordered with the collections, so the cap
+     * no collection decided after this call removes it. Runs on the writer, ordered with the collections; while an
+     * earlier write (a collection) is in doubt, a live digest is written again, behind it in the log. The cap
      * is exact: a new revision while {@code maxRevisions} are live is refused ({@link Registration#refused()}).
      *
      * @return the image it is live in (or the one that refused it), and whether this call wrote it; fails with
@@ -195,11 +202,12 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
     public CompletableFuture<Registration> registerRevision(Revision revision, int maxRevisions) {
         return asLeader(t -> {
             MetaImage before = image.get();
-            if (before.revisions().contains(revision.digest())) {
+            boolean live = before.revisions().contains(revision.digest());
+            if (live && !writeInDoubt) {
                 revisionUse.touched(revision.digest());
                 return new Registration(before, false);
             }
-            if (before.revisions().catalog().size() >= maxRevisions) {
+            if (!live && before.revisions().catalog().size() >= maxRevisions) {
                 return Registration.refusedBy(before);
             }
             revisionUse.touched(revision.digest());
@@ -325,6 +333,7 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
             return plan.before();
         }
         MetaImage after = await(proposer.propose(t, plan.records()));
+        writeInDoubt = false; // applied, so every earlier entry of the log is settled
         if (plan.changesTable()) {
             LeaderLogs.logTable(plan.before().slotTable(), after.slotTable(), plan.progress().migratingSlots(after.slotTable()));
         }
@@ -340,6 +349,7 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
+            writeInDoubt = true;
             throw new ProposalFailedException("meta log write not applied within " + options.applyTimeoutMs()
                     + " ms (no quorum?)", false);
         } catch (InterruptedException e) {

@@ -193,12 +193,24 @@ final class AppRouting {
         });
     }
 
+    /**
+     * Unsubscribes a released share on the callback pool. A failed one stays registered (and replayed), so it is
+     * tried again on the timer the subscribe retries use, until it succeeds or the client closes.
+     */
     private void unsubscribeQuietly(AppShare share) {
         try {
             registrar.unsubscribe(share.record);
             dispatcher.forget(share.record.registerId());
         } catch (RuntimeException e) {
-            LOG.warn("Unsubscribe from application datum {} failed: {}", share.record.dataInfoId(), e.toString());
+            LOG.warn("Unsubscribe from application datum {} failed: {}; trying again", share.record.dataInfoId(),
+                    e.toString());
+            schedule(() -> {
+                try {
+                    callbacks.execute(() -> unsubscribeQuietly(share));
+                } catch (RejectedExecutionException closing) {
+                    // the client is closing: its connection, and every subscription on it, goes
+                }
+            }, RESUBSCRIBE_MILLIS);
         }
     }
 

@@ -14,9 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
-import java.util.function.LongPredicate;
 
 /**
  * One registration sent without holding a thread: the rules of {@link Registrar} (in the table before it is sent,
@@ -41,10 +39,11 @@ final class AsyncRegistration {
     private volatile LinkStatus status;
 
     /**
-     * A call the registration needs answered OK on its connection first (an application instance's revision):
-     * sent unless {@code needed} says the connection generation has it already; {@code sent} records that it has.
+     * A call the registration needs answered OK on its connection first (an application instance's revision), sent
+     * before every attempt: the session answers at once when it knows it, and nothing here has to remember what a
+     * connection was given (a session forgets a revision meta collected).
      */
-    record Prelude(String what, Object request, LongPredicate needed, LongConsumer sent) {
+    record Prelude(String what, Object request) {
     }
 
     private AsyncRegistration(SessionLink link, ScheduledExecutorService calls, String what, LongFunction<Object> request,
@@ -97,9 +96,12 @@ final class AsyncRegistration {
     }
 
     private void send() {
+        send(prelude != null);
+    }
+
+    private void send(boolean first) {
         LinkStatus on = status;
         long generation = on.connectionGeneration();
-        boolean first = prelude != null && prelude.needed().test(generation);
         Object call = first ? prelude.request() : request.apply(generation);
         link.callAsync(on.connection(), call, calls).whenComplete((outcome, failure) -> {
             try {
@@ -107,8 +109,7 @@ final class AsyncRegistration {
                     throw failure instanceof RuntimeException e ? e : new RosterException(what + " failed", failure);
                 }
                 if (first && outcome instanceof CallOutcome.Answered a && a.reply().ok()) {
-                    prelude.sent().accept(generation);
-                    send(); // now the registration itself, on the same connection
+                    send(false); // now the registration itself, on the same connection
                     return;
                 }
                 answered(on, outcome, first ? prelude.what() + " for the " + what : what);

@@ -4,7 +4,6 @@ import com.alipay.remoting.rpc.RpcClient;
 import io.roster.client.push.PushDispatcher;
 import io.roster.client.push.PushHandler;
 import io.roster.client.registry.PublisherRecord;
-import io.roster.client.registry.RegisteredRevisions;
 import io.roster.client.registry.RegistrationReplayer;
 import io.roster.client.registry.RegistrationTable;
 import io.roster.client.registry.RequestFactory;
@@ -84,10 +83,9 @@ final class DefaultRosterClient implements RosterClient {
         this.liveness = options.livenessInterval().isZero() ? null : new LivenessCheck(link, rpcClient,
                 options.livenessInterval(), options.livenessTimeout(), threads + "-liveness");
         RequestFactory requests = new RequestFactory(clientId, options.appName(), options.zone());
-        RegisteredRevisions revisions = new RegisteredRevisions();
-        this.registrar = new Registrar(table, revisions, requests, link, options.connectTimeout(), options.requestTimeout(),
+        this.registrar = new Registrar(table, requests, link, options.connectTimeout(), options.requestTimeout(),
                 callExecutor);
-        this.replayer = new RegistrationReplayer(table, revisions, requests, link, reconnectBackoff, threads + "-replay");
+        this.replayer = new RegistrationReplayer(table, requests, link, reconnectBackoff, threads + "-replay");
         this.routing = new AppRouting(registrar, dispatcher, options.limits(), callExecutor, callbackExecutor);
     }
 

@@ -1,7 +1,6 @@
 package io.roster.client;
 
 import io.roster.client.registry.PublisherRecord;
-import io.roster.client.registry.RegisteredRevisions;
 import io.roster.client.registry.RegistrationTable;
 import io.roster.client.registry.RequestFactory;
 import io.roster.client.registry.SubscriptionRecord;
@@ -34,7 +33,6 @@ final class Registrar {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
 
     private final RegistrationTable table;
-    private final RegisteredRevisions revisions;
     private final RequestFactory requests;
     private final SessionLink link;
     private final long connectTimeoutNanos;
@@ -47,11 +45,10 @@ final class Registrar {
      *                    migrating, an overloaded session) is sent again before the error is the caller's
      * @param calls       where answers are handled and retries wait (registrations hold no thread while in flight)
      */
-    Registrar(RegistrationTable table, RegisteredRevisions revisions, RequestFactory requests, SessionLink link,
+    Registrar(RegistrationTable table, RequestFactory requests, SessionLink link,
               Duration connectTimeout, Duration retryWindow, ScheduledExecutorService calls) {
         this.calls = calls;
         this.table = table;
-        this.revisions = revisions;
         this.requests = requests;
         this.link = link;
         this.connectTimeoutNanos = connectTimeout.toNanos();
@@ -102,9 +99,10 @@ final class Registrar {
     }
 
     /**
-     * An application instance's revision, registered on the connection before its publish unless that connection
-     * has it already (once per digest per connection). The record is in the table first, so a replay on a newer
-     * connection registers the revision, then replays the publish.
+     * An application instance's revision, registered on the connection before each of its publishes (the session
+     * answers at once when it knows it; it may have dropped it since an earlier publish, once meta collected it).
+     * The record is in the table first, so a replay on a newer connection registers the revision, then replays the
+     * publish.
      */
     private AsyncRegistration.Prelude prelude(PublisherRecord record) {
         Revision revision = record.revision();
@@ -112,8 +110,7 @@ final class Registrar {
             return null;
         }
         return new AsyncRegistration.Prelude("registration of revision " + revision.digest() + " of app " + revision.app(),
-                requests.register(revision), generation -> !revisions.isRegistered(revision.digest(), generation),
-                generation -> revisions.registered(revision.digest(), generation));
+                requests.register(revision));
     }
 
     /** {@link #subscribe} without waiting (the shared subscriptions of application datums). */

@@ -53,7 +53,7 @@ class ApplicationPublishTest {
     }
 
     @Test
-    void theRevisionIsRegisteredOnceThenTheInstanceIsPublishedWithItsItem() {
+    void theRevisionIsRegisteredBeforeEachInstanceIsPublishedWithItsItem() {
         FakeSession session = fixture.session();
         RosterClient client = fixture.client(fixture.builder(session.address()));
 
@@ -62,8 +62,8 @@ class ApplicationPublishTest {
 
         Revision expected = revision("shop", "3000");
         assertThat(first.revision()).isEqualTo(expected.digest()).isEqualTo(second.revision());
-        assertThat(session.requests(RevisionRegistration.class)).as("once per digest on a connection")
-                .extracting(RevisionRegistration::revision).containsExactly(expected);
+        assertThat(session.requests(RevisionRegistration.class)).as("before each publish, nothing remembered per connection")
+                .extracting(RevisionRegistration::revision).containsExactly(expected, expected);
         PublishRequest published = session.publishers().get(first.publication().registerId());
         assertThat(published.dataInfoId()).isEqualTo(appDatum("shop")).isEqualTo(first.publication().dataInfoId());
         assertThat(published.data()).hasSize(1);
@@ -71,6 +71,25 @@ class ApplicationPublishTest {
                 .isEqualTo(new AppInstance(expected.digest(), "10.0.0.1:12200", Map.of("weight", "50")));
         assertThat(session.requests()).first().isInstanceOf(RevisionRegistration.class);
         assertThat(session.publishers()).hasSize(2);
+    }
+
+    /**
+     * Publish, unpublish, the revision collected meanwhile (the grace passed), publish the same metadata again on the
+     * same connection: the revision must be registered again, or the session refuses the instance as unregistered.
+     */
+    @Test
+    void aRevisionCollectedAfterItsInstanceLeftIsRegisteredAgainForTheNextPublishOnTheSameConnection() {
+        FakeSession session = fixture.session();
+        RosterClient client = fixture.client(fixture.builder(session.address()));
+        ApplicationPublication first = client.publishApplication("shop", "10.0.0.1:12200", metadata("3000"));
+        first.unpublish();
+        session.forgetRevision(first.revision());
+
+        ApplicationPublication again = client.publishApplication("shop", "10.0.0.1:12200", metadata("3000"));
+
+        assertThat(session.publishers()).containsOnlyKeys(again.publication().registerId());
+        assertThat(session.requests(RevisionRegistration.class)).hasSize(2);
+        assertThat(session.revisions()).containsKey(again.revision());
     }
 
     @Test

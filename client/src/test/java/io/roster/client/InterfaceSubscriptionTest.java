@@ -175,6 +175,35 @@ class InterfaceSubscriptionTest {
         assertThat(RoutingStats.of(client).appSubscriptions()).isZero();
     }
 
+    /** A shared application subscription whose unsubscribe the session refused is unsubscribed again later. */
+    @Test
+    void aFailedUnsubscribeOfASharedApplicationSubscriptionIsTriedAgainUntilItSucceeds() {
+        start();
+        Revision shop = revision("shop", "3000");
+        session.knowRevision(shop);
+        Lists echo = new Lists();
+        Subscription echoSub = client.subscribeInterface(ECHO, echo);
+        push(providers(ECHO_ID), 1, "shop");
+        push(ECHO_ID, 1);
+        subscriberOf(app("shop"));
+        push(app("shop"), 2, instance(shop, "10.0.0.1:12200", Map.of()));
+        echo.awaitVersion(1);
+        session.failWith(io.roster.common.wire.UnsubscribeRequest.class, app("shop"), io.roster.common.wire.ErrorCode.INVALID_REQUEST);
+
+        echoSub.unsubscribe();
+        await().atMost(Duration.ofSeconds(10)).until(() -> unsubscribesOf(app("shop")) >= 1);
+        assertThat(subscribersOf(app("shop"))).as("refused: still subscribed").hasSize(1);
+        session.stopFailing(io.roster.common.wire.UnsubscribeRequest.class, app("shop"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscribersOf(app("shop")).isEmpty());
+        assertThat(unsubscribesOf(app("shop"))).isGreaterThanOrEqualTo(2);
+    }
+
+    private long unsubscribesOf(String dataInfoId) {
+        return session.requests(io.roster.common.wire.UnsubscribeRequest.class).stream()
+                .filter(u -> u.dataInfoId().equals(dataInfoId)).count();
+    }
+
     @Test
     void anInstanceWhoseRevisionTheSessionLearnsLaterAppearsOnceItIsFetched() {
         start();

@@ -189,7 +189,7 @@ public final class MetaServer implements AutoCloseable {
         bolt.registerUserProcessor(new SessionListHandler(role, this::image, rpcExecutor));
         bolt.registerUserProcessor(new SwitchHandler(leader, options.joinWaitMs() * 2, rpcExecutor));
         bolt.registerUserProcessor(new RevisionRegistrationHandler(leader, options.limits(), options.joinWaitMs() * 2,
-                rpcExecutor));
+                options.maxRevisions(), rpcExecutor));
         bolt.registerUserProcessor(new RevisionCatalogHandler(leader, options.joinWaitMs(), rpcExecutor));
         return server;
     }

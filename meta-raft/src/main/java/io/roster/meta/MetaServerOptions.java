@@ -17,11 +17,12 @@ import java.util.List;
  * @param join    start outside the group, with an empty configuration, until {@code roster meta add-peer} adds it
  * @param revisionGraceMs how long an unused revision is kept before the leader collects it
  * @param limits  what a registered revision is checked against
+ * @param maxRevisions most live revisions; a new one beyond it is refused ({@code meta.max-revisions})
  */
 public record MetaServerOptions(String host, int port, List<String> peers, Path raftDir, int electionTimeoutMs,
                                 int snapshotIntervalSecs, int slots, int replicas, int leaseMs, int heartbeatIntervalMs,
                                 int rpcTimeoutMs, boolean join, int maxMigrations, int maxFrameBytes,
-                                int revisionGraceMs, RegistryLimits limits) {
+                                int revisionGraceMs, RegistryLimits limits, int maxRevisions) {
 
     public MetaServerOptions {
         peers = List.copyOf(peers);
@@ -39,7 +40,8 @@ public record MetaServerOptions(String host, int port, List<String> peers, Path 
                 config.get(ConfigKeys.CLUSTER_REPLICAS), config.get(ConfigKeys.LEASE_DURATION_MS),
                 config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), config.get(ConfigKeys.RPC_TIMEOUT_MS),
                 config.get(ConfigKeys.META_JOIN), config.get(ConfigKeys.META_MAX_MIGRATIONS), config.maxFrameBytes(),
-                config.get(ConfigKeys.META_REVISION_GRACE_MS), config.limits());
+                config.get(ConfigKeys.META_REVISION_GRACE_MS), config.limits(),
+                config.get(ConfigKeys.META_MAX_REVISIONS));
     }
 
     /** This node's host:port, its name in the Raft group. */

@@ -37,7 +37,6 @@ public final class RegistrationReplayer implements Replayer {
     private static final int IN_FLIGHT = 8;
 
     private final RegistrationTable table;
-    private final RegisteredRevisions revisions;
     private final RequestFactory requests;
     private final SessionLink link;
     private final Backoff backoff;
@@ -47,11 +46,10 @@ public final class RegistrationReplayer implements Replayer {
      * @param backoff    the waits between retries of one item (the reconnect backoff)
      * @param threadName the name of the threads a replay sends its items from
      */
-    public RegistrationReplayer(RegistrationTable table, RegisteredRevisions revisions, RequestFactory requests,
+    public RegistrationReplayer(RegistrationTable table, RequestFactory requests,
                                 SessionLink link, Backoff backoff, String threadName) {
         this.threadName = threadName;
         this.table = table;
-        this.revisions = revisions;
         this.requests = requests;
         this.link = link;
         this.backoff = backoff;
@@ -67,14 +65,9 @@ public final class RegistrationReplayer implements Replayer {
         // First the revisions: a session refuses an application instance whose revision it does not know.
         List<Callable<Boolean>> registrations = new ArrayList<>();
         for (Revision r : snapshot.revisions()) {
-            registrations.add(() -> {
-                boolean sent = send(connection, address, "registration of revision " + r.digest() + " of app " + r.app(),
-                        requests.register(r), () -> { }); // a refused one: its publishes are refused and dropped next
-                if (sent) {
-                    revisions.registered(r.digest(), generation);
-                }
-                return sent;
-            });
+            // a refused one: its publishes are refused and dropped next
+            registrations.add(() -> send(connection, address, "registration of revision " + r.digest() + " of app "
+                    + r.app(), requests.register(r), () -> { }));
         }
         if (!sendAll(registrations)) {
             return false;

@@ -158,6 +158,11 @@ public final class FakeSession extends FakeBoltPeer {
         revisions.put(revision.digest(), revision);
     }
 
+    /** This session no longer knows {@code digest}, as after meta collected it. */
+    public void forgetRevision(String digest) {
+        revisions.remove(digest);
+    }
+
     /** The revisions this session knows, by digest. */
     public Map<String, Revision> revisions() {
         return Map.copyOf(revisions);

@@ -30,6 +30,8 @@ public final class ConfigKeys {
             "At most this many slots are copied to new replicas at once; promotions of a dead leader's follower are never held back.");
     public static final ConfigKey<Integer> META_REVISION_GRACE_MS = ConfigKey.intKey("meta.revision-grace-ms", 600_000, 1_000, 86_400_000,
             "A registered application revision that no session reports in use and nobody registers for this long is collected by the meta leader (a new leader first waits this long).");
+    public static final ConfigKey<Integer> META_MAX_REVISIONS = ConfigKey.intKey("meta.max-revisions", 10_000, 1, 1_000_000,
+            "Most application revisions meta keeps live; registering a new one beyond it is refused (LIMIT_EXCEEDED). Keeps a session's full catalog fetch within rpc.max-frame-bytes.");
     public static final ConfigKey<Integer> META_ELECTION_TIMEOUT_MS = ConfigKey.intKey("meta.election-timeout-ms", 1000, 100, 60_000,
             "Raft election timeout of the meta group. Below ~300 ms 2-core machines churn leaders.");
     public static final ConfigKey<Integer> META_SNAPSHOT_INTERVAL_SECS = ConfigKey.intKey("meta.snapshot-interval-secs", 3600, 1, 86_400,
@@ -93,7 +95,7 @@ public final class ConfigKeys {
             "Longest application name, in characters.");
 
     public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
-            META_JOIN, META_MAX_MIGRATIONS, META_REVISION_GRACE_MS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT, CLUSTER_SLOTS,
+            META_JOIN, META_MAX_MIGRATIONS, META_REVISION_GRACE_MS, META_MAX_REVISIONS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT, CLUSTER_SLOTS,
             CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, RPC_MAX_FRAME_BYTES, DATA_REPLICA_SYNC_INTERVAL_MS,
             DATA_MIGRATION_TIMEOUT_MS, DATA_MOVED_SLOT_DROP_DELAY_MS, DATA_TOMBSTONE_GRACE_MS, SESSION_DIGEST_INTERVAL_MS, SESSION_VERSION_CHECK_INTERVAL_MS,
             SESSION_PUSH_DEBOUNCE_MS,

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -69,6 +68,11 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
     /** Touched only on the writer thread. */
     private ScheduledFuture<?> ticking;
     private boolean lastTickFailed;
+    /**
+     * A write of this term timed out and may still apply: the image may lose what it shows until a later write of
+     * the term applies (the log applies in order).
+     */
+    private boolean writeInDoubt;
 
     public LeaderLoop(LeaderOptions options, Supplier<MetaImage> image, RecordProposer proposer, SlotScheduler scheduler,
                       LeaseTracker lease) {
@@ -99,6 +103,7 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
             loads.clear();
             reports.clear();
             lastTickFailed = false;
+            writeInDoubt = false;
             term = newTerm;
             warnIfSlotCountDiffers(image.get().slotTable());
             if (ticking != null) {
@@ -180,19 +185,32 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
         });
     }
 
+    /** {@link #registerRevision(Revision, int)} with no cap. */
+    public CompletableFuture<Registration> registerRevision(Revision revision) {
+        return registerRevision(revision, Integer.MAX_VALUE);
+    }
+
     /**
      * Registers {@code revision} through the log unless it is live already; either way it counts as needed now, so
-     * no collection decided after this call removes it. Runs on the writer, ordered with the collections.
+     * no collection decided after this call removes it. Runs on the writer, ordered with the collections; while an
+     * earlier write (a collection) is in doubt, a live digest is written again, behind it in the log. The cap
+     * is exact: a new revision while {@code maxRevisions} are live is refused ({@link Registration#refused()}).
      *
-     * @return the image it is live in, and whether this call wrote it; fails with {@link ProposalFailedException}
+     * @return the image it is live in (or the one that refused it), and whether this call wrote it; fails with
+     *         {@link ProposalFailedException}
      */
-    public CompletableFuture<Registration> registerRevision(Revision revision) {
+    public CompletableFuture<Registration> registerRevision(Revision revision, int maxRevisions) {
         return asLeader(t -> {
-            revisionUse.touched(revision.digest());
             MetaImage before = image.get();
-            if (before.revisions().contains(revision.digest())) {
+            boolean live = before.revisions().contains(revision.digest());
+            if (live && !writeInDoubt) {
+                revisionUse.touched(revision.digest());
                 return new Registration(before, false);
             }
+            if (!live && before.revisions().catalog().size() >= maxRevisions) {
+                return Registration.refusedBy(before);
+            }
+            revisionUse.touched(revision.digest());
             MetaImage after = commit(t, planner.withTable(before, List.of(new RevisionRegistered(revision)), reports::progress));
             LOG.info("revision {} of app {} registered ({} interfaces)", revision.digest(), revision.app(),
                     revision.interfaces().size());
@@ -261,7 +279,7 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
                         n.processId(), lease.millisSinceHeard(n.address(), now));
             }
             MetaImage after = commit(t, plan);
-            plan.admitted().forEach(n -> logJoin(before, n));
+            plan.admitted().forEach(n -> LeaderLogs.logJoin(before, n));
             logCollected(plan);
             if (joined != null) {
                 joined.complete(after);
@@ -309,24 +327,15 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
         }
     }
 
-    private static void logJoin(MetaImage before, NodeInfo node) {
-        NodeInfo old = before.node(node.address()).orElse(null);
-        if (old == null) {
-            LOG.info("{} node {} joined (process {})", node.role(), node.address(), node.processId());
-        } else {
-            LOG.info("{} node {} restarted: process {} replaces {}", node.role(), node.address(), node.processId(),
-                    old.processId());
-        }
-    }
-
     /** Writes {@code plan} as one entry and waits for it to be applied; the image unchanged when it is empty. */
     private MetaImage commit(long t, LeaderPlan plan) {
         if (plan.isEmpty()) {
             return plan.before();
         }
         MetaImage after = await(proposer.propose(t, plan.records()));
+        writeInDoubt = false; // applied, so every earlier entry of the log is settled
         if (plan.changesTable()) {
-            logTable(plan.before().slotTable(), after.slotTable(), plan.progress().migratingSlots(after.slotTable()));
+            LeaderLogs.logTable(plan.before().slotTable(), after.slotTable(), plan.progress().migratingSlots(after.slotTable()));
         }
         return after;
     }
@@ -340,23 +349,13 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
+            writeInDoubt = true;
             throw new ProposalFailedException("meta log write not applied within " + options.applyTimeoutMs()
                     + " ms (no quorum?)", false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProposalFailedException("interrupted while writing the meta log", false);
         }
-    }
-
-    private static void logTable(SlotTable before, SlotTable after, int migrating) {
-        int moved = 0;
-        for (int i = 0; i < after.slotCount(); i++) {
-            if (i >= before.slotCount() || !before.slot(i).leader().equals(after.slot(i).leader())) {
-                moved++;
-            }
-        }
-        LOG.info("slot table epoch {} -> {}: {} slot leaders changed, {} slots migrating, leaders per node {}", before.epoch(),
-                after.epoch(), moved, migrating, new TreeMap<>(after.leaderCounts()));
     }
 
     private void warnIfSlotCountDiffers(SlotTable table) {

@@ -97,7 +97,7 @@ class HandlersOnFollowerTest {
     @Test
     void aFollowerRedirectsRevisionCallsNamingTheLeader() {
         LeaderRequest onFollower = new LeaderRequest(role(false, LEADER), leaderLoop, () -> MetaImage.EMPTY);
-        SimpleReply registration = (SimpleReply) new RevisionRegistrationHandler(onFollower, RegistryLimits.DEFAULTS, 100, null)
+        SimpleReply registration = (SimpleReply) new RevisionRegistrationHandler(onFollower, RegistryLimits.DEFAULTS, 100, 10_000, null)
                 .handleRequest(null, new RevisionRegistration(RevisionFixtures.SHOP_V1));
         RevisionCatalogReply catalog = (RevisionCatalogReply) new RevisionCatalogHandler(onFollower, 100, null)
                 .handleRequest(null, new RevisionCatalogRequest(0));
@@ -113,7 +113,7 @@ class HandlersOnFollowerTest {
     void aRevisionWhoseContentDoesNotMatchItsDigestIsAnInvalidRequestOnAnyNode() {
         Revision forged = new Revision("shop", RevisionFixtures.WAREHOUSE.digest(), RevisionFixtures.SHOP_V1.interfaces());
         RevisionRegistrationHandler handler = new RevisionRegistrationHandler(
-                new LeaderRequest(role(false, LEADER), leaderLoop, () -> MetaImage.EMPTY), RegistryLimits.DEFAULTS, 100, null);
+                new LeaderRequest(role(false, LEADER), leaderLoop, () -> MetaImage.EMPTY), RegistryLimits.DEFAULTS, 100, 10_000, null);
 
         SimpleReply forgedReply = (SimpleReply) handler.handleRequest(null, new RevisionRegistration(forged));
         SimpleReply missing = (SimpleReply) handler.handleRequest(null, new RevisionRegistration(null));

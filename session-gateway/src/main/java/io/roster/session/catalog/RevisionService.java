@@ -38,6 +38,7 @@ public final class RevisionService implements AutoCloseable {
     private final Counter forwarded;
     private ExecutorService metaCalls;
     private volatile CatalogFetcher fetcher;
+    private volatile RevisionRescue rescue;
     private RevisionHandlers handlers;
 
     public RevisionService(RegistryLimits limits, MetricRegistry metrics) {
@@ -54,6 +55,9 @@ public final class RevisionService implements AutoCloseable {
                 new ArrayBlockingQueue<>(META_CALL_QUEUE), NamedThreads.factory("session-revisions"));
         CatalogFetcher f = new CatalogFetcher(catalog, meta, metaCalls, fetches);
         handlers = new RevisionHandlers(catalog, f, meta, limits, metaCalls, forwarded);
+        RevisionRescue r = new RevisionRescue(catalog, inUse, handlers::register);
+        catalog.addListener(r);
+        rescue = r;
         fetcher = f;
     }
 
@@ -86,11 +90,15 @@ public final class RevisionService implements AutoCloseable {
         return publishCheck;
     }
 
-    /** On the heartbeat thread: a reply's catalog version; a fetch starts elsewhere when it is newer. */
+    /**
+     * On the heartbeat thread: a reply's catalog version; a fetch starts elsewhere when it is newer. Revisions in use
+     * here that meta collected are registered again (also elsewhere).
+     */
     public void heard(HeartbeatReply reply) {
         CatalogFetcher f = fetcher;
         if (f != null) {
             f.heard(reply.revisionsVersion());
+            rescue.heartbeat();
         }
     }
 

@@ -72,7 +72,10 @@ public final class AppDirectory {
         }
     }
 
-    /** An instance of an application serving an interface, as an interface-level subscriber of it sees it. */
+    /**
+     * An instance of an application serving an interface, with the item an interface-level subscriber would get
+     * for it (listed even when a subscriber gets it only as an interface-level publisher at the same address).
+     */
     public record ServingInstance(String address, String revision, String item) {
     }
 

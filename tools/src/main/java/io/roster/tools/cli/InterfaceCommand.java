@@ -12,7 +12,8 @@ import java.io.PrintWriter;
 /** {@code roster interface IFACE}: who provides an interface, application-level and interface-level. */
 @Command(name = "interface", mixinStandardHelpOptions = true,
         description = {"Show interface IFACE: the applications whose live revisions serve it (with each revision's",
-                "parameters and the instances, as an interface-level subscriber gets them), those that served it",
+                "parameters and each instance with its converted item; unlike a subscriber's list, an instance",
+                "also published at an interface-level publisher's address is listed as well), those that served it",
                 "before, and its own interface-level publishers (its datum as stored, not converted)."})
 public final class InterfaceCommand extends AppCatalogCommand {
     @Parameters(index = "0", paramLabel = "IFACE", description = "Interface: a service name, or a full dataId#@#instanceId#@#group.")

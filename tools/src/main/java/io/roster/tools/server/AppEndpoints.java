@@ -74,7 +74,7 @@ final class AppEndpoints {
                 throw new IllegalStateException("meta answered " + reply.code() + ": " + reply.message());
             }
             RevisionCatalog catalog = reply.applyTo(RevisionCatalog.EMPTY);
-            SlotLeaderReads reads = new SlotLeaderReads(caller, meta.state().slotTable(), timeoutMs);
+            SlotLeaderReads reads = new SlotLeaderReads(caller, meta.image().slotTable(), timeoutMs);
             return view.apply(new AppDirectory(catalog, reads, config.limits()));
         }
     }

@@ -1,0 +1,38 @@
+package io.roster.meta.leader;
+
+import io.roster.common.model.NodeInfo;
+import io.roster.common.model.SlotTable;
+import io.roster.meta.image.MetaImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.TreeMap;
+
+/** What the leader loop logs about the entries it wrote (under {@link LeaderLoop}'s logger). */
+final class LeaderLogs {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderLoop.class);
+
+    private LeaderLogs() {
+    }
+
+    static void logJoin(MetaImage before, NodeInfo node) {
+        NodeInfo old = before.node(node.address()).orElse(null);
+        if (old == null) {
+            LOG.info("{} node {} joined (process {})", node.role(), node.address(), node.processId());
+        } else {
+            LOG.info("{} node {} restarted: process {} replaces {}", node.role(), node.address(), node.processId(),
+                    old.processId());
+        }
+    }
+
+    static void logTable(SlotTable before, SlotTable after, int migrating) {
+        int moved = 0;
+        for (int i = 0; i < after.slotCount(); i++) {
+            if (i >= before.slotCount() || !before.slot(i).leader().equals(after.slot(i).leader())) {
+                moved++;
+            }
+        }
+        LOG.info("slot table epoch {} -> {}: {} slot leaders changed, {} slots migrating, leaders per node {}", before.epoch(),
+                after.epoch(), moved, migrating, new TreeMap<>(after.leaderCounts()));
+    }
+}

@@ -19,7 +19,7 @@ import java.util.OptionalLong;
 
 /**
  * Judges a recorded history: completeness of pushes after steady, no version regression, no ghost or unknown
- * item, convergence of every change; converted lists and {@code subscribeInterface} listeners by the same checks
+ * item, convergence of every change, no address listed both ways in one list; converted lists and {@code subscribeInterface} listeners by the same checks
  * (see {@link ConvertedLists}). Pure: the same history gives the same report.
  */
 public final class Checker {
@@ -40,6 +40,7 @@ public final class Checker {
         List<Violation> violations = new ArrayList<>(completeness.violations());
         violations.addAll(RegressionCheck.run(run));
         violations.addAll(GhostCheck.run(run));
+        violations.addAll(DuplicateAddressCheck.run(run, derived.appItems(), derived.interfaceItems()));
         violations.addAll(convergence.violations());
         violations.sort(Comparator.comparingLong(Violation::t).thenComparing(Violation::kind));
         return new Report(

@@ -34,8 +34,9 @@ import java.util.TreeSet;
  * application call casts doubt on the items it may have set or removed, exactly as a failed plain call does, and
  * (an {@link ItemDoubt}) on the interface-level items at its pod's address that it may show again in a view by
  * taking the instance off an interface, until the pod's next successful call or its client's close. Derived events
- * carry the time and call start of the event that caused them. A history without application events is returned as
- * it is.
+ * carry the time and call start of the event that caused them. The form of a dual-published address a list should
+ * not show is allowed but not required while both forms are live ({@link HiddenItems}). A history without
+ * application events is returned as it is.
  */
 final class ConvertedLists {
     static final String VIEW_PREFIX = "interface:";
@@ -49,8 +50,11 @@ final class ConvertedLists {
     private record Derived(String client, String item, boolean pinned) {
     }
 
-    /** The derived history, and the items failed calls may have shown beyond their own. */
-    record Result(History history, List<ItemDoubt> shown) {
+    /**
+     * The derived history; the items failed calls may have shown beyond their own, and the hidden form of each
+     * dual-published address ({@link HiddenItems}); the application-level and the interface-level item texts.
+     */
+    record Result(History history, List<ItemDoubt> shown, Set<String> appItems, Set<String> interfaceItems) {
     }
 
     /**
@@ -63,11 +67,14 @@ final class ConvertedLists {
         final long from;
         final Set<String> pubs;
         final Set<String> clients;
+        final String pub;
         long settledAt = ItemSpan.NEVER;
+        String settledBy;
 
-        Shown(String view, String item, long from, Set<String> pubs, Set<String> clients) {
+        Shown(String view, String item, String pub, long from, Set<String> pubs, Set<String> clients) {
             this.view = view;
             this.item = item;
+            this.pub = pub;
             this.from = from;
             this.pubs = pubs;
             this.clients = clients;
@@ -83,6 +90,11 @@ final class ConvertedLists {
     private final Map<String, Map<String, Derived>> derived = new HashMap<>();
     private final List<Event> out = new ArrayList<>();
     private final List<Shown> shown = new ArrayList<>();
+    private final HiddenItems hidden = new HiddenItems();
+    private final Set<String> appItems = new HashSet<>();
+    private final Set<String> interfaceItems = new HashSet<>();
+    /** The event being applied, as violation details name it. */
+    private String cause = "";
 
     private ConvertedLists(Set<String> viewed) {
         this.viewed = viewed;
@@ -103,16 +115,19 @@ final class ConvertedLists {
             }
         }
         if (!any) {
-            return new Result(history, List.of());
+            return new Result(history, List.of(), Set.of(), Set.of());
         }
         ConvertedLists lists = new ConvertedLists(viewed);
         history.events().forEach(lists::apply);
-        return new Result(new History(lists.out),
-                lists.shown.stream().map(d -> new ItemDoubt(d.view, d.item, d.from, d.settledAt)).toList());
+        List<ItemDoubt> doubts = new ArrayList<>(lists.hidden.doubts());
+        lists.shown.forEach(d -> doubts.add(new ItemDoubt(d.view, d.item, d.pub, d.from, d.settledAt, d.settledBy)));
+        return new Result(new History(lists.out), doubts, lists.appItems, lists.interfaceItems);
     }
 
     private void apply(Event e) {
         settle(e);
+        cause = e.type() + " at t=" + e.t();
+        collectItems(e);
         if (e instanceof Event.Publish p) {
             ifaceByDataId.computeIfAbsent(p.dataId(), k -> new LinkedHashMap<>())
                     .put(p.pub(), new IfacePub(p.pub(), p.client(), p.item(), p.pinned()));
@@ -197,6 +212,18 @@ final class ConvertedLists {
         }
     }
 
+    private void collectItems(Event e) {
+        if (e instanceof Event.Publish p) {
+            interfaceItems.add(p.item());
+        } else if (e instanceof Event.PublishFailed f) {
+            interfaceItems.add(f.item());
+        } else if (e instanceof AppEvent.Publish p) {
+            p.instance().interfaces().keySet().forEach(x -> appItems.add(p.instance().item(x)));
+        } else if (e instanceof AppEvent.PublishFailed f) {
+            f.instance().interfaces().keySet().forEach(x -> appItems.add(f.instance().item(x)));
+        }
+    }
+
     /**
      * A publish or rollout that threw: each item it tried to set is in doubt (a failed publish), and each item of an
      * interface it would have dropped is in doubt as after a failed unpublish.
@@ -247,7 +274,8 @@ final class ConvertedLists {
         }
         for (IfacePub q : ifaceByDataId.getOrDefault(x, Map.of()).values()) {
             if (ServiceAddress.of(q.item()).equals(pod.instance().address())) {
-                shown.add(new Shown(viewOf(x), q.item(), from, new HashSet<>(List.of(pod.pub(), q.pub())),
+                shown.add(new Shown(viewOf(x), q.item(), q.pub() + ">" + viewOf(x), from,
+                        new HashSet<>(List.of(pod.pub(), q.pub())),
                         new HashSet<>(List.of(pod.client(), q.client()))));
             }
         }
@@ -273,6 +301,7 @@ final class ConvertedLists {
         for (Shown d : shown) {
             if (d.settledAt == ItemSpan.NEVER && (d.pubs.contains(pub) || d.clients.contains(client))) {
                 d.settledAt = e.t();
+                d.settledBy = e.type() + " at t=" + e.t();
             }
         }
     }
@@ -310,20 +339,28 @@ final class ConvertedLists {
             providers.forEach(a -> appAddresses.add(a.instance().address()));
 
             Map<String, Derived> old = new LinkedHashMap<>();
+            Map<String, String> hiddenOld = new LinkedHashMap<>();
             for (AppPub a : providers) {
                 if (!plainAddresses.contains(a.instance().address())) {
                     old.put(a.pub() + ">" + x, new Derived(a.client(), a.instance().item(x), false));
+                } else {
+                    hiddenOld.put(a.pub() + ">" + x, a.instance().item(x));
                 }
             }
             update(x, old, t, calledAt);
+            hidden.update(x, hiddenOld, t, calledAt, cause);
             if (viewed.contains(x)) {
                 String view = viewOf(x);
                 Map<String, Derived> now = new LinkedHashMap<>();
+                Map<String, String> hiddenNow = new LinkedHashMap<>();
                 for (IfacePub q : plain.values()) {
                     if (!appAddresses.contains(ServiceAddress.of(q.item()))) {
                         now.put(q.pub() + ">" + view, new Derived(q.client(), q.item(), q.pinned()));
+                    } else {
+                        hiddenNow.put(q.pub() + ">" + view, q.item());
                     }
                 }
+                hidden.update(view, hiddenNow, t, calledAt, cause);
                 for (AppPub a : providers) {
                     now.put(a.pub() + ">" + view, new Derived(a.client(), a.instance().item(x), false));
                 }

@@ -9,7 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * GHOST: an item is not pushed once the ghost bound has passed since its publisher let go of it. UNKNOWN_ITEM, on
+ * GHOST: an item is not pushed once the ghost bound has passed since its publisher let go of it, or since the end
+ * of the last {@link ItemDoubt} that let it be listed where no call published it. UNKNOWN_ITEM, on
  * the way: an item never published under the push's dataId should never be pushed at all. An item seen before its
  * publish returned is fine: the session took it before the SDK call came back.
  */
@@ -33,7 +34,9 @@ final class GhostCheck {
                 ItemSpan lastGone = null;
                 boolean known = false;
                 boolean current = false;
-                for (ItemSpan span : run.publications().ofItem(item)) {
+                List<ItemSpan> spans = new ArrayList<>(run.publications().ofItem(item));
+                run.uncertainty().shownOf(push.dataId(), item).forEach(d -> spans.add(d.asSpan()));
+                for (ItemSpan span : spans) {
                     if (!span.dataId().equals(push.dataId())) {
                         continue;
                     }

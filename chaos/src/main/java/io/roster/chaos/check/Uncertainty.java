@@ -34,10 +34,12 @@ final class Uncertainty {
     }
 
     private final Map<String, List<Doubt>> doubts;
+    private final Map<String, List<ItemDoubt>> shown;
     private final int failedItems;
 
-    private Uncertainty(Map<String, List<Doubt>> doubts, int failedItems) {
+    private Uncertainty(Map<String, List<Doubt>> doubts, Map<String, List<ItemDoubt>> shown, int failedItems) {
         this.doubts = doubts;
+        this.shown = shown;
         this.failedItems = failedItems;
     }
 
@@ -61,12 +63,14 @@ final class Uncertainty {
             publications.liveAt(f.pub(), f.t())
                     .ifPresent(s -> add(doubts, s.dataId(), s.item(), new Doubt(f.calledAt(), s.goneAt())));
         }
+        Map<String, List<ItemDoubt>> shownByKey = new HashMap<>();
         for (ItemDoubt d : shown) {
+            shownByKey.computeIfAbsent(key(d.dataId(), d.item()), k -> new ArrayList<>()).add(d);
             long until = d.settledAt() == ItemSpan.NEVER || d.settledAt() + ghostBoundMs < d.settledAt()
                     ? ItemSpan.NEVER : d.settledAt() + ghostBoundMs;
             add(doubts, d.dataId(), d.item(), new Doubt(d.from(), until));
         }
-        return new Uncertainty(doubts, failed.size());
+        return new Uncertainty(doubts, shownByKey, failed.size());
     }
 
     private static void add(Map<String, List<Doubt>> doubts, String dataId, String item, Doubt doubt) {
@@ -89,6 +93,14 @@ final class Uncertainty {
             }
         }
         return false;
+    }
+
+    /**
+     * The {@link ItemDoubt}s of {@code item} under {@code dataId}: where no call published it there, these are the
+     * spans in which it could be listed, so one listed after them all is a ghost, not an unknown item.
+     */
+    List<ItemDoubt> shownOf(String dataId, String item) {
+        return shown.getOrDefault(key(dataId, item), List.of());
     }
 
     /** Distinct items of failed publish calls. */

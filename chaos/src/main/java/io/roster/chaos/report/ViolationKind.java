@@ -11,5 +11,11 @@ public enum ViolationKind {
     /** A push carried an item that was never published under its dataId: another dataId's, or made up. */
     UNKNOWN_ITEM,
     /** A change was not seen by every live subscriber within the convergence bound, or not by the end. */
-    NOT_CONVERGED
+    NOT_CONVERGED,
+    /**
+     * One list (a converted list, or a {@code subscribeInterface} listener call) held an address both ways: an
+     * interface-level item and an application-level (converted) item at the same address. Dual publishing is
+     * listed once (APP-DESIGN flows 5e and 6).
+     */
+    DUPLICATE_ADDRESS
 }

@@ -146,7 +146,7 @@ class ConvertedListsCheckTest {
     }
 
     @Test
-    void dualPublishingListedTwiceIsAViolationForOldAndNewSubscribers() {
+    void dualPublishingListedTwiceIsADuplicateAddressForOldAndNewSubscribers() {
         Report r = checker.check(podOnRevision1()
                 .add(new AppEvent.Subscribe(1100, "c1", "n1", X))
                 .add(instances(1120, "n1", X, 1, PINNED, item(REV1, 1, X)))
@@ -156,13 +156,14 @@ class ConvertedListsCheckTest {
                 .push(3600, "s1", X, 4, PINNED, item(REV1, 1, X), DUAL)
                 .end(8000).history());
 
-        assertThat(r.violations()).filteredOn(v -> v.dataId().equals(X)).extracting(Violation::kind)
-                .contains(ViolationKind.GHOST, ViolationKind.NOT_CONVERGED);
-        // The interface-level item was never expected by new subscribers: the application-level one won from the start.
-        assertThat(r.violations()).filteredOn(v -> v.dataId().equals(VX)).singleElement().satisfies(v -> {
-            assertThat(v.kind()).isEqualTo(ViolationKind.UNKNOWN_ITEM);
-            assertThat(v.detail()).contains("item \"" + DUAL + "\" of pub d1 published under " + X);
-        });
+        // Each list shows the address both ways. The form a list should not show is allowed alone while both are
+        // live (the two travel apart), never next to the other.
+        assertThat(r.violations()).extracting(Violation::kind, Violation::dataId, Violation::t).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ViolationKind.DUPLICATE_ADDRESS, X, 2020L),
+                org.assertj.core.groups.Tuple.tuple(ViolationKind.DUPLICATE_ADDRESS, VX, 2020L),
+                org.assertj.core.groups.Tuple.tuple(ViolationKind.DUPLICATE_ADDRESS, X, 3600L));
+        assertThat(r.violations()).allSatisfy(v -> assertThat(v.detail()).contains("address " + POD)
+                .contains(DUAL).contains(item(REV1, 1, X)));
     }
 
     @Test
@@ -281,19 +282,20 @@ class ConvertedListsCheckTest {
 
     @Test
     void theDoubtOfAFailedDualUnpublishEndsWithThePodsNextSuccessfulCall() {
-        // A rollout that keeps X succeeds: the instance is back, so the interface-level item is hidden again, and
-        // a new subscriber still showing it past the ghost bound is wrong.
+        // A rollout that keeps X succeeds: the instance is back, so a new subscriber must list it again; the
+        // interface-level item alone past the bound is a partial push (the application-level item is required).
         Report r = checker.check(dualPodSeenByANewSubscriber()
                 .add(new AppEvent.UnpublishFailed(2000, "a0", "shop", "ap1", "timeout", 1990))
                 .add(instances(2020, "n1", X, 2, PINNED, DUAL))
                 .add(new AppEvent.Publish(3000, "a0", "ap1", pod(REV2, 2), true, 2990))
-                .add(instances(5000, "n1", X, 3, PINNED, DUAL, item(REV2, 2, X)))
+                .add(instances(5000, "n1", X, 3, PINNED, DUAL))
                 .end(8000).history());
 
         assertThat(r.violations()).filteredOn(v -> v.dataId().equals(VX)).extracting(Violation::kind)
-                .contains(ViolationKind.GHOST);
-        assertThat(r.violations()).filteredOn(v -> v.kind() == ViolationKind.GHOST).singleElement()
-                .satisfies(v -> assertThat(v.detail()).contains(DUAL));
+                .contains(ViolationKind.PARTIAL_PUSH)
+                .doesNotContain(ViolationKind.GHOST, ViolationKind.UNKNOWN_ITEM, ViolationKind.DUPLICATE_ADDRESS);
+        assertThat(r.violations()).filteredOn(v -> v.kind() == ViolationKind.PARTIAL_PUSH).singleElement()
+                .satisfies(v -> assertThat(v.detail()).contains(item(REV2, 2, X)).doesNotContain(DUAL));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.alipay.remoting.rpc.RpcResponseFuture;
 import com.codahale.metrics.Gauge;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishBatch;
+import io.roster.common.wire.PublishWrite;
 import io.roster.common.wire.RegisterReply;
 import io.roster.common.wire.UnsubscribeRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,8 @@ class HandlerOverloadTest {
         RegisterReply other = cluster.client.call(cluster.session.address(),
                 new UnsubscribeRequest("client-2", "none", SessionWithFakePeers.DATA_INFO_ID), RegisterReply.class, 5_000);
         assertThat(other.code()).isEqualTo(ErrorCode.OK);
+        // One call to the leader is in flight (a lone write, or a few that queued before it left); the rest wait here.
+        await().atMost(Duration.ofSeconds(10)).until(() -> callsToA() == 1);
 
         cluster.a.answerAll();
         for (RpcResponseFuture f : answers) {
@@ -75,11 +78,25 @@ class HandlerOverloadTest {
             assertThat(r.code()).as("answer: %s", r.message()).isEqualTo(ErrorCode.OK);
         }
         assertThat(cluster.session.publisherCount()).isEqualTo(REQUESTS);
-        // one write was in flight; the rest queued for that leader and went out together
-        assertThat(cluster.a.received(PublishBatch.class)).isNotEmpty().hasSizeLessThan(REQUESTS / 100);
-        assertThat(cluster.a.received(PublishBatch.class).stream().mapToInt(b -> b.writes().size()).sum()).isEqualTo(REQUESTS - 1);
+        // Each publish reached the leader once; the writes that queued behind the call in flight went out together.
+        assertThat(cluster.a.received(PublishWrite.class)).hasSize(REQUESTS)
+                .extracting(w -> w.publisher().registerId()).doesNotHaveDuplicates();
+        assertThat(callsToA()).isLessThan(REQUESTS / 100);
+        int inBatches = cluster.a.received(PublishBatch.class).stream().mapToInt(b -> b.writes().size()).sum();
+        assertThat(inBatches).isGreaterThanOrEqualTo(REQUESTS - WAVE);
         assertThat((Long) ((Gauge<?>) cluster.metrics.getGauges().get("session.writes.batched")).getValue())
-                .isEqualTo(REQUESTS - 1L);
+                .isEqualTo(inBatches);
+    }
+
+    /**
+     * Calls the leader received: each batch, and each write sent alone (FakeDataPeer records a batch's writes too).
+     * Whether the first call carries one write or a few depends on how many handler threads queued theirs before it
+     * left, so the test counts calls rather than expecting exactly one lone write.
+     */
+    private int callsToA() {
+        List<PublishBatch> batches = cluster.a.received(PublishBatch.class);
+        int inBatches = batches.stream().mapToInt(b -> b.writes().size()).sum();
+        return batches.size() + cluster.a.received(PublishWrite.class).size() - inBatches;
     }
 
     private long refused() {

@@ -4,6 +4,7 @@ import com.alipay.remoting.rpc.RpcResponseFuture;
 import com.codahale.metrics.Gauge;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishBatch;
+import io.roster.common.wire.PublishWrite;
 import io.roster.common.wire.RegisterReply;
 import io.roster.common.wire.UnsubscribeRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,14 @@ class HandlerOverloadTest {
     private static final int RPC_TIMEOUT_MS = 120_000;
     /** More than the session's handler threads plus its queue could take if each publish held a thread. */
     private static final int REQUESTS = 1200;
+    /**
+     * Publishes sent before waiting until the session stored them all. Below the handler queue (1024): a wave that
+     * arrives at once (the session's IO thread a moment late while the client sends: GC, scheduling, bolt's shared
+     * IO threads busy elsewhere) is queued whole, never refused as an overload, which the session rightly does to a
+     * burst above threads plus queue (BoundedHandlerPoolTest). Only handler threads held by the silent leader can stop
+     * a wave; 1200 sent at once made this test flaky (one refused, 1199 stored: the wait for 1200 timed out).
+     */
+    private static final int WAVE = 400;
     private SessionWithFakePeers cluster;
 
     @AfterEach
@@ -47,15 +56,21 @@ class HandlerOverloadTest {
         List<RpcResponseFuture> answers = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             answers.add(cluster.publish("r" + i, RPC_TIMEOUT_MS));
+            int sent = answers.size();
+            if (sent % WAVE == 0 || sent == REQUESTS) {
+                // Every publish was handled (stamped, stored, forwarded) although data answered none of them.
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cluster.session.publisherCount())
+                        .as("publishers stored (requests refused as an overload: %d)", refused()).isEqualTo(sent));
+            }
         }
-
-        // Every publish was handled (stamped, stored, forwarded) although data answered none of them.
-        await().atMost(Duration.ofSeconds(20)).until(() -> cluster.session.publisherCount() == REQUESTS);
         assertThat(answers).noneMatch(RpcResponseFuture::isDone);
+        assertThat(refused()).isZero();
         // The handler threads are free: another call is answered at once.
         RegisterReply other = cluster.client.call(cluster.session.address(),
                 new UnsubscribeRequest("client-2", "none", SessionWithFakePeers.DATA_INFO_ID), RegisterReply.class, 5_000);
         assertThat(other.code()).isEqualTo(ErrorCode.OK);
+        // One call to the leader is in flight (a lone write, or a few that queued before it left); the rest wait here.
+        await().atMost(Duration.ofSeconds(10)).until(() -> callsToA() == 1);
 
         cluster.a.answerAll();
         for (RpcResponseFuture f : answers) {
@@ -63,10 +78,28 @@ class HandlerOverloadTest {
             assertThat(r.code()).as("answer: %s", r.message()).isEqualTo(ErrorCode.OK);
         }
         assertThat(cluster.session.publisherCount()).isEqualTo(REQUESTS);
-        // one write was in flight; the rest queued for that leader and went out together
-        assertThat(cluster.a.received(PublishBatch.class)).isNotEmpty().hasSizeLessThan(REQUESTS / 100);
-        assertThat(cluster.a.received(PublishBatch.class).stream().mapToInt(b -> b.writes().size()).sum()).isEqualTo(REQUESTS - 1);
+        // Each publish reached the leader once; the writes that queued behind the call in flight went out together.
+        assertThat(cluster.a.received(PublishWrite.class)).hasSize(REQUESTS)
+                .extracting(w -> w.publisher().registerId()).doesNotHaveDuplicates();
+        assertThat(callsToA()).isLessThan(REQUESTS / 100);
+        int inBatches = cluster.a.received(PublishBatch.class).stream().mapToInt(b -> b.writes().size()).sum();
+        assertThat(inBatches).isGreaterThanOrEqualTo(REQUESTS - WAVE);
         assertThat((Long) ((Gauge<?>) cluster.metrics.getGauges().get("session.writes.batched")).getValue())
-                .isEqualTo(REQUESTS - 1L);
+                .isEqualTo(inBatches);
+    }
+
+    /**
+     * Calls the leader received: each batch, and each write sent alone (FakeDataPeer records a batch's writes too).
+     * Whether the first call carries one write or a few depends on how many handler threads queued theirs before it
+     * left, so the test counts calls rather than expecting exactly one lone write.
+     */
+    private int callsToA() {
+        List<PublishBatch> batches = cluster.a.received(PublishBatch.class);
+        int inBatches = batches.stream().mapToInt(b -> b.writes().size()).sum();
+        return batches.size() + cluster.a.received(PublishWrite.class).size() - inBatches;
+    }
+
+    private long refused() {
+        return (Long) ((Gauge<?>) cluster.metrics.getGauges().get("session.requests.refused")).getValue();
     }
 }

@@ -37,7 +37,6 @@ final class AppWorkload implements AutoCloseable {
     private static final long SEED_SALT = 0x15A9915L;
 
     private final Random random;
-    private final List<String> sessions;
     private final List<String> dataIds;
     private final HistoryWriter history;
     private final RunClock clock;
@@ -45,6 +44,7 @@ final class AppWorkload implements AutoCloseable {
     /** pub label -> the dual interface-level publication of that pod. */
     private final Map<String, String> dualOf = new TreeMap<>();
     private final OpCounts counts = new OpCounts();
+    private final ClientOps ops;
     private volatile boolean unsupported;
     private int nextClient;
     private int nextPod;
@@ -55,12 +55,12 @@ final class AppWorkload implements AutoCloseable {
                 RunClock clock) {
         this.random = new Random(seed ^ SEED_SALT);
         this.dataIds = List.copyOf(dataIds);
-        this.sessions = List.copyOf(sessions);
         this.history = history;
         this.clock = clock;
+        this.ops = new ClientOps(random, sessions, history, clock, counts);
         try {
             for (int i = 0; i < clientCount; i++) {
-                clients.add(open());
+                clients.add(ops.open("a" + nextClient++));
             }
         } catch (RuntimeException e) {
             close();
@@ -113,9 +113,9 @@ final class AppWorkload implements AutoCloseable {
             } else if (dice < 80) {
                 subscribe(c, dataIds.get(random.nextInt(dataIds.size())));
             } else if (dice < 88) {
-                unsubscribe(c);
+                ops.unsubscribe(c);
             } else if (dice < 94) {
-                drop(c);
+                ops.drop(c);
             } else {
                 reopen(c);
             }
@@ -165,7 +165,7 @@ final class AppWorkload implements AutoCloseable {
 
     /** A rollout step: the pod moves to another revision of its application. */
     private void rollout(ChaosClient c) {
-        Map.Entry<String, ApplicationPublication> e = pick(c.applications);
+        Map.Entry<String, ApplicationPublication> e = ops.pick(c.applications);
         if (e == null) {
             return;
         }
@@ -188,7 +188,7 @@ final class AppWorkload implements AutoCloseable {
 
     /** The pod leaves: its application instance, and its interface-level publication if it had one. */
     private void unpublishPod(ChaosClient c) {
-        Map.Entry<String, ApplicationPublication> e = pick(c.applications);
+        Map.Entry<String, ApplicationPublication> e = ops.pick(c.applications);
         if (e == null) {
             return;
         }
@@ -250,30 +250,6 @@ final class AppWorkload implements AutoCloseable {
         }
     }
 
-    private void unsubscribe(ChaosClient c) {
-        Map.Entry<String, Subscription> e = pick(c.subscriptions);
-        if (e == null) {
-            return;
-        }
-        try {
-            e.getValue().unsubscribe();
-            c.subscriptions.remove(e.getKey());
-            history.append(new Event.Unsubscribe(clock.now(), e.getKey()));
-            counts.ok("unsubscribe");
-        } catch (RuntimeException ex) {
-            counts.failed("unsubscribe", ex);
-        }
-    }
-
-    private void drop(ChaosClient c) {
-        long t = clock.now();
-        if (c.dropConnection() > 0) {
-            history.append(new Event.Fault(t, "drop", "client", c.label(), Event.Phase.START));
-            history.append(new Event.Fault(t, "drop", "client", c.label(), Event.Phase.END));
-            counts.ok("drop");
-        }
-    }
-
     private void reopen(ChaosClient c) {
         long calledAt = clock.now();
         c.close();
@@ -282,7 +258,7 @@ final class AppWorkload implements AutoCloseable {
         counts.ok("close");
         int index = clients.indexOf(c);
         try {
-            clients.set(index, open());
+            clients.set(index, ops.open("a" + nextClient++));
             counts.ok("reopen");
         } catch (RuntimeException ex) {
             counts.failed("reopen", ex);
@@ -301,20 +277,6 @@ final class AppWorkload implements AutoCloseable {
         instance.interfaces().forEach(b::addInterface);
         instance.params().forEach(b::instanceParam);
         return b.build();
-    }
-
-    private <V> Map.Entry<String, V> pick(Map<String, V> map) {
-        if (map.isEmpty()) {
-            return null;
-        }
-        return new ArrayList<>(map.entrySet()).get(random.nextInt(map.size()));
-    }
-
-    private ChaosClient open() {
-        String label = "a" + nextClient++;
-        List<String> order = new ArrayList<>(sessions);
-        Collections.rotate(order, -Math.floorMod(label.hashCode(), order.size()));
-        return new ChaosClient(label, order, history, clock);
     }
 
     void noteSessions() {

@@ -24,31 +24,31 @@ final class Workload implements AutoCloseable {
     static final int PINNED_CLIENTS = 2;
 
     private final Random random;
-    private final List<String> sessions;
     private final HistoryWriter history;
     private final RunClock clock;
     private final List<String> dataIds = new ArrayList<>();
     private final List<ChaosClient> pinned = new ArrayList<>();
     private final List<ChaosClient> clients = new ArrayList<>();
     private final OpCounts counts = new OpCounts();
+    private final ClientOps ops;
     private int nextClient;
     private int nextPub;
     private int nextSub;
 
     Workload(long seed, int clientCount, int dataIdCount, List<String> sessions, HistoryWriter history, RunClock clock) {
         this.random = new Random(seed);
-        this.sessions = List.copyOf(sessions);
         this.history = history;
         this.clock = clock;
+        this.ops = new ClientOps(random, sessions, history, clock, counts);
         for (int i = 0; i < dataIdCount; i++) {
             dataIds.add("chaos.svc." + i + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP");
         }
         try {
             for (int i = 0; i < PINNED_CLIENTS; i++) {
-                pinned.add(open("pin" + i));
+                pinned.add(ops.open("pin" + i));
             }
             for (int i = 0; i < clientCount; i++) {
-                clients.add(open("c" + nextClient++));
+                clients.add(ops.open("c" + nextClient++));
             }
         } catch (RuntimeException e) {
             close(); // the clients opened so far
@@ -100,9 +100,9 @@ final class Workload implements AutoCloseable {
         } else if (dice < 76) {
             subscribe(c, dataId);
         } else if (dice < 87) {
-            unsubscribe(c);
+            ops.unsubscribe(c);
         } else if (dice < 94) {
-            drop(c);
+            ops.drop(c);
         } else {
             reopen(c);
         }
@@ -124,7 +124,7 @@ final class Workload implements AutoCloseable {
     }
 
     private void republish(ChaosClient c) {
-        Map.Entry<String, Publication> e = pick(c.publications);
+        Map.Entry<String, Publication> e = ops.pick(c.publications);
         if (e == null) {
             return;
         }
@@ -144,7 +144,7 @@ final class Workload implements AutoCloseable {
     }
 
     private void unpublish(ChaosClient c) {
-        Map.Entry<String, Publication> e = pick(c.publications);
+        Map.Entry<String, Publication> e = ops.pick(c.publications);
         if (e == null) {
             return;
         }
@@ -175,34 +175,6 @@ final class Workload implements AutoCloseable {
         }
     }
 
-    private void unsubscribe(ChaosClient c) {
-        Map.Entry<String, Subscription> e = pick(c.subscriptions);
-        if (e == null) {
-            return;
-        }
-        try {
-            e.getValue().unsubscribe();
-            c.subscriptions.remove(e.getKey());
-            history.append(new Event.Unsubscribe(clock.now(), e.getKey()));
-            counts.ok("unsubscribe");
-        } catch (RuntimeException ex) {
-            counts.failed("unsubscribe", ex);
-        }
-    }
-
-    /**
-     * Drops the client's connection (never a pinned client's: its session drops a closed connection's publishers
-     * until the replay, by design). Recorded as a client fault that starts and ends at once.
-     */
-    private void drop(ChaosClient c) {
-        long t = clock.now(); // before the cut: the session may act on it at once
-        if (c.dropConnection() > 0) {
-            history.append(new Event.Fault(t, "drop", "client", c.label(), Event.Phase.START));
-            history.append(new Event.Fault(t, "drop", "client", c.label(), Event.Phase.END));
-            counts.ok("drop");
-        }
-    }
-
     /** Closes the client (its publishers must go) and puts a new one, under a new label, in its place. */
     private void reopen(ChaosClient c) {
         long calledAt = clock.now();
@@ -211,26 +183,12 @@ final class Workload implements AutoCloseable {
         counts.ok("close");
         int index = clients.indexOf(c);
         try {
-            clients.set(index, open("c" + nextClient++));
+            clients.set(index, ops.open("c" + nextClient++));
             counts.ok("reopen");
         } catch (RuntimeException ex) {
             counts.failed("reopen", ex);
             clients.set(index, c); // closed: its operations fail until the next reopen draws it
         }
-    }
-
-    private <V> Map.Entry<String, V> pick(Map<String, V> map) {
-        if (map.isEmpty()) {
-            return null;
-        }
-        int n = random.nextInt(map.size());
-        return new ArrayList<>(map.entrySet()).get(n);
-    }
-
-    private ChaosClient open(String label) {
-        List<String> order = new ArrayList<>(sessions);
-        Collections.rotate(order, -Math.floorMod(label.hashCode(), order.size()));
-        return new ChaosClient(label, order, history, clock);
     }
 
     /** Records every client's moves between sessions. */

@@ -14,6 +14,8 @@ import io.roster.tools.cli.StatusCommand;
 import io.roster.tools.cli.SubCommand;
 import io.roster.tools.cli.cluster.ClusterCommand;
 import io.roster.tools.cli.meta.MetaCommand;
+import io.roster.tools.launch.ClientThreads;
+import io.roster.tools.launch.SingleCommandLine;
 import io.roster.tools.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,12 +31,20 @@ public final class RosterMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // A process runs one command: only that command's model is built (see SingleCommandLine).
+        CommandLine cl = SingleCommandLine.forArgs(RosterMain.class, args).map(RosterMain::configured)
+                .orElseGet(RosterMain::commandLine);
+        int code = cl.execute(args);
+        ClientThreads.release(500);
+        System.exit(code);
     }
 
     /** The configured command line; tests run it with their own out/err writers. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new RosterMain());
+        return configured(new CommandLine(new RosterMain()));
+    }
+
+    private static CommandLine configured(CommandLine cl) {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("roster " + commandLine.getCommandName() + ": " + e.getMessage());
             return 1;

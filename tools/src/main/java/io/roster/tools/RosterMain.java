@@ -28,7 +28,12 @@ public final class RosterMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = CliLogging.VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print the client libraries' log (SDK, bolt, jraft) on stderr; without it a command prints only its answer and its own errors.")
+    boolean verbose;
+
     public static void main(String[] args) {
+        CliLogging.apply(args);
         System.exit(commandLine().execute(args));
     }
 

@@ -32,6 +32,26 @@ final class RosterProcess {
     }
 
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        Path out = workDir.resolve("out-" + System.nanoTime());
+        Path err = workDir.resolve("err-" + System.nanoTime());
+        Process p = new ProcessBuilder(command(workDir, args)).directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("roster " + String.join(" ", args) + " did not end in 60 s; stderr: " + Files.readString(err));
+        }
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** Starts {@code roster ARGS} with stdout a pipe to this JVM and stderr into {@code err}; the caller ends it. */
+    static Process start(Path workDir, Path err, String... args) throws IOException {
+        return new ProcessBuilder(command(workDir, args)).directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectError(err.toFile()).start();
+    }
+
+    private static List<String> command(Path workDir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(SCRIPT_FLAGS);
@@ -47,16 +67,7 @@ final class RosterProcess {
             cmd.add(RosterMain.class.getName());
         }
         cmd.addAll(List.of(args));
-        Path out = workDir.resolve("out-" + System.nanoTime());
-        Path err = workDir.resolve("err-" + System.nanoTime());
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            throw new AssertionError("roster " + String.join(" ", args) + " did not end in 60 s; stderr: " + Files.readString(err));
-        }
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        return cmd;
     }
 
     /** tools/target/roster.jar when it was built from the classes this test runs, else null. */

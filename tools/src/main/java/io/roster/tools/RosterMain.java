@@ -4,6 +4,7 @@ import io.roster.tools.bench.BenchCommand;
 import io.roster.tools.chaos.ChaosCommand;
 import io.roster.tools.cli.AppCommand;
 import io.roster.tools.cli.AppsCommand;
+import io.roster.tools.cli.CompletionCommand;
 import io.roster.tools.cli.InterfaceCommand;
 import io.roster.tools.cli.NodesCommand;
 import io.roster.tools.cli.PubCommand;
@@ -25,12 +26,17 @@ import picocli.CommandLine.Command;
         description = "Roster service registry: run a node, or operate and try a cluster.",
         subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class, SessionsCommand.class,
                 SlotsCommand.class, AppsCommand.class, AppCommand.class, InterfaceCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
-                CommandLine.HelpCommand.class})
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = CliLogging.VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print the client libraries' log (SDK, bolt, jraft) on stderr; without it a command prints only its answer and its own errors.")
+    boolean verbose;
+
     public static void main(String[] args) {
+        CliLogging.apply(args);
         // A process runs one command: only that command's model is built (see SingleCommandLine).
         CommandLine cl = SingleCommandLine.forArgs(RosterMain.class, args).map(RosterMain::configured)
                 .orElseGet(RosterMain::commandLine);

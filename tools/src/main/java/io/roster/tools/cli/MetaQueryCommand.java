@@ -8,11 +8,14 @@ import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.ClusterStatusRequest;
 import io.roster.common.wire.Reply;
 import io.roster.tools.options.MetaOptions;
+import io.roster.tools.options.WatchOption;
+import io.roster.tools.output.WatchLoop;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -41,15 +44,41 @@ abstract class MetaQueryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            WatchOption watch = watch();
+            if (watch == null || !watch.enabled()) {
+                return once(out, err);
+            }
+            Duration interval;
+            try {
+                interval = watch.interval();
+            } catch (ConfigException e) {
+                return fail(err, e.getMessage(), 2);
+            }
+            boolean terminal = WatchLoop.stdoutIsTerminal();
+            // on a terminal the next frame clears the screen, so a failed poll says why in its frame
+            return WatchLoop.untilStopped(out, terminal, interval).run(frame -> once(frame, terminal ? frame : err));
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** One question and its answer; failures become one line on {@code err} and the exit code. */
+    private int once(PrintWriter out, PrintWriter err) {
+        try {
             return run(out, err);
         } catch (ConfigException e) {
             return fail(err, e.getMessage(), 2);
         } catch (RpcFailure | Refused e) {
             return fail(err, e.getMessage(), 1);
         } finally {
-            out.flush();
             err.flush();
         }
+    }
+
+    /** The --watch option of the commands that have one (status, nodes, slots); null for the others. */
+    WatchOption watch() {
+        return null;
     }
 
     /** Asks and prints; returns the exit code. Failures of {@link #ask} are reported by the caller of this. */

@@ -3,9 +3,11 @@ package io.roster.tools.cli;
 import io.roster.common.model.NodeRole;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.NodeStatus;
+import io.roster.tools.options.WatchOption;
 import io.roster.tools.output.JsonOutput;
 import io.roster.tools.output.ModelJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -16,6 +18,14 @@ import java.util.Map;
 @Command(name = "nodes", mixinStandardHelpOptions = true,
         description = "List live data and session nodes: address, process id, heartbeat age and counts.")
 public final class NodesCommand extends MetaQueryCommand {
+    @Mixin
+    WatchOption watch;
+
+    @Override
+    WatchOption watch() {
+        return watch;
+    }
+
     private static final Comparator<NodeStatus> ORDER = Comparator.comparing((NodeStatus n) -> n.node().role())
             .thenComparing(n -> n.node().address());
 

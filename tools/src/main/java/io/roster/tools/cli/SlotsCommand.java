@@ -4,9 +4,11 @@ import io.roster.common.model.NodeRole;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
 import io.roster.common.wire.ClusterStatusReply;
+import io.roster.tools.options.WatchOption;
 import io.roster.tools.output.JsonOutput;
 import io.roster.tools.output.ModelJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -22,6 +24,14 @@ import java.util.TreeMap;
 @Command(name = "slots", mixinStandardHelpOptions = true,
         description = "Show the slot table: its epoch, then per data node the slots it leads and follows.")
 public final class SlotsCommand extends MetaQueryCommand {
+    @Mixin
+    WatchOption watch;
+
+    @Override
+    WatchOption watch() {
+        return watch;
+    }
+
     @Option(names = "--all", description = "Also print every slot: leader, followers and leaderEpoch.")
     boolean all;
 

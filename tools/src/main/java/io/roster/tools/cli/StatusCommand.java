@@ -3,9 +3,11 @@ package io.roster.tools.cli;
 import io.roster.common.model.NodeRole;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.NodeStatus;
+import io.roster.tools.options.WatchOption;
 import io.roster.tools.output.JsonOutput;
 import io.roster.tools.output.ModelJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -16,6 +18,14 @@ import java.util.TreeMap;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show meta peers and leader, live data and session nodes with their counts, and the slot-table epoch.")
 public final class StatusCommand extends MetaQueryCommand {
+    @Mixin
+    WatchOption watch;
+
+    @Override
+    WatchOption watch() {
+        return watch;
+    }
+
     @Override
     int run(PrintWriter out, PrintWriter err) {
         ClusterStatusReply reply = clusterStatus();

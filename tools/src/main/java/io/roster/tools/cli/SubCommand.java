@@ -2,8 +2,10 @@ package io.roster.tools.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roster.client.RosterClient;
+import io.roster.tools.options.OutputOption;
 import io.roster.tools.output.ModelJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -15,12 +17,12 @@ import java.util.concurrent.CountDownLatch;
 /** `roster sub`: subscribes to a dataId and prints every push it receives. */
 @Command(name = "sub", mixinStandardHelpOptions = true,
         description = {"Subscribe to DATAID and print every push until Ctrl-C.",
-                "With --json, one object per push per line: {\"dataInfoId\": ..., \"version\": ..., \"data\": [...]}."})
+                "With --output json (or --json), one object per push per line: {\"dataInfoId\": ..., \"version\": ..., \"data\": [...]}."})
 public final class SubCommand extends HeldClientCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--json", description = "Print one JSON object per push per line.")
-    boolean json;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Exit after N pushes (default: never).")
     int count;
@@ -43,7 +45,7 @@ public final class SubCommand extends HeldClientCommand {
     }
 
     private synchronized void print(PrintWriter out, String dataInfoId, List<String> data, long version) {
-        if (json) {
+        if (output.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("dataInfoId", dataInfoId);
             m.put("version", version);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * a read command's own work, so a process whose first argument names a subcommand gets a root holding that one alone.
  * The root has the same name and standard options as {@code RosterMain} (its own version is never asked: a first
  * argument that is an option gets the whole tree), so the subcommand's usage, errors and exit codes are the ones the
- * whole tree gives.
+ * whole tree gives. {@code completion} always gets the whole tree: its script is generated from it.
  */
 public final class SingleCommandLine {
     private SingleCommandLine() {
@@ -20,6 +20,11 @@ public final class SingleCommandLine {
     /** The root without subcommands; the chosen one is added to it. */
     @Command(name = "roster", mixinStandardHelpOptions = true)
     static final class Root implements Runnable {
+        /** As {@code RosterMain}'s: every command takes it (the logging it turns on is set up before parsing). */
+        @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+                description = "Also print the client libraries' log (SDK, bolt, jraft) on stderr; without it a command prints only its answer and its own errors.")
+        boolean verbose;
+
         @Override
         public void run() {
             throw new IllegalStateException("the single-command root runs only its subcommand");
@@ -31,8 +36,8 @@ public final class SingleCommandLine {
      * ({@code help}, an option, a misspelt name: those get the whole tree and its messages).
      */
     public static Optional<CommandLine> forArgs(Class<?> rootClass, String[] args) {
-        if (args.length == 0 || args[0].startsWith("-")) {
-            return Optional.empty();
+        if (args.length == 0 || args[0].startsWith("-") || args[0].equals("completion")) {
+            return Optional.empty(); // the completion script is generated from the whole tree
         }
         Command rootAnnotation = rootClass.getAnnotation(Command.class);
         for (Class<?> sub : rootAnnotation.subcommands()) {

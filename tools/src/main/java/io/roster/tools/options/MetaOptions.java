@@ -23,7 +23,7 @@ public final class MetaOptions {
     int timeoutMs;
 
     @Mixin
-    JsonOption output;
+    OutputOption output;
 
     /** The meta addresses to ask; a {@link ConfigException} names what is wrong with them. */
     public List<String> servers() {

@@ -8,7 +8,7 @@ import io.roster.tools.cluster.ClusterProbe;
 import io.roster.tools.cluster.LocalCluster;
 import io.roster.tools.cluster.NodeConfig;
 import io.roster.tools.cluster.NodeName;
-import io.roster.tools.options.JsonOption;
+import io.roster.tools.options.OutputOption;
 import io.roster.tools.output.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +24,7 @@ import java.util.Optional;
                 "how the cluster sees it (a meta node asked directly: leader or follower; data and session: live in meta)."})
 final class ClusterStatusCommand extends ClusterSubcommand {
     @Mixin
-    JsonOption output;
+    OutputOption output;
 
     /** One node's row. */
     record Row(String node, String role, int index, long pid, boolean alive, String address, String admin, String cluster) {

@@ -30,7 +30,8 @@ class SingleCommandLineTest {
 
     private static List<String> subcommandNames() {
         return Arrays.stream(RosterMain.class.getAnnotation(Command.class).subcommands())
-                .map(c -> c.getAnnotation(Command.class).name()).filter(n -> !n.equals("help")).toList();
+                .map(c -> c.getAnnotation(Command.class).name())
+                .filter(n -> !n.equals("help") && !n.equals("completion")).toList();
     }
 
     @Test
@@ -45,6 +46,8 @@ class SingleCommandLineTest {
             }
         }
         assertThat(single("status", "--help").out()).startsWith("Usage: roster status");
+        // the completion script comes from the whole tree, so that command never gets a single-command root
+        assertThat(SingleCommandLine.forArgs(RosterMain.class, new String[]{"completion", "bash"})).isEmpty();
         CapturedRun peers = single("meta", "peers", "--help");
         assertThat(peers.out()).isEqualTo(run(RosterMain.commandLine(), "meta", "peers", "--help").out());
     }

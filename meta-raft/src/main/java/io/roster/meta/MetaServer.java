@@ -1,7 +1,6 @@
 package io.roster.meta;
 
 import com.alipay.remoting.rpc.RpcServer;
-import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.alipay.sofa.jraft.Node;
 import com.alipay.sofa.jraft.NodeManager;
@@ -96,19 +95,7 @@ public final class MetaServer implements AutoCloseable {
                 new SlotScheduler(), lease, new RevisionUseTracker(options.revisionGraceMs(), lease::nowMs));
         this.stateMachine = new MetaStateMachine(options.peers(), leaderLoop);
         this.role = new RaftNodeRole(this::raftNode, stateMachine::committedPeers);
-        registerMetrics(metrics);
-    }
-
-    /** Figures of this node's applied image: every meta node reports them, the followers lagging a little. */
-    private void registerMetrics(MetricRegistry metrics) {
-        metrics.gauge("meta.revisions", () -> () -> revisions().size());
-        metrics.gauge("meta.apps", () -> () -> revisions().apps().size());
-        Counter registered = metrics.counter("meta.revisions.registered");
-        Counter collected = metrics.counter("meta.revisions.collected");
-        stateMachine.addListener((delta, image) -> {
-            registered.inc(delta.revisionsRegistered().size());
-            collected.inc(delta.revisionsCollected().size());
-        });
+        MetaMetrics.register(metrics, stateMachine, this::raftNode);
     }
 
     /**

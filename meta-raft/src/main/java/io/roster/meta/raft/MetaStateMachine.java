@@ -5,6 +5,7 @@ import com.alipay.sofa.jraft.Iterator;
 import com.alipay.sofa.jraft.Status;
 import com.alipay.sofa.jraft.conf.Configuration;
 import com.alipay.sofa.jraft.core.StateMachineAdapter;
+import com.alipay.sofa.jraft.entity.LeaderChangeContext;
 import com.alipay.sofa.jraft.entity.RaftOutter;
 import com.alipay.sofa.jraft.error.RaftError;
 import com.alipay.sofa.jraft.error.RaftException;
@@ -36,12 +37,18 @@ public final class MetaStateMachine extends StateMachineAdapter {
     private final AtomicReference<List<String>> peers;
     private final LeadershipListener leadership;
     private final List<MetaListener> listeners = new CopyOnWriteArrayList<>();
+    private final RaftFigures figures = new RaftFigures(System::nanoTime);
     private volatile long appliedIndex;
 
     /** @param initialPeers the configured group, shown until a committed configuration replaces it */
     public MetaStateMachine(List<String> initialPeers, LeadershipListener leadership) {
         this.peers = new AtomicReference<>(List.copyOf(initialPeers));
         this.leadership = leadership;
+    }
+
+    /** Term, leadership, snapshot and expiry figures as this state machine saw them (for /metrics). */
+    public RaftFigures figures() {
+        return figures;
     }
 
     public MetaImage image() {
@@ -92,6 +99,7 @@ public final class MetaStateMachine extends StateMachineAdapter {
             MetaImage next = delta.apply().atIndex(it.getIndex());
             image.set(next);
             appliedIndex = it.getIndex();
+            figures.applied(records);
             publish(delta, next);
             Closure done = it.done();
             if (done instanceof ProposalClosure proposal) {
@@ -126,6 +134,7 @@ public final class MetaStateMachine extends StateMachineAdapter {
         }
         LOG.info("meta snapshot saved at index {}: {} data, {} session nodes, slot table epoch {}, {}", appliedIndex,
                 snapshot.dataNodes().size(), snapshot.sessionNodes().size(), snapshot.slotTable().epoch(), snapshot.switches());
+        figures.snapshotTaken();
         done.run(Status.OK());
     }
 
@@ -143,6 +152,7 @@ public final class MetaStateMachine extends StateMachineAdapter {
             image.set(loaded);
             appliedIndex = Math.max(appliedIndex, loaded.appliedIndex());
             publish(delta, loaded);
+            figures.snapshotTaken();
             LOG.info("meta snapshot loaded at index {}: {} data, {} session nodes, slot table epoch {}, {}",
                     loaded.appliedIndex(), loaded.dataNodes().size(), loaded.sessionNodes().size(),
                     loaded.slotTable().epoch(), loaded.switches());
@@ -161,13 +171,20 @@ public final class MetaStateMachine extends StateMachineAdapter {
     @Override
     public void onLeaderStart(long term) {
         LOG.info("this meta node leads (term {})", term);
+        figures.leaderStarted(term);
         leadership.leaderStarted(term);
     }
 
     @Override
     public void onLeaderStop(Status status) {
         LOG.info("this meta node stopped leading: {}", status);
+        figures.leaderStopped();
         leadership.leaderStopped();
+    }
+
+    @Override
+    public void onStartFollowing(LeaderChangeContext ctx) {
+        figures.followingStarted(ctx.getTerm());
     }
 
     @Override

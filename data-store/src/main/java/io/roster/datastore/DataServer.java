@@ -112,6 +112,7 @@ public final class DataServer implements AutoCloseable {
         this.metrics = metrics;
         metrics.gauge("data.session.interests", () -> sessions.interests()::size);
         metrics.gauge("data.sessions.connected", () -> sessions::size);
+        DataMetrics.register(metrics, () -> opened, states);
         this.slotCount = config.get(ConfigKeys.CLUSTER_SLOTS);
         this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes());
         this.assignment = new AtomicReference<>(SlotAssignment.none("(not started)", slotCount));
@@ -166,7 +167,7 @@ public final class DataServer implements AutoCloseable {
         promotion = closing(new SlotPromotion(address, () -> store, states, this::view, sessions, slotFunction, peers, fanout,
                 config.get(ConfigKeys.DATA_MIGRATION_TIMEOUT_MS), rpcTimeout, metrics.counter("data.migration.silent-past-bound")));
         DataRequestContext ctx = new DataRequestContext(() -> store, assignment::get, states, copies,
-                new RequestChecks(config.limits(), slotFunction), fanout, sessions, rpcExecutor);
+                new RequestChecks(config.limits(), slotFunction), fanout, sessions, rpcExecutor, metrics.counter("data.writes"));
         List.of(new SessionHelloHandler(ctx), new PublishWriteHandler(ctx), new PublishBatchHandler(ctx), new UnpublishWriteHandler(ctx),
                 new ClientOffWriteHandler(ctx), new GetDatumHandler(ctx, metrics.counter("data.reads.whole"), metrics.counter("data.reads.delta")), new SessionDigestHandler(ctx),
                 new SessionSlotSyncHandler(ctx), new ReplicaPushHandler(ctx), new ReplicaDigestHandler(ctx),

@@ -1,5 +1,6 @@
 package io.roster.datastore.rpc;
 
+import com.codahale.metrics.Counter;
 import io.roster.common.model.Datum;
 import io.roster.common.model.ProcessId;
 import io.roster.common.slot.DatumVersions;
@@ -31,14 +32,16 @@ public final class DataRequestContext {
     private final ChangeFanout fanout;
     private final SessionConnections sessions;
     private final Executor executor;
+    private final Counter writes;
 
     /**
      * @param assignment the slot assignment of the newest slot table; read once per request
      * @param executor  the pool handlers run on (not bolt's default pool)
+     * @param writes    counts the publisher writes (publish, unpublish) applied as the slot's leader
      */
     public DataRequestContext(Supplier<SlotStore> store, Supplier<SlotAssignment> assignment, SlotStates states,
                               FollowerCopies copies, RequestChecks checks, ChangeFanout fanout, SessionConnections sessions,
-                              Executor executor) {
+                              Executor executor, Counter writes) {
         this.store = store;
         this.assignment = assignment;
         this.states = states;
@@ -47,6 +50,12 @@ public final class DataRequestContext {
         this.fanout = fanout;
         this.sessions = sessions;
         this.executor = executor;
+        this.writes = writes;
+    }
+
+    /** {@code n} publisher writes were applied to slots this node leads. */
+    public void countWrites(int n) {
+        writes.inc(n);
     }
 
     /**

@@ -71,6 +71,7 @@ public final class PublishBatchHandler extends RequestHandler<PublishBatch> {
         bySlot.forEach((slotId, group) -> {
             try {
                 List<WriteResult> results = ctx.store().putAll(slotId, group.publishers(), group.leaderEpoch());
+                ctx.countWrites(results.size());
                 for (int k = 0; k < results.size(); k++) {
                     replies[group.places().get(k)] = new WriteReply(ErrorCode.OK, "", results.get(k).version());
                     changes.addAll(results.get(k).changes());

@@ -26,6 +26,7 @@ public final class PublishWriteHandler extends RequestHandler<PublishWrite> {
             return errorReply(slot.code(), slot.message());
         }
         WriteResult result = ctx.store().put(request.slotId(), request.publisher(), slot.leaderEpoch());
+        ctx.countWrites(1);
         ctx.fanout().afterWrite(result.changes());
         return new WriteReply(ErrorCode.OK, "", result.version());
     }

@@ -31,6 +31,7 @@ public final class UnpublishWriteHandler extends RequestHandler<UnpublishWrite> 
         }
         WriteResult result = ctx.store().remove(request.slotId(), dataInfoId, request.registerId(),
                 request.sessionProcessId(), request.removedAt(), slot.leaderEpoch());
+        ctx.countWrites(1);
         ctx.fanout().afterWrite(result.changes());
         return new WriteReply(ErrorCode.OK, "", result.version());
     }

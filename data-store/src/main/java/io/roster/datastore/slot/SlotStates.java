@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 
 /**
@@ -38,6 +39,7 @@ public final class SlotStates {
 
     /** Changed only under this object's lock; read without it by {@link #leads} and {@link #follows} (entries are immutable). */
     private final Map<Integer, SlotState> slots = new ConcurrentHashMap<>();
+    private final LongAdder promotions = new LongAdder();
     private boolean tableApplied;
 
     /** Slots found on disk at start: held, but not given by any table yet. */
@@ -89,7 +91,18 @@ public final class SlotStates {
             return false;
         }
         slots.put(slot, new SlotState(slot, SlotPhase.ACCEPT, leaderEpoch, nowMillis));
+        promotions.increment();
         return true;
+    }
+
+    /** Slots this node has taken from MIGRATING to ACCEPT since it started (each new leadership of a slot once). */
+    public long promotions() {
+        return promotions.sum();
+    }
+
+    /** How many slots are MIGRATING now; takes no lock (for /metrics), so it may be a moment stale. */
+    public int migratingCount() {
+        return (int) slots.values().stream().filter(s -> s.phase() == SlotPhase.MIGRATING).count();
     }
 
     /** Whether this node leads {@code slot} at {@code leaderEpoch} (MIGRATING or ACCEPT); takes no lock. */

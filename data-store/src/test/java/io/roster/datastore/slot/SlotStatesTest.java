@@ -145,4 +145,18 @@ class SlotStatesTest {
         assertThat(states.get(0).phase()).isEqualTo(SlotPhase.MIGRATING);
         assertThat(states.apply(SlotAssignment.none(SELF, 1), 300).isEmpty()).isTrue();
     }
+
+    @Test
+    void promotionsCountEachAcceptOnceAndMigratingCountsTheSlotsNotYetAccepted() {
+        SlotStates states = new SlotStates();
+        states.apply(table(3, new Slot(0, SELF, List.of(OTHER), 3), new Slot(1, SELF, List.of(), 3), new Slot(2, OTHER, List.of(SELF), 3)), 100);
+        assertThat(states.migratingCount()).isEqualTo(2);
+        assertThat(states.promotions()).isZero();
+
+        assertThat(states.accept(0, 3, 110)).isTrue();
+        assertThat(states.accept(0, 3, 120)).as("already ACCEPT").isFalse();
+        assertThat(states.accept(2, 3, 120)).as("a follower").isFalse();
+        assertThat(states.promotions()).isEqualTo(1);
+        assertThat(states.migratingCount()).isEqualTo(1);
+    }
 }

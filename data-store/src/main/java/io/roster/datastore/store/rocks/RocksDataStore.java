@@ -58,7 +58,7 @@ public final class RocksDataStore {
                     + "from the slot leaders and the sessions", dir, e.getMessage(), aside);
             OpenedStore fresh = load(dir, slotCount, guard, started);
             LoadReport report = new LoadReport(dir, 0, 0, 0, fresh.report().tookMillis(), e.getMessage(), aside);
-            return new OpenedStore(fresh.store(), report, fresh::close);
+            return new OpenedStore(fresh.store(), report, fresh::close, fresh.properties());
         }
     }
 
@@ -82,7 +82,11 @@ public final class RocksDataStore {
                     + (String.valueOf(e.getMessage()).contains("lock") ? " (is another data node using this directory?)" : ""), e);
         }
         RocksPersistence persistence = new RocksPersistence(db, dir);
-        AutoCloseable resources = () -> close(db, options, persistence, dir);
+        RocksProperties properties = new RocksProperties(db);
+        AutoCloseable resources = () -> {
+            properties.closing();
+            close(db, options, persistence, dir);
+        };
         try {
             checkFormat(db, dir, slotCount);
             InMemorySlotStore store = new InMemorySlotStore(persistence, guard);
@@ -91,7 +95,7 @@ public final class RocksDataStore {
             long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             LoadReport report = new LoadReport(dir, loader.slots(), loader.datums(), loader.publishers(), took, null, null);
             LOG.info("{}", report);
-            return new OpenedStore(store, report, resources);
+            return new OpenedStore(store, report, resources, properties);
         } catch (RuntimeException e) {
             closeQuietly(resources);
             throw e;

@@ -7,6 +7,7 @@ import io.roster.common.rpc.Protostuff;
 import io.roster.common.slot.SlotFunction;
 import io.roster.datastore.store.DataDirException;
 import io.roster.datastore.store.OpenedStore;
+import io.roster.datastore.store.StoreProperties;
 import io.roster.datastore.store.SlotStore;
 import io.roster.testkit.wire.PublisherWithoutGeneration;
 import org.junit.jupiter.api.Test;
@@ -260,5 +261,22 @@ class RocksDataStoreTest {
             assertThat(found).as("files named *%s* in %s", namePart, dir()).hasSize(1);
             return found.get(0);
         }
+    }
+
+    @Test
+    void theStoreSizeIsReadableWhileOpenGrowsWithWritesAndReadsUnavailableOnceClosed() throws Exception {
+        OpenedStore opened = RocksDataStore.open(dir(), SLOTS);
+        long memtablesBefore;
+        try (opened) {
+            memtablesBefore = opened.properties().read("rocksdb.cur-size-all-mem-tables");
+            assertThat(opened.properties().read("rocksdb.total-sst-files-size")).isGreaterThanOrEqualTo(0);
+            for (int i = 0; i < 40; i++) {
+                put(opened.store(), pub("r" + i, id(i % 10), 1, S1));
+            }
+            assertThat(opened.properties().read("rocksdb.cur-size-all-mem-tables")).isGreaterThan(memtablesBefore);
+            assertThat(opened.properties().read("rocksdb.no-such-property")).isEqualTo(StoreProperties.UNAVAILABLE);
+        }
+        // reading a closed RocksDB handle would crash the JVM: after close every property is unavailable
+        assertThat(opened.properties().read("rocksdb.total-sst-files-size")).isEqualTo(StoreProperties.UNAVAILABLE);
     }
 }

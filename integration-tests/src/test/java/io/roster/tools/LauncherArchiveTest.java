@@ -33,6 +33,14 @@ class LauncherArchiveTest {
                 public static void main(String[] args) {
                     System.out.println("args: " + String.join(" ", args));
                     System.out.println("jvm: " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                    System.out.flush();
+                    if (java.util.Arrays.asList(args).contains("sleep")) {
+                        try {
+                            Thread.sleep(120_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     System.exit(java.util.Arrays.asList(args).contains("fail") ? 1 : 0);
                 }
             }
@@ -95,6 +103,16 @@ class LauncherArchiveTest {
         pb.environment().remove("JAVA_OPTS");
         int code = pb.start().waitFor();
         return new Run(code, Files.readString(tmp.resolve("out")), Files.readString(tmp.resolve("err")));
+    }
+
+    private Process start(Path cdsDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("roster").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(tmp.resolve("err").toFile())
+                .redirectOutput(tmp.resolve("out").toFile());
+        pb.environment().put("ROSTER_CDS_DIR", cdsDir.toString());
+        pb.environment().remove("JAVA_OPTS");
+        return pb.start();
     }
 
     private List<String> archiveNames() throws IOException {
@@ -162,5 +180,54 @@ class LauncherArchiveTest {
 
         Run off = roster(Path.of("off"), "status");
         assertThat(off.out()).contains("-XX:TieredStopAtLevel=1").doesNotContain("Archive");
+    }
+
+    @Test
+    @Timeout(120)
+    void helpVersionAndWatchRunsMakeNoArchive() throws Exception {
+        // --help loads a fraction of a command's classes: an archive from it would stay, slow, until the next build
+        for (String[] args : List.of(new String[]{"status", "--help"}, new String[]{"slots", "-h"},
+                new String[]{"nodes", "--version"}, new String[]{"status", "--watch", "1"}, new String[]{"slots", "-w", "1"})) {
+            Run run = roster(archives, args);
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).as(String.join(" ", args)).doesNotContain("ArchiveClassesAtExit");
+        }
+        assertThat(Files.exists(archives) ? archiveNames() : List.of()).isEmpty();
+        assertThat(roster(archives, "status").out()).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(archiveNames()).containsExactly("status-" + stamp() + ".jsa");
+    }
+
+    @Test
+    @Timeout(120)
+    void aPartialArchiveLeftByAGoneProcessIsRemoved() throws Exception {
+        Files.createDirectories(archives);
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        long gone = ended.pid(); // a process that has exited
+        Path leftover = Files.write(archives.resolve(".status-" + stamp() + "." + gone + ".jsa"), new byte[1024]);
+        Path live = Files.write(archives.resolve(".status-" + stamp() + "." + ProcessHandle.current().pid() + ".jsa"), new byte[1024]);
+
+        assertThat(roster(archives, "slots").code()).isZero();
+
+        assertThat(leftover).doesNotExist();
+        assertThat(live).as("a first run still under way keeps its file").exists();
+        assertThat(archiveNames()).contains("slots-" + stamp() + ".jsa");
+    }
+
+    @Test
+    @Timeout(120)
+    void aSignalToTheLauncherDuringAFirstRunReachesTheCommand() throws Exception {
+        Process launcher = start(archives, "status", "sleep");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> Files.readString(tmp.resolve("out")).contains("args: status sleep"));
+        List<ProcessHandle> commands = launcher.descendants().toList();
+        assertThat(commands).as("the first run records its archive from a child JVM").isNotEmpty();
+
+        launcher.destroy(); // SIGTERM, as timeout(1) or a supervisor sends it
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> commands.stream().noneMatch(ProcessHandle::isAlive) && !launcher.isAlive());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !Files.exists(archives) || archiveNames().stream().noneMatch(n -> n.startsWith(".")));
     }
 }

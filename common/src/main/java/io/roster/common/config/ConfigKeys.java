@@ -43,6 +43,14 @@ public final class ConfigKeys {
             "Session port that clients connect to. 0 picks a free port.");
     public static final ConfigKey<Integer> ADMIN_PORT = ConfigKey.portKey("admin.port", 9680,
             "Admin HTTP port: /health and /api/... 0 picks a free port.");
+    public static final ConfigKey<String> ADMIN_BIND = ConfigKey.stringKey("admin.bind", "",
+            "Address the admin HTTP port binds to. Empty: roster.host when that is a loopback address, else 127.0.0.1, so the admin port is reachable from this machine only until you choose otherwise (e.g. 0.0.0.0).");
+    public static final ConfigKey<String> ADMIN_TOKEN = ConfigKey.stringKey("admin.token", "",
+            "Token the admin port's write calls (levers, console actions) need, sent as 'Authorization: Bearer TOKEN'; at least 16 characters. Empty, and no admin.token-file: every write is refused (403). The roster CLI reads it from ROSTER_ADMIN_TOKEN or --token-file.");
+    public static final ConfigKey<String> ADMIN_TOKEN_FILE = ConfigKey.stringKey("admin.token-file", "",
+            "A file holding the admin token (its first line), instead of admin.token; set one of the two, not both.");
+    public static final ConfigKey<Boolean> ADMIN_READ_TOKEN_REQUIRED = ConfigKey.boolKey("admin.read-token-required", false,
+            "When true, reads (/api/..., /metrics) need the admin token too; /health and the console's static files never do.");
 
     public static final ConfigKey<Integer> CLUSTER_SLOTS = ConfigKey.intKey("cluster.slots", 256, 1, 16_384,
             "Number of slots the data is sharded into. Fixed when a cluster is created.");
@@ -95,7 +103,8 @@ public final class ConfigKeys {
             "Longest application name, in characters.");
 
     public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
-            META_JOIN, META_MAX_MIGRATIONS, META_REVISION_GRACE_MS, META_MAX_REVISIONS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT, CLUSTER_SLOTS,
+            META_JOIN, META_MAX_MIGRATIONS, META_REVISION_GRACE_MS, META_MAX_REVISIONS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT,
+            ADMIN_BIND, ADMIN_TOKEN, ADMIN_TOKEN_FILE, ADMIN_READ_TOKEN_REQUIRED, CLUSTER_SLOTS,
             CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, RPC_MAX_FRAME_BYTES, DATA_REPLICA_SYNC_INTERVAL_MS,
             DATA_MIGRATION_TIMEOUT_MS, DATA_MOVED_SLOT_DROP_DELAY_MS, DATA_TOMBSTONE_GRACE_MS, SESSION_DIGEST_INTERVAL_MS, SESSION_VERSION_CHECK_INTERVAL_MS,
             SESSION_PUSH_DEBOUNCE_MS,

@@ -33,7 +33,7 @@ final class AdminEndpoints {
     }
 
     void registerOn(AdminHttpServer http) {
-        http.route("/health", q -> health())
+        http.routeOpen("/health", q -> health())
                 .route("/api/nodes", q -> nodes())
                 .route("/api/slots", q -> slots())
                 .route("/api/datum", this::datum);

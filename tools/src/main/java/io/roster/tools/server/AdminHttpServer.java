@@ -6,28 +6,32 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.rpc.PortInUseException;
+import io.roster.common.util.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.roster.common.util.NamedThreads;
-
 /**
- * The admin HTTP port every process serves: JSON endpoints registered by the roles this process runs.
- * Built on the JDK's HttpServer; handlers get the query parameters and return an object to render as JSON.
+ * The admin HTTP port every process serves: JSON endpoints registered by the roles this process runs. Built on the
+ * JDK's HttpServer; a path may have a GET (read) and a POST (write) handler. Writes need the admin token, reads need
+ * it when so configured ({@link AdminAccess}); "open" reads such as /health never do.
  */
 public final class AdminHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminHttpServer.class);
+    /** Largest request body a write accepts: levers and queries are a few hundred bytes. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** Thrown by a handler for a missing resource: answered with 404 and the message. */
     public static final class NotFound extends RuntimeException {
@@ -36,11 +40,41 @@ public final class AdminHttpServer implements AutoCloseable {
         }
     }
 
+    /** Thrown by a handler when what it needs (e.g. the meta leader) cannot be reached: 503 and the message. */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /** A write: the query parameters and the request body (UTF-8, at most {@link #MAX_BODY_BYTES}). */
+    @FunctionalInterface
+    public interface PostHandler {
+        Object handle(Map<String, String> query, String body);
+    }
+
+    /** A raw GET answer (status, content type, bytes), e.g. a static console file. */
+    public record RawAnswer(int status, String contentType, byte[] body) {
+    }
+
+    private enum Access { OPEN, READ }
+
+    private record Endpoint(Access getAccess, Function<HttpExchange, RawAnswer> get, PostHandler post) {
+    }
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final HttpServer server;
+    private final AdminAccess access;
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final ExecutorService executor = NamedThreads.pool("admin-http", 2);
 
+    /** An admin port with writes disabled and open reads (tests and tools that serve no levers). */
     public AdminHttpServer(String host, int port) {
+        this(host, port, new AdminAccess(null, false));
+    }
+
+    public AdminHttpServer(String host, int port, AdminAccess access) {
+        this.access = access;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
@@ -51,37 +85,55 @@ public final class AdminHttpServer implements AutoCloseable {
         server.setExecutor(executor);
     }
 
-    /** Serves GET {@code path} with {@code handler}(query parameters). */
+    /** Serves GET {@code path} with {@code handler}(query parameters), rendered as JSON; a read. */
     public AdminHttpServer route(String path, Function<Map<String, String>, Object> handler) {
-        server.createContext(path, exchange -> serve(exchange, path, handler));
+        return get(path, Access.READ, exchange -> jsonAnswer(path, () -> handler.apply(query(exchange))));
+    }
+
+    /** Like {@link #route} but never asks for a token (liveness probes: /health). */
+    public AdminHttpServer routeOpen(String path, Function<Map<String, String>, Object> handler) {
+        return get(path, Access.OPEN, exchange -> jsonAnswer(path, () -> handler.apply(query(exchange))));
+    }
+
+    /** Serves POST {@code path}: a write, refused without the admin token; the answer is rendered as JSON. */
+    public AdminHttpServer routePost(String path, PostHandler handler) {
+        Endpoint old = endpoints.get(path);
+        endpoints.put(path, new Endpoint(old == null ? Access.READ : old.getAccess(), old == null ? null : old.get(), handler));
+        register(path, old);
         return this;
     }
 
-    /** A GET endpoint answering plain text (e.g. Prometheus exposition) of the given content type. */
+    /** A GET endpoint answering plain text (e.g. Prometheus exposition) of the given content type; a read. */
     public AdminHttpServer routeText(String path, String contentType, Supplier<String> body) {
-        server.createContext(path, exchange -> {
-            int status = 200;
-            String text;
+        return get(path, Access.READ, exchange -> {
             try {
-                if (!exchange.getRequestURI().getPath().equals(path) || !"GET".equals(exchange.getRequestMethod())) {
-                    status = exchange.getRequestURI().getPath().equals(path) ? 405 : 404;
-                    text = status == 405 ? "only GET is supported\n" : "no such endpoint\n";
-                } else {
-                    text = body.get();
-                }
+                return new RawAnswer(200, contentType, body.get().getBytes(StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 LOG.warn("admin {} failed", path, e);
-                status = 500;
-                text = String.valueOf(e.getMessage()) + "\n";
-            }
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+                return new RawAnswer(500, contentType, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
             }
         });
+    }
+
+    /**
+     * Serves every GET under {@code prefix} (a path ending in '/') with {@code handler}; open when {@code open}
+     * (static files that hold no registry data), else a read.
+     */
+    public AdminHttpServer routeRaw(String prefix, boolean open, Function<HttpExchange, RawAnswer> handler) {
+        return get(prefix, open ? Access.OPEN : Access.READ, handler);
+    }
+
+    private AdminHttpServer get(String path, Access getAccess, Function<HttpExchange, RawAnswer> handler) {
+        Endpoint old = endpoints.get(path);
+        endpoints.put(path, new Endpoint(getAccess, handler, old == null ? null : old.post()));
+        register(path, old);
         return this;
+    }
+
+    private void register(String path, Endpoint old) {
+        if (old == null) {
+            server.createContext(path, exchange -> serve(exchange, path));
+        }
     }
 
     public void start() {
@@ -92,37 +144,108 @@ public final class AdminHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private void serve(HttpExchange exchange, String path, Function<Map<String, String>, Object> handler) throws IOException {
+    private void serve(HttpExchange exchange, String path) throws IOException {
+        RawAnswer answer;
+        try {
+            answer = answer(exchange, path);
+        } catch (RuntimeException e) {
+            LOG.warn("admin {} failed", path, e);
+            answer = error(500, String.valueOf(e.getMessage()));
+        }
+        if (answer.status() == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"roster-admin\"");
+        }
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        byte[] bytes = answer.body();
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private RawAnswer answer(HttpExchange exchange, String path) throws IOException {
+        Endpoint endpoint = endpoints.get(path);
+        String requested = exchange.getRequestURI().getPath();
+        boolean prefix = path.endsWith("/");
+        if (!(prefix ? requested.startsWith(path) : requested.equals(path))) {
+            return error(404, "no such endpoint: " + requested);
+        }
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String method = exchange.getRequestMethod();
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            if (endpoint.get() == null) {
+                return error(405, "only POST is supported on " + path);
+            }
+            if (endpoint.getAccess() == Access.READ) {
+                Optional<AdminAccess.Refusal> refused = access.checkRead(auth);
+                if (refused.isPresent()) {
+                    return error(refused.get().status(), refused.get().message());
+                }
+            }
+            return endpoint.get().apply(exchange);
+        }
+        if ("POST".equals(method)) {
+            if (endpoint.post() == null) {
+                return error(405, "only GET is supported on " + path);
+            }
+            Optional<AdminAccess.Refusal> refused = access.checkWrite(auth);
+            if (refused.isPresent()) {
+                return error(refused.get().status(), refused.get().message());
+            }
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                return error(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            String text = new String(body, StandardCharsets.UTF_8);
+            return jsonAnswer(path, () -> endpoint.post().handle(query(exchange), text));
+        }
+        return error(405, "method " + method + " is not supported on " + path);
+    }
+
+    private RawAnswer jsonAnswer(String path, Supplier<Object> handler) {
         int status;
         Object body;
         try {
-            if (!exchange.getRequestURI().getPath().equals(path)) {
-                status = 404;
-                body = Map.of("error", "no such endpoint: " + exchange.getRequestURI().getPath());
-            } else if (!"GET".equals(exchange.getRequestMethod())) {
-                status = 405;
-                body = Map.of("error", "only GET is supported");
-            } else {
-                body = handler.apply(query(exchange.getRequestURI().getRawQuery()));
-                status = 200;
-            }
+            body = handler.get();
+            status = 200;
         } catch (InvalidInputException e) {
             status = 400;
             body = Map.of("error", e.getMessage());
         } catch (NotFound e) {
             status = 404;
             body = Map.of("error", e.getMessage());
+        } catch (Unavailable e) {
+            status = 503;
+            body = Map.of("error", e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("admin {} failed", path, e);
             status = 500;
             body = Map.of("error", String.valueOf(e.getMessage()));
         }
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        try {
+            return new RawAnswer(status, "application/json; charset=utf-8", json.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render the answer of " + path + " as JSON", e);
         }
+    }
+
+    private RawAnswer error(int status, String message) {
+        try {
+            return new RawAnswer(status, "application/json; charset=utf-8", json.writeValueAsBytes(Map.of("error", message)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body, or null when it is larger than {@link #MAX_BODY_BYTES} (read no further than one byte past it). */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        return bytes.length > MAX_BODY_BYTES ? null : bytes;
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        return query(exchange.getRequestURI().getRawQuery());
     }
 
     static Map<String, String> query(String raw) {
@@ -134,7 +257,11 @@ public final class AdminHttpServer implements AutoCloseable {
             int eq = pair.indexOf('=');
             String k = eq < 0 ? pair : pair.substring(0, eq);
             String v = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+            try {
+                params.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("bad query parameter '" + pair + "': " + e.getMessage());
+            }
         }
         return params;
     }

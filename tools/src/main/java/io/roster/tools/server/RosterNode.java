@@ -53,7 +53,7 @@ public final class RosterNode implements AutoCloseable {
                 session.start();
                 started.add(session);
             }
-            admin = new AdminHttpServer(config.get(ConfigKeys.HOST), config.get(ConfigKeys.ADMIN_PORT));
+            admin = new AdminHttpServer(AdminAccess.bindAddress(config), config.get(ConfigKeys.ADMIN_PORT), AdminAccess.from(config));
             new AdminEndpoints(config, meta, data, session).registerOn(admin);
             new AppEndpoints(config, meta).registerOn(admin);
             ProcessGauges.registerOn(metrics);
@@ -82,7 +82,7 @@ public final class RosterNode implements AutoCloseable {
             parts.add("session " + session.address());
         }
         if (admin != null) {
-            parts.add("admin http://" + config.get(ConfigKeys.HOST) + ":" + admin.port());
+            parts.add("admin http://" + AdminAccess.bindAddress(config) + ":" + admin.port());
         }
         return String.join(", ", parts);
     }

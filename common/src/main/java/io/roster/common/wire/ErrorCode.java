@@ -18,7 +18,15 @@ public enum ErrorCode {
     /** The request breaks a configured cap (the message names the setting); retrying it fails the same way. */
     LIMIT_EXCEEDED,
     /** This session serves as many clients as session.max-clients allows; connect to another session. */
-    SESSION_FULL;
+    SESSION_FULL,
+    /** An operator's lever refuses it (a blacklisted IP or dataId pattern); the message names the lever. Not retried. */
+    REFUSED,
+    /** The client or its session is over its registration or subscription rate; the SDK retries with backoff. */
+    RATE_LIMITED,
+    /** The client (or node) presented no valid credentials; the message says what was missing or wrong. Not retried. */
+    UNAUTHENTICATED,
+    /** The credentials are valid but the ACL does not allow this operation on this dataId. Not retried. */
+    FORBIDDEN;
 
     public boolean retryable() {
         return this == NOT_LEADER || this == SLOT_NOT_OWNED || this == SLOT_NOT_READY || this == UNAVAILABLE;

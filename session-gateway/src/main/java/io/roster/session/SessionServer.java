@@ -32,6 +32,7 @@ import io.roster.session.push.PushMetrics;
 import io.roster.session.push.PushOptions;
 import io.roster.session.push.PushTargets;
 import io.roster.session.push.VersionCheck;
+import io.roster.session.query.RegistryQueryHandler;
 import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.reconcile.SlotPublishersQueryHandler;
@@ -89,6 +90,8 @@ public final class SessionServer implements AutoCloseable {
     private final ExecutorService notices = NamedThreads.pool("session-notice", 1);
     /** Data nodes' reconciliation queries: apart from client handling, so neither starves the other. */
     private final ExecutorService reconcile = NamedThreads.pool("session-reconcile", 2);
+    /** The admin API's registry queries: one thread, so an operator's queries never take a client's or data's. */
+    private final ExecutorService queries = NamedThreads.pool("session-query", 1);
     private RpcServer server;
     private RpcCaller caller;
     private volatile HeartbeatLoop heartbeat;
@@ -172,6 +175,7 @@ public final class SessionServer implements AutoCloseable {
         server.registerUserProcessor(new SlotPublishersQueryHandler(registry, clock, slots, processId, reconcile));
         // Meta's "the slot table changed": heartbeat now, so writes go to a new slot leader in milliseconds.
         server.registerUserProcessor(new ClusterChangedHandler(heartbeat::beatSoon, reconcile));
+        server.registerUserProcessor(new RegistryQueryHandler(registry, () -> address, queries));
         digests = new DigestReporter(registry, clock, slots, () -> heartbeat.view().slotTable(), caller, processId, rpcTimeoutMs,
                 config.get(ConfigKeys.SESSION_DIGEST_INTERVAL_MS));
         versionCheck = new VersionCheck(registry, pushEngine, caller, heartbeat::view, slots, processId, rpcTimeoutMs,
@@ -276,6 +280,7 @@ public final class SessionServer implements AutoCloseable {
         closeAll(withdrawals, versionCheck, pushEngine);
         NamedThreads.shutdown(notices);
         NamedThreads.shutdown(reconcile);
+        NamedThreads.shutdown(queries);
         closeAll(removals, handlers, writes, caller);
         server = null;
         LOG.info("session {} stopped", address);

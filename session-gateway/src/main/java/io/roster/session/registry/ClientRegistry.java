@@ -78,7 +78,7 @@ public final class ClientRegistry {
     }
 
     /** A publisher and the connection it was last registered over. */
-    private record PublisherEntry(Publisher publisher, ConnectionHandle connection) {
+    public record PublisherEntry(Publisher publisher, ConnectionHandle connection) {
     }
 
     /**
@@ -350,6 +350,16 @@ public final class ClientRegistry {
 
     public Collection<Publisher> publishers() {
         return publishers.values().stream().map(PublisherEntry::publisher).toList();
+    }
+
+    /** Each publisher held now with its connection (a snapshot; the query API reads it). */
+    public List<PublisherEntry> publisherEntries() {
+        return List.copyOf(publishers.values());
+    }
+
+    /** Each subscriber held now (a snapshot; the query API reads it). */
+    public List<SubscriberRecord> subscribers() {
+        return List.copyOf(subscribers.values());
     }
 
     /** The publishers by slot, with each slot's digest. */

@@ -12,18 +12,49 @@ import java.util.function.BooleanSupplier;
 public final class ConnectionHandle {
     private final String name;
     private final BooleanSupplier open;
+    /** The client's ip:port as this session saw the connection ("" when unknown). */
+    private final String clientAddress;
+    /** When this session first saw the connection (wall clock, epoch millis). */
+    private final long connectedAtMillis;
     /** What the client said it can take in its hello (e.g. delta pushes); none until it says. */
     private volatile Set<String> capabilities = Set.of();
 
     /** @param name what logs call the connection (its remote address); {@code open} says whether it still is */
     public ConnectionHandle(String name, BooleanSupplier open) {
+        this(name, open, "", System.currentTimeMillis());
+    }
+
+    /**
+     * @param clientAddress the client's ip:port as seen here (the query API shows it)
+     * @param connectedAtMillis when this session first saw the connection, wall clock
+     */
+    public ConnectionHandle(String name, BooleanSupplier open, String clientAddress, long connectedAtMillis) {
         this.name = name;
         this.open = open;
+        this.clientAddress = clientAddress == null ? "" : clientAddress;
+        this.connectedAtMillis = connectedAtMillis;
     }
 
     /** A connection that never closes: tests and embedders without sockets. */
     public static ConnectionHandle alwaysOpen(String name) {
         return new ConnectionHandle(name, () -> true);
+    }
+
+    /** The client's ip:port as this session saw the connection ("" when unknown). */
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    /** The client's IP: {@link #clientAddress()} without the port (and without an IPv6 literal's brackets). */
+    public String clientIp() {
+        int colon = clientAddress.lastIndexOf(':');
+        String host = colon < 0 ? clientAddress : clientAddress.substring(0, colon);
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** When this session first saw the connection (wall clock, epoch millis). */
+    public long connectedAtMillis() {
+        return connectedAtMillis;
     }
 
     /** False once the connection is closed (possibly before its close event was handled). */

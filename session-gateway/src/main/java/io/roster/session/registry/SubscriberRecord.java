@@ -13,10 +13,18 @@ public final class SubscriberRecord {
     private final String dataInfoId;
     private final String clientId;
     private final ConnectionHandle connection;
+    /** The application the client named when subscribing ("" when unknown). */
+    private final String app;
     private final AtomicLong pushedVersion = new AtomicLong(-1);
     private volatile long pausedUntilMillis;
 
     public SubscriberRecord(String registerId, String dataInfoId, String clientId, ConnectionHandle connection) {
+        this(registerId, dataInfoId, clientId, connection, "");
+    }
+
+    /** @param app the application the client named when subscribing (the query API shows it) */
+    public SubscriberRecord(String registerId, String dataInfoId, String clientId, ConnectionHandle connection, String app) {
+        this.app = app == null ? "" : app;
         this.registerId = registerId;
         this.dataInfoId = dataInfoId;
         this.clientId = clientId;
@@ -37,6 +45,10 @@ public final class SubscriberRecord {
 
     public ConnectionHandle connection() {
         return connection;
+    }
+
+    public String app() {
+        return app;
     }
 
     public long pushedVersion() {

@@ -3,6 +3,8 @@ package io.roster.session.rpc;
 import com.alipay.remoting.Connection;
 import io.roster.session.registry.ConnectionHandle;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,7 +24,9 @@ public final class BoltConnections {
         if (known != null) {
             return (ConnectionHandle) known;
         }
-        ConnectionHandle made = new ConnectionHandle(nameOf(connection), connection::isFine);
+        // Made on the connection's first request: its connection time is that moment's wall clock, close enough.
+        ConnectionHandle made = new ConnectionHandle(nameOf(connection), connection::isFine, addressOf(connection),
+                System.currentTimeMillis());
         // Mapped before it is published on the connection: a concurrent first request that finds it there must
         // also find its connection, or a push to it would find none and fail once for nothing.
         open.put(made, connection);
@@ -39,6 +43,16 @@ public final class BoltConnections {
 
     private static String nameOf(Connection connection) {
         return connection.getChannel() == null ? "unbound" : String.valueOf(connection.getChannel().remoteAddress());
+    }
+
+    /** The client's ip:port ({@code [ip]:port} for IPv6), as {@link ConnectionHandle#clientAddress()} says it. */
+    static String addressOf(Connection connection) {
+        SocketAddress remote = connection.getChannel() == null ? null : connection.getChannel().remoteAddress();
+        if (!(remote instanceof InetSocketAddress inet)) {
+            return "";
+        }
+        String ip = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+        return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + inet.getPort();
     }
 
     /** The open connection of {@code handle}, or null once it closed. */

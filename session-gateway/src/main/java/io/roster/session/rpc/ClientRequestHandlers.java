@@ -248,7 +248,7 @@ public final class ClientRequestHandlers {
         }
         // An interface-only subscriber is kept apart: it never gets the converted list older ones of it get.
         SubscriberRecord s = new SubscriberRecord(r.registerId(), PushTargets.of(dataInfoId, r.interfaceOnly()),
-                r.clientId(), connection);
+                r.clientId(), connection, r.appName());
         registry.addSubscriber(s);
         pushEngine.pushCurrent(s);
         return OK;

@@ -15,6 +15,11 @@ import io.roster.tools.cli.StatusCommand;
 import io.roster.tools.cli.SubCommand;
 import io.roster.tools.cli.cluster.ClusterCommand;
 import io.roster.tools.cli.meta.MetaCommand;
+import io.roster.tools.cli.query.ConnectionsCommand;
+import io.roster.tools.cli.query.PublishersCommand;
+import io.roster.tools.cli.query.RegistrationsCommand;
+import io.roster.tools.cli.query.ServicesCommand;
+import io.roster.tools.cli.query.SubscribersCommand;
 import io.roster.tools.launch.ClientThreads;
 import io.roster.tools.launch.SingleCommandLine;
 import io.roster.tools.server.ServerCommand;
@@ -25,7 +30,9 @@ import picocli.CommandLine.Command;
 @Command(name = "roster", mixinStandardHelpOptions = true, version = "roster 0.1.0",
         description = "Roster service registry: run a node, or operate and try a cluster.",
         subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class, SessionsCommand.class,
-                SlotsCommand.class, AppsCommand.class, AppCommand.class, InterfaceCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
+                SlotsCommand.class, AppsCommand.class, AppCommand.class, InterfaceCommand.class,
+                ServicesCommand.class, PublishersCommand.class, SubscribersCommand.class, ConnectionsCommand.class, RegistrationsCommand.class,
+                MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A session's answer to a {@link RegistryQuery}: the items of the kind asked (the other lists empty), sorted, at most
- * the limit asked; {@code truncated} when more matched. {@code session} is the answering session's address.
+ * the limit asked; {@code truncated} when more matched, {@code matched} how many did. {@code session} is the
+ * answering session's address.
  */
 public final class RegistryQueryReply extends Reply {
     private final String session;
@@ -12,20 +13,23 @@ public final class RegistryQueryReply extends Reply {
     private final List<RegistrationItem> registrations;
     private final List<ConnectionItem> connections;
     private final boolean truncated;
+    private final int matched;
 
     public RegistryQueryReply(ErrorCode code, String message, String session, List<ServiceItem> services,
-                              List<RegistrationItem> registrations, List<ConnectionItem> connections, boolean truncated) {
+                              List<RegistrationItem> registrations, List<ConnectionItem> connections, boolean truncated,
+                              int matched) {
         super(code, message);
         this.session = session;
         this.services = services == null ? List.of() : List.copyOf(services);
         this.registrations = registrations == null ? List.of() : List.copyOf(registrations);
         this.connections = connections == null ? List.of() : List.copyOf(connections);
         this.truncated = truncated;
+        this.matched = matched;
     }
 
     /** An error answer naming what was wrong. */
     public static RegistryQueryReply error(ErrorCode code, String message, String session) {
-        return new RegistryQueryReply(code, message, session, List.of(), List.of(), List.of(), false);
+        return new RegistryQueryReply(code, message, session, List.of(), List.of(), List.of(), false, 0);
     }
 
     public String session() {
@@ -46,6 +50,11 @@ public final class RegistryQueryReply extends Reply {
 
     public boolean truncated() {
         return truncated;
+    }
+
+    /** How many items matched, all of them (at least {@link #size()}). */
+    public int matched() {
+        return matched;
     }
 
     /** How many items it carries, of whichever kind. */

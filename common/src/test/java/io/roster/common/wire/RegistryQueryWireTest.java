@@ -31,7 +31,7 @@ class RegistryQueryWireTest {
         ServiceItem service = new ServiceItem("svc#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP", 1, 2);
         ConnectionItem connection = new ConnectionItem("c1", "10.0.0.5:53012", "orders", 7, 1, 0);
         RegistryQueryReply reply = new RegistryQueryReply(ErrorCode.OK, "", "127.0.0.1:9601", List.of(service),
-                List.of(pub, sub), List.of(connection), true);
+                List.of(pub, sub), List.of(connection), true, 9);
 
         RegistryQueryReply back = Protostuff.decode(Protostuff.encode(reply), RegistryQueryReply.class);
 
@@ -46,6 +46,7 @@ class RegistryQueryWireTest {
         assertThat(back.registrations().get(1).pushedVersion()).isEqualTo(-1);
         assertThat(back.connections()).containsExactly(connection);
         assertThat(back.size()).isEqualTo(4);
+        assertThat(back.matched()).isEqualTo(9);
     }
 
     @Test

@@ -134,6 +134,11 @@ final class ReplicationCluster implements AutoCloseable {
         return id;
     }
 
+    /** The admin HTTP port of the meta node. */
+    int metaAdminPort() {
+        return meta.adminPort();
+    }
+
     String metaAddress() {
         return String.join(",", base.metaServers());
     }

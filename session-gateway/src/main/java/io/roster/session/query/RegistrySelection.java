@@ -114,7 +114,8 @@ public final class RegistrySelection {
     private static RegistryQueryReply registrations(RegistryQuery q, String session, List<RegistrationItem> pubs,
                                                     List<RegistrationItem> subs) {
         List<RegistrationItem> all = Stream.concat(pubs.stream(), subs.stream()).sorted(REGISTRATION_ORDER).toList();
-        return new RegistryQueryReply(ErrorCode.OK, "", session, List.of(), first(all, q.limit()), List.of(), all.size() > q.limit());
+        return new RegistryQueryReply(ErrorCode.OK, "", session, List.of(), first(all, q.limit()), List.of(), all.size() > q.limit(),
+                all.size());
     }
 
     private RegistryQueryReply services(RegistryQuery q, String session) {
@@ -132,7 +133,8 @@ public final class RegistrySelection {
             }
             items.add(new ServiceItem(c.getKey(), c.getValue()[0], c.getValue()[1]));
         }
-        return new RegistryQueryReply(ErrorCode.OK, "", session, items, List.of(), List.of(), counts.size() > q.limit());
+        return new RegistryQueryReply(ErrorCode.OK, "", session, items, List.of(), List.of(), counts.size() > q.limit(),
+                counts.size());
     }
 
     private static void count(Map<String, int[]> counts, String dataInfoId, String prefix, int which) {
@@ -172,7 +174,8 @@ public final class RegistrySelection {
                         String.join(",", c.getValue().apps), c.getKey().connectedAtMillis(), c.getValue().publishers,
                         c.getValue().subscribers))
                 .sorted(CONNECTION_ORDER).toList();
-        return new RegistryQueryReply(ErrorCode.OK, "", session, List.of(), List.of(), first(all, q.limit()), all.size() > q.limit());
+        return new RegistryQueryReply(ErrorCode.OK, "", session, List.of(), List.of(), first(all, q.limit()),
+                all.size() > q.limit(), all.size());
     }
 
     private static <T> List<T> first(List<T> sorted, int limit) {

@@ -70,6 +70,7 @@ class RegistrySelectionTest {
         RegistryQueryReply two = ask(query("services", "", "", "", "", "", 2));
         assertThat(two.services()).extracting(ServiceItem::dataInfoId).containsExactly(SVC, SVC_G2);
         assertThat(two.truncated()).as("a third service matched").isTrue();
+        assertThat(two.matched()).isEqualTo(3);
     }
 
     @Test
@@ -92,6 +93,7 @@ class RegistrySelectionTest {
         RegistryQueryReply one = ask(query("publishers", "svc", "", "", "", "", 1));
         assertThat(one.registrations()).extracting(RegistrationItem::registerId).containsExactly("p1");
         assertThat(one.truncated()).isTrue();
+        assertThat(one.matched()).isEqualTo(3);
         assertThat(ask(query("publishers", "sv", "", "", "", "", 100)).registrations()).as("the dataId is exact").isEmpty();
     }
 

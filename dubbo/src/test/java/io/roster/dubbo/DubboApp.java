@@ -1,0 +1,95 @@
+package io.roster.dubbo;
+
+import org.apache.dubbo.config.ApplicationConfig;
+import org.apache.dubbo.config.ProtocolConfig;
+import org.apache.dubbo.config.ReferenceConfig;
+import org.apache.dubbo.config.RegistryConfig;
+import org.apache.dubbo.config.ServiceConfig;
+import org.apache.dubbo.config.bootstrap.DubboBootstrap;
+import org.apache.dubbo.registry.Registry;
+import org.apache.dubbo.registry.support.RegistryManager;
+import org.apache.dubbo.rpc.model.ApplicationModel;
+import org.apache.dubbo.rpc.model.FrameworkModel;
+
+import java.util.Collection;
+
+/**
+ * One real Dubbo application in this JVM, on its own {@link FrameworkModel} (so a provider and a consumer share
+ * nothing but the Roster node), without QoS. {@link #close()} stops it and destroys its framework: its threads and
+ * ports go with it.
+ */
+final class DubboApp implements AutoCloseable {
+    static final String VERSION = "1.0.0";
+
+    private final FrameworkModel framework = new FrameworkModel();
+    private final DubboBootstrap bootstrap = DubboBootstrap.newInstance(framework);
+    private ReferenceConfig<EchoService> reference;
+
+    private DubboApp(String name, String registryUrl, boolean applicationLevel) {
+        ApplicationConfig application = new ApplicationConfig(name);
+        application.setQosEnable(false);
+        if (applicationLevel) {
+            application.setRegisterMode("instance");
+        }
+        bootstrap.application(application);
+        RegistryConfig registry = new RegistryConfig(registryUrl + (applicationLevel ? "&registry-type=service" : ""));
+        bootstrap.registry(registry);
+    }
+
+    /** A provider of {@link EchoService} on {@code port} answering {@code who + ":" + text}. */
+    static DubboApp provider(String name, String registryUrl, boolean applicationLevel, int port, String who) {
+        DubboApp app = new DubboApp(name, registryUrl, applicationLevel);
+        ProtocolConfig protocol = new ProtocolConfig("dubbo", port);
+        protocol.setHost("127.0.0.1");
+        app.bootstrap.protocol(protocol);
+        ServiceConfig<EchoService> service = new ServiceConfig<>();
+        service.setInterface(EchoService.class);
+        service.setRef(text -> who + ":" + text);
+        service.setVersion(VERSION);
+        service.setTimeout(3000);
+        app.bootstrap.service(service);
+        app.bootstrap.start();
+        return app;
+    }
+
+    /** A consumer of {@link EchoService} (no startup check: the test waits for the first call to work). */
+    static DubboApp consumer(String name, String registryUrl, boolean applicationLevel) {
+        DubboApp app = new DubboApp(name, registryUrl, applicationLevel);
+        ReferenceConfig<EchoService> reference = new ReferenceConfig<>();
+        reference.setInterface(EchoService.class);
+        reference.setVersion(VERSION);
+        reference.setCheck(false);
+        reference.setTimeout(3000);
+        reference.setRetries(0);
+        app.reference = reference;
+        app.bootstrap.reference(reference);
+        app.bootstrap.start();
+        return app;
+    }
+
+    EchoService echo() {
+        return reference.get();
+    }
+
+    /** Whether the consumer holds a provider to call. */
+    boolean hasProvider() {
+        return reference.getInvoker() != null && reference.getInvoker().isAvailable();
+    }
+
+    ApplicationModel application() {
+        return bootstrap.getApplicationModel();
+    }
+
+    Collection<Registry> registries() {
+        return application().getBeanFactory().getBean(RegistryManager.class).getRegistries();
+    }
+
+    @Override
+    public void close() {
+        try {
+            bootstrap.stop();
+        } finally {
+            framework.destroy();
+        }
+    }
+}

@@ -24,7 +24,12 @@ final class DubboDataIds {
 
     /** The dataInfoId of the providers of {@code url}'s service. */
     static String providers(URL url) {
-        return url.getServiceKey() + DataInfoId.SEPARATOR + DataInfoId.DEFAULT_INSTANCE_ID + DataInfoId.SEPARATOR
+        return providers(url.getServiceKey());
+    }
+
+    /** The dataInfoId of the providers of Dubbo service key {@code [group/]interface[:version]}. */
+    static String providers(String serviceKey) {
+        return serviceKey + DataInfoId.SEPARATOR + DataInfoId.DEFAULT_INSTANCE_ID + DataInfoId.SEPARATOR
                 + DataInfoId.DEFAULT_GROUP;
     }
 

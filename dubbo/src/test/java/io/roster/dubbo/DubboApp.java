@@ -28,6 +28,7 @@ final class DubboApp implements AutoCloseable {
     private DubboApp(String name, String registryUrl, boolean applicationLevel) {
         ApplicationConfig application = new ApplicationConfig(name);
         application.setQosEnable(false);
+        application.setEnableFileCache(false); // no mapping/metadata cache files under the home directory
         if (applicationLevel) {
             application.setRegisterMode("instance");
         }

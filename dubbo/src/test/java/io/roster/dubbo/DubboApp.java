@@ -26,7 +26,12 @@ final class DubboApp implements AutoCloseable {
     private ReferenceConfig<EchoService> reference;
 
     private DubboApp(String name, String registryUrl, boolean applicationLevel) {
+        this(name, registryUrl, applicationLevel, "local");
+    }
+
+    private DubboApp(String name, String registryUrl, boolean applicationLevel, String metadataType) {
         ApplicationConfig application = new ApplicationConfig(name);
+        application.setMetadataType(metadataType);
         application.setQosEnable(false);
         application.setEnableFileCache(false); // no mapping/metadata cache files under the home directory
         if (applicationLevel) {
@@ -39,7 +44,13 @@ final class DubboApp implements AutoCloseable {
 
     /** A provider of {@link EchoService} on {@code port} answering {@code who + ":" + text}. */
     static DubboApp provider(String name, String registryUrl, boolean applicationLevel, int port, String who) {
-        DubboApp app = new DubboApp(name, registryUrl, applicationLevel);
+        return provider(name, registryUrl, applicationLevel, "local", port, who);
+    }
+
+    /** As above, with Dubbo's {@code metadata-type} ({@code local}: the MetadataService; {@code remote}: the report). */
+    static DubboApp provider(String name, String registryUrl, boolean applicationLevel, String metadataType, int port,
+                             String who) {
+        DubboApp app = new DubboApp(name, registryUrl, applicationLevel, metadataType);
         ProtocolConfig protocol = new ProtocolConfig("dubbo", port);
         protocol.setHost("127.0.0.1");
         app.bootstrap.protocol(protocol);
@@ -55,7 +66,11 @@ final class DubboApp implements AutoCloseable {
 
     /** A consumer of {@link EchoService} (no startup check: the test waits for the first call to work). */
     static DubboApp consumer(String name, String registryUrl, boolean applicationLevel) {
-        DubboApp app = new DubboApp(name, registryUrl, applicationLevel);
+        return consumer(name, registryUrl, applicationLevel, "local");
+    }
+
+    static DubboApp consumer(String name, String registryUrl, boolean applicationLevel, String metadataType) {
+        DubboApp app = new DubboApp(name, registryUrl, applicationLevel, metadataType);
         ReferenceConfig<EchoService> reference = new ReferenceConfig<>();
         reference.setInterface(EchoService.class);
         reference.setVersion(VERSION);

@@ -1,6 +1,10 @@
 package io.roster.dubbo;
 
 import io.roster.testkit.FreePorts;
+import org.apache.dubbo.metadata.MetadataInfo;
+import org.apache.dubbo.metadata.report.MetadataReport;
+import org.apache.dubbo.metadata.report.MetadataReportInstance;
+import org.apache.dubbo.metadata.report.identifier.SubscriberMetadataIdentifier;
 import org.apache.dubbo.registry.client.ServiceDiscovery;
 import org.apache.dubbo.registry.client.ServiceInstance;
 import org.apache.dubbo.registry.support.RegistryManager;
@@ -72,6 +76,33 @@ class DubboApplicationLevelTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(consumer.echo().echo("hi")).isEqualTo("moved:hi"));
         }
+    }
+
+    /**
+     * With {@code metadata-type=remote} the provider's MetadataInfo goes to Roster (the roster metadata report) and
+     * the consumer reads it from there by (application, revision), without asking the provider's MetadataService.
+     */
+    @Test
+    void remoteMetadataIsReadFromRoster() {
+        int port = FreePorts.free();
+        try (DubboApp provider = DubboApp.provider("echo-remote-provider", ROSTER.registryUrl(), true, "remote", port, "remote");
+             DubboApp consumer = DubboApp.consumer("echo-remote-consumer", ROSTER.registryUrl(), true, "remote")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(consumer.echo().echo("hi")).isEqualTo("remote:hi"));
+            ServiceInstance instance = discovery(consumer).getInstances("echo-remote-provider").get(0);
+            assertThat(instance.getMetadata()).containsEntry("dubbo.metadata.storage-type", "remote");
+            String revision = instance.getMetadata().get("dubbo.metadata.revision");
+            MetadataInfo fromRoster = report(consumer).getAppMetadata(
+                    new SubscriberMetadataIdentifier("echo-remote-provider", revision), instance.getMetadata());
+            assertThat(fromRoster.getRevision()).isEqualTo(revision);
+            assertThat(fromRoster.getServices().values()).anySatisfy(service ->
+                    assertThat(service.getName()).isEqualTo(EchoService.class.getName()));
+        }
+    }
+
+    private static MetadataReport report(DubboApp app) {
+        return app.application().getBeanFactory().getBean(MetadataReportInstance.class).getMetadataReports(true)
+                .values().iterator().next();
     }
 
     private static ServiceDiscovery discovery(DubboApp app) {

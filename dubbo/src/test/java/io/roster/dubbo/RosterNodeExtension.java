@@ -53,6 +53,11 @@ final class RosterNodeExtension implements BeforeAllCallback, AfterAllCallback {
         return "127.0.0.1:" + config.get(ConfigKeys.SESSION_PORT);
     }
 
+    /** {@code roster://<meta>?roster.meta=true}: the client takes the live sessions from meta. */
+    String metaRegistryUrl() {
+        return "roster://" + config.metaAddress() + "?roster.meta=true&file-cache=false";
+    }
+
     /** {@code roster://<session>} with Dubbo's registry cache file off (tests write nothing under the home dir). */
     String registryUrl() {
         return "roster://" + sessionAddress() + "?file-cache=false";

@@ -35,14 +35,14 @@ class RosterRegistryTest {
     private static final String ECHO = "com.example.Echo";
 
     private FrameworkModel framework;
+    private ApplicationModel application;
     private Registry registry;
 
     @BeforeEach
     void openRegistry() {
         framework = new FrameworkModel();
-        ApplicationModel application = framework.newApplication();
-        RegistryFactory factory = application.getExtensionLoader(RegistryFactory.class).getExtension("roster");
-        registry = factory.getRegistry(URL.valueOf(ROSTER.registryUrl()).setScopeModel(application));
+        application = framework.newApplication();
+        registry = open(ROSTER.registryUrl());
     }
 
     @AfterEach
@@ -52,6 +52,28 @@ class RosterRegistryTest {
         } finally {
             framework.destroy();
         }
+    }
+
+    @Test
+    void aMetaAddressFindsTheSessions() {
+        Registry viaMeta = open(ROSTER.metaRegistryUrl());
+        try {
+            URL echo = provider(20880, "1.0.0", "");
+            viaMeta.register(echo);
+            Recorder recorder = new Recorder();
+
+            registry.subscribe(consumer("1.0.0", ""), recorder);
+
+            assertThat(fullStrings(recorder.latest("providers"))).containsExactly(echo.toFullString());
+            assertThat(viaMeta.isAvailable()).isTrue();
+        } finally {
+            viaMeta.destroy();
+        }
+    }
+
+    private Registry open(String url) {
+        RegistryFactory factory = application.getExtensionLoader(RegistryFactory.class).getExtension("roster");
+        return factory.getRegistry(URL.valueOf(url).setScopeModel(application));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.roster.dubbo;
 import io.roster.client.RosterClient;
 import io.roster.client.Subscription;
 import io.roster.client.SubscriptionListener;
+import org.apache.dubbo.common.logger.ErrorTypeAwareLogger;
+import org.apache.dubbo.common.logger.LoggerFactory;
 
 import java.util.List;
 import java.util.Set;
@@ -11,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import static org.apache.dubbo.common.constants.LoggerCodeConstants.REGISTRY_FAILED_NOTIFY_EVENT;
+
 /**
  * One Roster subscription shared by every Dubbo listener of one datum (an application's instances, an interface's
  * providing applications): the latest items, and the listeners each push goes to. A listener added later is handed
@@ -18,6 +22,7 @@ import java.util.function.Consumer;
  * and those hand-overs) run one at a time, in order.
  */
 final class DatumWatch {
+    private static final ErrorTypeAwareLogger LOG = LoggerFactory.getErrorTypeAwareLogger(DatumWatch.class);
     private final CountDownLatch first = new CountDownLatch(1);
     private final Set<Consumer<List<String>>> listeners = new CopyOnWriteArraySet<>();
     private final Subscription subscription;
@@ -34,7 +39,16 @@ final class DatumWatch {
         }
         latest = List.copyOf(items);
         first.countDown();
-        listeners.forEach(l -> l.accept(latest));
+        listeners.forEach(this::deliver);
+    }
+
+    /** One listener that throws must not keep the list from the others. */
+    private void deliver(Consumer<List<String>> listener) {
+        try {
+            listener.accept(latest);
+        } catch (RuntimeException e) {
+            LOG.warn(REGISTRY_FAILED_NOTIFY_EVENT, "", "", "a listener of a Roster datum failed", e);
+        }
     }
 
     /** The items once the first push came, or what is known after {@code timeoutMs} (empty if nothing). */
@@ -53,7 +67,7 @@ final class DatumWatch {
 
     synchronized void addListener(Consumer<List<String>> listener) {
         if (listeners.add(listener) && first.getCount() == 0 && !closed) {
-            listener.accept(latest);
+            deliver(listener);
         }
     }
 

@@ -41,7 +41,7 @@ final class ProviderUrls {
         return URLBuilder.from(consumer).setProtocol(EMPTY_PROTOCOL).addParameter(CATEGORY_KEY, category).build();
     }
 
-    /** The provider URL of one item; null for an item that is not one (logged by the caller's caller: skipped). */
+    /** The provider URL of one item; null (the item is skipped) for one that does not parse as a URL. */
     static URL parse(String item, URL consumer) {
         try {
             if (item.contains("://")) {

@@ -132,6 +132,11 @@ public class RosterServiceDiscovery extends AbstractServiceDiscovery {
         return !isDestroy() && client.isConnected();
     }
 
+    /** The Roster instance of the local one, null while unregistered (for tests). */
+    ApplicationPublication publication() {
+        return publication;
+    }
+
     private DatumWatch watch(String app) {
         return apps.computeIfAbsent(app, a -> new DatumWatch(client, AppIds.appDataInfoId(a, RegistryLimits.DEFAULTS)));
     }

@@ -70,10 +70,15 @@ final class DubboApp implements AutoCloseable {
     }
 
     static DubboApp consumer(String name, String registryUrl, boolean applicationLevel, String metadataType) {
+        return consumer(name, registryUrl, applicationLevel, metadataType, VERSION);
+    }
+
+    static DubboApp consumer(String name, String registryUrl, boolean applicationLevel, String metadataType,
+                             String version) {
         DubboApp app = new DubboApp(name, registryUrl, applicationLevel, metadataType);
         ReferenceConfig<EchoService> reference = new ReferenceConfig<>();
         reference.setInterface(EchoService.class);
-        reference.setVersion(VERSION);
+        reference.setVersion(version);
         reference.setCheck(false);
         reference.setTimeout(3000);
         reference.setRetries(0);
@@ -81,6 +86,15 @@ final class DubboApp implements AutoCloseable {
         app.bootstrap.reference(reference);
         app.bootstrap.start();
         return app;
+    }
+
+    /** Exports one more {@link EchoService}, of {@code version}, in this running provider. */
+    void exportAnother(String version, String who) {
+        ServiceConfig<EchoService> service = new ServiceConfig<>(application().getDefaultModule());
+        service.setInterface(EchoService.class);
+        service.setRef(text -> who + ":" + text);
+        service.setVersion(version);
+        service.export();
     }
 
     EchoService echo() {

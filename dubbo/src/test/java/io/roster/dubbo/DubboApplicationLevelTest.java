@@ -64,6 +64,36 @@ class DubboApplicationLevelTest {
     }
 
     /**
+     * A service exported after start changes the Dubbo revision: the instance is updated in place (same Roster
+     * registration, version 2, the new revision), so consumers of the first service keep it, and consumers of the
+     * new one find it.
+     */
+    @Test
+    void aServiceExportedLaterUpdatesTheSameRosterInstance() {
+        int port = FreePorts.free();
+        try (DubboApp provider = DubboApp.provider("echo-growing-provider", ROSTER.registryUrl(), true, port, "v1");
+             DubboApp first = DubboApp.consumer("echo-v1-consumer", ROSTER.registryUrl(), true)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(first.echo().echo("hi")).isEqualTo("v1:hi"));
+            RosterServiceDiscovery published = (RosterServiceDiscovery) discovery(provider);
+            String registerId = published.publication().publication().registerId();
+            String revision = published.publication().revision();
+
+            provider.exportAnother("2.0.0", "v2");
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(published.publication().revision()).isNotEqualTo(revision));
+            assertThat(published.publication().publication().registerId()).isEqualTo(registerId);
+            assertThat(published.publication().publication().version()).isEqualTo(2);
+            try (DubboApp second = DubboApp.consumer("echo-v2-consumer", ROSTER.registryUrl(), true, "local", "2.0.0")) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertThat(second.echo().echo("hi")).isEqualTo("v2:hi"));
+            }
+            assertThat(first.echo().echo("hi")).isEqualTo("v1:hi");
+        }
+    }
+
+    /**
      * Roster's revisions carry each service with its parameters (protocol and path included), so a consumer still on
      * interface-level discovery (plain roster://) calls a provider that moved to application-level: during a
      * migration, either side can move first.

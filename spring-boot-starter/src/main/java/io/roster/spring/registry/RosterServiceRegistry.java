@@ -40,7 +40,18 @@ public class RosterServiceRegistry implements ServiceRegistry<RosterRegistration
         RosterInstance instance = registration.toInstance();
         unpublish(published.remove(key(registration)));
         Publication item = client.publish(ServiceDataIds.instances(instance.serviceId()), InstanceJson.encode(instance));
-        Publication name = client.publish(ServiceDataIds.DIRECTORY, instance.serviceId());
+        Publication name;
+        try {
+            name = client.publish(ServiceDataIds.DIRECTORY, instance.serviceId());
+        } catch (RuntimeException e) {
+            // Not half-registered: an instance callers reach but no directory lists (or the reverse after a retry).
+            try {
+                item.unpublish();
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
         published.put(key(registration), List.of(item, name));
         log.info("registered {} in Roster", registration);
     }

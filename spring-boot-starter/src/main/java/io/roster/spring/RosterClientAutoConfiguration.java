@@ -7,13 +7,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
  * The application's {@link RosterClient}, built from {@code roster.*} (connected when the context starts, closed
  * with it, which drops every registration of the application at its session), and the push-kept
- * {@link RosterServiceCatalog} discovery reads.
+ * {@link RosterServiceCatalog} discovery reads, which publishes a {@link HeartbeatEvent} after each push that changed
+ * one of its lists.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "roster", name = "enabled", matchIfMissing = true)
@@ -28,8 +31,11 @@ public class RosterClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public RosterServiceCatalog rosterServiceCatalog(RosterClient client, RosterProperties properties) {
-        return new RosterServiceCatalog(client, properties.getDiscovery().getFirstListTimeout());
+    public RosterServiceCatalog rosterServiceCatalog(RosterClient client, RosterProperties properties,
+                                                     ApplicationEventPublisher events) {
+        // Spring Cloud's signal that discovery changed: Gateway's discovery locator, for one, refreshes its routes on it.
+        return new RosterServiceCatalog(client, properties.getDiscovery().getFirstListTimeout(),
+                change -> events.publishEvent(new HeartbeatEvent(RosterServiceCatalog.class, change)));
     }
 
     /** The client's options from the properties; the app name falls back to {@code spring.application.name}. */

@@ -21,11 +21,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationAutoConfiguration;
+import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
 import org.springframework.cloud.commons.util.UtilAutoConfiguration;
+import org.springframework.context.ApplicationListener;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,14 +82,18 @@ class RosterAutoConfigurationTest {
 
     @Test
     void registersSetsStatusAndDeregistersAnInstanceThatDiscoverySeesByPush() {
-        runner.withPropertyValues("roster.sessions=" + node.sessions(), "roster.registration.port=9090").run(context -> {
+        runner.withUserConfiguration(Heartbeats.class)
+                .withPropertyValues("roster.sessions=" + node.sessions(), "roster.registration.port=9090").run(context -> {
             RosterServiceRegistry registry = context.getBean(RosterServiceRegistry.class);
             RosterRegistration registration = context.getBean(RosterRegistration.class);
             DiscoveryClient discovery = context.getBean(DiscoveryClient.class);
 
+            assertThat(discovery.getInstances("shop")).isEmpty();
+            long heartbeatsBefore = context.getBean(Heartbeats.class).count.get();
             registry.register(registration);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(ids(discovery.getInstances("shop")))
                     .containsExactly("127.0.0.1:9090"));
+            assertThat(context.getBean(Heartbeats.class).count.get()).isGreaterThan(heartbeatsBefore);
             assertThat(discovery.getServices()).contains("shop");
             assertThat((String) registry.getStatus(registration)).isEqualTo("UP");
 
@@ -161,6 +168,16 @@ class RosterAutoConfigurationTest {
             });
         } finally {
             own.close();
+        }
+    }
+
+    /** Counts Spring Cloud's discovery-changed events. */
+    static class Heartbeats implements ApplicationListener<HeartbeatEvent> {
+        final AtomicLong count = new AtomicLong();
+
+        @Override
+        public void onApplicationEvent(HeartbeatEvent event) {
+            count.incrementAndGet();
         }
     }
 

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The services and instances this application has looked up, kept current by Roster's pushes: the first lookup of a
@@ -29,12 +31,23 @@ public final class RosterServiceCatalog {
 
     private final RosterClient client;
     private final Duration firstListTimeout;
+    private final LongConsumer onChange;
+    private final AtomicLong changes = new AtomicLong();
     private final ConcurrentMap<String, PushedList<ServiceInstance>> instances = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, PushedList<String>> directory = new ConcurrentHashMap<>();
 
     public RosterServiceCatalog(RosterClient client, Duration firstListTimeout) {
+        this(client, firstListTimeout, change -> { });
+    }
+
+    /**
+     * @param onChange called after each push changed a list this catalog holds, with a count that grows by one per
+     *                 push, on the client's dispatcher thread (so it must not block)
+     */
+    public RosterServiceCatalog(RosterClient client, Duration firstListTimeout, LongConsumer onChange) {
         this.client = client;
         this.firstListTimeout = firstListTimeout;
+        this.onChange = onChange;
     }
 
     /** The instances of {@code serviceId} as last pushed; empty when it has none or Roster cannot be reached. */
@@ -68,7 +81,10 @@ public final class RosterServiceCatalog {
 
     private <T> boolean subscribe(String dataId, PushedList<T> list, Function<List<String>, List<T>> decode) {
         try {
-            client.subscribe(dataId, SubscriptionListener.strings((id, items, version) -> list.update(decode.apply(items))));
+            client.subscribe(dataId, SubscriptionListener.strings((id, items, version) -> {
+                list.update(decode.apply(items));
+                onChange.accept(changes.incrementAndGet());
+            }));
             return true;
         } catch (RosterException | IllegalStateException e) {
             // The next lookup subscribes again; until then the caller sees no instance rather than an exception.

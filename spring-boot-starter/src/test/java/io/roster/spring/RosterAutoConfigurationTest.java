@@ -15,8 +15,10 @@ import io.roster.spring.registry.RosterServiceRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
@@ -24,6 +26,8 @@ import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationA
 import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
 import org.springframework.cloud.commons.util.UtilAutoConfiguration;
 import org.springframework.context.ApplicationListener;
+
+import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.util.List;
@@ -135,6 +139,17 @@ class RosterAutoConfigurationTest {
                     long started = System.nanoTime();
                     assertThat(context.getBean(DiscoveryClient.class).getInstances("nobody")).isEmpty();
                     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+                });
+    }
+
+    @Test
+    void startsWithoutTheOptionalActuatorAndReactor() {
+        runner.withClassLoader(new FilteredClassLoader(AbstractHealthIndicator.class, Flux.class))
+                .withPropertyValues("roster.sessions=" + node.sessions()).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(RosterDiscoveryClient.class);
+                    assertThat(context).doesNotHaveBean(RosterReactiveDiscoveryClient.class);
+                    assertThat(context).doesNotHaveBean("rosterHealthIndicator");
                 });
     }
 

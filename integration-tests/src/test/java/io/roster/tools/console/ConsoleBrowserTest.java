@@ -91,9 +91,12 @@ class ConsoleBrowserTest {
 
         cells.get(5).click();
         assertThat(pages.byTest("slot-detail").getText()).startsWith("Slot 5: leader ");
-        // it refreshes itself
+        // it refreshes itself: registrations made now reach it through the sessions' heartbeats
         String updated = pages.byTest("overview-updated").getText();
+        cluster.client(0, "orders").publish("com.example.console.Overview", "10.0.0.9:8080");
+        cluster.client(1, "web").subscribe("com.example.console.Overview", new PushRecorder()::onData);
         pages.waiting().until(d -> !pages.byTest("overview-updated").getText().equals(updated));
+        pages.waiting().until(ExpectedConditions.textToBe(By.id("totals"), "1 publishers, 1 subscribers, 2 clients"));
         assertThat(pages.byTest("overview-error").isDisplayed()).isFalse();
         HeadlessChromium.screenshot(browser, "overview.png");
     }

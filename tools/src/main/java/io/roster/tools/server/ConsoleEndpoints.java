@@ -1,5 +1,6 @@
 package io.roster.tools.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.heartbeat.MetaClient;
@@ -40,6 +41,7 @@ final class ConsoleEndpoints {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer");
     private static final String JSON = "application/json; charset=utf-8";
+    private static final ObjectMapper ERRORS = new ObjectMapper();
 
     private final RosterConfig config;
 
@@ -90,8 +92,11 @@ final class ConsoleEndpoints {
     }
 
     private static AdminHttpServer.RawAnswer notFound(String message) {
-        String body = "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        return new AdminHttpServer.RawAnswer(404, JSON, body.getBytes(StandardCharsets.UTF_8));
+        try {
+            return new AdminHttpServer.RawAnswer(404, JSON, ERRORS.writeValueAsBytes(Map.of("error", message)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Object cluster() {

@@ -80,6 +80,7 @@ class ConsoleEndpointsTest {
         HttpResponse<String> unknown = get("/no/such/thing");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("\"error\"", "no such endpoint: /no/such/thing");
+        assertThat(get("/no/%22such%0A").body()).as("still JSON").isEqualTo("{\"error\":\"no such endpoint: /no/\\\"such\\n\"}");
         assertThat(get("/console/nope.js").statusCode()).isEqualTo(404);
     }
 

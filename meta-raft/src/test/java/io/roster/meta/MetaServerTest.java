@@ -6,7 +6,10 @@ import io.roster.testkit.FreePorts;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
+import io.roster.common.model.ReplicaRole;
 import io.roster.common.model.Slot;
+import io.roster.common.model.SlotReplicaState;
+import io.roster.common.model.SlotTable;
 import io.roster.common.rpc.PortInUseException;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.util.NamedThreads;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,6 +166,47 @@ class MetaServerTest {
         MetaState after = meta.state();
         assertThat(after.slotTable().epoch()).isGreaterThan(first.slotTable().epoch());
         assertThat(after.slotTable().slots()).hasSize(SLOTS).noneMatch(Slot::hasLeader);
+    }
+
+    @Test
+    void theStatusNamesTheSlotsWhoseFollowerCopiesAreNotReportedCaughtUp() {
+        MetaServer meta = start(config(FreePorts.free(), dataDir, 2000));
+        AtomicReference<SlotTable> table = new AtomicReference<>(SlotTable.EMPTY);
+        AtomicBoolean reportCaughtUp = new AtomicBoolean();
+        ScheduledExecutorService beats = NamedThreads.scheduler("test-heartbeats");
+        toClose.add(() -> NamedThreads.shutdown(beats));
+        beats.scheduleWithFixedDelay(() -> {
+            for (NodeInfo n : List.of(DATA, DATA_2)) {
+                SlotTable known = table.get();
+                List<SlotReplicaState> copies = !reportCaughtUp.get() ? List.of() : known.slots().stream()
+                        .filter(s -> s.followers().contains(n.address()))
+                        .map(s -> new SlotReplicaState(s.id(), s.leaderEpoch(), ReplicaRole.FOLLOWER, true)).toList();
+                try {
+                    HeartbeatReply r = caller.call(meta.address(), new HeartbeatRequest(n, known.epoch(), 0, 0, 0, copies),
+                            HeartbeatReply.class, RPC_TIMEOUT_MS);
+                    if (r.slotTable() != null) {
+                        table.accumulateAndGet(r.slotTable(), (a, b) -> b.epoch() > a.epoch() ? b : a);
+                    }
+                } catch (RuntimeException ignored) {
+                    // a missed beat is what leases are for
+                }
+            }
+        }, 0, 100, TimeUnit.MILLISECONDS);
+
+        // nothing reported caught up: every slot that got a follower copy is migrating, and only those
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            ClusterStatusReply status = caller.call(meta.address(), new ClusterStatusRequest("test"), ClusterStatusReply.class, RPC_TIMEOUT_MS);
+            List<Integer> withFollowers = status.slotTable().slots().stream().filter(s -> !s.followers().isEmpty()).map(Slot::id).toList();
+            assertThat(withFollowers).isNotEmpty();
+            assertThat(status.migratingSlots()).containsExactlyElementsOf(withFollowers);
+        });
+
+        reportCaughtUp.set(true);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ClusterStatusReply status = caller.call(meta.address(), new ClusterStatusRequest("test"), ClusterStatusReply.class, RPC_TIMEOUT_MS);
+            assertThat(status.slotTable().slots()).allSatisfy(s -> assertThat(s.followers()).hasSize(1));
+            assertThat(status.migratingSlots()).isEmpty();
+        });
     }
 
     @Test

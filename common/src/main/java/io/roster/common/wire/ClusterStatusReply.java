@@ -3,19 +3,29 @@ package io.roster.common.wire;
 import io.roster.common.model.*;
 import java.util.List;
 
-/** Meta to CLI: peers, leader, live nodes with their counts, and the slot table. */
+/**
+ * Meta to CLI: peers, leader, live nodes with their counts, the slot table, and the slots the leader counts as
+ * migrating (a follower copy not reported caught up; appended for the console's overview).
+ */
 public final class ClusterStatusReply extends Reply {
     private final String leaderAddress;
     private final List<String> metaPeers;
     private final List<NodeStatus> nodes;
     private final SlotTable slotTable;
+    private final List<Integer> migratingSlots;
 
     public ClusterStatusReply(ErrorCode code, String message, String leaderAddress, List<String> metaPeers, List<NodeStatus> nodes, SlotTable slotTable) {
+        this(code, message, leaderAddress, metaPeers, nodes, slotTable, List.of());
+    }
+
+    public ClusterStatusReply(ErrorCode code, String message, String leaderAddress, List<String> metaPeers, List<NodeStatus> nodes,
+                              SlotTable slotTable, List<Integer> migratingSlots) {
         super(code, message);
         this.leaderAddress = leaderAddress;
         this.metaPeers = List.copyOf(metaPeers);
         this.nodes = List.copyOf(nodes);
         this.slotTable = slotTable;
+        this.migratingSlots = List.copyOf(migratingSlots);
     }
 
     public String leaderAddress() {
@@ -32,5 +42,10 @@ public final class ClusterStatusReply extends Reply {
 
     public SlotTable slotTable() {
         return slotTable;
+    }
+
+    /** Slot ids migrating as of the leader's last tick; empty from a meta that predates the field. */
+    public List<Integer> migratingSlots() {
+        return migratingSlots == null ? List.of() : migratingSlots;
     }
 }

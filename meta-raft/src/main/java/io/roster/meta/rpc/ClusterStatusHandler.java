@@ -2,6 +2,10 @@ package io.roster.meta.rpc;
 
 import com.alipay.remoting.BizContext;
 import io.roster.common.model.NodeInfo;
+import io.roster.common.model.Slot;
+import io.roster.common.model.SlotTable;
+import io.roster.common.model.Slot;
+import io.roster.common.model.SlotTable;
 import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.ClusterStatusRequest;
@@ -14,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/** The cluster as the meta leader sees it: peers, live nodes with their lease age and counts, the slot table. */
+/**
+ * The cluster as the meta leader sees it: peers, live nodes with their lease age and counts, the slot table, and
+ * the slots migrating as the data nodes' last heartbeats tell.
+ */
 public final class ClusterStatusHandler extends RequestHandler<ClusterStatusRequest> {
     private final LeaderRequest leader;
 
@@ -32,7 +39,19 @@ public final class ClusterStatusHandler extends RequestHandler<ClusterStatusRequ
             NodeLoad load = leader.loop().load(n.address());
             nodes.add(new NodeStatus(n, leader.loop().millisSinceHeard(n.address()), load.publishers(), load.subscribers(), load.clients()));
         }
-        return new ClusterStatusReply(ErrorCode.OK, "", leader.leaderAddress(), leader.role().peers(), nodes, current.slotTable());
+        return new ClusterStatusReply(ErrorCode.OK, "", leader.leaderAddress(), leader.role().peers(), nodes, current.slotTable(),
+                migratingSlots(current.slotTable()));
+    }
+
+    /** Slots with a follower whose last heartbeat did not report its copy caught up with the current leader. */
+    private List<Integer> migratingSlots(SlotTable table) {
+        List<Integer> migrating = new ArrayList<>();
+        for (Slot s : table.slots()) {
+            if (s.followers().stream().anyMatch(f -> !leader.loop().load(f).caughtUpWith(s))) {
+                migrating.add(s.id());
+            }
+        }
+        return migrating;
     }
 
     @Override

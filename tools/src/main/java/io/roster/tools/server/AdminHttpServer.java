@@ -53,8 +53,15 @@ public final class AdminHttpServer implements AutoCloseable {
         Object handle(Map<String, String> query, String body);
     }
 
-    /** A raw GET answer (status, content type, bytes), e.g. a static console file. */
-    public record RawAnswer(int status, String contentType, byte[] body) {
+    /** A raw GET answer (status, content type, bytes, extra headers), e.g. a static console file or a redirect. */
+    public record RawAnswer(int status, String contentType, byte[] body, Map<String, String> headers) {
+        public RawAnswer {
+            headers = Map.copyOf(headers);
+        }
+
+        public RawAnswer(int status, String contentType, byte[] body) {
+            this(status, contentType, body, Map.of());
+        }
     }
 
     private enum Access { OPEN, READ }
@@ -155,6 +162,7 @@ public final class AdminHttpServer implements AutoCloseable {
         if (answer.status() == 401) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"roster-admin\"");
         }
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         byte[] bytes = answer.body();

@@ -59,6 +59,7 @@ public final class RosterNode implements AutoCloseable {
             QueryEndpoints queries = new QueryEndpoints(config, meta, data, session);
             started.add(queries); // closed after the admin port that calls it
             queries.registerOn(admin);
+            new ConsoleEndpoints(config).registerOn(admin);
             ProcessGauges.registerOn(metrics);
             PrometheusText prometheus = new PrometheusText(metrics);
             admin.routeText("/metrics", PrometheusText.CONTENT_TYPE, prometheus::render);

@@ -1,0 +1,1 @@
+// must never be served by the console: it lies outside console/

@@ -114,7 +114,7 @@ public final class DataServer implements AutoCloseable {
         metrics.gauge("data.sessions.connected", () -> sessions::size);
         DataMetrics.register(metrics, () -> opened, states);
         this.slotCount = config.get(ConfigKeys.CLUSTER_SLOTS);
-        this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes());
+        this.server = BoltServers.create(config.bindHost(), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes());
         this.assignment = new AtomicReference<>(SlotAssignment.none("(not started)", slotCount));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, sessions);
     }

@@ -15,6 +15,7 @@ import io.roster.common.model.ProcessId;
 import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
+import io.roster.common.slot.SlotRanges;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.view.ClusterView;
 import io.roster.common.wire.HeartbeatRequest;
@@ -222,10 +223,10 @@ public final class DataServer implements AutoCloseable {
 
     private void dropMovedSlots(SlotStore store, long delayMs) {
         try {
-            states.dropDue(System.currentTimeMillis(), delayMs, slot -> {
-                store.dropSlot(slot);
-                LOG.info("dropped the copy of slot {}: not held here for {} ms", slot, delayMs);
-            });
+            List<Integer> dropped = states.dropDue(System.currentTimeMillis(), delayMs, store::dropSlot);
+            if (!dropped.isEmpty()) {
+                LOG.info("dropped the copies of slots {}: not held here for {} ms", SlotRanges.format(dropped), delayMs);
+            }
         } catch (RuntimeException e) {
             LOG.error("dropping moved slots failed", e);
         }

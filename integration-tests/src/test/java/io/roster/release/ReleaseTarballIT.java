@@ -60,6 +60,10 @@ class ReleaseTarballIT {
         assertThat(status.out()).as(status.toString()).contains("meta leader: 127.0.0.1:" + meta, "256 slots",
                 "data     127.0.0.1:" + ports.get(1), "session  127.0.0.1:" + ports.get(2));
 
+        String log = Files.readString(work.resolve("server.err"));
+        assertThat(log).as("slot lists are ranges").contains("slots 0-255 now led here", "leads 256 slots (0-255)")
+                .doesNotContainPattern("\\d+, \\d+, \\d+, \\d+, \\d+, \\d+");
+
         int exit = UnpackedRelease.stop(node);
         assertThat(exit).as("exit code after SIGTERM (143 = 128 + TERM, a clean JVM shutdown)").isIn(0, 143);
         assertThat(Files.readString(work.resolve("server.err"))).contains("meta 127.0.0.1:" + meta + " stopped");

@@ -1,6 +1,7 @@
 package io.roster.datastore.view;
 
 import io.roster.common.model.ProcessId;
+import io.roster.common.slot.SlotRanges;
 import io.roster.common.view.ClusterViewDelta;
 import io.roster.common.view.ClusterViewListener;
 import io.roster.datastore.change.ChangeFanout;
@@ -91,8 +92,9 @@ public final class ClusterViewHandler implements ClusterViewListener {
     private void applySlotTable(SlotAssignment next, boolean newTable) {
         assignment.set(next);
         if (newTable && next.usable().ok()) {
-            LOG.info("slot table epoch {}: data node {} leads {} and follows {} of {} slots", next.epoch(), selfAddress,
-                    next.ledSlots().size(), next.followedSlots().size(), next.slotCount());
+            LOG.info("slot table epoch {}: data node {} leads {} slots ({}) and follows {} ({}) of {}", next.epoch(), selfAddress,
+                    next.ledSlots().size(), SlotRanges.format(next.ledSlots().keySet()), next.followedSlots().size(),
+                    SlotRanges.format(next.followedSlots().keySet()), next.slotCount());
         } else if (newTable) {
             LOG.error("slot table epoch {} is not usable: {}", next.epoch(), next.usable().message());
         }
@@ -104,7 +106,7 @@ public final class ClusterViewHandler implements ClusterViewListener {
         moves.moved().forEach(fanout::forget);
         moves.followed().forEach(fanout::forget);
         if (!moves.promoted().isEmpty()) {
-            LOG.info("slots {} now led here: MIGRATING", moves.promoted());
+            LOG.info("slots {} now led here: MIGRATING", SlotRanges.format(moves.promoted()));
             promotion.promote();
         }
         if (!moves.followed().isEmpty()) {

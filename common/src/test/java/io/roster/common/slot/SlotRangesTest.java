@@ -35,4 +35,14 @@ class SlotRangesTest {
         String text = SlotRanges.format(even);
         assertThat(text).isEqualTo(even.stream().map(String::valueOf).collect(Collectors.joining(",")));
     }
+
+    @Test
+    void aScatteredSetPrintsItsFirstRunsAndCountsTheRest() {
+        List<Integer> everyOther = IntStream.range(0, 256).filter(s -> s % 2 == 0).boxed().toList();
+        String text = SlotRanges.format(everyOther);
+        assertThat(text).startsWith("0,2,4,").endsWith(",46 and 104 more");
+        assertThat(text.split(",")).hasSize(SlotRanges.MAX_RANGES);
+        assertThat(SlotRanges.format(List.of(0, 1, 2, 5, 9, 10), 2)).isEqualTo("0-2,5 and 2 more");
+        assertThat(SlotRanges.format(List.of(0, 1, 2, 5), 2)).isEqualTo("0-2,5");
+    }
 }

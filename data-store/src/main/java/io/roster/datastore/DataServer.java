@@ -15,6 +15,7 @@ import io.roster.common.model.ProcessId;
 import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
+import io.roster.common.slot.SlotRanges;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.view.ClusterView;
 import io.roster.common.wire.HeartbeatRequest;
@@ -114,7 +115,7 @@ public final class DataServer implements AutoCloseable {
         metrics.gauge("data.sessions.connected", () -> sessions::size);
         DataMetrics.register(metrics, () -> opened, states);
         this.slotCount = config.get(ConfigKeys.CLUSTER_SLOTS);
-        this.server = BoltServers.create(config.get(ConfigKeys.HOST), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes());
+        this.server = BoltServers.create(config.bindHost(), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes());
         this.assignment = new AtomicReference<>(SlotAssignment.none("(not started)", slotCount));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, sessions);
     }
@@ -222,10 +223,10 @@ public final class DataServer implements AutoCloseable {
 
     private void dropMovedSlots(SlotStore store, long delayMs) {
         try {
-            states.dropDue(System.currentTimeMillis(), delayMs, slot -> {
-                store.dropSlot(slot);
-                LOG.info("dropped the copy of slot {}: not held here for {} ms", slot, delayMs);
-            });
+            List<Integer> dropped = states.dropDue(System.currentTimeMillis(), delayMs, store::dropSlot);
+            if (!dropped.isEmpty()) {
+                LOG.info("dropped the copies of slots {}: not held here for {} ms", SlotRanges.format(dropped), delayMs);
+            }
         } catch (RuntimeException e) {
             LOG.error("dropping moved slots failed", e);
         }

@@ -161,6 +161,14 @@ class CliTest {
     }
 
     @Test
+    void aWildcardAdvertisedHostStopsStartUpPointingAtBindHost() {
+        Run run = new Run();
+        assertThat(run.execute("server", "--set", "roster.host=0.0.0.0")).isEqualTo(2);
+        assertThat(run.err.toString()).contains("configuration error", "roster.host='0.0.0.0'", "roster.bind-host=0.0.0.0")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String cmd : new String[]{"server", "pub", "sub", "status"}) {
             Run run = new Run();

@@ -119,7 +119,7 @@ public final class MetaServer implements AutoCloseable {
 
     private void startRaft() {
         WireTypes.install();
-        BoltServers.checkBindable(options.host(), options.port(), ConfigKeys.META_PORT.name());
+        BoltServers.checkBindable(options.bindHost(), options.port(), ConfigKeys.META_PORT.name());
         if (!options.peers().contains(options.address())) {
             LOG.warn("meta.peers {} does not name this node ({}); it will only take part once the group adds it",
                     options.peers(), options.address());
@@ -162,11 +162,13 @@ public final class MetaServer implements AutoCloseable {
     }
 
     /**
-     * The bolt server shared by Raft and our processors, bound to roster.host (jraft's own factory would bind
-     * every interface). Our processors must be registered before it starts.
+     * The bolt server shared by Raft and our processors, bound to roster.bind-host (default roster.host; jraft's own
+     * factory would bind every interface). jraft names this node by its PeerId (roster.host:meta.port) and only
+     * refuses a wildcard PeerId, so the server may listen on 0.0.0.0 while the group knows the node by roster.host.
+     * Our processors must be registered before it starts.
      */
     private BoltRpcServer createRpcServer() {
-        BoltRpcServer server = new BoltRpcServer(BoltServers.guardFrames(new RpcServer(options.host(), options.port(), true),
+        BoltRpcServer server = new BoltRpcServer(BoltServers.guardFrames(new RpcServer(options.bindHost(), options.port(), true),
                 options.maxFrameBytes()));
         RaftRpcServerFactory.addRaftRequestProcessors(server);
         RpcServer bolt = server.getServer();
@@ -340,7 +342,7 @@ public final class MetaServer implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             try {
-                BoltServers.checkBindable(options.host(), options.port(), ConfigKeys.META_PORT.name());
+                BoltServers.checkBindable(options.bindHost(), options.port(), ConfigKeys.META_PORT.name());
                 return;
             } catch (PortInUseException stillBound) {
                 if (System.nanoTime() > deadline) {

@@ -18,11 +18,13 @@ import java.util.List;
  * @param revisionGraceMs how long an unused revision is kept before the leader collects it
  * @param limits  what a registered revision is checked against
  * @param maxRevisions most live revisions; a new one beyond it is refused ({@code meta.max-revisions})
+ * @param bindHost what meta.port listens on ({@code roster.bind-host}, else {@code host}); the Raft peer name stays
+ *                 {@code host:port}
  */
 public record MetaServerOptions(String host, int port, List<String> peers, Path raftDir, int electionTimeoutMs,
                                 int snapshotIntervalSecs, int slots, int replicas, int leaseMs, int heartbeatIntervalMs,
                                 int rpcTimeoutMs, boolean join, int maxMigrations, int maxFrameBytes,
-                                int revisionGraceMs, RegistryLimits limits, int maxRevisions) {
+                                int revisionGraceMs, RegistryLimits limits, int maxRevisions, String bindHost) {
 
     public MetaServerOptions {
         peers = List.copyOf(peers);
@@ -41,7 +43,7 @@ public record MetaServerOptions(String host, int port, List<String> peers, Path 
                 config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), config.get(ConfigKeys.RPC_TIMEOUT_MS),
                 config.get(ConfigKeys.META_JOIN), config.get(ConfigKeys.META_MAX_MIGRATIONS), config.maxFrameBytes(),
                 config.get(ConfigKeys.META_REVISION_GRACE_MS), config.limits(),
-                config.get(ConfigKeys.META_MAX_REVISIONS));
+                config.get(ConfigKeys.META_MAX_REVISIONS), config.bindHost());
     }
 
     /** This node's host:port, its name in the Raft group. */

@@ -136,7 +136,7 @@ public final class SessionServer implements AutoCloseable {
     public synchronized void start() {
         String host = config.get(ConfigKeys.HOST);
         int rpcTimeoutMs = config.get(ConfigKeys.RPC_TIMEOUT_MS);
-        server = BoltServers.create(host, config.get(ConfigKeys.SESSION_PORT), config.maxFrameBytes());
+        server = BoltServers.create(config.bindHost(), config.get(ConfigKeys.SESSION_PORT), config.maxFrameBytes());
         BoltServers.start(server, ConfigKeys.SESSION_PORT.name());
         address = host + ":" + server.port();
         processId = ProcessId.current(address);

@@ -14,7 +14,9 @@ public final class ConfigKeys {
     public static final ConfigKey<List<String>> ROLES = ConfigKey.listKey("roster.roles", "meta,data,session",
             "Roles this process runs: any of meta, data, session.");
     public static final ConfigKey<String> HOST = ConfigKey.stringKey("roster.host", "127.0.0.1",
-            "Address this node binds to and advertises to the others.");
+            "Address this node advertises to the others (Raft peer name, node address in meta): one every other host reaches, never 0.0.0.0. The admin port binds to it.");
+    public static final ConfigKey<String> BIND_HOST = ConfigKey.stringKey("roster.bind-host", "",
+            "Address the meta, data and session ports listen on. Empty: roster.host. 0.0.0.0 listens on every interface while the node still advertises roster.host.");
     public static final ConfigKey<String> DATA_DIR = ConfigKey.stringKey("roster.data-dir", "./data",
             "Directory for Raft logs, snapshots and data-node storage.");
 
@@ -102,7 +104,7 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> LIMITS_APP_NAME_MAX_LENGTH = ConfigKey.intKey("limits.app-name-max-length", 128, 1, 1024,
             "Longest application name, in characters.");
 
-    public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
+    public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, BIND_HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
             META_JOIN, META_MAX_MIGRATIONS, META_REVISION_GRACE_MS, META_MAX_REVISIONS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT,
             ADMIN_BIND, ADMIN_TOKEN, ADMIN_TOKEN_FILE, ADMIN_READ_TOKEN_REQUIRED, CLUSTER_SLOTS,
             CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, RPC_MAX_FRAME_BYTES, DATA_REPLICA_SYNC_INTERVAL_MS,

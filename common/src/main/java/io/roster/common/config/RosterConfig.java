@@ -101,6 +101,21 @@ public final class RosterConfig {
         return cap;
     }
 
+    /**
+     * The address the meta, data and session ports listen on: roster.bind-host, else roster.host. Checks that
+     * roster.host, which the other nodes are told, is not a wildcard: a peer cannot reach 0.0.0.0.
+     */
+    public String bindHost() {
+        String host = get(ConfigKeys.HOST);
+        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            throw new ConfigException(ConfigKeys.HOST.name() + "='" + host + "' (from " + sourceOf(ConfigKeys.HOST)
+                    + ") is advertised to the other nodes, so it must be an address they reach: set it to this machine's "
+                    + "address, and " + ConfigKeys.BIND_HOST.name() + "=0.0.0.0 to listen on every interface");
+        }
+        String bind = get(ConfigKeys.BIND_HOST);
+        return bind.isEmpty() ? host : bind;
+    }
+
     /** This node's meta address (host:meta.port). */
     public String metaAddress() {
         return get(ConfigKeys.HOST) + ":" + get(ConfigKeys.META_PORT);

@@ -26,6 +26,20 @@ class RosterConfigTest {
     }
 
     @Test
+    void bindHostIsRosterHostUnlessSetAndTheAdvertisedHostIsNeverAWildcard() {
+        assertThat(RosterConfig.defaults().bindHost()).isEqualTo("127.0.0.1");
+        assertThat(RosterConfig.load(null, Map.of(), Map.of("roster.host", "10.0.0.5")).bindHost()).isEqualTo("10.0.0.5");
+        RosterConfig everywhere = RosterConfig.load(null, Map.of("ROSTER_ROSTER_BIND_HOST", "0.0.0.0"), Map.of("roster.host", "10.0.0.5"));
+        assertThat(everywhere.bindHost()).isEqualTo("0.0.0.0");
+        assertThat(everywhere.get(ConfigKeys.HOST)).isEqualTo("10.0.0.5");
+        assertThat(everywhere.metaAddress()).isEqualTo("10.0.0.5:9611");
+        assertThatThrownBy(() -> RosterConfig.load(null, Map.of(), Map.of("roster.host", "0.0.0.0")).bindHost())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("roster.host='0.0.0.0' (from --set)")
+                .hasMessageContaining("roster.bind-host=0.0.0.0");
+    }
+
+    @Test
     void fileThenEnvironmentThenSetOverrides(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("r.properties");
         Files.writeString(file, "session.port=1000\ndata.port=2000\nadmin.port=3000\n");

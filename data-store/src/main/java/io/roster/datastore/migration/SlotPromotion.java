@@ -5,6 +5,7 @@ import io.roster.common.model.ProcessId;
 import io.roster.common.retry.Backoff;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.slot.SlotFunction;
+import io.roster.common.slot.SlotRanges;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.view.ClusterView;
 import io.roster.datastore.change.ChangeFanout;
@@ -212,17 +213,17 @@ public final class SlotPromotion implements AutoCloseable {
         lastReport.set(report);
         if (!held.isEmpty()) {
             LOG.warn("slots {} stay MIGRATING past data.migration-timeout-ms={}: cold copies are not served while live "
-                    + "sessions {} have not answered (until they answer or meta expires them)", held, boundMs, unanswered);
+                    + "sessions {} have not answered (until they answer or meta expires them)", SlotRanges.format(held), boundMs, unanswered);
         }
         if (accepted.isEmpty()) {
             return;
         }
         if (accepted.stream().noneMatch(decision.acceptWithout()::containsKey)) {
-            LOG.info("slots {} ACCEPT after reconciling with {} sessions in {} ms ({} datums changed)", accepted, asked,
+            LOG.info("slots {} ACCEPT after reconciling with {} sessions in {} ms ({} datums changed)", SlotRanges.format(accepted), asked,
                     report.tookMillis(), report.changedDatums());
         } else {
             LOG.warn("slots {} ACCEPT in {} ms WITHOUT live sessions {} silent past data.migration-timeout-ms={}: "
-                    + "their publishers kept as the warm copy had them", accepted, report.tookMillis(), unanswered, boundMs);
+                    + "their publishers kept as the warm copy had them", SlotRanges.format(accepted), report.tookMillis(), unanswered, boundMs);
         }
     }
 

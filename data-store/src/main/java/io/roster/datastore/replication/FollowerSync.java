@@ -3,6 +3,7 @@ package io.roster.datastore.replication;
 import io.roster.common.model.Datum;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
+import io.roster.common.slot.SlotRanges;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.DatumDigest;
 import io.roster.common.wire.ReplicaDigestReply;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +88,7 @@ public final class FollowerSync implements AutoCloseable {
         long now = System.currentTimeMillis();
         boolean newlyCaughtUp = false;
         Set<String> unreachable = new HashSet<>();
+        Map<String, Failures> failed = new TreeMap<>();
         for (Map.Entry<Integer, Long> f : current.followedSlots().entrySet()) {
             int slot = f.getKey();
             long leaderEpoch = f.getValue();
@@ -103,7 +106,7 @@ public final class FollowerSync implements AutoCloseable {
                 outcome = Outcome.REFUSED;
             } catch (RuntimeException e) {
                 // One bad slot (a store error, a malformed reply) must not starve the slots after it.
-                LOG.warn("sync of slot {} from {} failed: {}", slot, leader, e.toString());
+                failed.computeIfAbsent(leader, l -> new Failures(new ArrayList<>(), e.toString())).slots().add(slot);
                 outcome = Outcome.REFUSED;
             }
             if (outcome == Outcome.UNREACHABLE) {
@@ -123,6 +126,8 @@ public final class FollowerSync implements AutoCloseable {
                 }
             }
         }
+        // one line per leader and round, not one per slot
+        failed.forEach((leader, f) -> LOG.warn("sync of slots {} from {} failed: {}", SlotRanges.format(f.slots()), leader, f.firstError()));
         if (newlyCaughtUp) {
             // Meta moves leadership, and adds the next followers, only on a heartbeat saying so: send it now.
             onCaughtUp.run();
@@ -182,5 +187,9 @@ public final class FollowerSync implements AutoCloseable {
     @Override
     public void close() {
         NamedThreads.shutdown(scheduler);
+    }
+
+    /** The slots whose sync from one leader failed in a round, and the first error. */
+    private record Failures(List<Integer> slots, String firstError) {
     }
 }

@@ -1,6 +1,7 @@
 package io.roster.datastore.view;
 
 import io.roster.common.model.ProcessId;
+import io.roster.common.slot.SlotRanges;
 import io.roster.common.view.ClusterViewDelta;
 import io.roster.common.view.ClusterViewListener;
 import io.roster.datastore.change.ChangeFanout;
@@ -17,8 +18,12 @@ import io.roster.datastore.store.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -89,10 +94,9 @@ public final class ClusterViewHandler implements ClusterViewListener {
     }
 
     private void applySlotTable(SlotAssignment next, boolean newTable) {
-        assignment.set(next);
+        SlotAssignment previous = assignment.getAndSet(next);
         if (newTable && next.usable().ok()) {
-            LOG.info("slot table epoch {}: data node {} leads {} and follows {} of {} slots", next.epoch(), selfAddress,
-                    next.ledSlots().size(), next.followedSlots().size(), next.slotCount());
+            logShare(previous, next);
         } else if (newTable) {
             LOG.error("slot table epoch {} is not usable: {}", next.epoch(), next.usable().message());
         }
@@ -104,12 +108,46 @@ public final class ClusterViewHandler implements ClusterViewListener {
         moves.moved().forEach(fanout::forget);
         moves.followed().forEach(fanout::forget);
         if (!moves.promoted().isEmpty()) {
-            LOG.info("slots {} now led here: MIGRATING", moves.promoted());
+            LOG.info("slots {} now led here: MIGRATING", SlotRanges.format(moves.promoted()));
             promotion.promote();
         }
         if (!moves.followed().isEmpty()) {
             followerSync.syncDue();
         }
+    }
+
+    /**
+     * One line when this node's share changed (most tables of a rebalance move other nodes' slots): the counts and
+     * which slots it gained or lost, as ranges.
+     */
+    private void logShare(SlotAssignment previous, SlotAssignment next) {
+        String led = change(previous.ledSlots().keySet(), next.ledSlots().keySet());
+        String followed = change(previous.followedSlots().keySet(), next.followedSlots().keySet());
+        if (led.isEmpty() && followed.isEmpty()) {
+            LOG.debug("slot table epoch {}: data node {} keeps its slots", next.epoch(), selfAddress);
+            return;
+        }
+        LOG.info("slot table epoch {}: data node {} leads {} slots{} and follows {}{} of {}", next.epoch(), selfAddress,
+                next.ledSlots().size(), led, next.followedSlots().size(), followed, next.slotCount());
+    }
+
+    /** " (gained 3-5; lost 9)", or "" when {@code before} and {@code after} hold the same slots. */
+    static String change(Set<Integer> before, Set<Integer> after) {
+        Set<Integer> gained = new TreeSet<>(after);
+        gained.removeAll(before);
+        Set<Integer> lost = new TreeSet<>(before);
+        lost.removeAll(after);
+        if (gained.isEmpty() && lost.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!gained.isEmpty()) {
+            parts.add("gained " + SlotRanges.format(gained));
+        }
+        if (!lost.isEmpty()) {
+            parts.add("lost " + SlotRanges.format(lost));
+        }
+        return " (" + String.join("; ", parts) + ")";
     }
 
     private void dropExpired(ProcessId expired) {

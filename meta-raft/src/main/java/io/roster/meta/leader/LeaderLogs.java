@@ -2,10 +2,13 @@ package io.roster.meta.leader;
 
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.SlotTable;
+import io.roster.common.slot.SlotRanges;
 import io.roster.meta.image.MetaImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 
 /** What the leader loop logs about the entries it wrote (under {@link LeaderLoop}'s logger). */
@@ -26,13 +29,19 @@ final class LeaderLogs {
     }
 
     static void logTable(SlotTable before, SlotTable after, int migrating) {
-        int moved = 0;
+        LOG.info(tableLine(before, after, migrating));
+    }
+
+    /** One line per table change; which slots changed leader as ranges (0-63,128-191), never 256 numbers. */
+    static String tableLine(SlotTable before, SlotTable after, int migrating) {
+        List<Integer> moved = new ArrayList<>();
         for (int i = 0; i < after.slotCount(); i++) {
             if (i >= before.slotCount() || !before.slot(i).leader().equals(after.slot(i).leader())) {
-                moved++;
+                moved.add(i);
             }
         }
-        LOG.info("slot table epoch {} -> {}: {} slot leaders changed, {} slots migrating, leaders per node {}", before.epoch(),
-                after.epoch(), moved, migrating, new TreeMap<>(after.leaderCounts()));
+        String which = moved.isEmpty() ? "" : " (slots " + SlotRanges.format(moved) + ")";
+        return "slot table epoch " + before.epoch() + " -> " + after.epoch() + ": " + moved.size() + " slot leaders changed"
+                + which + ", " + migrating + " slots migrating, leaders per node " + new TreeMap<>(after.leaderCounts());
     }
 }

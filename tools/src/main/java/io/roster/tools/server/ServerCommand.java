@@ -70,7 +70,9 @@ public final class ServerCommand implements Callable<Integer> {
         if (roles != null) {
             sets.put(ConfigKeys.ROLES.name(), roles);
         }
-        return RosterConfig.load(resolveConfigFile(), System.getenv(), sets);
+        RosterConfig config = RosterConfig.load(resolveConfigFile(), System.getenv(), sets);
+        config.bindHost(); // refuses a wildcard roster.host now, as a configuration error, not from a server's start
+        return config;
     }
 
     private Path resolveConfigFile() {

@@ -1,6 +1,7 @@
 package io.roster.common.wire;
 
 import io.roster.common.model.*;
+import io.roster.common.lever.IncidentLevers;
 import java.util.List;
 
 /** Meta to CLI: peers, leader, live nodes with their counts, and the slot table. */
@@ -9,9 +10,16 @@ public final class ClusterStatusReply extends Reply {
     private final List<String> metaPeers;
     private final List<NodeStatus> nodes;
     private final SlotTable slotTable;
+    private final IncidentLevers levers;
 
     public ClusterStatusReply(ErrorCode code, String message, String leaderAddress, List<String> metaPeers, List<NodeStatus> nodes, SlotTable slotTable) {
+        this(code, message, leaderAddress, metaPeers, nodes, slotTable, null);
+    }
+
+    public ClusterStatusReply(ErrorCode code, String message, String leaderAddress, List<String> metaPeers, List<NodeStatus> nodes,
+                              SlotTable slotTable, IncidentLevers levers) {
         super(code, message);
+        this.levers = levers;
         this.leaderAddress = leaderAddress;
         this.metaPeers = List.copyOf(metaPeers);
         this.nodes = List.copyOf(nodes);
@@ -32,5 +40,10 @@ public final class ClusterStatusReply extends Reply {
 
     public SlotTable slotTable() {
         return slotTable;
+    }
+
+    /** The incident levers in force; none from older metas. */
+    public IncidentLevers levers() {
+        return levers == null ? IncidentLevers.NONE : levers;
     }
 }

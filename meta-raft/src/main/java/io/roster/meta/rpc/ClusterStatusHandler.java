@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/** The cluster as the meta leader sees it: peers, live nodes with their lease age and counts, the slot table. */
+/**
+ * The cluster as the meta leader sees it: peers, live nodes with their lease age and counts (a session's stopped
+ * pushes too), the slot table and the incident levers.
+ */
 public final class ClusterStatusHandler extends RequestHandler<ClusterStatusRequest> {
     private final LeaderRequest leader;
 
@@ -30,9 +33,11 @@ public final class ClusterStatusHandler extends RequestHandler<ClusterStatusRequ
         List<NodeStatus> nodes = new ArrayList<>();
         for (NodeInfo n : current.allNodes()) {
             NodeLoad load = leader.loop().load(n.address());
-            nodes.add(new NodeStatus(n, leader.loop().millisSinceHeard(n.address()), load.publishers(), load.subscribers(), load.clients()));
+            nodes.add(new NodeStatus(n, leader.loop().millisSinceHeard(n.address()), load.publishers(), load.subscribers(), load.clients(),
+                    load.pushStopped()));
         }
-        return new ClusterStatusReply(ErrorCode.OK, "", leader.leaderAddress(), leader.role().peers(), nodes, current.slotTable());
+        return new ClusterStatusReply(ErrorCode.OK, "", leader.leaderAddress(), leader.role().peers(), nodes, current.slotTable(),
+                current.levers());
     }
 
     @Override

@@ -11,19 +11,43 @@ import java.util.function.BooleanSupplier;
  */
 public final class ConnectionHandle {
     private final String name;
+    /** The client's IP literal (as {@code LeverValues.ip} normalizes it) and port; null and 0 when unknown. */
+    private final String ip;
+    private final int port;
     private final BooleanSupplier open;
     /** What the client said it can take in its hello (e.g. delta pushes); none until it says. */
     private volatile Set<String> capabilities = Set.of();
 
     /** @param name what logs call the connection (its remote address); {@code open} says whether it still is */
     public ConnectionHandle(String name, BooleanSupplier open) {
+        this(name, null, 0, open);
+    }
+
+    /** @param ip the client's IP literal, normalized, and {@code port} its port: what the incident levers match */
+    public ConnectionHandle(String name, String ip, int port, BooleanSupplier open) {
         this.name = name;
+        this.ip = ip;
+        this.port = port;
         this.open = open;
     }
 
     /** A connection that never closes: tests and embedders without sockets. */
     public static ConnectionHandle alwaysOpen(String name) {
         return new ConnectionHandle(name, () -> true);
+    }
+
+    /** A connection from {@code ip}:{@code port} that never closes: tests of the incident levers. */
+    public static ConnectionHandle alwaysOpen(String ip, int port) {
+        return new ConnectionHandle(ip + ":" + port, ip, port, () -> true);
+    }
+
+    /** The client's IP, or null when unknown. */
+    public String ip() {
+        return ip;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** False once the connection is closed (possibly before its close event was handled). */

@@ -1,8 +1,10 @@
 package io.roster.session.rpc;
 
 import com.alipay.remoting.Connection;
+import io.roster.common.lever.LeverValues;
 import io.roster.session.registry.ConnectionHandle;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,7 +24,11 @@ public final class BoltConnections {
         if (known != null) {
             return (ConnectionHandle) known;
         }
-        ConnectionHandle made = new ConnectionHandle(nameOf(connection), connection::isFine);
+        InetSocketAddress remote = connection.getChannel() != null && connection.getChannel().remoteAddress() instanceof InetSocketAddress a ? a : null;
+        ConnectionHandle made = remote == null || remote.getAddress() == null
+                ? new ConnectionHandle(nameOf(connection), connection::isFine)
+                : new ConnectionHandle(nameOf(connection), LeverValues.ip(remote.getAddress().getHostAddress().replaceFirst("%.*$", "")),
+                remote.getPort(), connection::isFine);
         // Mapped before it is published on the connection: a concurrent first request that finds it there must
         // also find its connection, or a push to it would find none and fail once for nothing.
         open.put(made, connection);

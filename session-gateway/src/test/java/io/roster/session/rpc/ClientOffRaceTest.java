@@ -45,6 +45,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,8 +87,10 @@ class ClientOffRaceTest {
     private final RpcCaller caller = new RpcCaller();
     private final PushEngine pushEngine = new PushEngine(registry, id -> new Datum(id, 1, List.of()),
             (c, message) -> CompletableFuture.completedFuture(true), 10);
+    private final AtomicReference<Runnable> whileForwarding = new AtomicReference<>(() -> { });
     private final AsyncDataWrites writes = new AsyncDataWrites(new DataRouter(caller, () -> {
         forwards.incrementAndGet();
+        whileForwarding.getAndSet(() -> { }).run();
         return ClusterView.EMPTY;
     }, SESSION, 1, registry::subscriptionSeq), caller.client(), new LongAdder());
     /** registerId -> the tick data was told it was removed at. */
@@ -139,9 +143,18 @@ class ClientOffRaceTest {
         // The lever arrives while the publish is being stored, after it found the connection not off.
         whileStoring.set(() -> {
             flip.start();
-            await().atMost(5, TimeUnit.SECONDS).until(() -> flip.getState() == Thread.State.WAITING || !flip.isAlive());
+            // Parked on the registration clock's fence (not merely waiting for a class to load), or done without it.
+            await().atMost(5, TimeUnit.SECONDS).until(() -> !flip.isAlive() || parkedOnTheFence(flip));
         });
 
+        // Its write (which fails: no slot table here) starts only once the lever is in, as a slow data node would.
+        whileForwarding.set(() -> {
+            try {
+                flip.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         call(new PublishRequest("c", "app", "before", ID, List.of(new byte[]{1}), 1, ""));
         flip.join(5_000);
 
@@ -165,6 +178,12 @@ class ClientOffRaceTest {
                     .isGreaterThan(takenOff.getOrDefault("after", 0L));
         });
         assertThat(registry.bySlot().in(new SlotFunction(16).slotOf(ID))).extracting(Publisher::registerId).containsExactly("after");
+    }
+
+    private static boolean parkedOnTheFence(Thread t) {
+        Object blocker = LockSupport.getBlocker(t);
+        return t.getState() == Thread.State.WAITING && blocker != null
+                && blocker.getClass().getName().startsWith(ReentrantReadWriteLock.class.getName());
     }
 
     @Test

@@ -14,6 +14,12 @@ import io.roster.tools.cli.SlotsCommand;
 import io.roster.tools.cli.StatusCommand;
 import io.roster.tools.cli.SubCommand;
 import io.roster.tools.cli.cluster.ClusterCommand;
+import io.roster.tools.cli.lever.BlacklistCommand;
+import io.roster.tools.cli.lever.ClientOffCommand;
+import io.roster.tools.cli.lever.ClientOnCommand;
+import io.roster.tools.cli.lever.GrayPushCommand;
+import io.roster.tools.cli.lever.LeversCommand;
+import io.roster.tools.cli.lever.SessionCommand;
 import io.roster.tools.cli.meta.MetaCommand;
 import io.roster.tools.launch.ClientThreads;
 import io.roster.tools.launch.SingleCommandLine;
@@ -25,7 +31,9 @@ import picocli.CommandLine.Command;
 @Command(name = "roster", mixinStandardHelpOptions = true, version = "roster 0.1.0",
         description = "Roster service registry: run a node, or operate and try a cluster.",
         subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class, SessionsCommand.class,
-                SlotsCommand.class, AppsCommand.class, AppCommand.class, InterfaceCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
+                SlotsCommand.class, AppsCommand.class, AppCommand.class, InterfaceCommand.class, MetaCommand.class, PushCommand.class,
+                LeversCommand.class, ClientOffCommand.class, ClientOnCommand.class, BlacklistCommand.class, GrayPushCommand.class,
+                SessionCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec

@@ -66,6 +66,12 @@ class IncidentLeversTest {
         await().during(QUIET).atMost(QUIET.multipliedBy(5)).until(() -> recorder.size() == size);
     }
 
+    private HttpResponse<String> post(RosterNode at, String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + cluster.admin(at) + path))
+                .header("Authorization", "Bearer " + LeverCluster.TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void clientOffAndOnReachASubscriberOnTheOtherSessionAndSurviveAMetaLeaderChange() throws Exception {
         RosterClient provider = cluster.client("provider", 0);
@@ -142,7 +148,7 @@ class IncidentLeversTest {
     }
 
     @Test
-    void sessionStopPushWorksWithMetaDownAndAWriteWithoutTheTokenGets401() throws Exception {
+    void sessionStopPushWorksWithMetaDownAndBadWritesAreRefusedNamingTheProblem() throws Exception {
         RosterClient provider = cluster.client("provider", 0);
         PushRecorder consumer = new PushRecorder();
         cluster.client("consumer", 1).subscribe(SERVICE, consumer::onData);
@@ -155,6 +161,14 @@ class IncidentLeversTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).contains("error");
+
+        HttpResponse<String> badValue = post(cluster.data(0), "/api/levers", "{\"lever\":\"blacklist-ip\",\"value\":\"example.com\",\"on\":true}");
+        assertThat(badValue.statusCode()).isEqualTo(400);
+        assertThat(badValue.body()).contains("example.com");
+        HttpResponse<String> badLever = post(cluster.data(0), "/api/levers", "{\"lever\":\"blacklist-host\",\"value\":\"10.0.0.1\",\"on\":true}");
+        assertThat(badLever.statusCode()).isEqualTo(400);
+        assertThat(badLever.body()).contains("blacklist-host");
+        assertThat(post(cluster.data(0), "/api/session/stop-push", "{\"stopped\":true}").statusCode()).as("no session role").isEqualTo(404);
 
         for (int i = 0; i < 3; i++) {
             cluster.stopMeta(i);

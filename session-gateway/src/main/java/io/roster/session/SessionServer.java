@@ -9,6 +9,7 @@ import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.heartbeat.ClusterChangedHandler;
 import io.roster.common.heartbeat.HeartbeatLoop;
+import io.roster.common.lever.IncidentLevers;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.Datum;
@@ -36,6 +37,8 @@ import io.roster.session.query.RegistryQueryHandler;
 import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.reconcile.SlotPublishersQueryHandler;
+import io.roster.session.lever.PushStopFile;
+import io.roster.session.lever.SessionLevers;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.RegistrationClock;
@@ -54,6 +57,7 @@ import io.roster.session.rpc.SessionPingProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.ExecutorService;
@@ -108,6 +112,8 @@ public final class SessionServer implements AutoCloseable {
     /** Publishes that went to data in a batch with others (gauge {@code session.writes.batched}). */
     private final LongAdder batchedWrites = new LongAdder();
     private DataRemovals removals;
+    /** The incident levers as this session enforces them, and its own stop-push. */
+    private volatile SessionLevers levers;
     private DataHellos hellos;
     private DigestReporter digests;
     private ProcessId processId;
@@ -157,7 +163,7 @@ public final class SessionServer implements AutoCloseable {
         heartbeat = new HeartbeatLoop("session", meta, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),
                 epoch -> new HeartbeatRequest(new NodeInfo(NodeRole.SESSION, address, processId), epoch,
                         registry.publisherCount(), registry.subscriberCount(), registry.clientCount(), List.of(),
-                        revisions.inUse().digests()),
+                        revisions.inUse().digests(), levers != null && levers.pushStopped()),
                 delta -> {
                     SessionViewListener listener = viewListener;
                     if (listener != null) {
@@ -168,6 +174,8 @@ public final class SessionServer implements AutoCloseable {
         router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq, fence);
         writes = new AsyncDataWrites(router, dataClient, batchedWrites);
         removals = new DataRemovals(registry, clock, router);
+        levers = new SessionLevers(registry, clock, removals::takeOff, writes::publish, pushEngine,
+                new PushStopFile(Path.of(config.get(ConfigKeys.DATA_DIR)).resolve("session-" + server.port())));
         hellos = new DataHellos(router);
         serveClients();
         SlotFunction slots = registry.bySlot().slotFunction();
@@ -182,7 +190,7 @@ public final class SessionServer implements AutoCloseable {
                 config.get(ConfigKeys.SESSION_VERSION_CHECK_INTERVAL_MS));
         withdrawals = new InterestWithdrawals(registry, router, INTEREST_WITHDRAWAL_MS, pushEngine::needs);
         viewListener = new SessionViewListener(address, pushEngine, digests::slotTableChanged, versionCheck::soon,
-                hellos::soon);
+                hellos::soon, levers::apply);
         heartbeat.start();
         digests.start();
         versionCheck.start();
@@ -195,7 +203,7 @@ public final class SessionServer implements AutoCloseable {
     private void serveClients() {
         for (UserProcessor<?> h : new ClientRequestHandlers(registry, writes, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
-                processId, clock, removals::retract, handlers, connections, revisions.publishCheck()).all()) {
+                processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), levers).all()) {
             server.registerUserProcessor(h);
         }
         revisions.clientHandlers(handlers).forEach(server::registerUserProcessor);
@@ -255,6 +263,21 @@ public final class SessionServer implements AutoCloseable {
     /** This session's copy of meta's revision catalog. */
     public SessionCatalog catalog() {
         return revisions.catalog();
+    }
+
+    /** The incident levers in force here, as the last heartbeat brought them. */
+    public IncidentLevers levers() {
+        return levers.current();
+    }
+
+    /** This session's own stop-push (roster session stop-push): no meta needed, kept across restarts. */
+    public void stopPush(boolean stopped) {
+        levers.stopPush(stopped);
+        heartbeat.beatSoon(); // roster status shows it at once
+    }
+
+    public boolean pushStopped() {
+        return levers != null && levers.pushStopped();
     }
 
     public int publisherCount() {

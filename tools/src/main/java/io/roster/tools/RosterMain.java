@@ -14,6 +14,12 @@ import io.roster.tools.cli.SlotsCommand;
 import io.roster.tools.cli.StatusCommand;
 import io.roster.tools.cli.SubCommand;
 import io.roster.tools.cli.cluster.ClusterCommand;
+import io.roster.tools.cli.lever.BlacklistCommand;
+import io.roster.tools.cli.lever.ClientOffCommand;
+import io.roster.tools.cli.lever.ClientOnCommand;
+import io.roster.tools.cli.lever.GrayPushCommand;
+import io.roster.tools.cli.lever.LeversCommand;
+import io.roster.tools.cli.lever.SessionCommand;
 import io.roster.tools.cli.meta.MetaCommand;
 import io.roster.tools.cli.query.ConnectionsCommand;
 import io.roster.tools.cli.query.PublishersCommand;
@@ -32,7 +38,9 @@ import picocli.CommandLine.Command;
         subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class, SessionsCommand.class,
                 SlotsCommand.class, AppsCommand.class, AppCommand.class, InterfaceCommand.class,
                 ServicesCommand.class, PublishersCommand.class, SubscribersCommand.class, ConnectionsCommand.class, RegistrationsCommand.class,
-                MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
+                MetaCommand.class, PushCommand.class,
+                LeversCommand.class, ClientOffCommand.class, ClientOnCommand.class, BlacklistCommand.class, GrayPushCommand.class,
+                SessionCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec

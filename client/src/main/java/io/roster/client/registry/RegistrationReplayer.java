@@ -28,7 +28,8 @@ import java.util.concurrent.Future;
  * <p>Items are sent side by side ({@link #sendAll}). The replay completes only when the session accepted every item, because the session dropped everything of the
  * previous connection: an item it did not take is lost until the next reconnect, which may never come. So a retryable
  * answer is retried on the same connection with backoff; INVALID_REQUEST and LIMIT_EXCEEDED drop that registration for
- * good (no session would take it); any other error, SESSION_FULL included, gives the connection up, and the next
+ * good (no session would take it); REFUSED (an operator's blacklist) skips it on this connection and keeps it for the
+ * next replay; any other error, SESSION_FULL included, gives the connection up, and the next
  * connection, to the next session, replays again.
  */
 public final class RegistrationReplayer implements Replayer {
@@ -139,6 +140,12 @@ public final class RegistrationReplayer implements Replayer {
             if (reply.code() == ErrorCode.INVALID_REQUEST || reply.code() == ErrorCode.LIMIT_EXCEEDED) {
                 link.mutate(drop);
                 LOG.warn("Session {} rejected the replayed {}: {}; dropped it", address, what, reply.message());
+                return true;
+            }
+            if (reply.code() == ErrorCode.REFUSED) {
+                // An operator's blacklist: kept in the table, so the replay after the entry is removed brings it back;
+                // giving the connection up would only reconnect to a refusal again.
+                LOG.warn("Session {} refused the replayed {}: {}; kept for the next reconnect", address, what, reply.message());
                 return true;
             }
             String why = "answered " + reply.code() + " to the replayed " + what + ": " + reply.message();

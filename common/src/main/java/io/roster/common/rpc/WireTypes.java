@@ -26,7 +26,8 @@ public final class WireTypes {
             ClientHello.class, PushEntry.class, PublishBatch.class, PublishBatchReply.class,
             RevisionRegistration.class, RevisionQuery.class, RevisionReply.class, RevisionCatalogRequest.class,
             RevisionCatalogReply.class,
-            RegistryQuery.class, RegistryQueryReply.class, ServiceItem.class, RegistrationItem.class, ConnectionItem.class);
+            RegistryQuery.class, RegistryQueryReply.class, ServiceItem.class, RegistrationItem.class, ConnectionItem.class,
+            LeverRequest.class, LeverReply.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 

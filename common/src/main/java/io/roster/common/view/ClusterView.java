@@ -1,5 +1,6 @@
 package io.roster.common.view;
 
+import io.roster.common.lever.IncidentLevers;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.SlotTable;
@@ -11,16 +12,24 @@ import java.util.Set;
 
 /**
  * What a data or session node knows of the cluster from its heartbeat replies. Immutable. {@code metaVersion} is
- * the meta state the node lists and switches were read from (see {@link io.roster.common.wire.HeartbeatReply#metaVersion()}).
+ * the meta state the node lists, switches and incident levers were read from (see
+ * {@link io.roster.common.wire.HeartbeatReply#metaVersion()}).
  */
 public record ClusterView(SlotTable slotTable, List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, Switches switches,
-                          long metaVersion) {
+                          long metaVersion, IncidentLevers levers) {
     public static final ClusterView EMPTY = new ClusterView(SlotTable.EMPTY, List.of(), List.of(), Switches.DEFAULTS, 0);
 
     public ClusterView {
         dataNodes = List.copyOf(dataNodes);
         sessionNodes = List.copyOf(sessionNodes);
         switches = switches == null ? Switches.DEFAULTS : switches;
+        levers = levers == null ? IncidentLevers.NONE : levers;
+    }
+
+    /** A view without incident levers. */
+    public ClusterView(SlotTable slotTable, List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, Switches switches,
+                       long metaVersion) {
+        this(slotTable, dataNodes, sessionNodes, switches, metaVersion, IncidentLevers.NONE);
     }
 
     /** The session processes meta lists, in its order (entries without a process id, from older metas, left out). */

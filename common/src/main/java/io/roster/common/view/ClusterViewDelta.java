@@ -15,7 +15,7 @@ import java.util.Set;
  * What changed from one cluster view to the next, computed once where the view is taken (the heartbeat) so that
  * every handler reacts to the same facts instead of keeping its own copy of the last view: which slots changed
  * owners, which session processes meta lists for the first time and which it stopped listing (expired), which data
- * nodes came and went, which switches flipped. Pure and immutable.
+ * nodes came and went, which switches flipped, whether the incident levers changed. Pure and immutable.
  *
  * <p>Views only move forward (ARCHITECTURE.md invariant 6: the heartbeat drops a reply from an older meta state), so
  * a process missing from {@code after} that {@code before} listed was expired by meta; one never listed yet (a
@@ -96,6 +96,11 @@ public final class ClusterViewDelta {
         return removedDataNodes;
     }
 
+    /** True when an incident lever's lists differ (the levers' version alone moving is no change). */
+    public boolean leversChanged() {
+        return !before.levers().sameAs(after.levers());
+    }
+
     public boolean flipped(Switch s) {
         return flippedSwitches.contains(s);
     }
@@ -113,7 +118,7 @@ public final class ClusterViewDelta {
     /** True when nothing a handler reacts to changed (the meta version alone may have moved). */
     public boolean isEmpty() {
         return slotChanges.isEmpty() && !slotTableChanged() && newSessions.isEmpty() && expiredSessions.isEmpty()
-                && addedDataNodes.isEmpty() && removedDataNodes.isEmpty() && flippedSwitches.isEmpty();
+                && addedDataNodes.isEmpty() && removedDataNodes.isEmpty() && flippedSwitches.isEmpty() && !leversChanged();
     }
 
     /** One slot's owners before and after; {@code before} is null for a slot the earlier table did not have. */

@@ -1,6 +1,7 @@
 package io.roster.common.wire;
 
 import io.roster.common.model.*;
+import io.roster.common.lever.IncidentLevers;
 import java.util.List;
 
 /**
@@ -24,6 +25,8 @@ public final class HeartbeatReply extends Reply {
      * catalog is older asks for the change with a {@link RevisionCatalogRequest}.
      */
     private final long revisionsVersion;
+    /** The incident levers, read from the same meta state as the switches; none from older metas. */
+    private final IncidentLevers levers;
 
     /** A reply with default switches (errors, and meta versions that had none). */
     public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes) {
@@ -42,7 +45,14 @@ public final class HeartbeatReply extends Reply {
 
     public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes,
                           List<NodeInfo> sessionNodes, Switches switches, long metaVersion, long revisionsVersion) {
+        this(code, message, leaderAddress, slotTable, dataNodes, sessionNodes, switches, metaVersion, revisionsVersion, null);
+    }
+
+    public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes,
+                          List<NodeInfo> sessionNodes, Switches switches, long metaVersion, long revisionsVersion,
+                          IncidentLevers levers) {
         super(code, message);
+        this.levers = levers;
         this.leaderAddress = leaderAddress;
         this.slotTable = slotTable;
         this.dataNodes = List.copyOf(dataNodes);
@@ -79,5 +89,9 @@ public final class HeartbeatReply extends Reply {
 
     public long revisionsVersion() {
         return revisionsVersion;
+    }
+
+    public IncidentLevers levers() {
+        return levers == null ? IncidentLevers.NONE : levers;
     }
 }

@@ -16,6 +16,8 @@ public final class HeartbeatRequest {
     private final List<SlotReplicaState> replicas;
     /** From a session: the digests of the revisions its clients' application instances serve (for collection). */
     private final List<String> revisionsInUse;
+    /** From a session: its pushes are stopped locally (per-session stop-push); false from older nodes. */
+    private final boolean pushStopped;
 
     /** A heartbeat without replica reports (session nodes). */
     public HeartbeatRequest(NodeInfo node, long knownEpoch, long publishers, long subscribers, long clients) {
@@ -29,6 +31,12 @@ public final class HeartbeatRequest {
 
     public HeartbeatRequest(NodeInfo node, long knownEpoch, long publishers, long subscribers, long clients,
                             List<SlotReplicaState> replicas, List<String> revisionsInUse) {
+        this(node, knownEpoch, publishers, subscribers, clients, replicas, revisionsInUse, false);
+    }
+
+    public HeartbeatRequest(NodeInfo node, long knownEpoch, long publishers, long subscribers, long clients,
+                            List<SlotReplicaState> replicas, List<String> revisionsInUse, boolean pushStopped) {
+        this.pushStopped = pushStopped;
         this.node = node;
         this.knownEpoch = knownEpoch;
         this.publishers = publishers;
@@ -66,6 +74,10 @@ public final class HeartbeatRequest {
     /** The revisions a session's application instances serve; empty from data nodes and older sessions. */
     public List<String> revisionsInUse() {
         return revisionsInUse == null ? List.of() : revisionsInUse;
+    }
+
+    public boolean pushStopped() {
+        return pushStopped;
     }
 
     @Override

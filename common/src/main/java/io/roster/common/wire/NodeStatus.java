@@ -9,8 +9,16 @@ public final class NodeStatus {
     private final long publishers;
     private final long subscribers;
     private final long clients;
+    /** A session whose pushes are stopped locally (its last heartbeat said so). */
+    private final boolean pushStopped;
 
     public NodeStatus(NodeInfo node, long millisSinceHeartbeat, long publishers, long subscribers, long clients) {
+        this(node, millisSinceHeartbeat, publishers, subscribers, clients, false);
+    }
+
+    public NodeStatus(NodeInfo node, long millisSinceHeartbeat, long publishers, long subscribers, long clients,
+                      boolean pushStopped) {
+        this.pushStopped = pushStopped;
         this.node = node;
         this.millisSinceHeartbeat = millisSinceHeartbeat;
         this.publishers = publishers;
@@ -36,6 +44,10 @@ public final class NodeStatus {
 
     public long clients() {
         return clients;
+    }
+
+    public boolean pushStopped() {
+        return pushStopped;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.roster.meta.image;
 
 import io.roster.common.app.Revision;
+import io.roster.common.lever.IncidentLevers;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.SlotTable;
 import io.roster.common.model.Switches;
+import io.roster.meta.state.LeverChanged;
 import io.roster.meta.state.MetaRecord;
 import io.roster.meta.state.NodeExpired;
 import io.roster.meta.state.NodeJoined;
@@ -38,6 +40,7 @@ public final class MetaDelta {
     private SlotTableImage slots;
     private Switches switches;
     private RevisionsImage revisions;
+    private IncidentLevers levers;
     private final List<Revision> registered = new ArrayList<>();
     private final List<String> collected = new ArrayList<>();
     private final List<NodeInfo> joined = new ArrayList<>();
@@ -56,6 +59,7 @@ public final class MetaDelta {
         this.slots = base.slots();
         this.switches = base.switches();
         this.revisions = base.revisions();
+        this.levers = base.levers();
     }
 
     /** The delta of {@code records} replayed onto {@code base} as the entry after it (a preview, for planning). */
@@ -102,6 +106,9 @@ public final class MetaDelta {
                 r.digests().stream().filter(revisions::contains).distinct().forEach(collected::add);
                 revisions = next;
             }
+        } else if (record instanceof LeverChanged r) {
+            // A lever already in that state changes nothing, not even the version: the levers are what they were.
+            levers = levers.with(r.lever(), r.value(), r.on(), index);
         } else {
             throw new IllegalArgumentException("no replay rule for " + record.getClass().getName());
         }
@@ -175,12 +182,13 @@ public final class MetaDelta {
         }
         NodesImage nodes = dataNodes == null ? base.nodes() : new NodesImage(dataNodes, sessionNodes);
         boolean nodesChanged = !nodes.equals(base.nodes());
-        if (!nodesChanged && !slotTableChanged() && !switchesChanged() && !revisionsChanged()) {
+        if (!nodesChanged && !slotTableChanged() && !switchesChanged() && !revisionsChanged() && !leversChanged()) {
             return base;
         }
         nodes = nodesChanged ? nodes : base.nodes();
         SwitchesImage sw = switchesChanged() ? new SwitchesImage(switches) : base.switchesImage();
-        return new MetaImage(nodes, slots, sw, revisions, base.appliedIndex());
+        LeversImage lv = leversChanged() ? new LeversImage(levers) : base.leversImage();
+        return new MetaImage(nodes, slots, sw, revisions, lv, base.appliedIndex());
     }
 
     /** True when a process joined or expired (live node lists differ from the base). */
@@ -205,6 +213,12 @@ public final class MetaDelta {
     public boolean switchesChanged() {
         Switches after = replacement != null ? replacement.switches() : switches;
         return !after.equals(base.switches());
+    }
+
+    /** True when an incident lever gained or lost a value. */
+    public boolean leversChanged() {
+        IncidentLevers after = replacement != null ? replacement.levers() : levers;
+        return !after.equals(base.levers());
     }
 
     /** True when a revision was registered or collected (the catalog's version moved). */

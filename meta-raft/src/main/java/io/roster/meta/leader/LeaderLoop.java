@@ -171,16 +171,19 @@ public final class LeaderLoop implements LeadershipListener, AutoCloseable {
         }
     }
 
-    /**
-     * Turns {@code target} on or off through the log.
-     *
-     * @return the image after the entry; fails with {@link ProposalFailedException} (notLeader when this node
-     *         does not lead)
-     */
+    /** Turns {@code target} on or off through the log: {@link #writeSetting}. */
     public CompletableFuture<MetaImage> setSwitch(Switch target, boolean on) {
+        return writeSetting(new SwitchChanged(target, on));
+    }
+
+    /**
+     * Writes an operator's setting (a switch, an incident lever) through the log: the image after its entry, or a
+     * {@link ProposalFailedException} (notLeader when this node does not lead).
+     */
+    public CompletableFuture<MetaImage> writeSetting(MetaRecord setting) {
         return asLeader(t -> {
-            MetaImage after = commit(t, planner.withTable(image.get(), List.of(new SwitchChanged(target, on)), reports::progress));
-            LOG.info("switch {} turned {}", target.key(), on ? "on" : "off");
+            MetaImage after = commit(t, planner.withTable(image.get(), List.of(setting), reports::progress));
+            LOG.info("operator setting written: {}", setting);
             return after;
         });
     }

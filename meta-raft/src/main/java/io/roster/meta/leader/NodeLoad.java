@@ -9,10 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a node reported in its last heartbeat, for the cluster status: its counts and, for a data node, which of
- * its follower copies were caught up (slot id to the leaderEpoch they caught up with).
+ * What a node reported in its last heartbeat, for the cluster status: its counts, for a data node which of its
+ * follower copies were caught up (slot id to the leaderEpoch they caught up with), for a session whether its pushes
+ * are stopped.
  */
-public record NodeLoad(long publishers, long subscribers, long clients, Map<Integer, Long> caughtUpCopies) {
+public record NodeLoad(long publishers, long subscribers, long clients, Map<Integer, Long> caughtUpCopies, boolean pushStopped) {
     public static final NodeLoad NONE = new NodeLoad(0, 0, 0);
 
     public NodeLoad {
@@ -20,7 +21,7 @@ public record NodeLoad(long publishers, long subscribers, long clients, Map<Inte
     }
 
     public NodeLoad(long publishers, long subscribers, long clients) {
-        this(publishers, subscribers, clients, Map.of());
+        this(publishers, subscribers, clients, Map.of(), false);
     }
 
     public static NodeLoad of(HeartbeatRequest request) {
@@ -30,7 +31,7 @@ public record NodeLoad(long publishers, long subscribers, long clients, Map<Inte
                 caughtUp.put(s.slotId(), s.leaderEpoch());
             }
         }
-        return new NodeLoad(request.publishers(), request.subscribers(), request.clients(), caughtUp);
+        return new NodeLoad(request.publishers(), request.subscribers(), request.clients(), caughtUp, request.pushStopped());
     }
 
     /**

@@ -4,8 +4,6 @@ import com.alipay.remoting.BizContext;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.Slot;
 import io.roster.common.model.SlotTable;
-import io.roster.common.model.Slot;
-import io.roster.common.model.SlotTable;
 import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.ClusterStatusRequest;
@@ -19,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The cluster as the meta leader sees it: peers, live nodes with their lease age and counts, the slot table, and
- * the slots migrating as the data nodes' last heartbeats tell.
+ * The cluster as the meta leader sees it: peers, live nodes with their lease age and counts (a session's stopped
+ * pushes too), the slot table, the slots migrating as the data nodes' last heartbeats tell, and the incident levers.
  */
 public final class ClusterStatusHandler extends RequestHandler<ClusterStatusRequest> {
     private final LeaderRequest leader;
@@ -37,10 +35,11 @@ public final class ClusterStatusHandler extends RequestHandler<ClusterStatusRequ
         List<NodeStatus> nodes = new ArrayList<>();
         for (NodeInfo n : current.allNodes()) {
             NodeLoad load = leader.loop().load(n.address());
-            nodes.add(new NodeStatus(n, leader.loop().millisSinceHeard(n.address()), load.publishers(), load.subscribers(), load.clients()));
+            nodes.add(new NodeStatus(n, leader.loop().millisSinceHeard(n.address()), load.publishers(), load.subscribers(), load.clients(),
+                    load.pushStopped()));
         }
         return new ClusterStatusReply(ErrorCode.OK, "", leader.leaderAddress(), leader.role().peers(), nodes, current.slotTable(),
-                migratingSlots(current.slotTable()));
+                migratingSlots(current.slotTable()), current.levers());
     }
 
     /** Slots with a follower whose last heartbeat did not report its copy caught up with the current leader. */

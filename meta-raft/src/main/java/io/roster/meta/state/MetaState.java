@@ -1,5 +1,6 @@
 package io.roster.meta.state;
 
+import io.roster.common.lever.IncidentLevers;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.SlotTable;
 import io.roster.common.model.Switches;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * which converts to and from this class; keeping this class as it was keeps every snapshot ever written readable.
  */
 public final class MetaState {
-    public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0, Switches.DEFAULTS, 0, null);
+    public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0, Switches.DEFAULTS, 0, null, null);
 
     private static final Comparator<NodeInfo> BY_ADDRESS = Comparator.comparing(NodeInfo::address);
 
@@ -33,9 +34,12 @@ public final class MetaState {
      * exactly the bytes it had before revisions existed (and older snapshots read as having none).
      */
     private final RevisionsState revisions;
+    /** The incident levers; null when none was ever set, so such a state encodes to the bytes it had before levers. */
+    private final IncidentLevers levers;
 
     private MetaState(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable, long lastSlotEpoch,
-                      Switches switches, long appliedIndex, RevisionsState revisions) {
+                      Switches switches, long appliedIndex, RevisionsState revisions, IncidentLevers levers) {
+        this.levers = levers == null || levers.version() == 0 ? null : levers;
         this.dataNodes = sorted(dataNodes);
         this.sessionNodes = sorted(sessionNodes);
         this.slotTable = Objects.requireNonNull(slotTable, "slotTable");
@@ -52,7 +56,13 @@ public final class MetaState {
 
     public static MetaState of(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable,
                                long lastSlotEpoch, Switches switches, long appliedIndex, RevisionsState revisions) {
-        return new MetaState(dataNodes, sessionNodes, slotTable, lastSlotEpoch, switches, appliedIndex, revisions);
+        return of(dataNodes, sessionNodes, slotTable, lastSlotEpoch, switches, appliedIndex, revisions, null);
+    }
+
+    public static MetaState of(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable,
+                               long lastSlotEpoch, Switches switches, long appliedIndex, RevisionsState revisions,
+                               IncidentLevers levers) {
+        return new MetaState(dataNodes, sessionNodes, slotTable, lastSlotEpoch, switches, appliedIndex, revisions, levers);
     }
 
     private static List<NodeInfo> sorted(List<NodeInfo> nodes) {
@@ -99,25 +109,30 @@ public final class MetaState {
         return revisions == null ? new RevisionsState(0, List.of(), List.of()) : revisions;
     }
 
+    /** The incident levers as stored: none when never set (and in snapshots written before levers). */
+    public IncidentLevers levers() {
+        return levers == null ? IncidentLevers.NONE : levers;
+    }
+
     /** A copy built through the constructor, so a decoded state holds immutable, sorted lists like any other. */
     MetaState normalized() {
-        return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches(), appliedIndex, revisions);
+        return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches(), appliedIndex, revisions, levers);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MetaState s && dataNodes().equals(s.dataNodes()) && sessionNodes().equals(s.sessionNodes())
                 && slotTable().equals(s.slotTable()) && lastSlotEpoch() == s.lastSlotEpoch() && switches().equals(s.switches())
-                && revisions().equals(s.revisions());
+                && revisions().equals(s.revisions()) && levers().equals(s.levers());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch(), switches(), revisions());
+        return Objects.hash(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch(), switches(), revisions(), levers());
     }
 
     @Override
     public String toString() {
-        return "MetaState{data=" + dataNodes() + " session=" + sessionNodes() + " " + slotTable() + " " + switches() + " " + revisions() + " at index " + appliedIndex + "}";
+        return "MetaState{data=" + dataNodes() + " session=" + sessionNodes() + " " + slotTable() + " " + switches() + " " + revisions() + " " + levers() + " at index " + appliedIndex + "}";
     }
 }

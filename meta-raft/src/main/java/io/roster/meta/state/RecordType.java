@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The stable tag of each record type in the Raft log. The log and snapshots outlive class names, so entries name
  * their type by this number, never by Java class: renaming a class must not make an old log unreadable.
- * Tags are never reused or renumbered. Reserved for work in progress: 7 (incident levers), 8 to 10 (client
+ * Tags are never reused or renumbered. Reserved for work in progress: 8 to 10 (client
  * credentials and ACLs).
  */
 public enum RecordType {
@@ -14,7 +14,8 @@ public enum RecordType {
     SLOT_TABLE_CHANGED(3, SlotTableChanged.class),
     SWITCH_CHANGED(4, SwitchChanged.class),
     REVISION_REGISTERED(5, RevisionRegistered.class),
-    REVISIONS_COLLECTED(6, RevisionsCollected.class);
+    REVISIONS_COLLECTED(6, RevisionsCollected.class),
+    LEVER_CHANGED(7, LeverChanged.class);
 
     private final int tag;
     private final Class<? extends MetaRecord> recordClass;

@@ -242,6 +242,11 @@ public final class PushEngine implements AutoCloseable {
         feed(p -> p.switchFlipped(on, clock.getAsLong()));
     }
 
+    /** The gray-push IPs or this session's stop-push changed: held dataInfoIds go to whom the gate now lets through. */
+    public void gateChanged(Set<String> grayIps, boolean stopped) {
+        feed(p -> p.gateChanged(grayIps, stopped, clock.getAsLong()));
+    }
+
     /** A client connection closed. */
     public void connectionClosed(ConnectionHandle connection) {
         feed(p -> p.connectionClosed(connection));

@@ -3,14 +3,7 @@ package io.roster.session.push;
 import io.roster.common.model.Datum;
 import io.roster.common.retry.Backoff;
 import io.roster.session.push.InFlightPushes.InFlight;
-import io.roster.session.push.PushCommand.Deferred;
-import io.roster.session.push.PushCommand.MarkPushed;
-import io.roster.session.push.PushCommand.Pause;
-import io.roster.session.push.PushCommand.ReadDatum;
-import io.roster.session.push.PushCommand.Repaired;
-import io.roster.session.push.PushCommand.Retried;
-import io.roster.session.push.PushCommand.RoundFailed;
-import io.roster.session.push.PushCommand.SendPush;
+import io.roster.session.push.PushCommand.*;
 import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.SubscriberRecord;
 
@@ -38,7 +31,7 @@ import java.util.Set;
  * subscriber is never pushed a lower version (docs/ARCHITECTURE.md invariant 2). A connection with
  * {@link PushOptions#maxPendingPerClient()} pushes unacked gets no new one; the dataInfoIds that wanted it are deferred
  * and pushed at their latest version as its acks come back. While the push switch is off nothing is pushed; the
- * dataInfoIds that wanted a round are held and get one, at their latest version, when it comes back on.
+ * dataInfoIds that wanted a round are held and get one, at their latest version, when it comes back on ({@link PushGate}).
  *
  * <p>Only a client's own failures (a push refused, failed or timed out) count toward pausing its subscribers; a
  * datum that data cannot serve (an outage, a slot not ready) is read again with backoff and pauses nobody.
@@ -58,11 +51,10 @@ public final class PushPlan {
 
     private final Audience audience;
     private final PushOptions options;
-    private boolean enabled = true;
+    /** The push switch, gray-push IPs and this session's stop-push, with what they hold. */
+    private final PushGate gate = new PushGate();
     /** Which dataInfoIds' notices are read at once, and which wait for the window after the last read to end. */
     private final NoticeWindows windows;
-    /** DataInfoIds that wanted a round while the push switch was off: each gets one when it is on again. */
-    private final Set<String> held = new LinkedHashSet<>();
     /** DataInfoIds whose read failed and has a retry scheduled: one retry chain per datum, however many rounds failed. */
     private final Set<String> readRetrying = new LinkedHashSet<>();
     private final InFlightPushes inFlight = new InFlightPushes();
@@ -97,8 +89,7 @@ public final class PushPlan {
     /** @param attempt how many times these targets' client(s) were tried, counting the pushes that failed
      *  @param readFailures how many reads of this datum failed in a row before this round (0 unless a read retry)
      *  @param noticed a round of change notices, the one the leading-edge rule gates ({@link NoticeWindows}) */
-    private record Round(String dataInfoId, Targets targets, int attempt, long since, int readFailures,
-                         boolean noticed) {
+    private record Round(String dataInfoId, Targets targets, int attempt, long since, int readFailures, boolean noticed) {
     }
 
     private record Reading(Round round, Collection<SubscriberRecord> targets) {
@@ -122,13 +113,17 @@ public final class PushPlan {
 
     /** The cluster's push switch is now {@code on}; turned on, every held dataInfoId gets a round. */
     public List<PushCommand> switchFlipped(boolean on, long now) {
+        return gateChanged(on, gate.stopped(), gate.grayIps(), now);
+    }
+
+    /** Gray-push IPs or this session's stop-push changed: each held dataInfoId gets a round (held again where gated). */
+    public List<PushCommand> gateChanged(Set<String> grayIps, boolean stopped, long now) {
+        return gateChanged(gate.switchOn(), stopped, grayIps, now);
+    }
+
+    private List<PushCommand> gateChanged(boolean switchOn, boolean stopped, Set<String> grayIps, long now) {
         List<PushCommand> out = new ArrayList<>();
-        enabled = on;
-        if (on) {
-            List<String> resumed = List.copyOf(held);
-            held.clear();
-            resumed.forEach(id -> notice(id, now, out));
-        }
+        gate.change(switchOn, stopped, grayIps).forEach(id -> notice(id, now, out));
         return out;
     }
 
@@ -140,12 +135,14 @@ public final class PushPlan {
             return out;
         }
         String dataInfoId = r.round().dataInfoId();
-        if (!enabled) {
-            held.add(dataInfoId); // turned off while this round read
+        if (gate.allowsNone()) {
+            gate.hold(dataInfoId); // turned off while this round read
         } else {
             Map<ConnectionHandle, List<SubscriberRecord>> byConnection = new LinkedHashMap<>();
             for (SubscriberRecord s : r.targets()) {
-                if (s.pushedVersion() < datum.version() && audience.canPushTo(s) && !s.paused(now)) {
+                if (!gate.allows(s.connection())) {
+                    gate.hold(dataInfoId); // the others get it when the gate lets them
+                } else if (s.pushedVersion() < datum.version() && audience.canPushTo(s) && !s.paused(now)) {
                     byConnection.computeIfAbsent(s.connection(), c -> new ArrayList<>()).add(s);
                 }
             }
@@ -252,14 +249,14 @@ public final class PushPlan {
 
     // ---- state, for the shell and tests ----
 
-    /** Whether the push switch lets this session push now. */
+    /** Whether this session pushes to every connection now (the switch on, no stop-push here). */
     public boolean enabled() {
-        return enabled;
+        return gate.allowsAll();
     }
 
-    /** How many dataInfoIds wait for the push switch. */
+    /** How many dataInfoIds wait for the push switch (or this session's stop-push). */
     public int heldCount() {
-        return held.size();
+        return gate.heldCount();
     }
 
     // ---- rules ----
@@ -291,9 +288,9 @@ public final class PushPlan {
     /** The lowest version a subscriber that can take pushes holds, unless a round is under way (or pushes are off). */
     private long lowestWithNoRound(String dataInfoId, long now) {
         long lowest = Long.MAX_VALUE;
-        if (enabled && !underWay(dataInfoId)) { // switched off, changes are held on purpose
+        if (!gate.allowsNone() && !underWay(dataInfoId)) { // switched off, changes are held on purpose
             for (SubscriberRecord s : audience.subscribersOf(dataInfoId)) {
-                if (audience.canPushTo(s) && !s.paused(now)) {
+                if (gate.allows(s.connection()) && audience.canPushTo(s) && !s.paused(now)) {
                     lowest = Math.min(lowest, s.pushedVersion());
                 }
             }
@@ -330,9 +327,9 @@ public final class PushPlan {
             readRetrying.remove(dataInfoId); // this is the retry: a failure schedules the next one
         }
         Collection<SubscriberRecord> targets = targetsOf(round);
-        if (targets.isEmpty() || !enabled) {
+        if (targets.isEmpty() || targets.stream().noneMatch(s -> gate.allows(s.connection()))) {
             if (!targets.isEmpty()) {
-                held.add(dataInfoId);
+                gate.hold(dataInfoId);
             }
             if (round.noticed()) {
                 windows.notRead(dataInfoId);

@@ -6,7 +6,7 @@ import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.RegistryQuery;
 import io.roster.common.wire.RegistryQueryReply;
 import io.roster.session.registry.ClientRegistry;
-import io.roster.session.registry.ClientRegistry.PublisherEntry;
+import io.roster.session.registry.PublisherEntry;
 
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -32,12 +32,9 @@ public final class RegistryQueryHandler extends RequestHandler<RegistryQuery> {
                 .answer(query, session.get());
     }
 
-    /**
-     * Whether the operator's client-off lever holds this publisher off. The levers (issue 16, section 1) are not in
-     * this session yet, so none is.
-     */
+    /** Whether the operator's client-off lever holds this publisher here, off data (and so out of every push). */
     static boolean isOff(PublisherEntry publisher) {
-        return false;
+        return publisher.off();
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.roster.common.wire.RegistryQuery;
 import io.roster.common.wire.RegistryQueryReply;
 import io.roster.common.wire.ServiceItem;
 import io.roster.session.push.PushTargets;
-import io.roster.session.registry.ClientRegistry.PublisherEntry;
+import io.roster.session.registry.PublisherEntry;
 import io.roster.session.registry.ConnectionHandle;
 import io.roster.session.registry.SubscriberRecord;
 

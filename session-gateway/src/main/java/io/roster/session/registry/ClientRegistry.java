@@ -46,16 +46,23 @@ public final class ClientRegistry {
         this.publisherChanges = publisherChanges;
     }
 
-    /** Every change of a stored publisher goes through here: the slot index and the client's count follow it. */
-    private void changed(Publisher old, Publisher neu) {
-        bySlot.replaced(old, neu);
-        if (old != null) {
-            count(old.clientId(), -1);
+    /**
+     * Every change of a stored publisher goes through here: the slot index (which holds only publishers that are not
+     * off, so digests and slot syncs leave off ones out) and the client's count follow it.
+     */
+    private void changed(PublisherEntry old, PublisherEntry neu) {
+        bySlot.replaced(PublisherEntry.active(old), PublisherEntry.active(neu));
+        Publisher was = old == null ? null : old.publisher();
+        Publisher now = neu == null ? null : neu.publisher();
+        count(was, -1);
+        count(now, 1);
+        publisherChanges.changed(was, now);
+    }
+
+    private void count(Publisher p, int delta) {
+        if (p != null) {
+            count(p.clientId(), delta);
         }
-        if (neu != null) {
-            count(neu.clientId(), 1);
-        }
-        publisherChanges.changed(old, neu);
     }
 
     private void count(String clientId, int delta) {
@@ -77,10 +84,6 @@ public final class ClientRegistry {
         return connections.count();
     }
 
-    /** A publisher and the connection it was last registered over. */
-    public record PublisherEntry(Publisher publisher, ConnectionHandle connection) {
-    }
-
     /**
      * Notes that {@code clientId} registered over {@code connection} at {@code stamp}. Returns false when the
      * connection is already closed or its close was handled: nothing registered on it would ever go.
@@ -98,16 +101,21 @@ public final class ClientRegistry {
      *                             holds p's registerId (INVALID_REQUEST); nothing changes
      */
     public Publisher putPublisher(Publisher p, ConnectionHandle connection) {
+        return putPublisher(p, connection, false);
+    }
+
+    /** {@link #putPublisher(Publisher, ConnectionHandle)}, held {@code off} (client-off): kept here, not at data. */
+    public Publisher putPublisher(Publisher p, ConnectionHandle connection, boolean off) {
         Publisher[] previous = new Publisher[1];
         boolean open = connections.whileOpen(connection, p.clientId(), p.registerTimestamp(),
-                () -> previous[0] = store(p, connection));
+                () -> previous[0] = store(p, connection, off));
         if (!open) {
             throw RegistrationRefused.closing();
         }
         return previous[0];
     }
 
-    private Publisher store(Publisher p, ConnectionHandle connection) {
+    private Publisher store(Publisher p, ConnectionHandle connection, boolean off) {
         Publisher[] previous = new Publisher[1];
         publishers.compute(p.registerId(), (id, old) -> {
             if (old != null && !old.publisher().clientId().equals(p.clientId())) {
@@ -118,8 +126,9 @@ public final class ClientRegistry {
                 return old;
             }
             previous[0] = old == null ? null : old.publisher();
-            changed(previous[0], p);
-            return new PublisherEntry(p, connection);
+            PublisherEntry neu = new PublisherEntry(p, connection, off);
+            changed(old, neu);
+            return neu;
         });
         return previous[0];
     }
@@ -141,9 +150,37 @@ public final class ClientRegistry {
             if (entry.publisher() != p) {
                 return entry;
             }
-            changed(p, previous);
-            return previous == null ? null : new PublisherEntry(previous, entry.connection());
+            PublisherEntry back = previous == null ? null : new PublisherEntry(previous, entry.connection(), entry.off());
+            changed(entry, back);
+            return back;
         });
+    }
+
+    /** True while {@code registerId} is held here off (client-off): not at data. */
+    public boolean isOff(String registerId) {
+        PublisherEntry e = publishers.get(registerId);
+        return e != null && e.off();
+    }
+
+    /** The publishers with the connection each came over and whether it is off, for {@link LeverSweep}. */
+    Collection<PublisherEntry> entries() {
+        return publishers.values();
+    }
+
+    /** Sets {@code e} off, or on as {@code restamped}, if still stored as it was; false if it changed meanwhile. */
+    boolean setOff(PublisherEntry e, boolean off, Publisher restamped) {
+        boolean[] done = new boolean[1];
+        publishers.computeIfPresent(e.publisher().registerId(), (id, current) -> {
+            if (current != e) {
+                return current;
+            }
+            PublisherEntry neu = new PublisherEntry(off ? e.publisher() : restamped, e.connection(), off);
+            bySlot.replaced(PublisherEntry.active(e), PublisherEntry.active(neu));
+            publisherChanges.changed(e.publisher(), neu.publisher()); // the same publisher when set off: no change
+            done[0] = true;
+            return neu;
+        });
+        return done[0];
     }
 
     /** True while exactly {@code p} is the stored registration of its registerId. */
@@ -171,7 +208,7 @@ public final class ClientRegistry {
         publishers.computeIfPresent(registerId, (id, e) -> {
             if (e.publisher().clientId().equals(clientId)) {
                 removed[0] = e.publisher();
-                changed(e.publisher(), null);
+                changed(e, null);
                 return null;
             }
             return e;
@@ -187,8 +224,9 @@ public final class ClientRegistry {
     public boolean restorePublisher(Publisher p, ConnectionHandle connection) {
         return connections.whileOpen(connection, p.clientId(), p.registerTimestamp(),
                 () -> publishers.computeIfAbsent(p.registerId(), id -> {
-                    changed(null, p);
-                    return new PublisherEntry(p, connection);
+                    PublisherEntry back = new PublisherEntry(p, connection, false);
+                    changed(null, back);
+                    return back;
                 }));
     }
 
@@ -321,7 +359,7 @@ public final class ClientRegistry {
                     return current; // re-registered over a newer connection meanwhile
                 }
                 // By connection, not entry: an undo of a failed republish may have replaced e with its previous version.
-                changed(current.publisher(), null);
+                changed(current, null);
                 removed.add(current.publisher());
                 return null;
             });

@@ -11,6 +11,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class ConnectionHandle {
     private final String name;
+    /** The client's IP literal (as {@code LeverValues.ip} normalizes it) and port; null and 0 when unknown. */
+    private final String ip;
+    private final int port;
     private final BooleanSupplier open;
     /** The client's ip:port as this session saw the connection ("" when unknown). */
     private final String clientAddress;
@@ -21,7 +24,13 @@ public final class ConnectionHandle {
 
     /** @param name what logs call the connection (its remote address); {@code open} says whether it still is */
     public ConnectionHandle(String name, BooleanSupplier open) {
-        this(name, open, "", System.currentTimeMillis());
+        this(name, null, 0, open);
+    }
+
+    /** @param ip the client's IP literal, normalized, and {@code port} its port: what the incident levers match */
+    public ConnectionHandle(String name, String ip, int port, BooleanSupplier open) {
+        this(name, ip, port, open, ip == null ? "" : (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + port,
+                System.currentTimeMillis());
     }
 
     /**
@@ -29,7 +38,14 @@ public final class ConnectionHandle {
      * @param connectedAtMillis when this session first saw the connection, wall clock
      */
     public ConnectionHandle(String name, BooleanSupplier open, String clientAddress, long connectedAtMillis) {
+        this(name, null, 0, open, clientAddress, connectedAtMillis);
+    }
+
+    /** Everything known of the connection: the levers match {@code ip}/{@code port}, the query API shows the rest. */
+    public ConnectionHandle(String name, String ip, int port, BooleanSupplier open, String clientAddress, long connectedAtMillis) {
         this.name = name;
+        this.ip = ip;
+        this.port = port;
         this.open = open;
         this.clientAddress = clientAddress == null ? "" : clientAddress;
         this.connectedAtMillis = connectedAtMillis;
@@ -38,6 +54,20 @@ public final class ConnectionHandle {
     /** A connection that never closes: tests and embedders without sockets. */
     public static ConnectionHandle alwaysOpen(String name) {
         return new ConnectionHandle(name, () -> true);
+    }
+
+    /** A connection from {@code ip}:{@code port} that never closes: tests of the incident levers. */
+    public static ConnectionHandle alwaysOpen(String ip, int port) {
+        return new ConnectionHandle(ip + ":" + port, ip, port, () -> true);
+    }
+
+    /** The client's IP as the levers match it, or null when unknown. */
+    public String ip() {
+        return ip;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** The client's ip:port as this session saw the connection ("" when unknown). */

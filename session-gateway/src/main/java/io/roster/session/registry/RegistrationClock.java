@@ -39,6 +39,19 @@ public final class RegistrationClock {
     }
 
     /**
+     * Ticks and runs {@code change} with the stamp while no {@link #register} is under way and none starts: an
+     * operator's lever applied to the registry sees every registration stamped before and none after.
+     */
+    public <T> T exclusively(LongFunction<T> change) {
+        fence.writeLock().lock();
+        try {
+            return change.apply(tick());
+        } finally {
+            fence.writeLock().unlock();
+        }
+    }
+
+    /**
      * A tick for a registry snapshot about to be read: every publisher stamped at or before it by {@link #register}
      * is already in the registry, and every one registered later gets a higher stamp.
      */

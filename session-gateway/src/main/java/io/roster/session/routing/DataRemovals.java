@@ -89,6 +89,28 @@ public final class DataRemovals implements AutoCloseable {
         submit(() -> retract(p, attempt + 1), BACKOFF.delayMillis(attempt));
     }
 
+    /**
+     * Takes {@code p} off data as dropped at tick {@code removedAt} by an incident lever (client-off keeps it here,
+     * off; a blacklist dropped it), retrying while data is unavailable, until the registry holds it on again.
+     */
+    public void takeOff(Publisher p, long removedAt) {
+        submit(() -> takeOff(p, removedAt, 1), 0);
+    }
+
+    private void takeOff(Publisher p, long removedAt, int attempt) {
+        if (registry.hasPublisher(p.registerId()) && !registry.isOff(p.registerId())) {
+            return; // on again (client-on, or registered anew): registered after removedAt, data keeps that one
+        }
+        if (router.unpublish(p.dataInfoId(), p.registerId(), removedAt).ok()) {
+            return;
+        }
+        if (attempt >= ATTEMPTS) {
+            LOG.warn("could not take {} off data for an incident lever after {} attempts", p, attempt);
+            return;
+        }
+        submit(() -> takeOff(p, removedAt, attempt + 1), BACKOFF.delayMillis(attempt));
+    }
+
     private void submit(Runnable task, long delayMs) {
         try {
             background.schedule(task, delayMs, TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package io.roster.session.rpc;
 
 import com.alipay.remoting.Connection;
+import io.roster.common.lever.LeverValues;
 import io.roster.session.registry.ConnectionHandle;
 
 import java.net.InetSocketAddress;
@@ -25,8 +26,11 @@ public final class BoltConnections {
             return (ConnectionHandle) known;
         }
         // Made on the connection's first request: its connection time is that moment's wall clock, close enough.
-        ConnectionHandle made = new ConnectionHandle(nameOf(connection), connection::isFine, addressOf(connection),
-                System.currentTimeMillis());
+        InetSocketAddress remote = connection.getChannel() != null && connection.getChannel().remoteAddress() instanceof InetSocketAddress a ? a : null;
+        String ip = remote == null || remote.getAddress() == null ? null
+                : LeverValues.ip(remote.getAddress().getHostAddress().replaceFirst("%.*$", ""));
+        ConnectionHandle made = new ConnectionHandle(nameOf(connection), ip, ip == null ? 0 : remote.getPort(), connection::isFine,
+                addressOf(connection), System.currentTimeMillis());
         // Mapped before it is published on the connection: a concurrent first request that finds it there must
         // also find its connection, or a push to it would find none and fail once for nothing.
         open.put(made, connection);

@@ -16,6 +16,7 @@ import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
 import io.roster.common.wire.WriteReply;
 import io.roster.session.catalog.AppPublishCheck;
+import io.roster.session.lever.SessionLevers;
 import io.roster.session.routing.AsyncDataWrites;
 import io.roster.session.push.PushEngine;
 import io.roster.session.push.PushTargets;
@@ -50,6 +51,8 @@ public final class ClientRequestHandlers {
     private final BoltConnections connections;
     /** Publishes to Roster's reserved groups (application datums, providers datums); null: unchecked. */
     private final AppPublishCheck publishCheck;
+    /** The operator's incident levers (client-off, blacklists); null: none. */
+    private final SessionLevers levers;
 
     /**
      * @param retract takes a publisher back off data, in the background: used when a write may have landed after
@@ -67,6 +70,16 @@ public final class ClientRequestHandlers {
                                  ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
                                  Consumer<Publisher> retract, Executor executor,
                                  BoltConnections connections, AppPublishCheck publishCheck) {
+        this(registry, router, pushEngine, limits, clientLimits, sessionProcessId, clock, retract, executor, connections,
+                publishCheck, null);
+    }
+
+    /** @param levers the incident levers: blacklisted registrations are refused, client-off holds publishes here */
+    public ClientRequestHandlers(ClientRegistry registry, AsyncDataWrites router, PushEngine pushEngine, RegistryLimits limits,
+                                 ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
+                                 Consumer<Publisher> retract, Executor executor,
+                                 BoltConnections connections, AppPublishCheck publishCheck, SessionLevers levers) {
+        this.levers = levers;
         this.publishCheck = publishCheck;
         this.clientLimits = clientLimits;
         this.registry = registry;
@@ -158,8 +171,14 @@ public final class ClientRequestHandlers {
         return new RegisterReply(ErrorCode.UNAVAILABLE, "this connection is closing; reconnect and register again");
     }
 
-    /** A publisher just stored, and what {@link ClientRegistry#putPublisher} returned for it. */
-    private record Stored(Publisher publisher, Publisher previous) {
+    /** A publisher just stored (held off by client-off or not), and what {@link ClientRegistry#putPublisher} returned for it. */
+    private record Stored(Publisher publisher, Publisher previous, boolean off) {
+    }
+
+    /** The REFUSED answer when a blacklist matches, or null. Checked under the clock's fence, as levers are swept. */
+    private RegisterReply refused(ConnectionHandle connection, String dataInfoId) {
+        String refusal = levers == null ? null : levers.refusal(connection, dataInfoId);
+        return refusal == null ? null : new RegisterReply(ErrorCode.REFUSED, refusal);
     }
 
     private CompletionStage<RegisterReply> publish(ConnectionHandle connection, PublishRequest r) {
@@ -175,21 +194,29 @@ public final class ClientRequestHandlers {
         }
         // Stamped and stored under the clock's fence: a reconciliation snapshot stamped later must contain p,
         // or data would take p for a publisher this session dropped and remove it.
+        RegisterReply[] blacklisted = new RegisterReply[1];
         Stored stored = clock.register(stamp -> {
-            if (!registry.attach(connection, r.clientId(), stamp)) {
+            if ((blacklisted[0] = refused(connection, dataInfoId)) != null || !registry.attach(connection, r.clientId(), stamp)) {
                 return null;
             }
             Publisher p = new Publisher(r.registerId(), dataInfoId, r.clientId(), r.appName(), r.zone(), r.data(),
                     r.version(), stamp, sessionProcessId, r.connectionGeneration());
-            return new Stored(p, registry.putPublisher(p, connection));
+            boolean off = levers != null && levers.off(connection);
+            return new Stored(p, registry.putPublisher(p, connection, off), off);
         });
         if (stored == null) {
-            return now(closing());
+            return now(blacklisted[0] != null ? blacklisted[0] : closing());
         }
         Publisher p = stored.publisher();
         Publisher previous = stored.previous();
         if (previous == p) {
             return now(new RegisterReply(ErrorCode.OK, "stale version " + r.version() + " ignored"));
+        }
+        if (stored.off()) {
+            if (previous != null) {
+                levers.takeOff(p); // an earlier version may be at data (sent over a connection not off)
+            }
+            return now(new RegisterReply(ErrorCode.OK, "held by the operator's client-off until client-on"));
         }
         return router.publish(p).thenApply(reply -> published(p, previous, reply));
     }
@@ -243,15 +270,24 @@ public final class ClientRequestHandlers {
         if (refused != null) {
             return refused;
         }
-        if (!registry.attach(connection, r.clientId(), clock.tick())) {
-            return closing();
-        }
         // An interface-only subscriber is kept apart: it never gets the converted list older ones of it get.
         SubscriberRecord s = new SubscriberRecord(r.registerId(), PushTargets.of(dataInfoId, r.interfaceOnly()),
                 r.clientId(), connection, r.appName());
-        registry.addSubscriber(s);
-        pushEngine.pushCurrent(s);
-        return OK;
+        RegisterReply answer = clock.register(stamp -> { // under the fence: a blacklist's sweep sees it or refuses it
+            RegisterReply blacklisted = refused(connection, dataInfoId);
+            if (blacklisted != null) {
+                return blacklisted;
+            }
+            if (!registry.attach(connection, r.clientId(), stamp)) {
+                return closing();
+            }
+            registry.addSubscriber(s);
+            return OK;
+        });
+        if (answer == OK) {
+            pushEngine.pushCurrent(s);
+        }
+        return answer;
     }
 
     private RegisterReply unsubscribe(ConnectionHandle connection, UnsubscribeRequest r) {

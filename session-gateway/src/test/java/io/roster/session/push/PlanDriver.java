@@ -75,6 +75,14 @@ final class PlanDriver {
         return c;
     }
 
+    /** A connection from {@code ip}, open until {@link #closeConnection}: what gray push matches. */
+    ConnectionHandle connectionFrom(String name, String ip) {
+        AtomicBoolean flag = new AtomicBoolean(true);
+        ConnectionHandle c = new ConnectionHandle(name, ip, 4000, flag::get);
+        open.put(c, flag);
+        return c;
+    }
+
     void closeConnection(ConnectionHandle c) {
         open.get(c).set(false);
     }

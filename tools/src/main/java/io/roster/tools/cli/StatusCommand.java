@@ -1,5 +1,6 @@
 package io.roster.tools.cli;
 
+import io.roster.common.lever.IncidentLevers;
 import io.roster.common.model.NodeRole;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.NodeStatus;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 
 /** `roster status`: the cluster as the meta leader sees it. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show meta peers and leader, live data and session nodes with their counts, and the slot-table epoch.")
+        description = "Show meta peers and leader, live data and session nodes with their counts, the slot-table epoch, the incident levers and sessions whose pushes are stopped.")
 public final class StatusCommand extends MetaQueryCommand {
     @Mixin
     WatchOption watch;
@@ -48,9 +49,15 @@ public final class StatusCommand extends MetaQueryCommand {
             node.put("publishers", n.publishers());
             node.put("subscribers", n.subscribers());
             node.put("clients", n.clients());
+            if (n.node().role() == NodeRole.SESSION) {
+                node.put("pushStopped", n.pushStopped());
+            }
             return node;
         }).toList());
         m.put("totals", totals(r));
+        IncidentLevers l = r.levers();
+        m.put("levers", Map.of("version", l.version(), "clientOff", l.clientOff(), "blacklistIps", l.blacklistIps(),
+                "blacklistDataIds", l.blacklistDataIds(), "grayPushIps", l.grayPushIps()));
         return m;
     }
 
@@ -82,7 +89,13 @@ public final class StatusCommand extends MetaQueryCommand {
         for (NodeStatus n : r.nodes()) {
             out.printf("%-8s %-22s %6dms %10d %11d %8d %s%n", n.node().role().name().toLowerCase(), n.node().address(),
                     n.millisSinceHeartbeat(), n.publishers(), n.subscribers(), n.clients(),
-                    n.node().role() == NodeRole.DATA ? leaders.getOrDefault(n.node().address(), 0) : "");
+                    n.node().role() == NodeRole.DATA ? leaders.getOrDefault(n.node().address(), 0)
+                            : n.pushStopped() ? "(pushes stopped)" : "");
+        }
+        IncidentLevers l = r.levers();
+        if (!l.isEmpty()) {
+            out.println("levers: client-off " + l.clientOff() + ", blacklist-ip " + l.blacklistIps() + ", blacklist-dataid "
+                    + l.blacklistDataIds() + ", gray-push " + l.grayPushIps());
         }
         Map<String, Long> t = totals(r);
         out.println("total: " + t.get("publishers") + " publishers, " + t.get("subscribers") + " subscribers, "

@@ -51,7 +51,8 @@ final class AdminEndpoints {
         }
         if (session != null) {
             out.put("session", Map.of("address", session.address(), "slotTableEpoch", session.view().slotTable().epoch(),
-                    "clients", session.clientCount(), "publishers", session.publisherCount(), "subscribers", session.subscriberCount()));
+                    "clients", session.clientCount(), "publishers", session.publisherCount(), "subscribers", session.subscriberCount(),
+                    "pushStopped", session.pushStopped()));
         }
         return out;
     }

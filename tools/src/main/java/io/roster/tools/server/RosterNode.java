@@ -60,6 +60,7 @@ public final class RosterNode implements AutoCloseable {
             started.add(queries); // closed after the admin port that calls it
             queries.registerOn(admin);
             new ConsoleEndpoints(config).registerOn(admin);
+            new LeverEndpoints(config, session).registerOn(admin);
             ProcessGauges.registerOn(metrics);
             PrometheusText prometheus = new PrometheusText(metrics);
             admin.routeText("/metrics", PrometheusText.CONTENT_TYPE, prometheus::render);

@@ -38,7 +38,7 @@ class ClusterOverviewTest {
                 new Slot(3, "", List.of(), 0)));
         ClusterStatusReply reply = new ClusterStatusReply(ErrorCode.OK, "", "m1", List.of("m1", "m2"),
                 List.of(node(NodeRole.DATA, A, 0, 0, 0), node(NodeRole.DATA, B, 0, 0, 0), node(NodeRole.SESSION, S, 3, 4, 2)),
-                table, List.of(1));
+                table, List.of(1), null);
 
         Map<String, Object> json = ClusterOverview.json(reply, 2);
 

@@ -117,7 +117,9 @@ class IncidentLeversTest {
                 RosterRequestException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REFUSED))
                 .hasMessageContaining("blacklisted by the operator: blacklist-dataid com.bad.*");
         cli(cluster.session(1), "blacklist", "remove", "dataid", "com.bad.*");
-        await().untilAsserted(() -> provider.publish("com.bad.Payments", "10.0.0.1:1"));
+        // the removal reaches each session with its next heartbeat: publish once the provider's session has it
+        await().until(() -> Stream.of(0, 1).allMatch(i -> cluster.session(i).session().levers().blacklistDataIds().isEmpty()));
+        provider.publish("com.bad.Payments", "10.0.0.1:1");
 
         cli(cluster.data(1), "blacklist", "add", "ip", "127.0.0.1");
         await().until(() -> cluster.session(1).session().readDatum(SERVICE).publishers().isEmpty());

@@ -4,6 +4,7 @@ import io.roster.tools.bench.BenchCommand;
 import io.roster.tools.chaos.ChaosCommand;
 import io.roster.tools.cli.AppCommand;
 import io.roster.tools.cli.AppsCommand;
+import io.roster.tools.cli.CertsCommand;
 import io.roster.tools.cli.CompletionCommand;
 import io.roster.tools.cli.InterfaceCommand;
 import io.roster.tools.cli.NodesCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
         description = "Roster service registry: run a node, or operate and try a cluster.",
         subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class, SessionsCommand.class,
                 SlotsCommand.class, AppsCommand.class, AppCommand.class, InterfaceCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
+                CertsCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec

@@ -7,6 +7,7 @@ import io.roster.common.config.RosterConfig;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.rpc.RpcCaller;
+import io.roster.common.tls.NodeTls;
 import io.roster.common.wire.RevisionCatalogReply;
 import io.roster.common.wire.RevisionCatalogRequest;
 import io.roster.meta.MetaServer;
@@ -67,7 +68,7 @@ final class AppEndpoints {
                     + " ask a meta node's admin port");
         }
         int timeoutMs = config.get(ConfigKeys.RPC_TIMEOUT_MS);
-        try (RpcCaller caller = new RpcCaller()) {
+        try (RpcCaller caller = new RpcCaller(NodeTls.from(config).outgoing())) {
             RevisionCatalogReply reply = new MetaClient(caller, config.metaPeers(), timeoutMs)
                     .call(new RevisionCatalogRequest(0), RevisionCatalogReply.class, RevisionCatalogReply::leaderAddress);
             if (!reply.ok()) {

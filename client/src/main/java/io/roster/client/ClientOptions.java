@@ -2,6 +2,7 @@ package io.roster.client;
 
 import io.roster.common.config.HostPort;
 import io.roster.common.model.RegistryLimits;
+import io.roster.common.tls.LinkSecurity;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,11 +11,13 @@ import java.util.Objects;
 /**
  * The validated options of one client; every check names the option that is wrong. Sessions come from
  * {@code sessions}, or from meta when {@code metaServers} are given (then {@code sessions}, if any, serve until meta
- * is first reached).
+ * is first reached). {@code security} protects every connection the client opens (plain, or TLS: see
+ * {@link RosterClientBuilder#tls}).
  */
 record ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
                             Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
-                            RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout, boolean deltaPush) {
+                            RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout, boolean deltaPush,
+                            LinkSecurity security) {
     /** The default liveness check: a ping every 500 ms, left after 1 s of silence (below the default 3 s lease). */
     public static final Duration DEFAULT_LIVENESS_INTERVAL = Duration.ofMillis(500);
     public static final Duration DEFAULT_LIVENESS_TIMEOUT = Duration.ofSeconds(1);
@@ -22,7 +25,7 @@ record ClientOptions(List<String> sessions, List<String> metaServers, String app
     public ClientOptions(List<String> sessions, String appName, String zone, Duration connectTimeout,
                          Duration requestTimeout, Duration backoffMin, Duration backoffMax, RegistryLimits limits) {
         this(sessions, List.of(), appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits,
-                DEFAULT_LIVENESS_INTERVAL, DEFAULT_LIVENESS_TIMEOUT, true);
+                DEFAULT_LIVENESS_INTERVAL, DEFAULT_LIVENESS_TIMEOUT, true, LinkSecurity.plain());
     }
 
     /** Options of a client that takes delta pushes (the default). */
@@ -30,7 +33,7 @@ record ClientOptions(List<String> sessions, List<String> metaServers, String app
                          Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
                          RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout) {
         this(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits,
-                livenessInterval, livenessTimeout, true);
+                livenessInterval, livenessTimeout, true, LinkSecurity.plain());
     }
 
     public ClientOptions {
@@ -43,6 +46,7 @@ record ClientOptions(List<String> sessions, List<String> metaServers, String app
         checkAddresses("sessions", sessions);
         checkAddresses("metaServers", metaServers);
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(security, "security");
         if (appName == null) {
             throw new IllegalArgumentException("appName is required");
         }

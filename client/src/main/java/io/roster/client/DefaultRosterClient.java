@@ -69,11 +69,11 @@ final class DefaultRosterClient implements RosterClient {
         this.pushExecutor = NamedThreads.pool(threads + "-push", 1);
         this.callExecutor = NamedThreads.scheduler(threads + "-calls");
         this.callbackExecutor = Executors.newCachedThreadPool(NamedThreads.factory(threads + "-callbacks"));
-        this.rpcClient = new RpcClient();
+        this.rpcClient = options.security().applyTo(new RpcClient());
         rpcClient.registerUserProcessor(new PushHandler(dispatcher, pushExecutor));
         this.directory = options.metaServers().isEmpty() ? SessionDirectory.fixed(options.sessions())
                 : new MetaSessionDirectory(options.metaServers(), options.sessions(),
-                        metaCallTimeoutMs(options), threads + "-directory");
+                        metaCallTimeoutMs(options), threads + "-directory", options.security());
         Backoff reconnectBackoff = Backoff.of(options.backoffMin(), options.backoffMax());
         this.link = new SessionLink(rpcClient, directory, options.connectTimeout(), options.requestTimeout(),
                 reconnectBackoff, threads + "-reconnect");

@@ -1,11 +1,18 @@
 package io.roster.client;
 
 import io.roster.common.model.RegistryLimits;
+import io.roster.common.tls.LinkSecurity;
+import io.roster.common.tls.TlsCredentials;
+import io.roster.common.tls.TlsFiles;
+import io.roster.common.tls.TlsRole;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Options of a {@link RosterClient}; {@link #build()} connects. {@link #appName} is required, and {@link #sessions}
@@ -27,6 +34,8 @@ public final class RosterClientBuilder {
     private Duration livenessInterval = ClientOptions.DEFAULT_LIVENESS_INTERVAL;
     private Duration livenessTimeout = ClientOptions.DEFAULT_LIVENESS_TIMEOUT;
     private boolean deltaPush = true;
+    private TlsFiles tls;
+    private Map<String, String> environment = System.getenv();
 
     RosterClientBuilder() {
     }
@@ -123,6 +132,26 @@ public final class RosterClientBuilder {
     }
 
     /**
+     * Connect over TLS (for a cluster with {@code tls.client-links=true}): the client shows the certificate in
+     * {@code keystore} (PKCS12, a client or node certificate of the cluster CA, e.g. from {@code roster certs
+     * --client APP}) and trusts a session only if its certificate is a node certificate signed by the CA in
+     * {@code caCert} (PEM). Without this option the client takes the same from the environment when
+     * ROSTER_TLS_KEYSTORE is set (with ROSTER_TLS_KEYSTORE_PASSWORD or ROSTER_TLS_KEYSTORE_PASSWORD_FILE, and
+     * ROSTER_TLS_CA_CERT), else it connects plain. Meta discovery ({@link #metaServers}) needs a node certificate
+     * when the cluster runs TLS: meta's port admits nodes only.
+     */
+    public RosterClientBuilder tls(Path keystore, char[] password, Path caCert) {
+        this.tls = new TlsFiles(keystore, password, caCert);
+        return this;
+    }
+
+    /** Where the client looks for ROSTER_TLS_* when {@link #tls} was not called; the process environment by default. */
+    RosterClientBuilder environment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /**
      * Connects to a session and returns the client.
      *
      * @throws IllegalArgumentException     an option is missing or invalid (the message names it)
@@ -135,6 +164,11 @@ public final class RosterClientBuilder {
     /** The validated options, without connecting. */
     ClientOptions options() {
         return new ClientOptions(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax,
-                limits, livenessInterval, livenessTimeout, deltaPush);
+                limits, livenessInterval, livenessTimeout, deltaPush, security());
+    }
+
+    private LinkSecurity security() {
+        TlsFiles files = tls != null ? tls : TlsFiles.fromEnvironment(environment).orElse(null);
+        return files == null ? LinkSecurity.plain() : LinkSecurity.client(TlsCredentials.load(files), Set.of(TlsRole.NODE));
     }
 }

@@ -14,6 +14,7 @@ import io.roster.common.model.NodeRole;
 import io.roster.common.model.ProcessId;
 import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.RpcCaller;
+import io.roster.common.tls.NodeTls;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.slot.SlotRanges;
 import io.roster.common.util.NamedThreads;
@@ -77,6 +78,8 @@ public final class DataServer implements AutoCloseable {
     private static final long HOUSEKEEPING_MS = 1000;
 
     private final RosterConfig config;
+    /** The node's TLS (tls.*): its port admits node certificates only; its links to peers, sessions and meta show its own. */
+    private final NodeTls tls;
     private final MetricRegistry metrics;
     private final int slotCount;
     private final SessionConnections sessions = new SessionConnections();
@@ -115,7 +118,9 @@ public final class DataServer implements AutoCloseable {
         metrics.gauge("data.sessions.connected", () -> sessions::size);
         DataMetrics.register(metrics, () -> opened, states);
         this.slotCount = config.get(ConfigKeys.CLUSTER_SLOTS);
-        this.server = BoltServers.create(config.bindHost(), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes());
+        this.tls = NodeTls.from(config);
+        this.server = BoltServers.create(config.bindHost(), config.get(ConfigKeys.DATA_PORT), config.maxFrameBytes(),
+                tls.nodePort());
         this.assignment = new AtomicReference<>(SlotAssignment.none("(not started)", slotCount));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, sessions);
     }
@@ -156,7 +161,7 @@ public final class DataServer implements AutoCloseable {
 
     private void startParts(SlotStore store) {
         int rpcTimeout = config.get(ConfigKeys.RPC_TIMEOUT_MS);
-        RpcCaller peers = closing(new RpcCaller());
+        RpcCaller peers = closing(new RpcCaller(tls.outgoing()));
         ChangeNotifier notifier = closing(new ChangeNotifier(sessions, server::oneway, metrics.counter("data.notices.sent")));
         ReplicaSender sender = closing(new ReplicaSender(address, assignment::get, store, peers, rpcTimeout,
                 config.maxFrameBytes() / 2));
@@ -179,7 +184,7 @@ public final class DataServer implements AutoCloseable {
                 promotion, followerSync, copies);
         NodeInfo self = new NodeInfo(NodeRole.DATA, address, processId);
         ReplicaReporter replicas = new ReplicaReporter(copies, states);
-        RpcCaller metaCaller = closing(new RpcCaller());
+        RpcCaller metaCaller = closing(new RpcCaller(tls.outgoing()));
         MetaClient meta = new MetaClient(metaCaller, config.metaServers(), rpcTimeout);
         // The assignment is installed by the view handler on this same heartbeat thread, so it is the table of `epoch`.
         heartbeat = closing(new HeartbeatLoop("data", meta, config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS),

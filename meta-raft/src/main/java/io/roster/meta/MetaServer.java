@@ -27,6 +27,7 @@ import io.roster.meta.lease.RevisionUseTracker;
 import io.roster.meta.leader.LeaderLoop;
 import io.roster.meta.notice.BoltClusterNoticeSender;
 import io.roster.meta.notice.ClusterChangeNotifier;
+import io.roster.meta.raft.LinkSecured;
 import io.roster.meta.raft.MetaStateMachine;
 import io.roster.meta.raft.RaftNodeRole;
 import io.roster.meta.raft.RaftRecordProposer;
@@ -132,7 +133,7 @@ public final class MetaServer implements AutoCloseable {
         }
         rpcExecutor = NamedThreads.pool("meta-rpc", RPC_THREADS);
         // before Raft starts, so no applied table is missed; it sends only while this node's leader loop is active
-        notifier = new ClusterChangeNotifier(leaderLoop::isActive, new BoltClusterNoticeSender(), ClusterChangeNotifier.DEFAULT_THREADS);
+        notifier = new ClusterChangeNotifier(leaderLoop::isActive, new BoltClusterNoticeSender(options.tls().outgoing()), ClusterChangeNotifier.DEFAULT_THREADS);
         stateMachine.addListener(notifier);
         rpcServer = createRpcServer();
         group = new RaftGroupService(GROUP_ID, self(), nodeOptions(), rpcServer, true);
@@ -170,7 +171,7 @@ public final class MetaServer implements AutoCloseable {
      */
     private BoltRpcServer createRpcServer() {
         BoltRpcServer server = new BoltRpcServer(BoltServers.guardFrames(new RpcServer(options.bindHost(), options.port(), true),
-                options.maxFrameBytes()));
+                options.maxFrameBytes(), options.tls().nodePort()));
         RaftRpcServerFactory.addRaftRequestProcessors(server);
         RpcServer bolt = server.getServer();
         LeaderRequest leader = new LeaderRequest(role, leaderLoop, this::image);
@@ -197,7 +198,7 @@ public final class MetaServer implements AutoCloseable {
         }
         RaftOptions raftOptions = new RaftOptions();
         raftOptions.setSync(true);
-        NodeOptions nodeOptions = new NodeOptions();
+        NodeOptions nodeOptions = LinkSecured.nodeOptions(options.tls().outgoing()); // Raft's links to peers
         nodeOptions.setRaftOptions(raftOptions);
         nodeOptions.setElectionTimeoutMs(options.electionTimeoutMs());
         nodeOptions.setSnapshotIntervalSecs(options.snapshotIntervalSecs());

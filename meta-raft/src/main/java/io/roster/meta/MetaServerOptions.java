@@ -4,6 +4,7 @@ import io.roster.common.config.ConfigException;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
 import io.roster.common.model.RegistryLimits;
+import io.roster.common.tls.NodeTls;
 import io.roster.meta.leader.LeaderOptions;
 
 import java.nio.file.Path;
@@ -20,11 +21,12 @@ import java.util.List;
  * @param maxRevisions most live revisions; a new one beyond it is refused ({@code meta.max-revisions})
  * @param bindHost what meta.port listens on ({@code roster.bind-host}, else {@code host}); the Raft peer name stays
  *                 {@code host:port}
+ * @param tls     the node's TLS (tls.*): meta's port, its Raft links and its notices
  */
 public record MetaServerOptions(String host, int port, List<String> peers, Path raftDir, int electionTimeoutMs,
                                 int snapshotIntervalSecs, int slots, int replicas, int leaseMs, int heartbeatIntervalMs,
                                 int rpcTimeoutMs, boolean join, int maxMigrations, int maxFrameBytes,
-                                int revisionGraceMs, RegistryLimits limits, int maxRevisions, String bindHost) {
+                                int revisionGraceMs, RegistryLimits limits, int maxRevisions, String bindHost, NodeTls tls) {
 
     public MetaServerOptions {
         peers = List.copyOf(peers);
@@ -43,7 +45,7 @@ public record MetaServerOptions(String host, int port, List<String> peers, Path 
                 config.get(ConfigKeys.HEARTBEAT_INTERVAL_MS), config.get(ConfigKeys.RPC_TIMEOUT_MS),
                 config.get(ConfigKeys.META_JOIN), config.get(ConfigKeys.META_MAX_MIGRATIONS), config.maxFrameBytes(),
                 config.get(ConfigKeys.META_REVISION_GRACE_MS), config.limits(),
-                config.get(ConfigKeys.META_MAX_REVISIONS), config.bindHost());
+                config.get(ConfigKeys.META_MAX_REVISIONS), config.bindHost(), NodeTls.from(config));
     }
 
     /** This node's host:port, its name in the Raft group. */

@@ -19,6 +19,7 @@ import io.roster.common.model.ProcessId;
 import io.roster.common.rpc.BoltServers;
 import io.roster.common.rpc.BoundedHandlerPool;
 import io.roster.common.rpc.RpcCaller;
+import io.roster.common.tls.NodeTls;
 import io.roster.common.slot.SlotFunction;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.view.ClusterView;
@@ -142,7 +143,8 @@ public final class SessionServer implements AutoCloseable {
     public synchronized void start() {
         String host = config.get(ConfigKeys.HOST);
         int rpcTimeoutMs = config.get(ConfigKeys.RPC_TIMEOUT_MS);
-        server = BoltServers.create(config.bindHost(), config.get(ConfigKeys.SESSION_PORT), config.maxFrameBytes());
+        NodeTls tls = NodeTls.from(config);
+        server = BoltServers.create(config.bindHost(), config.get(ConfigKeys.SESSION_PORT), config.maxFrameBytes(), tls.sessionPort());
         BoltServers.start(server, ConfigKeys.SESSION_PORT.name());
         address = host + ":" + server.port();
         processId = ProcessId.current(address);
@@ -154,7 +156,7 @@ public final class SessionServer implements AutoCloseable {
                         config.get(ConfigKeys.SESSION_MAX_PENDING_PUSHES_PER_CLIENT)), new PushMetrics(metrics),
                 revisions.catalog()::current, revisions.heardVersion(), this::readForPush);
         revisions.catalog().addListener(pushEngine::catalogChanged);
-        RpcClient dataClient = new RpcClient();
+        RpcClient dataClient = tls.outgoing().applyTo(new RpcClient()); // to data and meta: node certificate
         dataClient.registerUserProcessor(new ChangeNoticeProcessor(pushEngine, notices, () -> droppingNotices,
                 metrics.counter("session.notices.received")));
         caller = new RpcCaller(dataClient);

@@ -4,6 +4,7 @@ import io.roster.tools.bench.BenchCommand;
 import io.roster.tools.chaos.ChaosCommand;
 import io.roster.tools.cli.AppCommand;
 import io.roster.tools.cli.AppsCommand;
+import io.roster.tools.cli.CertsCommand;
 import io.roster.tools.cli.CompletionCommand;
 import io.roster.tools.cli.InterfaceCommand;
 import io.roster.tools.cli.NodesCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
                 MetaCommand.class, PushCommand.class,
                 LeversCommand.class, ClientOffCommand.class, ClientOnCommand.class, BlacklistCommand.class, GrayPushCommand.class,
                 SessionCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
+                CertsCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec

@@ -1,5 +1,6 @@
 package io.roster.chaos.run;
 
+import io.roster.common.tls.TlsFiles;
 import io.roster.chaos.history.AppEvent;
 import io.roster.chaos.history.Event;
 import io.roster.chaos.history.HistoryWriter;
@@ -52,12 +53,12 @@ final class AppWorkload implements AutoCloseable {
     private int seq;
 
     AppWorkload(long seed, int clientCount, List<String> dataIds, List<String> sessions, HistoryWriter history,
-                RunClock clock) {
+                RunClock clock, TlsFiles tls) {
         this.random = new Random(seed ^ SEED_SALT);
         this.dataIds = List.copyOf(dataIds);
         this.history = history;
         this.clock = clock;
-        this.ops = new ClientOps(random, sessions, history, clock, counts);
+        this.ops = new ClientOps(random, sessions, history, clock, counts, tls);
         try {
             for (int i = 0; i < clientCount; i++) {
                 clients.add(ops.open("a" + nextClient++));

@@ -1,5 +1,6 @@
 package io.roster.chaos.run;
 
+import io.roster.common.tls.TlsFiles;
 import io.roster.chaos.history.AppEvent;
 import io.roster.chaos.history.Event;
 import io.roster.chaos.history.HistoryWriter;
@@ -7,6 +8,7 @@ import io.roster.client.ApplicationPublication;
 import io.roster.client.InterfaceInstance;
 import io.roster.client.Publication;
 import io.roster.client.RosterClient;
+import io.roster.client.RosterClientBuilder;
 import io.roster.client.Subscription;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,8 @@ final class ChaosClient implements AutoCloseable {
     private final RosterClient client;
     private final HistoryWriter history;
     private final RunClock clock;
+    /** TLS files of the SDK client, or null: plain. */
+    private final TlsFiles tls;
     /** pub label -> its publication; insertion order keeps the choice among them reproducible. */
     final Map<String, Publication> publications = new LinkedHashMap<>();
     final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
@@ -36,7 +40,8 @@ final class ChaosClient implements AutoCloseable {
     private final List<TcpForwarder> relays;
     private volatile String session;
 
-    ChaosClient(String label, List<String> sessions, HistoryWriter history, RunClock clock) {
+    ChaosClient(String label, List<String> sessions, HistoryWriter history, RunClock clock, TlsFiles tls) {
+        this.tls = tls;
         this.label = label;
         this.history = history;
         this.clock = clock;
@@ -59,10 +64,14 @@ final class ChaosClient implements AutoCloseable {
      * are the SDK's materialised copies (deltas applied), exactly what an application's listener gets.
      */
     private RosterClient build() {
-        return RosterClient.builder().sessions(String.join(",", relays.stream().map(TcpForwarder::address).toList()))
+        RosterClientBuilder b = RosterClient.builder().sessions(String.join(",", relays.stream().map(TcpForwarder::address).toList()))
                 .appName("chaos")
                 .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(10))
-                .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500)).build();
+                .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500));
+        if (tls != null) {
+            b.tls(tls.keystore(), tls.password(), tls.caCert()); // the relays pass TLS through untouched
+        }
+        return b.build();
     }
 
     String label() {

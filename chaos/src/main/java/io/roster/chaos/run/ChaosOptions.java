@@ -1,5 +1,6 @@
 package io.roster.chaos.run;
 
+import io.roster.common.tls.TlsFiles;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -16,9 +17,11 @@ import java.util.Set;
  * @param reportDir   where history.jsonl, report.json and report.txt go
  * @param overlap     whether some faults get a second one while they last ({@link FaultPlan#TOLERATED_PAIRS})
  * @param appClients  clients of the application-level workload ({@link AppWorkload}); 0 leaves it out
+ * @param clientTls   the SDK clients' TLS files (a cluster with tls.client-links), or null for plain clients
  */
 public record ChaosOptions(long durationMs, long seed, int clients, int dataIds, long opIntervalMs, Set<FaultKind> faults,
-                           long marginMs, Path reportDir, boolean overlap, int appClients) {
+                           long marginMs, Path reportDir, boolean overlap, int appClients,
+                           TlsFiles clientTls) {
     public static final int DEFAULT_APP_CLIENTS = 4;
 
     public ChaosOptions {
@@ -28,6 +31,12 @@ public record ChaosOptions(long durationMs, long seed, int clients, int dataIds,
                     + " clients, " + dataIds + " dataIds, op interval " + opIntervalMs + " ms, margin " + marginMs + " ms, "
                     + appClients + " application-level clients");
         }
+    }
+
+    /** With plain clients. */
+    public ChaosOptions(long durationMs, long seed, int clients, int dataIds, long opIntervalMs, Set<FaultKind> faults,
+                        long marginMs, Path reportDir, boolean overlap, int appClients) {
+        this(durationMs, seed, clients, dataIds, opIntervalMs, faults, marginMs, reportDir, overlap, appClients, null);
     }
 
     /** With the application-level workload's default clients. */

@@ -56,7 +56,7 @@ public final class ChaosRun {
         try (HistoryWriter history = new HistoryWriter(historyFile)) {
             ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "chaos-sessions"));
             try (Workload workload = new Workload(options.seed(), options.clients(), options.dataIds(),
-                    cluster.sessionAddresses(), history, clock)) {
+                    cluster.sessionAddresses(), history, clock, options.clientTls())) {
                 poller.scheduleWithFixedDelay(workload::noteSessions, 0, 100, TimeUnit.MILLISECONDS);
                 workload.setUp();
                 awaitPinnedEverywhere(workload);
@@ -66,7 +66,7 @@ public final class ChaosRun {
                 // Opened after steady: its subscribers join like the ordinary ones' later subscribers. Closed
                 // before the interface-level clients, so before the pinned ones.
                 try (AppWorkload apps = new AppWorkload(options.seed(), options.appClients(), workload.dataIds(),
-                        cluster.sessionAddresses(), history, clock)) {
+                        cluster.sessionAddresses(), history, clock, options.clientTls())) {
                     poller.scheduleWithFixedDelay(apps::noteSessions, 0, 100, TimeUnit.MILLISECONDS);
                     ScheduledExecutorService appOps = Executors.newSingleThreadScheduledExecutor(
                             r -> new Thread(r, "chaos-app-ops"));

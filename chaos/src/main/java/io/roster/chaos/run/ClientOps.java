@@ -1,5 +1,6 @@
 package io.roster.chaos.run;
 
+import io.roster.common.tls.TlsFiles;
 import io.roster.chaos.history.Event;
 import io.roster.chaos.history.HistoryWriter;
 import io.roster.client.Subscription;
@@ -20,8 +21,11 @@ final class ClientOps {
     private final HistoryWriter history;
     private final RunClock clock;
     private final OpCounts counts;
+    /** The clients' TLS files, or null: plain. */
+    private final TlsFiles tls;
 
-    ClientOps(Random random, List<String> sessions, HistoryWriter history, RunClock clock, OpCounts counts) {
+    ClientOps(Random random, List<String> sessions, HistoryWriter history, RunClock clock, OpCounts counts, TlsFiles tls) {
+        this.tls = tls;
         this.random = random;
         this.sessions = List.copyOf(sessions);
         this.history = history;
@@ -42,7 +46,7 @@ final class ClientOps {
     ChaosClient open(String label) {
         List<String> order = new ArrayList<>(sessions);
         Collections.rotate(order, -Math.floorMod(label.hashCode(), order.size()));
-        return new ChaosClient(label, order, history, clock);
+        return new ChaosClient(label, order, history, clock, tls);
     }
 
     void unsubscribe(ChaosClient c) {

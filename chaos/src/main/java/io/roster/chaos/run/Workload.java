@@ -1,5 +1,6 @@
 package io.roster.chaos.run;
 
+import io.roster.common.tls.TlsFiles;
 import io.roster.chaos.history.Event;
 import io.roster.chaos.history.HistoryWriter;
 import io.roster.client.Publication;
@@ -35,11 +36,12 @@ final class Workload implements AutoCloseable {
     private int nextPub;
     private int nextSub;
 
-    Workload(long seed, int clientCount, int dataIdCount, List<String> sessions, HistoryWriter history, RunClock clock) {
+    Workload(long seed, int clientCount, int dataIdCount, List<String> sessions, HistoryWriter history, RunClock clock,
+             TlsFiles tls) {
         this.random = new Random(seed);
         this.history = history;
         this.clock = clock;
-        this.ops = new ClientOps(random, sessions, history, clock, counts);
+        this.ops = new ClientOps(random, sessions, history, clock, counts, tls);
         for (int i = 0; i < dataIdCount; i++) {
             dataIds.add("chaos.svc." + i + "#@#DEFAULT_INSTANCE_ID#@#DEFAULT_GROUP");
         }

@@ -1,6 +1,7 @@
 package io.roster.client.session;
 
 import io.roster.common.rpc.RpcCaller;
+import io.roster.common.tls.LinkSecurity;
 import io.roster.common.rpc.RpcFailure;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.SessionListReply;
@@ -40,7 +41,13 @@ public final class MetaSessionDirectory implements SessionDirectory {
 
     /** Its calls to meta go over a bolt client of its own, apart from the session link's connections. */
     public MetaSessionDirectory(List<String> metaServers, List<String> fallback, int timeoutMs, String threadName) {
-        this.caller = new RpcCaller();
+        this(metaServers, fallback, timeoutMs, threadName, LinkSecurity.plain());
+    }
+
+    /** @param security how the links to meta are protected (the client's TLS, if any) */
+    public MetaSessionDirectory(List<String> metaServers, List<String> fallback, int timeoutMs, String threadName,
+                                LinkSecurity security) {
+        this.caller = new RpcCaller(security);
         this.metaServers = List.copyOf(metaServers);
         this.addresses = List.copyOf(fallback);
         this.timeoutMs = timeoutMs;

@@ -54,6 +54,19 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> ADMIN_READ_TOKEN_REQUIRED = ConfigKey.boolKey("admin.read-token-required", false,
             "When true, reads (/api/..., /metrics) need the admin token too; /health and the console's static files never do.");
 
+    public static final ConfigKey<Boolean> TLS_ENABLED = ConfigKey.boolKey("tls.enabled", false,
+            "Mutual TLS between nodes: the meta and data ports admit only certificates of the cluster CA that state the node role, and every node-to-node link (Raft included) runs over TLS. Needs tls.keystore, its password and tls.ca-cert. roster certs makes them.");
+    public static final ConfigKey<String> TLS_KEYSTORE = ConfigKey.stringKey("tls.keystore", "",
+            "This node's PKCS12 keystore: its private key and its node certificate, signed by the cluster CA.");
+    public static final ConfigKey<String> TLS_KEYSTORE_PASSWORD = ConfigKey.stringKey("tls.keystore-password", "",
+            "The password of tls.keystore; prefer tls.keystore-password-file.");
+    public static final ConfigKey<String> TLS_KEYSTORE_PASSWORD_FILE = ConfigKey.stringKey("tls.keystore-password-file", "",
+            "A file holding the password of tls.keystore (its first line), instead of tls.keystore-password; set one of the two, not both.");
+    public static final ConfigKey<String> TLS_CA_CERT = ConfigKey.stringKey("tls.ca-cert", "",
+            "The cluster CA's certificate (PEM). A peer is trusted only with a certificate this CA signed.");
+    public static final ConfigKey<Boolean> TLS_CLIENT_LINKS = ConfigKey.boolKey("tls.client-links", false,
+            "With tls.enabled, the session port takes TLS connections only, so every client shows a certificate of the cluster CA (client or node role). False: clients may connect plain, while data and meta still reach the session over TLS and only they may ask it node questions.");
+
     public static final ConfigKey<Integer> CLUSTER_SLOTS = ConfigKey.intKey("cluster.slots", 256, 1, 16_384,
             "Number of slots the data is sharded into. Fixed when a cluster is created.");
     public static final ConfigKey<Integer> CLUSTER_REPLICAS = ConfigKey.intKey("cluster.replicas", 2, 1, 5,
@@ -106,7 +119,8 @@ public final class ConfigKeys {
 
     public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, BIND_HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
             META_JOIN, META_MAX_MIGRATIONS, META_REVISION_GRACE_MS, META_MAX_REVISIONS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT,
-            ADMIN_BIND, ADMIN_TOKEN, ADMIN_TOKEN_FILE, ADMIN_READ_TOKEN_REQUIRED, CLUSTER_SLOTS,
+            ADMIN_BIND, ADMIN_TOKEN, ADMIN_TOKEN_FILE, ADMIN_READ_TOKEN_REQUIRED, TLS_ENABLED, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD,
+            TLS_KEYSTORE_PASSWORD_FILE, TLS_CA_CERT, TLS_CLIENT_LINKS, CLUSTER_SLOTS,
             CLUSTER_REPLICAS, HEARTBEAT_INTERVAL_MS, LEASE_DURATION_MS, RPC_TIMEOUT_MS, RPC_MAX_FRAME_BYTES, DATA_REPLICA_SYNC_INTERVAL_MS,
             DATA_MIGRATION_TIMEOUT_MS, DATA_MOVED_SLOT_DROP_DELAY_MS, DATA_TOMBSTONE_GRACE_MS, SESSION_DIGEST_INTERVAL_MS, SESSION_VERSION_CHECK_INTERVAL_MS,
             SESSION_PUSH_DEBOUNCE_MS,

@@ -28,6 +28,11 @@ public final class ClusterChangedHandler extends RequestHandler<ClusterChangedNo
     }
 
     @Override
+    protected boolean nodesOnly() {
+        return true; // only meta sends it; from anyone else it would be a free trigger of heartbeats
+    }
+
+    @Override
     protected Object errorReply(ErrorCode code, String message) {
         return new SimpleReply(code, message);
     }

@@ -4,6 +4,7 @@ import com.alipay.remoting.AsyncContext;
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.protocol.AsyncUserProcessor;
 import io.roster.common.model.InvalidInputException;
+import io.roster.common.tls.PeerRoles;
 import io.roster.common.wire.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,10 @@ public abstract class AsyncRequestHandler<Q> extends AsyncUserProcessor<Q> {
 
     @Override
     public final void handleRequest(BizContext context, AsyncContext answer, Q request) {
+        if (nodesOnly() && context != null && !PeerRoles.admitsNodeRequest(context.getConnection())) {
+            send(context, answer, errorReply(ErrorCode.UNAUTHENTICATED, notANode(context)));
+            return;
+        }
         if (executor instanceof BoundedHandlerPool pool && pool.refusingOnThisThread()) {
             send(context, answer, errorReply(ErrorCode.UNAVAILABLE, pool.refusal(requestType.getSimpleName())));
             return;
@@ -70,6 +75,19 @@ public abstract class AsyncRequestHandler<Q> extends AsyncUserProcessor<Q> {
             // the connection closed meanwhile: nobody is waiting for this answer any more
             LOG.debug("answer to {} from {} not sent: {}", requestType.getSimpleName(), context.getRemoteAddress(), e.toString());
         }
+    }
+
+    /**
+     * True for a request only cluster nodes send: on a TLS port it is answered UNAUTHENTICATED unless the peer's
+     * certificate states the node role (a client certificate, or a plain client, cannot ask it).
+     */
+    protected boolean nodesOnly() {
+        return false;
+    }
+
+    private String notANode(BizContext context) {
+        return requestType.getSimpleName() + " is for cluster nodes only: the connection from " + context.getRemoteAddress()
+                + " did not show a node certificate of the cluster CA";
     }
 
     @Override

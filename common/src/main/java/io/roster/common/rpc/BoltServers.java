@@ -4,10 +4,12 @@ import com.alipay.remoting.ExtendedNettyChannelHandler;
 import com.alipay.remoting.config.BoltGenericOption;
 import com.alipay.remoting.rpc.RpcServer;
 import io.netty.channel.ChannelHandler;
+import io.roster.common.tls.LinkSecurity;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Starts bolt servers with Roster's serializers, failing with a clear message when the port is taken. */
@@ -28,12 +30,22 @@ public final class BoltServers {
         return guardFrames(create(host, port), maxFrameBytes);
     }
 
+    /** As {@link #create(String, int, int)}, with the port protected as {@code security} says (TLS goes first). */
+    public static RpcServer create(String host, int port, int maxFrameBytes, LinkSecurity security) {
+        return guardFrames(create(host, port), maxFrameBytes, security);
+    }
+
     /**
      * Puts a {@link FrameSizeGuard} first in the pipeline of every connection {@code server} accepts from now on, so
      * a frame declaring more than {@code maxFrameBytes} closes its connection before its body is buffered. Call
      * before the server starts; for servers built elsewhere too (meta's, wrapped by jraft).
      */
     public static RpcServer guardFrames(RpcServer server, int maxFrameBytes) {
+        return guardFrames(server, maxFrameBytes, LinkSecurity.plain());
+    }
+
+    /** As {@link #guardFrames(RpcServer, int)}, behind the TLS handlers of {@code security}, so the guard reads plain bytes. */
+    public static RpcServer guardFrames(RpcServer server, int maxFrameBytes, LinkSecurity security) {
         if (maxFrameBytes < MIN_FRAME_BYTES) {
             throw new IllegalArgumentException("a frame cap of " + maxFrameBytes + " bytes is below bolt's own "
                     + MIN_FRAME_BYTES + "-byte minimum");
@@ -41,7 +53,9 @@ public final class BoltServers {
         server.option(BoltGenericOption.EXTENDED_NETTY_CHANNEL_HANDLER, new ExtendedNettyChannelHandler() {
             @Override
             public List<ChannelHandler> frontChannelHandlers() {
-                return List.of(new FrameSizeGuard(maxFrameBytes)); // called once per new connection
+                List<ChannelHandler> handlers = new ArrayList<>(security.frontHandlers()); // called once per new connection
+                handlers.add(new FrameSizeGuard(maxFrameBytes));
+                return handlers;
             }
 
             @Override

@@ -3,6 +3,7 @@ package io.roster.common.rpc;
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.roster.common.model.InvalidInputException;
+import io.roster.common.tls.PeerRoles;
 import io.roster.common.wire.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ public abstract class RequestHandler<Q> extends SyncUserProcessor<Q> {
 
     @Override
     public final Object handleRequest(BizContext context, Q request) {
+        if (nodesOnly() && context != null && !PeerRoles.admitsNodeRequest(context.getConnection())) {
+            return errorReply(ErrorCode.UNAUTHENTICATED, notANode(context));
+        }
         if (executor instanceof BoundedHandlerPool pool && pool.refusingOnThisThread()) {
             return errorReply(ErrorCode.UNAVAILABLE, pool.refusal(requestType.getSimpleName()));
         }
@@ -45,6 +49,19 @@ public abstract class RequestHandler<Q> extends SyncUserProcessor<Q> {
             LOG.error("{} from {} failed", requestType.getSimpleName(), context.getRemoteAddress(), e);
             return errorReply(ErrorCode.INTERNAL_ERROR, requestType.getSimpleName() + " failed: " + e);
         }
+    }
+
+    /**
+     * True for a request only cluster nodes send: on a TLS port it is answered UNAUTHENTICATED unless the peer's
+     * certificate states the node role (a client certificate, or a plain client, cannot ask it).
+     */
+    protected boolean nodesOnly() {
+        return false;
+    }
+
+    private String notANode(BizContext context) {
+        return requestType.getSimpleName() + " is for cluster nodes only: the connection from " + context.getRemoteAddress()
+                + " did not show a node certificate of the cluster CA";
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.roster.common.rpc;
 
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
+import io.roster.common.tls.LinkSecurity;
 
 /** Typed synchronous calls over one bolt client, turning bolt's checked failures into {@link RpcFailure}. */
 public final class RpcCaller implements AutoCloseable {
@@ -9,6 +10,11 @@ public final class RpcCaller implements AutoCloseable {
 
     public RpcCaller() {
         this(new RpcClient());
+    }
+
+    /** A caller whose connections are protected as {@code security} says (a node's: {@code NodeTls.outgoing()}). */
+    public RpcCaller(LinkSecurity security) {
+        this(security.applyTo(new RpcClient()));
     }
 
     /** Wraps a client that may carry extra processors (e.g. for pushes); starts it. */

@@ -1,6 +1,7 @@
 package io.roster.meta.notice;
 
 import io.roster.common.rpc.RpcCaller;
+import io.roster.common.tls.LinkSecurity;
 import io.roster.common.wire.ClusterChangedNotice;
 
 /**
@@ -8,7 +9,16 @@ import io.roster.common.wire.ClusterChangedNotice;
  * meta's other calls. bolt opens a connection to an address on first use and keeps it.
  */
 public final class BoltClusterNoticeSender implements ClusterNoticeSender {
-    private final RpcCaller caller = new RpcCaller();
+    private final RpcCaller caller;
+
+    public BoltClusterNoticeSender() {
+        this(LinkSecurity.plain());
+    }
+
+    /** @param security how the links to data and session nodes are protected (the node's outgoing TLS) */
+    public BoltClusterNoticeSender(LinkSecurity security) {
+        this.caller = new RpcCaller(security);
+    }
 
     @Override
     public void send(String address, ClusterChangedNotice notice) {

@@ -24,6 +24,12 @@ abstract class SlotQueryHandler<Q> extends RequestHandler<Q> {
         this.processId = processId;
     }
 
+    /** Only data nodes ask: a client must not read other clients' publishers, or move the slot leader fence. */
+    @Override
+    protected boolean nodesOnly() {
+        return true;
+    }
+
     /** The slot ids asked, checked before anything is done: an id out of range is an INVALID_REQUEST. */
     List<Integer> checked(List<Integer> slotIds) {
         return SlotIds.checked(slotIds, slots.slotCount());

@@ -95,6 +95,10 @@ public final class ChaosCommand implements Callable<Integer> {
             + "cluster must tolerate: a session paused while a data node is killed, a meta peer and a session.")
     boolean overlap;
 
+    @Option(names = "--tls", description = "Run the cluster with tls.enabled and tls.client-links: a CA of the run's own "
+            + "in REPORT/certs, a node certificate on every node, a client certificate for the workload's clients.")
+    boolean tls;
+
     @Option(names = "--keep-data", description = "Keep the nodes' data directories after a passing run (logs are always kept).")
     boolean keepData;
 
@@ -128,6 +132,12 @@ public final class ChaosCommand implements Callable<Integer> {
             err.println("roster chaos: " + e.getMessage());
             err.flush();
             return 2;
+        }
+        io.roster.common.tls.TlsFiles clientTls = tls ? ChaosTls.prepare(reportDir.resolve("certs"), overrides) : null;
+        if (clientTls != null) {
+            options = new ChaosOptions(options.durationMs(), options.seed(), options.clients(), options.dataIds(),
+                    options.opIntervalMs(), options.faults(), options.marginMs(), options.reportDir(), options.overlap(),
+                    options.appClients(), clientTls);
         }
         NodeNetwork network;
         try {

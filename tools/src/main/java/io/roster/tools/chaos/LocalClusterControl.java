@@ -81,7 +81,7 @@ final class LocalClusterControl implements ClusterControl {
 
     @Override
     public Optional<String> metaLeader() {
-        try (ClusterProbe probe = new ClusterProbe(PROBE_TIMEOUT_MS)) {
+        try (ClusterProbe probe = cluster.probe(PROBE_TIMEOUT_MS)) {
             return probe.leaderStatus(cluster.metaAddresses()).map(ClusterStatusReply::leaderAddress)
                     .filter(a -> !a.isEmpty());
         }

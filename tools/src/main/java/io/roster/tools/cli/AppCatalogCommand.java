@@ -5,6 +5,7 @@ import io.roster.common.model.InvalidInputException;
 import io.roster.common.model.RegistryLimits;
 import io.roster.common.model.SlotTable;
 import io.roster.common.rpc.RpcCaller;
+import io.roster.tools.options.CliTls;
 import io.roster.common.wire.RevisionCatalogReply;
 import io.roster.common.wire.RevisionCatalogRequest;
 import io.roster.tools.apps.AppDirectory;
@@ -34,7 +35,7 @@ abstract class AppCatalogCommand extends MetaQueryCommand {
         RevisionCatalog catalog = ask(new RevisionCatalogRequest(0), RevisionCatalogReply.class,
                 RevisionCatalogReply::leaderAddress).applyTo(RevisionCatalog.EMPTY);
         SlotTable table = clusterStatus().slotTable();
-        try (RpcCaller caller = new RpcCaller()) {
+        try (RpcCaller caller = new RpcCaller(CliTls.outgoing())) {
             SlotLeaderReads reads = new SlotLeaderReads(caller, table == null ? SlotTable.EMPTY : table, meta.timeoutMs());
             return show(new AppDirectory(catalog, reads, RegistryLimits.DEFAULTS), out, err);
         }

@@ -3,6 +3,7 @@ package io.roster.tools.cli;
 import io.roster.common.config.ConfigException;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.rpc.RpcCaller;
+import io.roster.tools.options.CliTls;
 import io.roster.common.rpc.RpcFailure;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.ClusterStatusRequest;
@@ -94,7 +95,7 @@ abstract class MetaQueryCommand implements Callable<Integer> {
     final <R extends Reply> R ask(Object request, Class<R> replyType, Function<R, String> leaderOf) {
         List<String> servers = meta.servers();
         R reply;
-        try (RpcCaller caller = new RpcCaller()) {
+        try (RpcCaller caller = new RpcCaller(CliTls.outgoing())) {
             reply = new MetaClient(caller, servers, meta.timeoutMs()).call(request, replyType, leaderOf);
         }
         if (!reply.ok()) {

@@ -3,6 +3,7 @@ package io.roster.tools.cluster;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
+import io.roster.common.tls.LinkSecurity;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.ClusterStatusRequest;
 import io.roster.common.wire.ErrorCode;
@@ -14,10 +15,16 @@ import java.util.Optional;
 public final class ClusterProbe implements AutoCloseable {
     private static final String REQUESTER = "roster-cluster";
 
-    private final RpcCaller caller = new RpcCaller();
+    private final RpcCaller caller;
     private final int timeoutMs;
 
     public ClusterProbe(int timeoutMs) {
+        this(timeoutMs, LinkSecurity.plain());
+    }
+
+    /** @param security how the links to meta are protected (a cluster with tls.enabled: a node certificate) */
+    public ClusterProbe(int timeoutMs, LinkSecurity security) {
+        this.caller = new RpcCaller(security);
         this.timeoutMs = timeoutMs;
     }
 

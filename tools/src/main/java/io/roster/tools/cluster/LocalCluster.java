@@ -1,7 +1,10 @@
 package io.roster.tools.cluster;
 
 import io.roster.common.config.ConfigException;
+import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
+import io.roster.common.tls.LinkSecurity;
+import io.roster.common.tls.NodeTls;
 import io.roster.common.model.NodeRole;
 
 import java.io.IOException;
@@ -153,7 +156,7 @@ public final class LocalCluster {
                     launched.add(n);
                 }
             }
-            try (ClusterProbe probe = new ClusterProbe(PROBE_TIMEOUT_MS)) {
+            try (ClusterProbe probe = probe(PROBE_TIMEOUT_MS)) {
                 new ClusterWaits(dir, processes, probe).untilUp(all, launched, timeout);
             }
             ok = true;
@@ -179,7 +182,7 @@ public final class LocalCluster {
         config(n);
         processes.stop(List.of(n), STOP_GRACE);
         ProcessHandle h = processes.launch(n, extraEnv);
-        try (ClusterProbe probe = new ClusterProbe(PROBE_TIMEOUT_MS)) {
+        try (ClusterProbe probe = probe(PROBE_TIMEOUT_MS)) {
             new ClusterWaits(dir, processes, probe).untilUp(List.of(n), List.of(n), timeout);
         }
         return h;
@@ -188,9 +191,20 @@ public final class LocalCluster {
     /** Waits until every node runs and is in the cluster (the state {@code start} leaves it in). */
     public void awaitUp(Duration timeout) {
         List<NodeName> all = nodes();
-        try (ClusterProbe probe = new ClusterProbe(PROBE_TIMEOUT_MS)) {
+        try (ClusterProbe probe = probe(PROBE_TIMEOUT_MS)) {
             new ClusterWaits(dir, processes, probe).untilUp(all, all, timeout);
         }
+    }
+
+    /**
+     * A probe of this cluster's meta nodes, over TLS with the first node's credentials when its configuration has
+     * tls.enabled (the meta ports then admit node certificates only).
+     */
+    public ClusterProbe probe(int timeoutMs) {
+        NodeConfig first = config(nodes().get(0));
+        LinkSecurity security = "true".equals(first.values().get(ConfigKeys.TLS_ENABLED.name()))
+                ? NodeTls.from(RosterConfig.load(dir.config(first.name()), Map.of(), Map.of())).outgoing() : LinkSecurity.plain();
+        return new ClusterProbe(timeoutMs, security);
     }
 
     /** SIGKILL to {@code n}; false when it was not running. */

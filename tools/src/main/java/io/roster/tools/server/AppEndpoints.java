@@ -7,6 +7,8 @@ import io.roster.common.config.RosterConfig;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.rpc.RpcCaller;
+import io.roster.common.tls.LinkSecurity;
+import io.roster.common.tls.NodeTls;
 import io.roster.common.wire.RevisionCatalogReply;
 import io.roster.common.wire.RevisionCatalogRequest;
 import io.roster.meta.MetaServer;
@@ -27,10 +29,13 @@ import java.util.function.Function;
 final class AppEndpoints {
     private final RosterConfig config;
     private final MetaServer meta;
+    /** How the reads of the data nodes are protected: this node's outgoing TLS (tls.*). */
+    private final LinkSecurity security;
 
     AppEndpoints(RosterConfig config, MetaServer meta) {
         this.config = config;
         this.meta = meta;
+        this.security = NodeTls.from(config).outgoing();
     }
 
     void registerOn(AdminHttpServer http) {
@@ -67,7 +72,7 @@ final class AppEndpoints {
                     + " ask a meta node's admin port");
         }
         int timeoutMs = config.get(ConfigKeys.RPC_TIMEOUT_MS);
-        try (RpcCaller caller = new RpcCaller()) {
+        try (RpcCaller caller = new RpcCaller(security)) {
             RevisionCatalogReply reply = new MetaClient(caller, config.metaPeers(), timeoutMs)
                     .call(new RevisionCatalogRequest(0), RevisionCatalogReply.class, RevisionCatalogReply::leaderAddress);
             if (!reply.ok()) {

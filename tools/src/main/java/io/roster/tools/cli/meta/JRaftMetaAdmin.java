@@ -7,6 +7,8 @@ import com.alipay.sofa.jraft.conf.Configuration;
 import com.alipay.sofa.jraft.entity.PeerId;
 import com.alipay.sofa.jraft.error.RaftError;
 import com.alipay.sofa.jraft.option.CliOptions;
+import io.roster.meta.raft.LinkSecured;
+import io.roster.tools.options.CliTls;
 import io.roster.common.config.HostPort;
 import io.roster.meta.MetaServer;
 
@@ -33,7 +35,7 @@ public final class JRaftMetaAdmin implements MetaAdmin {
         }
         this.servers = List.copyOf(servers);
         this.probeTimeoutMs = Math.min(timeoutMs, 1_000);
-        CliOptions options = new CliOptions();
+        CliOptions options = LinkSecured.cliOptions(CliTls.outgoing()); // TLS to meta when ROSTER_TLS_KEYSTORE is set
         options.setTimeoutMs(timeoutMs);
         options.setRpcConnectTimeoutMs(probeTimeoutMs);
         this.cli = RaftServiceFactory.createAndInitCliService(options);

@@ -14,7 +14,8 @@ import java.util.Objects;
  */
 record ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
                             Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
-                            RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout, boolean deltaPush) {
+                            RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout, boolean deltaPush,
+                            ClientCredentials credentials) {
     /** The default liveness check: a ping every 500 ms, left after 1 s of silence (below the default 3 s lease). */
     public static final Duration DEFAULT_LIVENESS_INTERVAL = Duration.ofMillis(500);
     public static final Duration DEFAULT_LIVENESS_TIMEOUT = Duration.ofSeconds(1);
@@ -31,6 +32,14 @@ record ClientOptions(List<String> sessions, List<String> metaServers, String app
                          RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout) {
         this(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits,
                 livenessInterval, livenessTimeout, true);
+    }
+
+    /** Options without credentials (a session with client auth off). */
+    public ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
+                         Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
+                         RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout, boolean deltaPush) {
+        this(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits,
+                livenessInterval, livenessTimeout, deltaPush, null);
     }
 
     public ClientOptions {

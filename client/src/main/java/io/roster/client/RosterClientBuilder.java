@@ -5,6 +5,7 @@ import io.roster.common.model.RegistryLimits;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,9 @@ public final class RosterClientBuilder {
     private Duration livenessInterval = ClientOptions.DEFAULT_LIVENESS_INTERVAL;
     private Duration livenessTimeout = ClientOptions.DEFAULT_LIVENESS_TIMEOUT;
     private boolean deltaPush = true;
+    private ClientCredentials credentials;
+    /** Where credentials come from when none are given: the process environment (tests pass their own). */
+    private Map<String, String> environment = System.getenv();
 
     RosterClientBuilder() {
     }
@@ -123,6 +127,23 @@ public final class RosterClientBuilder {
     }
 
     /**
+     * The application and its token ({@code roster acl token create APP}), sent in the hello to every session; a
+     * session with {@code security.client-auth=true} refuses every registration without valid ones
+     * ({@code UNAUTHENTICATED}). Not given: taken from the environment, {@code ROSTER_APP} and
+     * {@code ROSTER_APP_TOKEN}, if set. The app name also serves as {@link #appName} when that is not set.
+     */
+    public RosterClientBuilder credentials(String app, String token) {
+        this.credentials = new ClientCredentials(app, token);
+        return this;
+    }
+
+    /** Test hook: the environment credentials are read from, instead of the process's. */
+    RosterClientBuilder environment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /**
      * Connects to a session and returns the client.
      *
      * @throws IllegalArgumentException     an option is missing or invalid (the message names it)
@@ -134,7 +155,9 @@ public final class RosterClientBuilder {
 
     /** The validated options, without connecting. */
     ClientOptions options() {
-        return new ClientOptions(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax,
-                limits, livenessInterval, livenessTimeout, deltaPush);
+        ClientCredentials given = credentials != null ? credentials : ClientCredentials.fromEnvironment(environment);
+        String app = appName == null && given != null ? given.app() : appName;
+        return new ClientOptions(sessions, metaServers, app, zone, connectTimeout, requestTimeout, backoffMin, backoffMax,
+                limits, livenessInterval, livenessTimeout, deltaPush, given);
     }
 }

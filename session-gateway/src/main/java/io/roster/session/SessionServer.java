@@ -37,6 +37,7 @@ import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.reconcile.SlotPublishersQueryHandler;
 import io.roster.session.lever.PushStopFile;
+import io.roster.session.auth.ClientAccess;
 import io.roster.session.lever.SessionLevers;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.ConnectionHandle;
@@ -199,7 +200,8 @@ public final class SessionServer implements AutoCloseable {
     private void serveClients() {
         for (UserProcessor<?> h : new ClientRequestHandlers(registry, writes, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
-                processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), levers).all()) {
+                processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), levers,
+                new ClientAccess(config.get(ConfigKeys.SECURITY_CLIENT_AUTH), () -> heartbeat.view().acl())).all()) {
             server.registerUserProcessor(h);
         }
         revisions.clientHandlers(handlers).forEach(server::registerUserProcessor);

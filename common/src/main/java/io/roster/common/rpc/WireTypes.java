@@ -25,7 +25,8 @@ public final class WireTypes {
             SessionListRequest.class, SessionListReply.class, SessionPing.class,
             ClientHello.class, PushEntry.class, PublishBatch.class, PublishBatchReply.class,
             RevisionRegistration.class, RevisionQuery.class, RevisionReply.class, RevisionCatalogRequest.class,
-            RevisionCatalogReply.class, LeverRequest.class, LeverReply.class);
+            RevisionCatalogReply.class, LeverRequest.class, LeverReply.class,
+            AclRequest.class, AclReply.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 

@@ -137,8 +137,11 @@ public final class RosterClientBuilder {
         return this;
     }
 
-    /** Test hook: the environment credentials are read from, instead of the process's. */
-    RosterClientBuilder environment(Map<String, String> environment) {
+    /**
+     * The environment {@code ROSTER_APP} and {@code ROSTER_APP_TOKEN} are read from when no {@link #credentials}
+     * are given: the process's ({@link System#getenv()}) by default; an embedder or a test may pass its own.
+     */
+    public RosterClientBuilder environment(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
         return this;
     }

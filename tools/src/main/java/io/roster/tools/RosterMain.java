@@ -9,6 +9,7 @@ import io.roster.tools.cli.InterfaceCommand;
 import io.roster.tools.cli.NodesCommand;
 import io.roster.tools.cli.PubCommand;
 import io.roster.tools.cli.PushCommand;
+import io.roster.tools.cli.acl.AclCommand;
 import io.roster.tools.cli.SessionsCommand;
 import io.roster.tools.cli.SlotsCommand;
 import io.roster.tools.cli.StatusCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
 @Command(name = "roster", mixinStandardHelpOptions = true, version = "roster 0.1.0",
         description = "Roster service registry: run a node, or operate and try a cluster.",
         subcommands = {ServerCommand.class, PubCommand.class, SubCommand.class, StatusCommand.class, NodesCommand.class, SessionsCommand.class,
-                SlotsCommand.class, AppsCommand.class, AppCommand.class, InterfaceCommand.class, MetaCommand.class, PushCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
+                SlotsCommand.class, AppsCommand.class, AppCommand.class, InterfaceCommand.class, MetaCommand.class, PushCommand.class, AclCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {
     @CommandLine.Spec

@@ -56,6 +56,9 @@ public final class RosterNode implements AutoCloseable {
             admin = new AdminHttpServer(AdminAccess.bindAddress(config), config.get(ConfigKeys.ADMIN_PORT), AdminAccess.from(config));
             new AdminEndpoints(config, meta, data, session).registerOn(admin);
             new AppEndpoints(config, meta).registerOn(admin);
+            AclEndpoints acl = new AclEndpoints(config);
+            started.add(acl); // its meta connection closes after the admin port
+            acl.registerOn(admin);
             ProcessGauges.registerOn(metrics);
             PrometheusText prometheus = new PrometheusText(metrics);
             admin.routeText("/metrics", PrometheusText.CONTENT_TYPE, prometheus::render);

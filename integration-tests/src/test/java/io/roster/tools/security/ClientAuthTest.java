@@ -1,6 +1,8 @@
 package io.roster.tools.security;
 
 import com.alipay.remoting.rpc.RpcClient;
+import io.roster.client.ApplicationMetadata;
+import io.roster.client.InterfaceInstance;
 import io.roster.client.Publication;
 import io.roster.client.RosterClient;
 import io.roster.client.RosterRequestException;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -187,5 +190,32 @@ class ClientAuthTest {
                 .isInstanceOfSatisfying(RosterRequestException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED))
                 .hasMessageContaining("no token");
         assertThat(session().readDatum(ORDERS).publishers()).hasSize(1);
+    }
+
+    @Test
+    void applicationLevelDiscoveryNeedsRulesForItsDatumsAndAClientRegistersOnlyItsOwnAppsRevisions() {
+        String providerToken = newToken("orders");
+        String consumerToken = newToken("web");
+        acl(AclRequest.ALLOW, "orders", "publish", "orders"); // the app datum's dataId is the app name
+        acl(AclRequest.ALLOW, "web", "subscribe", "com.shop.*"); // the interface's datums
+        acl(AclRequest.ALLOW, "web", "subscribe", "orders"); // the providers' app datums
+
+        RosterClient provider = cluster.track(RosterClient.builder().sessions(cluster.sessionAddress())
+                .credentials("orders", providerToken).connectTimeout(Duration.ofSeconds(10)).build());
+        provider.publishApplication("orders", "10.0.0.1:12200", ApplicationMetadata.of(ORDERS));
+        RosterClient consumer = cluster.track(RosterClient.builder().sessions(cluster.sessionAddress())
+                .credentials("web", consumerToken).connectTimeout(Duration.ofSeconds(10)).build());
+        AtomicReference<List<InterfaceInstance>> seen = new AtomicReference<>(List.of());
+        consumer.subscribeInterface(ORDERS, (iface, instances, version) -> seen.set(instances));
+        await().until(() -> seen.get().stream().anyMatch(i -> i.address().equals("10.0.0.1:12200") && "orders".equals(i.app())));
+
+        // Another app's name: its revision is refused before it reaches meta, and nothing is published.
+        assertThatThrownBy(() -> provider.publishApplication("billing", "10.0.0.2:1", ApplicationMetadata.of(ORDERS)))
+                .hasMessageContaining("may not register a revision of app 'billing'");
+        RosterClient anonymous = cluster.client("billing");
+        assertThatThrownBy(() -> anonymous.publishApplication("billing", "10.0.0.3:1", ApplicationMetadata.of("com.shop.billing.Api")))
+                .hasMessageContaining("no token");
+        assertThat(session().readDatum("billing#@#DEFAULT_INSTANCE_ID#@#ROSTER_APP").publishers()).isEmpty();
+        assertThat(cluster.node().meta().revisions().apps()).doesNotContain("billing");
     }
 }

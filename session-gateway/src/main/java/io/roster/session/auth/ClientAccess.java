@@ -44,6 +44,16 @@ public final class ClientAccess {
         return why == null ? null : new Refusal(ErrorCode.UNAUTHENTICATED, why);
     }
 
+    /** Why the client on {@code connection} may not register a revision of {@code app} (only its own app's), or null. */
+    public Refusal revisionRefusal(ConnectionHandle connection, String app) {
+        Refusal unauthenticated = unauthenticated(connection);
+        if (unauthenticated != null || !enabled || connection.app().equals(app)) {
+            return unauthenticated;
+        }
+        return new Refusal(ErrorCode.FORBIDDEN, "app '" + connection.app() + "' may not register a revision of app '"
+                + app + "': a client registers its own app's revisions");
+    }
+
     /** Why the client on {@code connection} may not {@code action} {@code dataInfoId}, or null when it may. */
     public Refusal refusal(ConnectionHandle connection, AclAction action, String dataInfoId) {
         if (!enabled) {

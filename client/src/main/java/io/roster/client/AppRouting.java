@@ -178,8 +178,13 @@ final class AppRouting {
                 holder.complete(null);
                 return;
             }
-            LOG.warn("Subscribe to application datum {} failed: {}; trying again", share.record.dataInfoId(), failure.toString());
             holder.completeExceptionally(failure);
+            if (refusedForGood(failure)) {
+                // Another try gets the same answer until the operator changes the ACL: said once, not every second.
+                LOG.error("Subscribe to application datum {} refused: {}; not retried", share.record.dataInfoId(), failure.getMessage());
+                return;
+            }
+            LOG.warn("Subscribe to application datum {} failed: {}; trying again", share.record.dataInfoId(), failure.toString());
             boolean again;
             synchronized (this) {
                 again = !share.released;
@@ -191,6 +196,13 @@ final class AppRouting {
                 schedule(() -> subscribe(share), RESUBSCRIBE_MILLIS);
             }
         });
+    }
+
+    /** Whether {@code failure} is a session's refusal of this client's credentials or of the ACL. */
+    private static boolean refusedForGood(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof RosterRequestException e
+                && (e.code() == io.roster.common.wire.ErrorCode.UNAUTHENTICATED || e.code() == io.roster.common.wire.ErrorCode.FORBIDDEN);
     }
 
     /**

@@ -12,12 +12,12 @@ import java.util.Objects;
  * The validated options of one client; every check names the option that is wrong. Sessions come from
  * {@code sessions}, or from meta when {@code metaServers} are given (then {@code sessions}, if any, serve until meta
  * is first reached). {@code security} protects every connection the client opens (plain, or TLS: see
- * {@link RosterClientBuilder#tls}).
+ * {@link RosterClientBuilder#tls}); {@code credentials} (may be null) name the application and its token in the hello.
  */
 record ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
                             Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
                             RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout, boolean deltaPush,
-                            LinkSecurity security) {
+                            LinkSecurity security, ClientCredentials credentials) {
     /** The default liveness check: a ping every 500 ms, left after 1 s of silence (below the default 3 s lease). */
     public static final Duration DEFAULT_LIVENESS_INTERVAL = Duration.ofMillis(500);
     public static final Duration DEFAULT_LIVENESS_TIMEOUT = Duration.ofSeconds(1);
@@ -25,7 +25,7 @@ record ClientOptions(List<String> sessions, List<String> metaServers, String app
     public ClientOptions(List<String> sessions, String appName, String zone, Duration connectTimeout,
                          Duration requestTimeout, Duration backoffMin, Duration backoffMax, RegistryLimits limits) {
         this(sessions, List.of(), appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits,
-                DEFAULT_LIVENESS_INTERVAL, DEFAULT_LIVENESS_TIMEOUT, true, LinkSecurity.plain());
+                DEFAULT_LIVENESS_INTERVAL, DEFAULT_LIVENESS_TIMEOUT, true, LinkSecurity.plain(), null);
     }
 
     /** Options of a client that takes delta pushes (the default). */
@@ -33,7 +33,15 @@ record ClientOptions(List<String> sessions, List<String> metaServers, String app
                          Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
                          RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout) {
         this(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits,
-                livenessInterval, livenessTimeout, true, LinkSecurity.plain());
+                livenessInterval, livenessTimeout, true, LinkSecurity.plain(), null);
+    }
+
+    /** Options of a plain client without credentials (a session with client auth off). */
+    public ClientOptions(List<String> sessions, List<String> metaServers, String appName, String zone,
+                         Duration connectTimeout, Duration requestTimeout, Duration backoffMin, Duration backoffMax,
+                         RegistryLimits limits, Duration livenessInterval, Duration livenessTimeout, boolean deltaPush) {
+        this(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax, limits,
+                livenessInterval, livenessTimeout, deltaPush, LinkSecurity.plain(), null);
     }
 
     public ClientOptions {

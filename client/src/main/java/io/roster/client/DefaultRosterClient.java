@@ -77,8 +77,10 @@ final class DefaultRosterClient implements RosterClient {
         Backoff reconnectBackoff = Backoff.of(options.backoffMin(), options.backoffMax());
         this.link = new SessionLink(rpcClient, directory, options.connectTimeout(), options.requestTimeout(),
                 reconnectBackoff, threads + "-reconnect");
-        if (options.deltaPush()) {
-            link.greetWith(new ClientHello(clientId, List.of(ClientHello.PUSH_DELTA))); // without: as an older SDK
+        ClientCredentials credentials = options.credentials();
+        if (options.deltaPush() || credentials != null) { // neither: no hello, as an older SDK
+            link.greetWith(new ClientHello(clientId, options.deltaPush() ? List.of(ClientHello.PUSH_DELTA) : List.of(),
+                    credentials == null ? null : credentials.app(), credentials == null ? null : credentials.token()));
         }
         this.liveness = options.livenessInterval().isZero() ? null : new LivenessCheck(link, rpcClient,
                 options.livenessInterval(), options.livenessTimeout(), threads + "-liveness");

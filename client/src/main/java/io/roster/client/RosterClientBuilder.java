@@ -35,6 +35,8 @@ public final class RosterClientBuilder {
     private Duration livenessTimeout = ClientOptions.DEFAULT_LIVENESS_TIMEOUT;
     private boolean deltaPush = true;
     private TlsFiles tls;
+    private ClientCredentials credentials;
+    /** Where TLS files and credentials come from when none are given: the process environment (tests pass their own). */
     private Map<String, String> environment = System.getenv();
 
     RosterClientBuilder() {
@@ -145,8 +147,23 @@ public final class RosterClientBuilder {
         return this;
     }
 
-    /** Where the client looks for ROSTER_TLS_* when {@link #tls} was not called; the process environment by default. */
-    RosterClientBuilder environment(Map<String, String> environment) {
+    /**
+     * The application and its token ({@code roster acl token create APP}), sent in the hello to every session; a
+     * session with {@code security.client-auth=true} refuses every registration without valid ones
+     * ({@code UNAUTHENTICATED}). Not given: taken from the environment, {@code ROSTER_APP} and
+     * {@code ROSTER_APP_TOKEN}, if set. The app name also serves as {@link #appName} when that is not set.
+     */
+    public RosterClientBuilder credentials(String app, String token) {
+        this.credentials = new ClientCredentials(app, token);
+        return this;
+    }
+
+    /**
+     * The environment ROSTER_TLS_* (when {@link #tls} was not called) and {@code ROSTER_APP} / {@code ROSTER_APP_TOKEN}
+     * (when no {@link #credentials} are given) are read from: the process's ({@link System#getenv()}) by default; an
+     * embedder or a test may pass its own.
+     */
+    public RosterClientBuilder environment(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
         return this;
     }
@@ -163,8 +180,10 @@ public final class RosterClientBuilder {
 
     /** The validated options, without connecting. */
     ClientOptions options() {
-        return new ClientOptions(sessions, metaServers, appName, zone, connectTimeout, requestTimeout, backoffMin, backoffMax,
-                limits, livenessInterval, livenessTimeout, deltaPush, security());
+        ClientCredentials given = credentials != null ? credentials : ClientCredentials.fromEnvironment(environment);
+        String app = appName == null && given != null ? given.app() : appName;
+        return new ClientOptions(sessions, metaServers, app, zone, connectTimeout, requestTimeout, backoffMin, backoffMax,
+                limits, livenessInterval, livenessTimeout, deltaPush, security(), given);
     }
 
     private LinkSecurity security() {

@@ -37,6 +37,7 @@ import io.roster.meta.rpc.RevisionCatalogHandler;
 import io.roster.meta.rpc.RevisionRegistrationHandler;
 import io.roster.meta.rpc.SessionListHandler;
 import io.roster.meta.rpc.LeverHandler;
+import io.roster.meta.rpc.AclHandler;
 import io.roster.meta.rpc.SwitchHandler;
 import io.roster.meta.rpc.HeartbeatHandler;
 import io.roster.meta.rpc.LeaderRequest;
@@ -180,6 +181,7 @@ public final class MetaServer implements AutoCloseable {
         bolt.registerUserProcessor(new SessionListHandler(role, this::image, rpcExecutor));
         bolt.registerUserProcessor(new SwitchHandler(leader, options.joinWaitMs() * 2, rpcExecutor));
         bolt.registerUserProcessor(new LeverHandler(leader, options.joinWaitMs() * 2, rpcExecutor));
+        bolt.registerUserProcessor(new AclHandler(leader, options.joinWaitMs() * 2, rpcExecutor));
         bolt.registerUserProcessor(new RevisionRegistrationHandler(leader, options.limits(), options.joinWaitMs() * 2,
                 options.maxRevisions(), rpcExecutor));
         bolt.registerUserProcessor(new RevisionCatalogHandler(leader, options.joinWaitMs(), rpcExecutor));

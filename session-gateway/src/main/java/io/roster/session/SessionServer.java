@@ -25,6 +25,7 @@ import io.roster.common.util.NamedThreads;
 import io.roster.common.view.ClusterView;
 import io.roster.common.wire.DatumReply;
 import io.roster.common.wire.HeartbeatRequest;
+import io.roster.common.wire.SimpleReply;
 import io.roster.session.catalog.RevisionService;
 import io.roster.session.catalog.SessionCatalog;
 import io.roster.session.push.DeltaDatumReader;
@@ -39,6 +40,7 @@ import io.roster.session.reconcile.DigestReporter;
 import io.roster.session.reconcile.SlotDigestQueryHandler;
 import io.roster.session.reconcile.SlotPublishersQueryHandler;
 import io.roster.session.lever.PushStopFile;
+import io.roster.session.auth.ClientAccess;
 import io.roster.session.lever.SessionLevers;
 import io.roster.session.registry.ClientRegistry;
 import io.roster.session.registry.ConnectionHandle;
@@ -203,12 +205,16 @@ public final class SessionServer implements AutoCloseable {
 
     /** The client calls, and what a client connection's close sets off. */
     private void serveClients() {
+        ClientAccess access = new ClientAccess(config.get(ConfigKeys.SECURITY_CLIENT_AUTH), () -> heartbeat.view().acl());
         for (UserProcessor<?> h : new ClientRequestHandlers(registry, writes, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
-                processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), levers).all()) {
+                processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), levers, access).all()) {
             server.registerUserProcessor(h);
         }
-        revisions.clientHandlers(handlers).forEach(server::registerUserProcessor);
+        revisions.clientHandlers(handlers, (context, app) -> {
+            ClientAccess.Refusal r = access.revisionRefusal(connections.handleOf(context.getConnection()), app);
+            return r == null ? null : new SimpleReply(r.code(), r.message());
+        }).forEach(server::registerUserProcessor);
         server.registerUserProcessor(new SessionPingProcessor());
         server.registerUserProcessor(new ClientHelloProcessor(connections));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, boltConnection) -> {

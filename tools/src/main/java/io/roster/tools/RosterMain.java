@@ -10,6 +10,7 @@ import io.roster.tools.cli.InterfaceCommand;
 import io.roster.tools.cli.NodesCommand;
 import io.roster.tools.cli.PubCommand;
 import io.roster.tools.cli.PushCommand;
+import io.roster.tools.cli.acl.AclCommand;
 import io.roster.tools.cli.SessionsCommand;
 import io.roster.tools.cli.SlotsCommand;
 import io.roster.tools.cli.StatusCommand;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Command;
                 ServicesCommand.class, PublishersCommand.class, SubscribersCommand.class, ConnectionsCommand.class, RegistrationsCommand.class,
                 MetaCommand.class, PushCommand.class,
                 LeversCommand.class, ClientOffCommand.class, ClientOnCommand.class, BlacklistCommand.class, GrayPushCommand.class,
-                SessionCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
+                SessionCommand.class, AclCommand.class, ClusterCommand.class, BenchCommand.class, ChaosCommand.class,
                 CertsCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class RosterMain implements Runnable {

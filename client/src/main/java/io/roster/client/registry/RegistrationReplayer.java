@@ -137,7 +137,10 @@ public final class RegistrationReplayer implements Replayer {
                 }
                 return true;
             }
-            if (reply.code() == ErrorCode.INVALID_REQUEST || reply.code() == ErrorCode.LIMIT_EXCEEDED) {
+            // Final answers about this item (or, UNAUTHENTICATED, this client's credentials): another connection would
+            // get the same, so the item is dropped and said so, instead of reconnecting forever.
+            if (reply.code() == ErrorCode.INVALID_REQUEST || reply.code() == ErrorCode.LIMIT_EXCEEDED
+                    || reply.code() == ErrorCode.UNAUTHENTICATED || reply.code() == ErrorCode.FORBIDDEN) {
                 link.mutate(drop);
                 LOG.warn("Session {} rejected the replayed {}: {}; dropped it", address, what, reply.message());
                 return true;

@@ -117,6 +117,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> LIMITS_APP_NAME_MAX_LENGTH = ConfigKey.intKey("limits.app-name-max-length", 128, 1, 1024,
             "Longest application name, in characters.");
 
+    public static final ConfigKey<Boolean> SECURITY_CLIENT_AUTH = ConfigKey.boolKey("security.client-auth", false,
+            "When true, sessions accept registrations only from clients whose hello names an application and a valid token (roster acl token create APP), and only for dataIds an allow rule gives that application; see docs/SECURITY.md.");
+
     public static final List<ConfigKey<?>> ALL = List.of(ROLES, HOST, BIND_HOST, DATA_DIR, META_PORT, META_PEERS, META_SERVERS,
             META_JOIN, META_MAX_MIGRATIONS, META_REVISION_GRACE_MS, META_MAX_REVISIONS, META_ELECTION_TIMEOUT_MS, META_SNAPSHOT_INTERVAL_SECS, DATA_PORT, SESSION_PORT, ADMIN_PORT,
             ADMIN_BIND, ADMIN_TOKEN, ADMIN_TOKEN_FILE, ADMIN_READ_TOKEN_REQUIRED, TLS_ENABLED, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD,
@@ -126,7 +129,7 @@ public final class ConfigKeys {
             SESSION_PUSH_DEBOUNCE_MS,
             SESSION_PUSH_TIMEOUT_MS, SESSION_PUSH_COMPRESS_MIN_BYTES, SESSION_MAX_CLIENTS, SESSION_MAX_REGISTRATIONS_PER_CLIENT,
             SESSION_MAX_PENDING_PUSHES_PER_CLIENT, LIMITS_DATA_INFO_ID_MAX_LENGTH, LIMITS_DATA_ITEM_MAX_BYTES, LIMITS_DATA_ITEMS_MAX,
-            LIMITS_APP_NAME_MAX_LENGTH);
+            LIMITS_APP_NAME_MAX_LENGTH, SECURITY_CLIENT_AUTH);
 
     public static ConfigKey<?> byName(String name) {
         for (ConfigKey<?> k : ALL) {

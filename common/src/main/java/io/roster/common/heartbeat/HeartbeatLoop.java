@@ -130,7 +130,7 @@ public final class HeartbeatLoop implements AutoCloseable {
             table = reply.slotTable();
         }
         ClusterView after = new ClusterView(table, reply.dataNodes(), reply.sessionNodes(), reply.switches(),
-                reply.metaVersion(), reply.levers());
+                reply.metaVersion(), reply.levers(), reply.acl());
         if (!after.equals(before)) {
             view.set(after);
             onChange.onChange(ClusterViewDelta.between(before, after));

@@ -27,7 +27,7 @@ public final class WireTypes {
             RevisionRegistration.class, RevisionQuery.class, RevisionReply.class, RevisionCatalogRequest.class,
             RevisionCatalogReply.class,
             RegistryQuery.class, RegistryQueryReply.class, ServiceItem.class, RegistrationItem.class, ConnectionItem.class,
-            LeverRequest.class, LeverReply.class);
+            LeverRequest.class, LeverReply.class, AclRequest.class, AclReply.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 

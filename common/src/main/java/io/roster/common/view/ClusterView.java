@@ -1,5 +1,6 @@
 package io.roster.common.view;
 
+import io.roster.common.acl.ClientAcl;
 import io.roster.common.lever.IncidentLevers;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.ProcessId;
@@ -16,7 +17,7 @@ import java.util.Set;
  * {@link io.roster.common.wire.HeartbeatReply#metaVersion()}).
  */
 public record ClusterView(SlotTable slotTable, List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, Switches switches,
-                          long metaVersion, IncidentLevers levers) {
+                          long metaVersion, IncidentLevers levers, ClientAcl acl) {
     public static final ClusterView EMPTY = new ClusterView(SlotTable.EMPTY, List.of(), List.of(), Switches.DEFAULTS, 0);
 
     public ClusterView {
@@ -24,6 +25,13 @@ public record ClusterView(SlotTable slotTable, List<NodeInfo> dataNodes, List<No
         sessionNodes = List.copyOf(sessionNodes);
         switches = switches == null ? Switches.DEFAULTS : switches;
         levers = levers == null ? IncidentLevers.NONE : levers;
+        acl = acl == null ? ClientAcl.NONE : acl;
+    }
+
+    /** A view without a client ACL. */
+    public ClusterView(SlotTable slotTable, List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, Switches switches,
+                       long metaVersion, IncidentLevers levers) {
+        this(slotTable, dataNodes, sessionNodes, switches, metaVersion, levers, ClientAcl.NONE);
     }
 
     /** A view without incident levers. */

@@ -13,10 +13,27 @@ public final class ClientHello {
 
     private final String clientId;
     private final List<String> capabilities;
+    /** The application the client says it is, and its token (checked when security.client-auth is on); null: none. */
+    private final String app;
+    private final String token;
 
     public ClientHello(String clientId, List<String> capabilities) {
+        this(clientId, capabilities, null, null);
+    }
+
+    public ClientHello(String clientId, List<String> capabilities, String app, String token) {
         this.clientId = clientId;
         this.capabilities = List.copyOf(capabilities);
+        this.app = app;
+        this.token = token;
+    }
+
+    public String app() {
+        return app == null ? "" : app;
+    }
+
+    public String token() {
+        return token == null ? "" : token;
     }
 
     public String clientId() {
@@ -29,6 +46,6 @@ public final class ClientHello {
 
     @Override
     public String toString() {
-        return "ClientHello{" + clientId + " " + capabilities() + "}";
+        return "ClientHello{" + clientId + " " + capabilities() + (app == null ? "" : " app=" + app) + "}"; // never the token
     }
 }

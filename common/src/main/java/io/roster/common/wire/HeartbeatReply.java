@@ -1,6 +1,7 @@
 package io.roster.common.wire;
 
 import io.roster.common.model.*;
+import io.roster.common.acl.ClientAcl;
 import io.roster.common.lever.IncidentLevers;
 import java.util.List;
 
@@ -27,6 +28,8 @@ public final class HeartbeatReply extends Reply {
     private final long revisionsVersion;
     /** The incident levers, read from the same meta state as the switches; none from older metas. */
     private final IncidentLevers levers;
+    /** The client ACL (token hashes and rules), read from the same meta state; sessions only; none from older metas. */
+    private final ClientAcl acl;
 
     /** A reply with default switches (errors, and meta versions that had none). */
     public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes) {
@@ -51,8 +54,15 @@ public final class HeartbeatReply extends Reply {
     public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes,
                           List<NodeInfo> sessionNodes, Switches switches, long metaVersion, long revisionsVersion,
                           IncidentLevers levers) {
+        this(code, message, leaderAddress, slotTable, dataNodes, sessionNodes, switches, metaVersion, revisionsVersion, levers, null);
+    }
+
+    public HeartbeatReply(ErrorCode code, String message, String leaderAddress, SlotTable slotTable, List<NodeInfo> dataNodes,
+                          List<NodeInfo> sessionNodes, Switches switches, long metaVersion, long revisionsVersion,
+                          IncidentLevers levers, ClientAcl acl) {
         super(code, message);
         this.levers = levers;
+        this.acl = acl;
         this.leaderAddress = leaderAddress;
         this.slotTable = slotTable;
         this.dataNodes = List.copyOf(dataNodes);
@@ -93,5 +103,9 @@ public final class HeartbeatReply extends Reply {
 
     public IncidentLevers levers() {
         return levers == null ? IncidentLevers.NONE : levers;
+    }
+
+    public ClientAcl acl() {
+        return acl == null ? ClientAcl.NONE : acl;
     }
 }

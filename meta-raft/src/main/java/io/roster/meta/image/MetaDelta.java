@@ -1,11 +1,14 @@
 package io.roster.meta.image;
 
+import io.roster.common.acl.ClientAcl;
 import io.roster.common.app.Revision;
 import io.roster.common.lever.IncidentLevers;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.NodeRole;
 import io.roster.common.model.SlotTable;
 import io.roster.common.model.Switches;
+import io.roster.meta.state.AclRuleChanged;
+import io.roster.meta.state.AppCredentialChanged;
 import io.roster.meta.state.LeverChanged;
 import io.roster.meta.state.MetaRecord;
 import io.roster.meta.state.NodeExpired;
@@ -41,6 +44,7 @@ public final class MetaDelta {
     private Switches switches;
     private RevisionsImage revisions;
     private IncidentLevers levers;
+    private ClientAcl acl;
     private final List<Revision> registered = new ArrayList<>();
     private final List<String> collected = new ArrayList<>();
     private final List<NodeInfo> joined = new ArrayList<>();
@@ -60,6 +64,7 @@ public final class MetaDelta {
         this.switches = base.switches();
         this.revisions = base.revisions();
         this.levers = base.levers();
+        this.acl = base.acl();
     }
 
     /** The delta of {@code records} replayed onto {@code base} as the entry after it (a preview, for planning). */
@@ -109,6 +114,10 @@ public final class MetaDelta {
         } else if (record instanceof LeverChanged r) {
             // A lever already in that state changes nothing, not even the version: the levers are what they were.
             levers = levers.with(r.lever(), r.value(), r.on(), index);
+        } else if (record instanceof AppCredentialChanged r) {
+            acl = r.on() ? acl.withToken(r.app(), r.value(), index) : acl.revoke(r.app(), r.value(), index);
+        } else if (record instanceof AclRuleChanged r) {
+            acl = acl.withRule(r.rule(), r.on(), index);
         } else {
             throw new IllegalArgumentException("no replay rule for " + record.getClass().getName());
         }
@@ -182,13 +191,15 @@ public final class MetaDelta {
         }
         NodesImage nodes = dataNodes == null ? base.nodes() : new NodesImage(dataNodes, sessionNodes);
         boolean nodesChanged = !nodes.equals(base.nodes());
-        if (!nodesChanged && !slotTableChanged() && !switchesChanged() && !revisionsChanged() && !leversChanged()) {
+        if (!nodesChanged && !slotTableChanged() && !switchesChanged() && !revisionsChanged() && !leversChanged()
+                && !aclChanged()) {
             return base;
         }
         nodes = nodesChanged ? nodes : base.nodes();
         SwitchesImage sw = switchesChanged() ? new SwitchesImage(switches) : base.switchesImage();
         LeversImage lv = leversChanged() ? new LeversImage(levers) : base.leversImage();
-        return new MetaImage(nodes, slots, sw, revisions, lv, base.appliedIndex());
+        AclImage ac = aclChanged() ? new AclImage(acl) : base.aclImage();
+        return new MetaImage(nodes, slots, sw, revisions, lv, ac, base.appliedIndex());
     }
 
     /** True when a process joined or expired (live node lists differ from the base). */
@@ -219,6 +230,12 @@ public final class MetaDelta {
     public boolean leversChanged() {
         IncidentLevers after = replacement != null ? replacement.levers() : levers;
         return !after.equals(base.levers());
+    }
+
+    /** True when a token or an ACL rule came or went (or a token was revoked). */
+    public boolean aclChanged() {
+        ClientAcl after = replacement != null ? replacement.acl() : acl;
+        return !after.equals(base.acl());
     }
 
     /** True when a revision was registered or collected (the catalog's version moved). */

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A data or session node's heartbeat. On the leader: renews the node's lease, admits it if this process is not
  * live yet, and answers with the slot table (when newer than the node's), the live nodes, the switches, the
- * incident levers and the revision catalog's version, stamped with the version (applied log index) of the state they come from. A data
+ * incident levers (and, to sessions, the client ACL) and the revision catalog's version, stamped with the version (applied log index) of the state they come from. A data
  * node's replica states are kept for the slot scheduler, a session's revisions in use for revision collection. A
  * joining node's reply waits, boundedly, for the entry that admits it, so a new data node learns its slots at once.
  * <p>
@@ -62,7 +62,9 @@ public final class HeartbeatHandler extends RequestHandler<HeartbeatRequest> {
         SlotTable table = current.slotTable();
         return new HeartbeatReply(ErrorCode.OK, "", leader.leaderAddress(), table.epoch() > request.knownEpoch() ? table : null,
                 current.dataNodes(), current.sessionNodes(), current.switches(), current.appliedIndex(),
-                current.revisions().version(), current.levers());
+                current.revisions().version(), current.levers(),
+                // Only sessions check clients; bounded by ClientAcl's caps (about 200 KB when full).
+                request.node().role() == NodeRole.SESSION ? current.acl() : null);
     }
 
     private static NodeInfo validate(HeartbeatRequest request) {

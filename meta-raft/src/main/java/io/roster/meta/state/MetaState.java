@@ -1,5 +1,6 @@
 package io.roster.meta.state;
 
+import io.roster.common.acl.ClientAcl;
 import io.roster.common.lever.IncidentLevers;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.model.SlotTable;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * which converts to and from this class; keeping this class as it was keeps every snapshot ever written readable.
  */
 public final class MetaState {
-    public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0, Switches.DEFAULTS, 0, null, null);
+    public static final MetaState EMPTY = new MetaState(List.of(), List.of(), SlotTable.EMPTY, 0, Switches.DEFAULTS, 0, null, null, null);
 
     private static final Comparator<NodeInfo> BY_ADDRESS = Comparator.comparing(NodeInfo::address);
 
@@ -36,10 +37,14 @@ public final class MetaState {
     private final RevisionsState revisions;
     /** The incident levers; null when none was ever set, so such a state encodes to the bytes it had before levers. */
     private final IncidentLevers levers;
+    /** The client ACL; null when never set, so such a state encodes to the bytes it had before ACLs. After levers. */
+    private final ClientAcl acl;
 
     private MetaState(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable, long lastSlotEpoch,
-                      Switches switches, long appliedIndex, RevisionsState revisions, IncidentLevers levers) {
+                      Switches switches, long appliedIndex, RevisionsState revisions, IncidentLevers levers,
+                      ClientAcl acl) {
         this.levers = levers == null || levers.version() == 0 ? null : levers;
+        this.acl = acl == null || acl.version() == 0 ? null : acl;
         this.dataNodes = sorted(dataNodes);
         this.sessionNodes = sorted(sessionNodes);
         this.slotTable = Objects.requireNonNull(slotTable, "slotTable");
@@ -62,7 +67,13 @@ public final class MetaState {
     public static MetaState of(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable,
                                long lastSlotEpoch, Switches switches, long appliedIndex, RevisionsState revisions,
                                IncidentLevers levers) {
-        return new MetaState(dataNodes, sessionNodes, slotTable, lastSlotEpoch, switches, appliedIndex, revisions, levers);
+        return of(dataNodes, sessionNodes, slotTable, lastSlotEpoch, switches, appliedIndex, revisions, levers, null);
+    }
+
+    public static MetaState of(List<NodeInfo> dataNodes, List<NodeInfo> sessionNodes, SlotTable slotTable,
+                               long lastSlotEpoch, Switches switches, long appliedIndex, RevisionsState revisions,
+                               IncidentLevers levers, ClientAcl acl) {
+        return new MetaState(dataNodes, sessionNodes, slotTable, lastSlotEpoch, switches, appliedIndex, revisions, levers, acl);
     }
 
     private static List<NodeInfo> sorted(List<NodeInfo> nodes) {
@@ -114,25 +125,30 @@ public final class MetaState {
         return levers == null ? IncidentLevers.NONE : levers;
     }
 
+    /** The client ACL as stored: none when never set (and in snapshots written before ACLs). */
+    public ClientAcl acl() {
+        return acl == null ? ClientAcl.NONE : acl;
+    }
+
     /** A copy built through the constructor, so a decoded state holds immutable, sorted lists like any other. */
     MetaState normalized() {
-        return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches(), appliedIndex, revisions, levers);
+        return new MetaState(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch, switches(), appliedIndex, revisions, levers, acl);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MetaState s && dataNodes().equals(s.dataNodes()) && sessionNodes().equals(s.sessionNodes())
                 && slotTable().equals(s.slotTable()) && lastSlotEpoch() == s.lastSlotEpoch() && switches().equals(s.switches())
-                && revisions().equals(s.revisions()) && levers().equals(s.levers());
+                && revisions().equals(s.revisions()) && levers().equals(s.levers()) && acl().equals(s.acl());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch(), switches(), revisions(), levers());
+        return Objects.hash(dataNodes(), sessionNodes(), slotTable(), lastSlotEpoch(), switches(), revisions(), levers(), acl());
     }
 
     @Override
     public String toString() {
-        return "MetaState{data=" + dataNodes() + " session=" + sessionNodes() + " " + slotTable() + " " + switches() + " " + revisions() + " " + levers() + " at index " + appliedIndex + "}";
+        return "MetaState{data=" + dataNodes() + " session=" + sessionNodes() + " " + slotTable() + " " + switches() + " " + revisions() + " " + levers() + " " + acl() + " at index " + appliedIndex + "}";
     }
 }

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /**
  * The stable tag of each record type in the Raft log. The log and snapshots outlive class names, so entries name
  * their type by this number, never by Java class: renaming a class must not make an old log unreadable.
- * Tags are never reused or renumbered. Reserved for work in progress: 8 to 10 (client
- * credentials and ACLs).
+ * Tags are never reused or renumbered. Reserved: 10.
  */
 public enum RecordType {
     NODE_JOINED(1, NodeJoined.class),
@@ -15,7 +14,9 @@ public enum RecordType {
     SWITCH_CHANGED(4, SwitchChanged.class),
     REVISION_REGISTERED(5, RevisionRegistered.class),
     REVISIONS_COLLECTED(6, RevisionsCollected.class),
-    LEVER_CHANGED(7, LeverChanged.class);
+    LEVER_CHANGED(7, LeverChanged.class),
+    APP_CREDENTIAL_CHANGED(8, AppCredentialChanged.class),
+    ACL_RULE_CHANGED(9, AclRuleChanged.class);
 
     private final int tag;
     private final Class<? extends MetaRecord> recordClass;

@@ -56,10 +56,16 @@ public final class RevisionHandlers {
 
     /** The two handlers, running on {@code handlerPool} (the client handlers' pool). */
     public List<UserProcessor<?>> all(Executor handlerPool) {
+        return all(handlerPool, RevisionGate.OPEN);
+    }
+
+    /** As {@link #all(Executor)}, registrations passing {@code gate} first (its refusal is the answer). */
+    public List<UserProcessor<?>> all(Executor handlerPool, RevisionGate gate) {
         return List.of(new AsyncRequestHandler<>(RevisionRegistration.class, handlerPool) {
             @Override
             protected CompletionStage<?> handle(BizContext context, RevisionRegistration request) {
-                return register(request);
+                SimpleReply refused = request.revision() == null ? null : gate.refusal(context, request.revision().app());
+                return refused != null ? CompletableFuture.completedFuture(refused) : register(request);
             }
 
             @Override

@@ -104,7 +104,12 @@ public final class RevisionService implements AutoCloseable {
 
     /** The revision registration and query handlers, on the client handlers' pool. */
     public synchronized List<UserProcessor<?>> clientHandlers(Executor handlerPool) {
-        return handlers.all(handlerPool);
+        return clientHandlers(handlerPool, RevisionGate.OPEN);
+    }
+
+    /** As above, a registration passing {@code gate} first (client authentication). */
+    public synchronized List<UserProcessor<?>> clientHandlers(Executor handlerPool, RevisionGate gate) {
+        return handlers.all(handlerPool, gate);
     }
 
     @Override

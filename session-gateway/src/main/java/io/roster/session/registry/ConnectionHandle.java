@@ -21,6 +21,9 @@ public final class ConnectionHandle {
     private final long connectedAtMillis;
     /** What the client said it can take in its hello (e.g. delta pushes); none until it says. */
     private volatile Set<String> capabilities = Set.of();
+    /** The app its hello named and its token's SHA-256 (never the token); empty until a hello carries them. */
+    private volatile String app = "";
+    private volatile String tokenSha256 = "";
 
     /** @param name what logs call the connection (its remote address); {@code open} says whether it still is */
     public ConnectionHandle(String name, BooleanSupplier open) {
@@ -95,6 +98,22 @@ public final class ConnectionHandle {
     /** The client's hello on this connection named {@code capabilities}; a later hello replaces them. */
     public void capabilities(Collection<String> capabilities) {
         this.capabilities = Set.copyOf(capabilities);
+    }
+
+    /** The client's hello named {@code app} and a token whose SHA-256 is {@code tokenSha256}; a later hello replaces them. */
+    public void credentials(String app, String tokenSha256) {
+        this.app = app == null ? "" : app;
+        this.tokenSha256 = tokenSha256 == null ? "" : tokenSha256;
+    }
+
+    /** The app the client's hello named; empty when none. */
+    public String app() {
+        return app;
+    }
+
+    /** The SHA-256 of the token the client's hello carried; empty when none. */
+    public String tokenSha256() {
+        return tokenSha256;
     }
 
     /** Whether the client on this connection said in its hello that it can take {@code capability}. */

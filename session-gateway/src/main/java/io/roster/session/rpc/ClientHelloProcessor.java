@@ -2,13 +2,16 @@ package io.roster.session.rpc;
 
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
+import io.roster.common.acl.Tokens;
 import io.roster.common.wire.ClientHello;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.SimpleReply;
+import io.roster.session.registry.ConnectionHandle;
 
 /**
  * Records what a client can take (its {@link ClientHello}, sent first on each new connection) on that connection's
- * handle, where the push path reads it. Answered on the IO thread: it only stores a set, and it must land before the
+ * handle, where the push path reads it, and the credentials it names, which registrations are checked against
+ * ({@link io.roster.session.auth.ClientAccess}); the hello itself is always answered OK. Answered on the IO thread: it only stores a set, and it must land before the
  * replay that follows it.
  */
 public final class ClientHelloProcessor extends SyncUserProcessor<ClientHello> {
@@ -25,7 +28,10 @@ public final class ClientHelloProcessor extends SyncUserProcessor<ClientHello> {
         if (context == null || context.getConnection() == null) {
             return new SimpleReply(ErrorCode.INTERNAL_ERROR, "ClientHello came without its connection");
         }
-        connections.handleOf(context.getConnection()).capabilities(hello.capabilities());
+        ConnectionHandle handle = connections.handleOf(context.getConnection());
+        handle.capabilities(hello.capabilities());
+        // Only the hash is kept: checks compare hashes, and no heap dump of a session holds a client's token.
+        handle.credentials(hello.app(), hello.token().isEmpty() ? "" : Tokens.hash(hello.token()));
         return OK;
     }
 

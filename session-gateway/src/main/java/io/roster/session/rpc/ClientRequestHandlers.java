@@ -1,6 +1,7 @@
 package io.roster.session.rpc;
 
 import com.alipay.remoting.BizContext;
+import io.roster.common.acl.AclAction;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.ProcessId;
 import io.roster.common.model.Publisher;
@@ -15,6 +16,7 @@ import io.roster.common.wire.SubscribeRequest;
 import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
 import io.roster.common.wire.WriteReply;
+import io.roster.session.auth.ClientAccess;
 import io.roster.session.catalog.AppPublishCheck;
 import io.roster.session.lever.SessionLevers;
 import io.roster.session.routing.AsyncDataWrites;
@@ -33,7 +35,8 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
- * The four client calls. Each validates fully before touching state, so bad input changes nothing. Publish and
+ * The four client calls. Each validates fully (input, then credentials and ACL: {@link ClientAccess}) before
+ * touching state, so bad input or a refused client changes nothing. Publish and
  * unpublish wait for data without a thread: the handler thread stamps and stores, starts the write and is free; the
  * client is answered when the write completes ({@link AsyncDataWrites}).
  */
@@ -53,6 +56,8 @@ public final class ClientRequestHandlers {
     private final AppPublishCheck publishCheck;
     /** The operator's incident levers (client-off, blacklists); null: none. */
     private final SessionLevers levers;
+    /** Client authentication and the ACL (security.client-auth); OFF: every call passes. */
+    private final ClientAccess access;
 
     /**
      * @param retract takes a publisher back off data, in the background: used when a write may have landed after
@@ -79,6 +84,17 @@ public final class ClientRequestHandlers {
                                  ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
                                  Consumer<Publisher> retract, Executor executor,
                                  BoltConnections connections, AppPublishCheck publishCheck, SessionLevers levers) {
+        this(registry, router, pushEngine, limits, clientLimits, sessionProcessId, clock, retract, executor, connections,
+                publishCheck, levers, ClientAccess.OFF);
+    }
+
+    /** @param access refuses calls of clients without valid credentials, and registrations the ACL does not allow */
+    public ClientRequestHandlers(ClientRegistry registry, AsyncDataWrites router, PushEngine pushEngine, RegistryLimits limits,
+                                 ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
+                                 Consumer<Publisher> retract, Executor executor,
+                                 BoltConnections connections, AppPublishCheck publishCheck, SessionLevers levers,
+                                 ClientAccess access) {
+        this.access = access;
         this.levers = levers;
         this.publishCheck = publishCheck;
         this.clientLimits = clientLimits;
@@ -181,8 +197,17 @@ public final class ClientRequestHandlers {
         return refusal == null ? null : new RegisterReply(ErrorCode.REFUSED, refusal);
     }
 
+    /** The refusal of a client call by {@link ClientAccess}, or null: checked before anything is stored. */
+    private static RegisterReply denied(ClientAccess.Refusal refusal) {
+        return refusal == null ? null : new RegisterReply(refusal.code(), refusal.message());
+    }
+
     private CompletionStage<RegisterReply> publish(ConnectionHandle connection, PublishRequest r) {
         String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
+        RegisterReply denied = denied(access.refusal(connection, AclAction.PUBLISH, dataInfoId));
+        if (denied != null) {
+            return now(denied);
+        }
         limits.checkAppName(r.appName());
         limits.checkData(r.data());
         if (publishCheck != null) {
@@ -240,6 +265,10 @@ public final class ClientRequestHandlers {
 
     private CompletionStage<RegisterReply> unpublish(ConnectionHandle connection, UnpublishRequest r) {
         validIds(r.clientId(), r.registerId(), r.dataInfoId());
+        RegisterReply denied = denied(access.unauthenticated(connection));
+        if (denied != null) {
+            return now(denied);
+        }
         // Dropped under the clock's fence, like a registration: a snapshot stamped after removedAt lacks it,
         // and data refuses to bring it back from anything this session stamped before.
         long[] removedAt = new long[1];
@@ -265,6 +294,10 @@ public final class ClientRequestHandlers {
 
     private RegisterReply subscribe(ConnectionHandle connection, SubscribeRequest r) {
         String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
+        RegisterReply denied = denied(access.refusal(connection, AclAction.SUBSCRIBE, dataInfoId));
+        if (denied != null) {
+            return denied;
+        }
         limits.checkAppName(r.appName());
         RegisterReply refused = overLimit(connection, r.clientId(), !registry.hasSubscriber(r.registerId()));
         if (refused != null) {
@@ -292,6 +325,10 @@ public final class ClientRequestHandlers {
 
     private RegisterReply unsubscribe(ConnectionHandle connection, UnsubscribeRequest r) {
         validIds(r.clientId(), r.registerId(), r.dataInfoId());
+        RegisterReply denied = denied(access.unauthenticated(connection));
+        if (denied != null) {
+            return denied;
+        }
         registry.removeSubscriber(r.registerId(), r.clientId());
         return OK;
     }

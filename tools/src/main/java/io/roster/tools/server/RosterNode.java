@@ -61,6 +61,9 @@ public final class RosterNode implements AutoCloseable {
             queries.registerOn(admin);
             new ConsoleEndpoints(config).registerOn(admin);
             new LeverEndpoints(config, session).registerOn(admin);
+            AclEndpoints acl = new AclEndpoints(config);
+            started.add(acl); // its meta connection closes after the admin port
+            acl.registerOn(admin);
             ProcessGauges.registerOn(metrics);
             PrometheusText prometheus = new PrometheusText(metrics);
             admin.routeText("/metrics", PrometheusText.CONTENT_TYPE, prometheus::render);

@@ -49,6 +49,8 @@ import io.roster.session.rpc.BoltPushSender;
 import io.roster.session.rpc.ChangeNoticeProcessor;
 import io.roster.session.rpc.ClientHelloProcessor;
 import io.roster.session.rpc.ClientLimits;
+import io.roster.session.limit.RateLimitConfig;
+import io.roster.session.limit.RegistrationRates;
 import io.roster.session.rpc.ClientRequestHandlers;
 import io.roster.session.rpc.SessionPingProcessor;
 import org.slf4j.Logger;
@@ -92,6 +94,8 @@ public final class SessionServer implements AutoCloseable {
     private final ExecutorService reconcile = NamedThreads.pool("session-reconcile", 2);
     /** The admin API's registry queries: one thread, so an operator's queries never take a client's or data's. */
     private final ExecutorService queries = NamedThreads.pool("session-query", 1);
+    /** session.rate-limit.*: the registration rates of each client connection and of the session. */
+    private final RegistrationRates<ConnectionHandle> rates;
     private RpcServer server;
     private RpcCaller caller;
     private volatile HeartbeatLoop heartbeat;
@@ -131,6 +135,9 @@ public final class SessionServer implements AutoCloseable {
         metrics.gauge("session.requests.queued", () -> handlers::queued);
         metrics.gauge("session.requests.refused", () -> handlers::refusedCount);
         metrics.gauge("session.writes.batched", () -> batchedWrites::sum);
+        this.rates = RateLimitConfig.rates(config, System::nanoTime);
+        metrics.gauge("session.requests.rate-limited.client", () -> rates::refusedOverClientRate);
+        metrics.gauge("session.requests.rate-limited.session", () -> rates::refusedOverSessionRate);
     }
 
     public synchronized void start() {
@@ -195,14 +202,16 @@ public final class SessionServer implements AutoCloseable {
     private void serveClients() {
         for (UserProcessor<?> h : new ClientRequestHandlers(registry, writes, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
-                processId, clock, removals::retract, handlers, connections, revisions.publishCheck()).all()) {
+                processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), rates).all()) {
             server.registerUserProcessor(h);
         }
-        revisions.clientHandlers(handlers).forEach(server::registerUserProcessor);
+        revisions.clientHandlers(handlers, context -> rates.admit(connections.handleOf(context.getConnection()),
+                "at " + context.getRemoteAddress())).forEach(server::registerUserProcessor);
         server.registerUserProcessor(new SessionPingProcessor());
         server.registerUserProcessor(new ClientHelloProcessor(connections));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, boltConnection) -> {
             ConnectionHandle connection = connections.closed(boltConnection);
+            rates.forget(connection);
             pushEngine.connectionClosed(connection);
             if (!stopping) {
                 // Stopping, this session's clients move to another session and replay there. A client-off now would

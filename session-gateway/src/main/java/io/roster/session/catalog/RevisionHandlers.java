@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
 /**
  * The client calls on revisions. {@link RevisionRegistration}: checked here (a bad revision never reaches meta),
@@ -56,9 +57,21 @@ public final class RevisionHandlers {
 
     /** The two handlers, running on {@code handlerPool} (the client handlers' pool). */
     public List<UserProcessor<?>> all(Executor handlerPool) {
+        return all(handlerPool, context -> null);
+    }
+
+    /**
+     * As above, a registration first passing {@code rateGate}: null lets it through, anything else is the message of
+     * its RATE_LIMITED answer (queries are not registrations and are not held to it).
+     */
+    public List<UserProcessor<?>> all(Executor handlerPool, Function<BizContext, String> rateGate) {
         return List.of(new AsyncRequestHandler<>(RevisionRegistration.class, handlerPool) {
             @Override
             protected CompletionStage<?> handle(BizContext context, RevisionRegistration request) {
+                String slowDown = rateGate.apply(context);
+                if (slowDown != null) {
+                    return CompletableFuture.completedFuture(new SimpleReply(ErrorCode.RATE_LIMITED, slowDown));
+                }
                 return register(request);
             }
 

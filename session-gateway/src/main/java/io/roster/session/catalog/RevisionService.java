@@ -107,6 +107,12 @@ public final class RevisionService implements AutoCloseable {
         return handlers.all(handlerPool);
     }
 
+    /** As above, revision registrations first passing {@code rateGate} (see {@link RevisionHandlers#all(Executor, java.util.function.Function)}). */
+    public synchronized List<UserProcessor<?>> clientHandlers(Executor handlerPool,
+                                                             java.util.function.Function<com.alipay.remoting.BizContext, String> rateGate) {
+        return handlers.all(handlerPool, rateGate);
+    }
+
     @Override
     public synchronized void close() {
         if (metaCalls != null) {

@@ -16,6 +16,7 @@ import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
 import io.roster.common.wire.WriteReply;
 import io.roster.session.catalog.AppPublishCheck;
+import io.roster.session.limit.RegistrationRates;
 import io.roster.session.routing.AsyncDataWrites;
 import io.roster.session.push.PushEngine;
 import io.roster.session.push.PushTargets;
@@ -50,6 +51,8 @@ public final class ClientRequestHandlers {
     private final BoltConnections connections;
     /** Publishes to Roster's reserved groups (application datums, providers datums); null: unchecked. */
     private final AppPublishCheck publishCheck;
+    /** Every call here takes a token of its connection's and the session's registration rate first. */
+    private final RegistrationRates<ConnectionHandle> rates;
 
     /**
      * @param retract takes a publisher back off data, in the background: used when a write may have landed after
@@ -67,6 +70,17 @@ public final class ClientRequestHandlers {
                                  ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
                                  Consumer<Publisher> retract, Executor executor,
                                  BoltConnections connections, AppPublishCheck publishCheck) {
+        this(registry, router, pushEngine, limits, clientLimits, sessionProcessId, clock, retract, executor, connections,
+                publishCheck, RegistrationRates.unlimited());
+    }
+
+    /** @param rates the registration rates every call here is held to (RATE_LIMITED over them) */
+    public ClientRequestHandlers(ClientRegistry registry, AsyncDataWrites router, PushEngine pushEngine, RegistryLimits limits,
+                                 ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
+                                 Consumer<Publisher> retract, Executor executor,
+                                 BoltConnections connections, AppPublishCheck publishCheck,
+                                 RegistrationRates<ConnectionHandle> rates) {
+        this.rates = rates;
         this.publishCheck = publishCheck;
         this.clientLimits = clientLimits;
         this.registry = registry;
@@ -148,6 +162,19 @@ public final class ClientRequestHandlers {
         return null;
     }
 
+    /**
+     * RATE_LIMITED when the connection or the session is over its registration rate, else null. Checked before
+     * anything else, so a flood costs a bucket check per call and nothing more.
+     */
+    private RegisterReply rateLimited(ConnectionHandle connection, String clientId) {
+        String why = rates.admit(connection, describe(connection, clientId));
+        return why == null ? null : new RegisterReply(ErrorCode.RATE_LIMITED, why);
+    }
+
+    static String describe(ConnectionHandle connection, String clientId) {
+        return clientId == null || clientId.length() > 128 ? "at " + connection : clientId + " at " + connection;
+    }
+
     private String validIds(String clientId, String registerId, String dataInfoId) {
         limits.checkId("clientId", clientId);
         limits.checkId("registerId", registerId);
@@ -163,6 +190,10 @@ public final class ClientRequestHandlers {
     }
 
     private CompletionStage<RegisterReply> publish(ConnectionHandle connection, PublishRequest r) {
+        RegisterReply slowDown = rateLimited(connection, r.clientId());
+        if (slowDown != null) {
+            return now(slowDown);
+        }
         String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
         limits.checkAppName(r.appName());
         limits.checkData(r.data());
@@ -212,6 +243,10 @@ public final class ClientRequestHandlers {
     }
 
     private CompletionStage<RegisterReply> unpublish(ConnectionHandle connection, UnpublishRequest r) {
+        RegisterReply slowDown = rateLimited(connection, r.clientId());
+        if (slowDown != null) {
+            return now(slowDown);
+        }
         validIds(r.clientId(), r.registerId(), r.dataInfoId());
         // Dropped under the clock's fence, like a registration: a snapshot stamped after removedAt lacks it,
         // and data refuses to bring it back from anything this session stamped before.
@@ -237,6 +272,10 @@ public final class ClientRequestHandlers {
     }
 
     private RegisterReply subscribe(ConnectionHandle connection, SubscribeRequest r) {
+        RegisterReply slowDown = rateLimited(connection, r.clientId());
+        if (slowDown != null) {
+            return slowDown;
+        }
         String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
         limits.checkAppName(r.appName());
         RegisterReply refused = overLimit(connection, r.clientId(), !registry.hasSubscriber(r.registerId()));
@@ -255,6 +294,10 @@ public final class ClientRequestHandlers {
     }
 
     private RegisterReply unsubscribe(ConnectionHandle connection, UnsubscribeRequest r) {
+        RegisterReply slowDown = rateLimited(connection, r.clientId());
+        if (slowDown != null) {
+            return slowDown;
+        }
         validIds(r.clientId(), r.registerId(), r.dataInfoId());
         registry.removeSubscriber(r.registerId(), r.clientId());
         return OK;

@@ -92,7 +92,8 @@ class RateLimitTest {
         try {
             int ok = 0;
             RegisterReply refused = null;
-            for (int c = 0; c < 4 && refused == null; c++) {
+            long started = System.nanoTime();
+            for (int c = 0; c < 20 && refused == null; c++) {
                 RpcCaller raw = new RpcCaller();
                 callers.add(raw);
                 for (int i = 0; i < 3; i++) { // under each connection's own burst of 5
@@ -105,7 +106,9 @@ class RateLimitTest {
                     }
                 }
             }
-            assertThat(ok).as("the session's burst of 8, maybe one more refilled meanwhile").isBetween(8, 9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            // The session's burst of 8, plus what its 8 per second refilled while the calls went out.
+            assertThat(ok).isBetween(8, 8 + (int) Math.ceil(8 * seconds) + 1);
             assertThat(refused).isNotNull();
             assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
             assertThat(refused.message()).contains("this session is over its registration rate",

@@ -49,6 +49,10 @@ import io.roster.session.rpc.BoltPushSender;
 import io.roster.session.rpc.ChangeNoticeProcessor;
 import io.roster.session.rpc.ClientHelloProcessor;
 import io.roster.session.rpc.ClientLimits;
+import io.roster.session.rpc.ReadValve;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.SimpleReply;
+import io.roster.session.limit.DelayedRefusals;
 import io.roster.session.limit.RateLimitConfig;
 import io.roster.session.limit.RegistrationRates;
 import io.roster.session.rpc.ClientRequestHandlers;
@@ -59,6 +63,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The session role: serves clients over bolt, keeps their registrations, forwards writes to slot leaders and
@@ -77,6 +82,8 @@ public final class SessionServer implements AutoCloseable {
      * requests beyond this are answered UNAVAILABLE at once (the SDK retries) instead of piling up without bound.
      */
     private static final int CLIENT_HANDLER_QUEUE = 1024;
+    /** How long a RATE_LIMITED answer waits (the SDK's first retry waits 50 ms anyway). */
+    private static final long RATE_LIMITED_ANSWER_DELAY_MS = 100;
 
     private final RosterConfig config;
     private final ClientRegistry registry;
@@ -96,6 +103,9 @@ public final class SessionServer implements AutoCloseable {
     private final ExecutorService queries = NamedThreads.pool("session-query", 1);
     /** session.rate-limit.*: the registration rates of each client connection and of the session. */
     private final RegistrationRates<ConnectionHandle> rates;
+    /** RATE_LIMITED answers wait here: a flood that ignores them is held to its in-flight calls per delay. */
+    private final ScheduledExecutorService refusalTimer = NamedThreads.scheduler("session-rate-refusals");
+    private final DelayedRefusals refusals = new DelayedRefusals(refusalTimer, RATE_LIMITED_ANSWER_DELAY_MS, 100_000, 128);
     private RpcServer server;
     private RpcCaller caller;
     private volatile HeartbeatLoop heartbeat;
@@ -202,11 +212,15 @@ public final class SessionServer implements AutoCloseable {
     private void serveClients() {
         for (UserProcessor<?> h : new ClientRequestHandlers(registry, writes, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
-                processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), rates).all()) {
+                processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), rates, refusals).all()) {
             server.registerUserProcessor(h);
         }
-        revisions.clientHandlers(handlers, context -> rates.admit(connections.handleOf(context.getConnection()),
-                "at " + context.getRemoteAddress())).forEach(server::registerUserProcessor);
+        revisions.clientHandlers(handlers, context -> {
+            ConnectionHandle client = connections.handleOf(context.getConnection());
+            String why = rates.admit(client, "at " + context.getRemoteAddress());
+            return why == null ? null : refusals.answer(new SimpleReply(ErrorCode.RATE_LIMITED, why), client,
+                    ReadValve.of(context.getConnection()));
+        }).forEach(server::registerUserProcessor);
         server.registerUserProcessor(new SessionPingProcessor());
         server.registerUserProcessor(new ClientHelloProcessor(connections));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, boltConnection) -> {
@@ -290,6 +304,7 @@ public final class SessionServer implements AutoCloseable {
         NamedThreads.shutdown(notices);
         NamedThreads.shutdown(reconcile);
         NamedThreads.shutdown(queries);
+        NamedThreads.shutdown(refusalTimer);
         closeAll(removals, handlers, writes, caller);
         server = null;
         LOG.info("session {} stopped", address);

@@ -61,16 +61,16 @@ public final class RevisionHandlers {
     }
 
     /**
-     * As above, a registration first passing {@code rateGate}: null lets it through, anything else is the message of
-     * its RATE_LIMITED answer (queries are not registrations and are not held to it).
+     * As above, a registration first passing {@code rateGate}: null lets it through, anything else is its (RATE_LIMITED)
+     * answer (queries are not registrations and are not held to it).
      */
-    public List<UserProcessor<?>> all(Executor handlerPool, Function<BizContext, String> rateGate) {
+    public List<UserProcessor<?>> all(Executor handlerPool, Function<BizContext, CompletionStage<SimpleReply>> rateGate) {
         return List.of(new AsyncRequestHandler<>(RevisionRegistration.class, handlerPool) {
             @Override
             protected CompletionStage<?> handle(BizContext context, RevisionRegistration request) {
-                String slowDown = rateGate.apply(context);
-                if (slowDown != null) {
-                    return CompletableFuture.completedFuture(new SimpleReply(ErrorCode.RATE_LIMITED, slowDown));
+                CompletionStage<SimpleReply> refused = rateGate.apply(context);
+                if (refused != null) {
+                    return refused;
                 }
                 return register(request);
             }

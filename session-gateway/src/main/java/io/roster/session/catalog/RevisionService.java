@@ -8,8 +8,10 @@ import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.RegistryLimits;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.HeartbeatReply;
+import io.roster.common.wire.SimpleReply;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -108,8 +110,8 @@ public final class RevisionService implements AutoCloseable {
     }
 
     /** As above, revision registrations first passing {@code rateGate} (see {@link RevisionHandlers#all(Executor, java.util.function.Function)}). */
-    public synchronized List<UserProcessor<?>> clientHandlers(Executor handlerPool,
-                                                             java.util.function.Function<com.alipay.remoting.BizContext, String> rateGate) {
+    public synchronized List<UserProcessor<?>> clientHandlers(Executor handlerPool, java.util.function.Function<
+            com.alipay.remoting.BizContext, CompletionStage<SimpleReply>> rateGate) {
         return handlers.all(handlerPool, rateGate);
     }
 

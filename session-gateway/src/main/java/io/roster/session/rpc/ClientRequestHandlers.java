@@ -7,7 +7,6 @@ import io.roster.common.model.Publisher;
 import io.roster.common.model.RegistryLimits;
 import com.alipay.remoting.rpc.protocol.UserProcessor;
 import io.roster.common.rpc.AsyncRequestHandler;
-import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishRequest;
 import io.roster.common.wire.RegisterReply;
@@ -16,6 +15,7 @@ import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.UnsubscribeRequest;
 import io.roster.common.wire.WriteReply;
 import io.roster.session.catalog.AppPublishCheck;
+import io.roster.session.limit.DelayedRefusals;
 import io.roster.session.limit.RegistrationRates;
 import io.roster.session.routing.AsyncDataWrites;
 import io.roster.session.push.PushEngine;
@@ -31,6 +31,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The four client calls. Each validates fully before touching state, so bad input changes nothing. Publish and
@@ -53,6 +54,7 @@ public final class ClientRequestHandlers {
     private final AppPublishCheck publishCheck;
     /** Every call here takes a token of its connection's and the session's registration rate first. */
     private final RegistrationRates<ConnectionHandle> rates;
+    private final DelayedRefusals refusals;
 
     /**
      * @param retract takes a publisher back off data, in the background: used when a write may have landed after
@@ -71,16 +73,20 @@ public final class ClientRequestHandlers {
                                  Consumer<Publisher> retract, Executor executor,
                                  BoltConnections connections, AppPublishCheck publishCheck) {
         this(registry, router, pushEngine, limits, clientLimits, sessionProcessId, clock, retract, executor, connections,
-                publishCheck, RegistrationRates.unlimited());
+                publishCheck, RegistrationRates.unlimited(), DelayedRefusals.immediate());
     }
 
-    /** @param rates the registration rates every call here is held to (RATE_LIMITED over them) */
+    /**
+     * @param rates    the registration rates every call here is held to (RATE_LIMITED over them)
+     * @param refusals when a RATE_LIMITED answer goes out
+     */
     public ClientRequestHandlers(ClientRegistry registry, AsyncDataWrites router, PushEngine pushEngine, RegistryLimits limits,
                                  ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
                                  Consumer<Publisher> retract, Executor executor,
                                  BoltConnections connections, AppPublishCheck publishCheck,
-                                 RegistrationRates<ConnectionHandle> rates) {
+                                 RegistrationRates<ConnectionHandle> rates, DelayedRefusals refusals) {
         this.rates = rates;
+        this.refusals = refusals;
         this.publishCheck = publishCheck;
         this.clientLimits = clientLimits;
         this.registry = registry;
@@ -95,30 +101,11 @@ public final class ClientRequestHandlers {
     }
 
     public List<UserProcessor<?>> all() {
-        return List.of(new AsyncHandler<>(PublishRequest.class, this::publish),
-                new AsyncHandler<>(UnpublishRequest.class, this::unpublish),
-                new Handler<>(SubscribeRequest.class, this::subscribe),
-                new Handler<>(UnsubscribeRequest.class, this::unsubscribe));
-    }
-
-    /** One client call: the connection it came over, as a handle, and the request go to {@code handling}. */
-    private final class Handler<Q> extends RequestHandler<Q> {
-        private final BiFunction<ConnectionHandle, Q, RegisterReply> handling;
-
-        Handler(Class<Q> type, BiFunction<ConnectionHandle, Q, RegisterReply> handling) {
-            super(type, executor);
-            this.handling = handling;
-        }
-
-        @Override
-        protected Object errorReply(ErrorCode code, String message) {
-            return new RegisterReply(code, message);
-        }
-
-        @Override
-        protected Object handle(BizContext context, Q request) {
-            return handling.apply(connections.handleOf(context.getConnection()), request);
-        }
+        // All four are asynchronous only so that a RATE_LIMITED answer can wait (DelayedRefusals).
+        return List.of(new AsyncHandler<>(PublishRequest.class, (c, r) -> paced(c, r.clientId(), () -> publish(c, r))),
+                new AsyncHandler<>(UnpublishRequest.class, (c, r) -> paced(c, r.clientId(), () -> unpublish(c, r))),
+                new AsyncHandler<>(SubscribeRequest.class, (c, r) -> paced(c, r.clientId(), () -> now(subscribe(c, r)))),
+                new AsyncHandler<>(UnsubscribeRequest.class, (c, r) -> paced(c, r.clientId(), () -> now(unsubscribe(c, r)))));
     }
 
     /** A client call answered when {@code handling}'s stage completes. */
@@ -163,12 +150,14 @@ public final class ClientRequestHandlers {
     }
 
     /**
-     * RATE_LIMITED when the connection or the session is over its registration rate, else null. Checked before
+     * {@code call}, or RATE_LIMITED when the connection or the session is over its registration rate. Checked before
      * anything else, so a flood costs a bucket check per call and nothing more.
      */
-    private RegisterReply rateLimited(ConnectionHandle connection, String clientId) {
+    private CompletionStage<RegisterReply> paced(ConnectionHandle connection, String clientId,
+                                                 Supplier<CompletionStage<RegisterReply>> call) {
         String why = rates.admit(connection, describe(connection, clientId));
-        return why == null ? null : new RegisterReply(ErrorCode.RATE_LIMITED, why);
+        return why == null ? call.get() : refusals.answer(new RegisterReply(ErrorCode.RATE_LIMITED, why), connection,
+                ReadValve.of(connections.connectionOf(connection)));
     }
 
     static String describe(ConnectionHandle connection, String clientId) {
@@ -190,10 +179,6 @@ public final class ClientRequestHandlers {
     }
 
     private CompletionStage<RegisterReply> publish(ConnectionHandle connection, PublishRequest r) {
-        RegisterReply slowDown = rateLimited(connection, r.clientId());
-        if (slowDown != null) {
-            return now(slowDown);
-        }
         String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
         limits.checkAppName(r.appName());
         limits.checkData(r.data());
@@ -243,10 +228,6 @@ public final class ClientRequestHandlers {
     }
 
     private CompletionStage<RegisterReply> unpublish(ConnectionHandle connection, UnpublishRequest r) {
-        RegisterReply slowDown = rateLimited(connection, r.clientId());
-        if (slowDown != null) {
-            return now(slowDown);
-        }
         validIds(r.clientId(), r.registerId(), r.dataInfoId());
         // Dropped under the clock's fence, like a registration: a snapshot stamped after removedAt lacks it,
         // and data refuses to bring it back from anything this session stamped before.
@@ -272,10 +253,6 @@ public final class ClientRequestHandlers {
     }
 
     private RegisterReply subscribe(ConnectionHandle connection, SubscribeRequest r) {
-        RegisterReply slowDown = rateLimited(connection, r.clientId());
-        if (slowDown != null) {
-            return slowDown;
-        }
         String dataInfoId = validIds(r.clientId(), r.registerId(), r.dataInfoId());
         limits.checkAppName(r.appName());
         RegisterReply refused = overLimit(connection, r.clientId(), !registry.hasSubscriber(r.registerId()));
@@ -294,10 +271,6 @@ public final class ClientRequestHandlers {
     }
 
     private RegisterReply unsubscribe(ConnectionHandle connection, UnsubscribeRequest r) {
-        RegisterReply slowDown = rateLimited(connection, r.clientId());
-        if (slowDown != null) {
-            return slowDown;
-        }
         validIds(r.clientId(), r.registerId(), r.dataInfoId());
         registry.removeSubscriber(r.registerId(), r.clientId());
         return OK;

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 
 /**
@@ -48,7 +49,7 @@ final class AsyncRegistration {
 
     private AsyncRegistration(SessionLink link, ScheduledExecutorService calls, String what, LongFunction<Object> request,
                               Runnable apply, Runnable undo, long connectTimeoutNanos, long retryWindowNanos,
-                              Prelude prelude) {
+                              Prelude prelude, LongAdder rateLimited) {
         this.prelude = prelude;
         this.link = link;
         this.calls = calls;
@@ -58,7 +59,7 @@ final class AsyncRegistration {
         this.undo = undo;
         long start = System.nanoTime();
         this.connectDeadlineNanos = start + connectTimeoutNanos;
-        this.retries = new RetryableAnswers(start + retryWindowNanos);
+        this.retries = new RetryableAnswers(start + retryWindowNanos, rateLimited);
     }
 
     /**
@@ -68,15 +69,19 @@ final class AsyncRegistration {
     static CompletableFuture<Void> start(SessionLink link, ScheduledExecutorService calls, String what,
                                          LongFunction<Object> request, Runnable apply, Runnable undo,
                                          long connectTimeoutNanos, long retryWindowNanos) {
-        return start(link, calls, what, request, apply, undo, connectTimeoutNanos, retryWindowNanos, null);
+        return start(link, calls, what, request, apply, undo, connectTimeoutNanos, retryWindowNanos, null, new LongAdder());
     }
 
-    /** As above, sending {@code prelude} (may be null) first on the connection when it needs it. */
+    /**
+     * As above, sending {@code prelude} (may be null) first on the connection when it needs it; {@code rateLimited}
+     * counts its RATE_LIMITED answers (retried with backoff until taken, whatever the retry window).
+     */
     static CompletableFuture<Void> start(SessionLink link, ScheduledExecutorService calls, String what,
                                          LongFunction<Object> request, Runnable apply, Runnable undo,
-                                         long connectTimeoutNanos, long retryWindowNanos, Prelude prelude) {
+                                         long connectTimeoutNanos, long retryWindowNanos, Prelude prelude,
+                                         LongAdder rateLimited) {
         AsyncRegistration r = new AsyncRegistration(link, calls, what, request, apply, undo, connectTimeoutNanos,
-                retryWindowNanos, prelude);
+                retryWindowNanos, prelude, rateLimited);
         r.connect();
         return r.done;
     }

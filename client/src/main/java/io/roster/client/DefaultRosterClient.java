@@ -216,6 +216,11 @@ final class DefaultRosterClient implements RosterClient {
         return routing.stats();
     }
 
+    /** How this client's calls were retried (see {@link RetryStats}). */
+    RetryStats retryStats() {
+        return new RetryStats(registrar.rateLimitedAnswers());
+    }
+
     @Override
     public Subscription subscribe(String dataId, SubscriptionListener listener) {
         registrar.checkOpen();

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 
 /**
@@ -39,6 +40,8 @@ final class Registrar {
     private final long retryWindowNanos;
     private final ScheduledExecutorService calls;
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
+    /** RATE_LIMITED answers to this client's registrations, each retried ({@link RetryStats}). */
+    private final LongAdder rateLimited = new LongAdder();
 
     /**
      * @param retryWindow how long a call answered with a retryable error (a slot leader failing over, a slot still
@@ -75,6 +78,11 @@ final class Registrar {
             return new RosterException(e.getMessage(), e.getCause());
         }
         return new RosterNotConnectedException(e.getMessage(), e.addresses(), e.lastFailure());
+    }
+
+    /** RATE_LIMITED answers so far (each was sent again). */
+    long rateLimitedAnswers() {
+        return rateLimited.sum();
     }
 
     void checkOpen() {
@@ -149,7 +157,7 @@ final class Registrar {
     private CompletableFuture<Void> registerAsync(String what, LongFunction<Object> request, Runnable apply, Runnable undo,
                                                   AsyncRegistration.Prelude prelude) {
         CompletableFuture<Void> registration = AsyncRegistration.start(link, calls, what, request, apply, undo,
-                connectTimeoutNanos, retryWindowNanos, prelude);
+                connectTimeoutNanos, retryWindowNanos, prelude, rateLimited);
         inFlight.add(registration);
         registration.whenComplete((done, failure) -> inFlight.remove(registration));
         return registration;
@@ -192,7 +200,7 @@ final class Registrar {
     private void unregister(String what, Object request, Runnable remove) {
         long start = System.nanoTime();
         long deadline = start + connectTimeoutNanos;
-        RetryableAnswers retries = new RetryableAnswers(start + retryWindowNanos);
+        RetryableAnswers retries = new RetryableAnswers(start + retryWindowNanos, rateLimited);
         while (true) {
             if (link.mutateUnlessReplaced(null, remove)) {
                 return; // no connection up

@@ -55,6 +55,12 @@ import io.roster.session.rpc.BoltPushSender;
 import io.roster.session.rpc.ChangeNoticeProcessor;
 import io.roster.session.rpc.ClientHelloProcessor;
 import io.roster.session.rpc.ClientLimits;
+import io.roster.session.rpc.ReadValve;
+import io.roster.common.wire.ErrorCode;
+import io.roster.common.wire.SimpleReply;
+import io.roster.session.limit.DelayedRefusals;
+import io.roster.session.limit.RateLimitConfig;
+import io.roster.session.limit.RegistrationRates;
 import io.roster.session.rpc.ClientRequestHandlers;
 import io.roster.session.rpc.SessionPingProcessor;
 import org.slf4j.Logger;
@@ -64,6 +70,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The session role: serves clients over bolt, keeps their registrations, forwards writes to slot leaders and
@@ -82,6 +89,8 @@ public final class SessionServer implements AutoCloseable {
      * requests beyond this are answered UNAVAILABLE at once (the SDK retries) instead of piling up without bound.
      */
     private static final int CLIENT_HANDLER_QUEUE = 1024;
+    /** How long a RATE_LIMITED answer waits (the SDK's first retry waits 50 ms anyway). */
+    private static final long RATE_LIMITED_ANSWER_DELAY_MS = 100;
 
     private final RosterConfig config;
     private final ClientRegistry registry;
@@ -99,6 +108,11 @@ public final class SessionServer implements AutoCloseable {
     private final ExecutorService reconcile = NamedThreads.pool("session-reconcile", 2);
     /** The admin API's registry queries: one thread, so an operator's queries never take a client's or data's. */
     private final ExecutorService queries = NamedThreads.pool("session-query", 1);
+    /** session.rate-limit.*: the registration rates of each client connection and of the session. */
+    private final RegistrationRates<ConnectionHandle> rates;
+    /** RATE_LIMITED answers wait here: a flood that ignores them is held to its in-flight calls per delay. */
+    private final ScheduledExecutorService refusalTimer = NamedThreads.scheduler("session-rate-refusals");
+    private final DelayedRefusals refusals = new DelayedRefusals(refusalTimer, RATE_LIMITED_ANSWER_DELAY_MS, 100_000, 128);
     private RpcServer server;
     private RpcCaller caller;
     private volatile HeartbeatLoop heartbeat;
@@ -140,6 +154,9 @@ public final class SessionServer implements AutoCloseable {
         metrics.gauge("session.requests.queued", () -> handlers::queued);
         metrics.gauge("session.requests.refused", () -> handlers::refusedCount);
         metrics.gauge("session.writes.batched", () -> batchedWrites::sum);
+        this.rates = RateLimitConfig.rates(config, System::nanoTime);
+        metrics.gauge("session.requests.rate-limited.client", () -> rates::refusedOverClientRate);
+        metrics.gauge("session.requests.rate-limited.session", () -> rates::refusedOverSessionRate);
     }
 
     public synchronized void start() {
@@ -208,17 +225,23 @@ public final class SessionServer implements AutoCloseable {
         ClientAccess access = new ClientAccess(config.get(ConfigKeys.SECURITY_CLIENT_AUTH), () -> heartbeat.view().acl());
         for (UserProcessor<?> h : new ClientRequestHandlers(registry, writes, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
-                processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), levers, access).all()) {
+                processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), levers, access, rates, refusals).all()) {
             server.registerUserProcessor(h);
         }
         revisions.clientHandlers(handlers, (context, app) -> {
             ClientAccess.Refusal r = access.revisionRefusal(connections.handleOf(context.getConnection()), app);
             return r == null ? null : new SimpleReply(r.code(), r.message());
+        }, context -> {
+            ConnectionHandle client = connections.handleOf(context.getConnection());
+            String why = rates.admit(client, "at " + context.getRemoteAddress());
+            return why == null ? null : refusals.answer(new SimpleReply(ErrorCode.RATE_LIMITED, why), client,
+                    ReadValve.of(context.getConnection()));
         }).forEach(server::registerUserProcessor);
         server.registerUserProcessor(new SessionPingProcessor());
         server.registerUserProcessor(new ClientHelloProcessor(connections));
         server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (remoteAddress, boltConnection) -> {
             ConnectionHandle connection = connections.closed(boltConnection);
+            rates.forget(connection);
             pushEngine.connectionClosed(connection);
             if (!stopping) {
                 // Stopping, this session's clients move to another session and replay there. A client-off now would
@@ -312,6 +335,7 @@ public final class SessionServer implements AutoCloseable {
         NamedThreads.shutdown(notices);
         NamedThreads.shutdown(reconcile);
         NamedThreads.shutdown(queries);
+        NamedThreads.shutdown(refusalTimer);
         closeAll(removals, handlers, writes, caller);
         server = null;
         LOG.info("session {} stopped", address);

@@ -107,6 +107,14 @@ public final class ConfigKeys {
             "Publishers plus subscribers one client may hold on a session; one more is refused with LIMIT_EXCEEDED.");
     public static final ConfigKey<Integer> SESSION_MAX_PENDING_PUSHES_PER_CLIENT = ConfigKey.intKey("session.max-pending-pushes-per-client", 256, 1, 1_000_000,
             "Pushes awaiting one client connection's acknowledgement at once; further changes for it wait and go, at their latest version, as acks come back.");
+    public static final ConfigKey<Integer> SESSION_RATE_LIMIT_CLIENT_PER_SEC = ConfigKey.intKey("session.rate-limit.client-per-sec", 2_000, 0, 100_000_000,
+            "Registration calls (publish, unpublish, subscribe, unsubscribe, revision registration) one client connection may make per second on a session; more are refused with RATE_LIMITED and the SDK retries them with backoff. 0: no limit.");
+    public static final ConfigKey<Integer> SESSION_RATE_LIMIT_CLIENT_BURST = ConfigKey.intKey("session.rate-limit.client-burst", 4_000, 1, 100_000_000,
+            "Registration calls one client connection may make at once after a quiet spell, above session.rate-limit.client-per-sec.");
+    public static final ConfigKey<Integer> SESSION_RATE_LIMIT_SESSION_PER_SEC = ConfigKey.intKey("session.rate-limit.session-per-sec", 50_000, 0, 100_000_000,
+            "Registration calls one session takes per second from all its clients together; more are refused with RATE_LIMITED. 0: no limit.");
+    public static final ConfigKey<Integer> SESSION_RATE_LIMIT_SESSION_BURST = ConfigKey.intKey("session.rate-limit.session-burst", 100_000, 1, 100_000_000,
+            "Registration calls one session takes at once from all its clients after a quiet spell, above session.rate-limit.session-per-sec.");
 
     public static final ConfigKey<Integer> LIMITS_DATA_INFO_ID_MAX_LENGTH = ConfigKey.intKey("limits.data-info-id-max-length", 512, 16, 65_535,
             "Longest dataInfoId (dataId#@#instanceId#@#group), in characters.");
@@ -128,7 +136,8 @@ public final class ConfigKeys {
             DATA_MIGRATION_TIMEOUT_MS, DATA_MOVED_SLOT_DROP_DELAY_MS, DATA_TOMBSTONE_GRACE_MS, SESSION_DIGEST_INTERVAL_MS, SESSION_VERSION_CHECK_INTERVAL_MS,
             SESSION_PUSH_DEBOUNCE_MS,
             SESSION_PUSH_TIMEOUT_MS, SESSION_PUSH_COMPRESS_MIN_BYTES, SESSION_MAX_CLIENTS, SESSION_MAX_REGISTRATIONS_PER_CLIENT,
-            SESSION_MAX_PENDING_PUSHES_PER_CLIENT, LIMITS_DATA_INFO_ID_MAX_LENGTH, LIMITS_DATA_ITEM_MAX_BYTES, LIMITS_DATA_ITEMS_MAX,
+            SESSION_MAX_PENDING_PUSHES_PER_CLIENT, SESSION_RATE_LIMIT_CLIENT_PER_SEC, SESSION_RATE_LIMIT_CLIENT_BURST,
+            SESSION_RATE_LIMIT_SESSION_PER_SEC, SESSION_RATE_LIMIT_SESSION_BURST, LIMITS_DATA_INFO_ID_MAX_LENGTH, LIMITS_DATA_ITEM_MAX_BYTES, LIMITS_DATA_ITEMS_MAX,
             LIMITS_APP_NAME_MAX_LENGTH, SECURITY_CLIENT_AUTH);
 
     public static ConfigKey<?> byName(String name) {

@@ -29,6 +29,7 @@ public enum ErrorCode {
     FORBIDDEN;
 
     public boolean retryable() {
-        return this == NOT_LEADER || this == SLOT_NOT_OWNED || this == SLOT_NOT_READY || this == UNAVAILABLE;
+        return this == NOT_LEADER || this == SLOT_NOT_OWNED || this == SLOT_NOT_READY || this == UNAVAILABLE
+                || this == RATE_LIMITED;
     }
 }

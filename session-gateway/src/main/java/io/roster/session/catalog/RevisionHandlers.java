@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
 /**
  * The client calls on revisions. {@link RevisionRegistration}: checked here (a bad revision never reaches meta),
@@ -56,14 +57,23 @@ public final class RevisionHandlers {
 
     /** The two handlers, running on {@code handlerPool} (the client handlers' pool). */
     public List<UserProcessor<?>> all(Executor handlerPool) {
-        return all(handlerPool, RevisionGate.OPEN);
+        return all(handlerPool, RevisionGate.OPEN, context -> null);
     }
 
-    /** As {@link #all(Executor)}, registrations passing {@code gate} first (its refusal is the answer). */
-    public List<UserProcessor<?>> all(Executor handlerPool, RevisionGate gate) {
+    /**
+     * As above, a registration first passing {@code rateGate} (null lets it through, anything else is its RATE_LIMITED
+     * answer; queries are not registrations and are not held to it), then {@code gate} (client authentication: its
+     * refusal is the answer).
+     */
+    public List<UserProcessor<?>> all(Executor handlerPool, RevisionGate gate,
+                                      Function<BizContext, CompletionStage<SimpleReply>> rateGate) {
         return List.of(new AsyncRequestHandler<>(RevisionRegistration.class, handlerPool) {
             @Override
             protected CompletionStage<?> handle(BizContext context, RevisionRegistration request) {
+                CompletionStage<SimpleReply> limited = rateGate.apply(context);
+                if (limited != null) {
+                    return limited;
+                }
                 SimpleReply refused = request.revision() == null ? null : gate.refusal(context, request.revision().app());
                 return refused != null ? CompletableFuture.completedFuture(refused) : register(request);
             }

@@ -8,8 +8,10 @@ import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.RegistryLimits;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.HeartbeatReply;
+import io.roster.common.wire.SimpleReply;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -104,12 +106,17 @@ public final class RevisionService implements AutoCloseable {
 
     /** The revision registration and query handlers, on the client handlers' pool. */
     public synchronized List<UserProcessor<?>> clientHandlers(Executor handlerPool) {
-        return clientHandlers(handlerPool, RevisionGate.OPEN);
+        return clientHandlers(handlerPool, RevisionGate.OPEN, context -> null);
     }
 
-    /** As above, a registration passing {@code gate} first (client authentication). */
-    public synchronized List<UserProcessor<?>> clientHandlers(Executor handlerPool, RevisionGate gate) {
-        return handlers.all(handlerPool, gate);
+    /**
+     * As above, revision registrations first passing {@code rateGate} (see
+     * {@link RevisionHandlers#all(Executor, RevisionGate, java.util.function.Function)}), then {@code gate} (client
+     * authentication).
+     */
+    public synchronized List<UserProcessor<?>> clientHandlers(Executor handlerPool, RevisionGate gate, java.util.function.Function<
+            com.alipay.remoting.BizContext, CompletionStage<SimpleReply>> rateGate) {
+        return handlers.all(handlerPool, gate, rateGate);
     }
 
     @Override

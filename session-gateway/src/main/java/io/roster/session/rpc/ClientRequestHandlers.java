@@ -8,7 +8,6 @@ import io.roster.common.model.Publisher;
 import io.roster.common.model.RegistryLimits;
 import com.alipay.remoting.rpc.protocol.UserProcessor;
 import io.roster.common.rpc.AsyncRequestHandler;
-import io.roster.common.rpc.RequestHandler;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishRequest;
 import io.roster.common.wire.RegisterReply;
@@ -19,6 +18,8 @@ import io.roster.common.wire.WriteReply;
 import io.roster.session.auth.ClientAccess;
 import io.roster.session.catalog.AppPublishCheck;
 import io.roster.session.lever.SessionLevers;
+import io.roster.session.limit.DelayedRefusals;
+import io.roster.session.limit.RegistrationRates;
 import io.roster.session.routing.AsyncDataWrites;
 import io.roster.session.push.PushEngine;
 import io.roster.session.push.PushTargets;
@@ -33,6 +34,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The four client calls. Each validates fully (input, then credentials and ACL: {@link ClientAccess}) before
@@ -58,6 +60,9 @@ public final class ClientRequestHandlers {
     private final SessionLevers levers;
     /** Client authentication and the ACL (security.client-auth); OFF: every call passes. */
     private final ClientAccess access;
+    /** Every call here takes a token of its connection's and the session's registration rate first. */
+    private final RegistrationRates<ConnectionHandle> rates;
+    private final DelayedRefusals refusals;
 
     /**
      * @param retract takes a publisher back off data, in the background: used when a write may have landed after
@@ -94,8 +99,33 @@ public final class ClientRequestHandlers {
                                  Consumer<Publisher> retract, Executor executor,
                                  BoltConnections connections, AppPublishCheck publishCheck, SessionLevers levers,
                                  ClientAccess access) {
+        this(registry, router, pushEngine, limits, clientLimits, sessionProcessId, clock, retract, executor, connections,
+                publishCheck, levers, access, RegistrationRates.unlimited(), DelayedRefusals.immediate());
+    }
+
+    /** Without levers or client authentication, held to {@code rates}. */
+    public ClientRequestHandlers(ClientRegistry registry, AsyncDataWrites router, PushEngine pushEngine, RegistryLimits limits,
+                                 ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
+                                 Consumer<Publisher> retract, Executor executor,
+                                 BoltConnections connections, AppPublishCheck publishCheck,
+                                 RegistrationRates<ConnectionHandle> rates, DelayedRefusals refusals) {
+        this(registry, router, pushEngine, limits, clientLimits, sessionProcessId, clock, retract, executor, connections,
+                publishCheck, null, ClientAccess.OFF, rates, refusals);
+    }
+
+    /**
+     * @param rates    the registration rates every call here is held to first (RATE_LIMITED over them)
+     * @param refusals when a RATE_LIMITED answer goes out
+     */
+    public ClientRequestHandlers(ClientRegistry registry, AsyncDataWrites router, PushEngine pushEngine, RegistryLimits limits,
+                                 ClientLimits clientLimits, ProcessId sessionProcessId, RegistrationClock clock,
+                                 Consumer<Publisher> retract, Executor executor,
+                                 BoltConnections connections, AppPublishCheck publishCheck, SessionLevers levers,
+                                 ClientAccess access, RegistrationRates<ConnectionHandle> rates, DelayedRefusals refusals) {
         this.access = access;
         this.levers = levers;
+        this.rates = rates;
+        this.refusals = refusals;
         this.publishCheck = publishCheck;
         this.clientLimits = clientLimits;
         this.registry = registry;
@@ -110,30 +140,11 @@ public final class ClientRequestHandlers {
     }
 
     public List<UserProcessor<?>> all() {
-        return List.of(new AsyncHandler<>(PublishRequest.class, this::publish),
-                new AsyncHandler<>(UnpublishRequest.class, this::unpublish),
-                new Handler<>(SubscribeRequest.class, this::subscribe),
-                new Handler<>(UnsubscribeRequest.class, this::unsubscribe));
-    }
-
-    /** One client call: the connection it came over, as a handle, and the request go to {@code handling}. */
-    private final class Handler<Q> extends RequestHandler<Q> {
-        private final BiFunction<ConnectionHandle, Q, RegisterReply> handling;
-
-        Handler(Class<Q> type, BiFunction<ConnectionHandle, Q, RegisterReply> handling) {
-            super(type, executor);
-            this.handling = handling;
-        }
-
-        @Override
-        protected Object errorReply(ErrorCode code, String message) {
-            return new RegisterReply(code, message);
-        }
-
-        @Override
-        protected Object handle(BizContext context, Q request) {
-            return handling.apply(connections.handleOf(context.getConnection()), request);
-        }
+        // All four are asynchronous only so that a RATE_LIMITED answer can wait (DelayedRefusals).
+        return List.of(new AsyncHandler<>(PublishRequest.class, (c, r) -> paced(c, r.clientId(), () -> publish(c, r))),
+                new AsyncHandler<>(UnpublishRequest.class, (c, r) -> paced(c, r.clientId(), () -> unpublish(c, r))),
+                new AsyncHandler<>(SubscribeRequest.class, (c, r) -> paced(c, r.clientId(), () -> now(subscribe(c, r)))),
+                new AsyncHandler<>(UnsubscribeRequest.class, (c, r) -> paced(c, r.clientId(), () -> now(unsubscribe(c, r)))));
     }
 
     /** A client call answered when {@code handling}'s stage completes. */
@@ -175,6 +186,21 @@ public final class ClientRequestHandlers {
                     + " publishers and subscribers on this session, its session.max-registrations-per-client");
         }
         return null;
+    }
+
+    /**
+     * {@code call}, or RATE_LIMITED when the connection or the session is over its registration rate. Checked before
+     * anything else, so a flood costs a bucket check per call and nothing more.
+     */
+    private CompletionStage<RegisterReply> paced(ConnectionHandle connection, String clientId,
+                                                 Supplier<CompletionStage<RegisterReply>> call) {
+        String why = rates.admit(connection, describe(connection, clientId));
+        return why == null ? call.get() : refusals.answer(new RegisterReply(ErrorCode.RATE_LIMITED, why), connection,
+                ReadValve.of(connections.connectionOf(connection)));
+    }
+
+    static String describe(ConnectionHandle connection, String clientId) {
+        return clientId == null || clientId.length() > 128 ? "at " + connection : clientId + " at " + connection;
     }
 
     private String validIds(String clientId, String registerId, String dataInfoId) {

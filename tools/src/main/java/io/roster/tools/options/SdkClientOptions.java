@@ -45,6 +45,11 @@ public final class SdkClientOptions {
                 .connectTimeout(Duration.ofMillis(connectTimeoutMs));
     }
 
+    /** The session addresses these options name (--sessions, else from --cluster, else the standalone server's). */
+    public java.util.List<String> sessionAddresses() {
+        return addresses.sessions(sessions);
+    }
+
     /** The --cluster directory, or null when none was given. */
     public Path clusterDir() {
         return addresses.clusterDir();

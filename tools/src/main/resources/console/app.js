@@ -106,15 +106,29 @@
     }
   }
 
+  // The next poll is armed only when the last one has answered: with meta unreachable a call can take seconds, and
+  // polls queued behind each other would hold the admin port's few threads (and an operator's stop-push with them).
+  // Each start begins a new chain; a chain whose number is no longer current stops.
+  let refreshChain = 0;
+
   function startRefresh() {
+    stopRefresh();
     if ($('overview-auto').checked) {
-      refreshTimer = setInterval(loadOverview, REFRESH_MS);
+      const chain = refreshChain;
+      const tick = async () => {
+        await loadOverview();
+        if (chain === refreshChain) {
+          refreshTimer = setTimeout(tick, REFRESH_MS);
+        }
+      };
+      refreshTimer = setTimeout(tick, REFRESH_MS);
     }
   }
 
   function stopRefresh() {
+    refreshChain++;
     if (refreshTimer) {
-      clearInterval(refreshTimer);
+      clearTimeout(refreshTimer);
       refreshTimer = null;
     }
   }

@@ -60,14 +60,21 @@ public class RosterServiceRegistry implements ServiceRegistry<RosterRegistration
     public synchronized void deregister(RosterRegistration registration) {
         List<Publication> publications = published.remove(key(registration));
         if (publications != null) {
-            unpublish(publications);
-            log.info("deregistered {} from Roster", registration);
+            List<Publication> left = unpublish(publications);
+            if (left.isEmpty()) {
+                log.info("deregistered {} from Roster", registration);
+            } else {
+                // kept, so close() tries again; closing the client removes them at the session in any case
+                published.put(key(registration), left);
+                log.warn("deregistering {} from Roster left {} of its publications in place; they go when the client closes",
+                        registration, left.size());
+            }
         }
     }
 
     @Override
     public synchronized void close() {
-        published.values().forEach(RosterServiceRegistry::unpublish);
+        published.values().forEach(RosterServiceRegistry::unpublish); // failures logged; the client's close removes them
         published.clear();
     }
 
@@ -91,9 +98,22 @@ public class RosterServiceRegistry implements ServiceRegistry<RosterRegistration
         return registration.getServiceId() + " " + registration.getInstanceId();
     }
 
-    private static void unpublish(List<Publication> publications) {
+    /**
+     * Unpublishes each of {@code publications}, every one tried even when another fails (a failed instance item must
+     * not leave its directory entry behind); returns those that failed.
+     */
+    static List<Publication> unpublish(List<Publication> publications) {
+        List<Publication> failed = new java.util.ArrayList<>();
         if (publications != null) {
-            publications.forEach(Publication::unpublish);
+            for (Publication p : publications) {
+                try {
+                    p.unpublish();
+                } catch (RuntimeException e) {
+                    log.warn("unpublishing {} failed: {}", p.dataInfoId(), e.toString());
+                    failed.add(p);
+                }
+            }
         }
+        return failed;
     }
 }

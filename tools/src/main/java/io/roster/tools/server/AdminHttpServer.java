@@ -73,7 +73,11 @@ public final class AdminHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final AdminAccess access;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-    private final ExecutorService executor = NamedThreads.pool("admin-http", 2);
+    /**
+     * Reads that ask meta or the sessions can each wait up to rpc.timeout-ms when those are unreachable; enough threads
+     * that a few of them (a console left open, a scrape) never hold back /health or a local write such as stop-push.
+     */
+    private final ExecutorService executor = NamedThreads.pool("admin-http", 8);
 
     /** An admin port with writes disabled and open reads (tests and tools that serve no levers). */
     public AdminHttpServer(String host, int port) {

@@ -1,6 +1,5 @@
 package io.roster.tools.server;
 
-import com.alipay.remoting.rpc.RpcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roster.common.acl.AclRule;
@@ -13,6 +12,7 @@ import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
+import io.roster.common.tls.NodeTls;
 import io.roster.common.wire.AclReply;
 import io.roster.common.wire.AclRequest;
 import io.roster.common.wire.ErrorCode;
@@ -87,7 +87,7 @@ final class AclEndpoints implements AutoCloseable {
 
     private synchronized MetaClient meta() {
         if (meta == null) {
-            caller = new RpcCaller(new RpcClient());
+            caller = new RpcCaller(NodeTls.from(config).outgoing());
             meta = new MetaClient(caller, config.metaServers(), config.get(ConfigKeys.RPC_TIMEOUT_MS));
         }
         return meta;

@@ -155,7 +155,7 @@ public final class MetaServer implements AutoCloseable {
      * The local Raft node. A one-node group elects itself inside RaftGroupService.start(), so the leader loop
      * may need the node before start() has returned it; jraft registers it with its NodeManager first.
      */
-    private Node raftNode() {
+    Node raftNode() { // package-private too: MetaCappedLogRestartTest writes entries no handler would send
         Node n = node;
         return n != null || closed || !started ? n : NodeManager.getInstance().get(GROUP_ID, self());
     }

@@ -95,6 +95,13 @@ class RosterConfigTest {
                 .set(ConfigKeys.RPC_MAX_FRAME_BYTES, Integer.toString(40 << 20)).build().maxFrameBytes()).isEqualTo(40 << 20);
     }
 
+    /** The admin port binds admin.bind, else roster.host only when loopback (AdminAccess.bindAddress), else 127.0.0.1. */
+    @Test
+    void theHostsDocSaysWhereTheAdminPortReallyBinds() {
+        assertThat(ConfigKeys.HOST.doc()).doesNotContain("The admin port binds to it")
+                .contains("admin.bind", "loopback", "127.0.0.1");
+    }
+
     /** conf/roster.properties documents every key with its default, and nothing else. */
     @Test
     void shippedConfigFileListsEveryKeyWithItsDefault() throws IOException {

@@ -27,7 +27,10 @@ import java.util.Set;
  * The changes records make to a base {@link MetaImage}, built by replaying them in log order; {@link #apply()}
  * gives the next image. Replaying is pure and deterministic: the same records on the same image give the same
  * image on every meta node, now and when the log is replayed. The state machine, the leader's planner (to see
- * the image an entry will produce) and the listeners (to see what changed) all go through it.
+ * the image an entry will produce) and the listeners (to see what changed) all go through it. An add past a cap
+ * (a lever's, the ACL's) changes nothing here and is listed in {@link #overCap()}: the handlers refuse it before
+ * logging, but two changes each checked on an image without the other may both be logged, and a replay that threw
+ * would stop every replica on that entry, on every restart.
  *
  * <p>Not thread-safe: built and read on one thread, then handed on as it is.
  */
@@ -50,6 +53,7 @@ public final class MetaDelta {
     private final List<NodeInfo> joined = new ArrayList<>();
     private final List<NodeInfo> expired = new ArrayList<>();
     private final Set<String> restartedData = new LinkedHashSet<>();
+    private final List<MetaRecord> overCap = new ArrayList<>();
 
     /** A delta for the entry after {@code base} (a plan's preview: the real index is known only once written). */
     public MetaDelta(MetaImage base) {
@@ -113,11 +117,23 @@ public final class MetaDelta {
             }
         } else if (record instanceof LeverChanged r) {
             // A lever already in that state changes nothing, not even the version: the levers are what they were.
-            levers = levers.with(r.lever(), r.value(), r.on(), index);
+            try {
+                levers = levers.with(r.lever(), r.value(), r.on(), index);
+            } catch (IncidentLevers.LeverLimitException e) {
+                overCap.add(record);
+            }
         } else if (record instanceof AppCredentialChanged r) {
-            acl = r.on() ? acl.withToken(r.app(), r.value(), index) : acl.revoke(r.app(), r.value(), index);
+            try {
+                acl = r.on() ? acl.withToken(r.app(), r.value(), index) : acl.revoke(r.app(), r.value(), index);
+            } catch (ClientAcl.AclLimitException e) {
+                overCap.add(record);
+            }
         } else if (record instanceof AclRuleChanged r) {
-            acl = acl.withRule(r.rule(), r.on(), index);
+            try {
+                acl = acl.withRule(r.rule(), r.on(), index);
+            } catch (ClientAcl.AclLimitException e) {
+                overCap.add(record);
+            }
         } else {
             throw new IllegalArgumentException("no replay rule for " + record.getClass().getName());
         }
@@ -262,6 +278,11 @@ public final class MetaDelta {
     /** Processes removed by an expiry, in replay order; empty for a snapshot. */
     public List<NodeInfo> expired() {
         return List.copyOf(expired);
+    }
+
+    /** Adds past a cap this replay skipped (a lever's, an app's live tokens, the ACL's), in replay order. */
+    public List<MetaRecord> overCap() {
+        return List.copyOf(overCap);
     }
 
     /** Addresses where a new data process replaced a live process: its copies are not trusted as current. */

@@ -96,6 +96,9 @@ public final class MetaStateMachine extends StateMachineAdapter {
                 return;
             }
             MetaDelta delta = MetaDelta.replaying(image.get(), records, it.getIndex());
+            if (!delta.overCap().isEmpty()) {
+                LOG.warn("meta log entry {} adds past a cap; skipped, as on every replica: {}", it.getIndex(), delta.overCap());
+            }
             MetaImage next = delta.apply().atIndex(it.getIndex());
             image.set(next);
             appliedIndex = it.getIndex();

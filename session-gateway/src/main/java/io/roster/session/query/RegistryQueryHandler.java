@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The admin API's question to this session (on {@code session.port}): a {@link RegistrySelection} over a snapshot of
- * its registry taken now. A bad query is answered INVALID_REQUEST naming the field.
+ * its registry taken now. A bad query is answered INVALID_REQUEST naming the field; on a TLS port only a node
+ * certificate may ask (a client one is answered UNAUTHENTICATED).
  */
 public final class RegistryQueryHandler extends RequestHandler<RegistryQuery> {
     private final ClientRegistry registry;
@@ -24,6 +25,12 @@ public final class RegistryQueryHandler extends RequestHandler<RegistryQuery> {
         super(RegistryQuery.class, executor);
         this.registry = registry;
         this.session = session;
+    }
+
+    /** The whole registry (every client's addresses and apps) is for the admin API of a cluster node, not a client. */
+    @Override
+    protected boolean nodesOnly() {
+        return true;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.roster.tools.server;
 
-import com.alipay.remoting.rpc.RpcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roster.common.acl.AclRule;
@@ -13,6 +12,7 @@ import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
+import io.roster.common.tls.NodeTls;
 import io.roster.common.wire.AclReply;
 import io.roster.common.wire.AclRequest;
 import io.roster.common.wire.ErrorCode;
@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The client ACL on the admin API of any process: {@code GET /api/acl} (a read) and {@code POST /api/acl} (a write,
@@ -37,9 +38,18 @@ final class AclEndpoints implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private RpcCaller caller;
     private MetaClient meta;
+    /** Sends a request to the meta leader and returns its reply as it is. */
+    private final Function<AclRequest, AclReply> metaCall;
 
     AclEndpoints(RosterConfig config) {
         this.config = config;
+        this.metaCall = this::callMeta;
+    }
+
+    /** With {@code metaCall} answering for meta (tests). */
+    AclEndpoints(RosterConfig config, Function<AclRequest, AclReply> metaCall) {
+        this.config = config;
+        this.metaCall = metaCall;
     }
 
     void registerOn(AdminHttpServer http) {
@@ -47,7 +57,7 @@ final class AclEndpoints implements AutoCloseable {
                 .routePost("/api/acl", (q, body) -> post(body));
     }
 
-    private Object post(String body) {
+    Object post(String body) {
         JsonNode in;
         try {
             in = JSON.readTree(body == null || body.isBlank() ? "{}" : body);
@@ -58,16 +68,7 @@ final class AclEndpoints implements AutoCloseable {
         String app = ClientAcl.checkApp(text(in, "app"));
         switch (op) {
             case "token-create" -> {
-                String token = Tokens.newToken(random);
-                String hash = Tokens.hash(token);
-                Map<String, Object> out = json(ask(new AclRequest(AclRequest.TOKEN_ADD, app, "", hash)));
-                Map<String, Object> created = new LinkedHashMap<>();
-                created.put("app", app);
-                created.put("id", Tokens.idOf(hash));
-                created.put("token", token);
-                created.put("note", "the token is shown only now; meta keeps its SHA-256");
-                out.put("created", created);
-                return out;
+                return createToken(app);
             }
             case "token-revoke" -> {
                 return json(ask(new AclRequest(AclRequest.TOKEN_REVOKE, app, "", text(in, "id"))));
@@ -80,6 +81,36 @@ final class AclEndpoints implements AutoCloseable {
         }
     }
 
+    /**
+     * A new token of {@code app}. When meta answers UNAVAILABLE (its write did not commit in time: it may still) the
+     * token is returned all the same, marked {@code inDoubt}: its hash may take one of the app's live slots, and
+     * this answer is the only place the token itself ever appears.
+     */
+    private Map<String, Object> createToken(String app) {
+        String token = Tokens.newToken(random);
+        String hash = Tokens.hash(token);
+        String id = Tokens.idOf(hash);
+        AclReply reply = send(new AclRequest(AclRequest.TOKEN_ADD, app, "", hash));
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("app", app);
+        created.put("id", id);
+        created.put("token", token);
+        Map<String, Object> out;
+        if (reply.code() == ErrorCode.UNAVAILABLE) {
+            out = new LinkedHashMap<>();
+            created.put("inDoubt", true);
+            created.put("warning", "meta answered " + reply.code() + ": " + reply.message() + ". The token may or may not"
+                    + " have been stored; check with 'roster acl list' (a stored token shows as id " + id + " of app "
+                    + app + "); if it is there and not wanted, revoke it with 'roster acl token revoke " + app + " " + id
+                    + "'. The token is shown only now.");
+        } else {
+            out = json(checked(reply));
+            created.put("note", "the token is shown only now; meta keeps its SHA-256");
+        }
+        out.put("created", created);
+        return out;
+    }
+
     private static String text(JsonNode in, String field) {
         JsonNode v = in.get(field);
         return v == null || v.isNull() ? "" : v.asText();
@@ -87,19 +118,30 @@ final class AclEndpoints implements AutoCloseable {
 
     private synchronized MetaClient meta() {
         if (meta == null) {
-            caller = new RpcCaller(new RpcClient());
+            caller = new RpcCaller(NodeTls.from(config).outgoing());
             meta = new MetaClient(caller, config.metaServers(), config.get(ConfigKeys.RPC_TIMEOUT_MS));
         }
         return meta;
     }
 
     private AclReply ask(AclRequest request) {
-        AclReply reply;
+        return checked(send(request));
+    }
+
+    /** Meta's answer as it is; no answer at all is a 503. */
+    private AclReply send(AclRequest request) {
+        return metaCall.apply(request);
+    }
+
+    private AclReply callMeta(AclRequest request) {
         try {
-            reply = meta().call(request, AclReply.class, AclReply::leaderAddress);
+            return meta().call(request, AclReply.class, AclReply::leaderAddress);
         } catch (RpcFailure e) {
             throw new AdminHttpServer.Unavailable("no meta leader answered: " + e.getMessage());
         }
+    }
+
+    private static AclReply checked(AclReply reply) {
         if (reply.code() == ErrorCode.INVALID_REQUEST || reply.code() == ErrorCode.LIMIT_EXCEEDED) {
             throw new InvalidInputException(reply.message());
         }

@@ -6,6 +6,7 @@ import io.roster.common.config.RosterConfig;
 import io.roster.common.heartbeat.MetaClient;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
+import io.roster.common.tls.NodeTls;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.ClusterStatusRequest;
 
@@ -102,7 +103,7 @@ final class ConsoleEndpoints {
     private Object cluster() {
         int timeoutMs = config.get(ConfigKeys.RPC_TIMEOUT_MS);
         ClusterStatusReply reply;
-        try (RpcCaller caller = new RpcCaller()) {
+        try (RpcCaller caller = new RpcCaller(NodeTls.from(config).outgoing())) {
             reply = new MetaClient(caller, config.metaServers(), timeoutMs)
                     .call(new ClusterStatusRequest("admin-console"), ClusterStatusReply.class, ClusterStatusReply::leaderAddress);
         } catch (RpcFailure e) {

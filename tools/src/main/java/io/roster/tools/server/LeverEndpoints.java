@@ -11,6 +11,7 @@ import io.roster.common.lever.Lever;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.rpc.RpcCaller;
 import io.roster.common.rpc.RpcFailure;
+import io.roster.common.tls.NodeTls;
 import io.roster.common.wire.ClusterStatusReply;
 import io.roster.common.wire.ClusterStatusRequest;
 import io.roster.common.wire.ErrorCode;
@@ -69,7 +70,7 @@ final class LeverEndpoints {
     }
 
     private Object levers(LeverRequest request) {
-        try (RpcCaller caller = new RpcCaller()) {
+        try (RpcCaller caller = new RpcCaller(NodeTls.from(config).outgoing())) {
             MetaClient meta = new MetaClient(caller, config.metaServers(), config.get(ConfigKeys.RPC_TIMEOUT_MS));
             LeverReply reply = checked(meta.call(request, LeverReply.class, LeverReply::leaderAddress));
             ClusterStatusReply status = checked(meta.call(new ClusterStatusRequest("admin /api/levers"),

@@ -5,6 +5,7 @@ import io.roster.common.config.RosterConfig;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.model.NodeInfo;
 import io.roster.common.rpc.RpcCaller;
+import io.roster.common.tls.NodeTls;
 import io.roster.common.util.NamedThreads;
 import io.roster.common.wire.RegistryQuery;
 import io.roster.common.wire.RegistryQueryReply;
@@ -35,7 +36,7 @@ final class QueryEndpoints implements AutoCloseable {
     private final MetaServer meta;
     private final DataServer data;
     private final SessionServer session;
-    private final RpcCaller caller = new RpcCaller();
+    private final RpcCaller caller;
     /** One call per session at once; the admin port serves two requests at a time. */
     private final ExecutorService fanOut = NamedThreads.pool("admin-query", 4);
 
@@ -44,6 +45,8 @@ final class QueryEndpoints implements AutoCloseable {
         this.meta = meta;
         this.data = data;
         this.session = session;
+        // the sessions' node port may take node certificates only (tls.enabled): call it as this node does
+        this.caller = new RpcCaller(NodeTls.from(config).outgoing());
     }
 
     void registerOn(AdminHttpServer http) {

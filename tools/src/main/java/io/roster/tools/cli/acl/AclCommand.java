@@ -95,7 +95,9 @@ public final class AclCommand implements Runnable {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Make a new random token for APP (an app holds at most 2 live tokens, for rotation).",
                     "Prints the token alone on stdout, once: meta keeps only its SHA-256. Give it to the app as",
-                    "ROSTER_APP=APP ROSTER_APP_TOKEN=TOKEN, or RosterClient.builder().credentials(APP, TOKEN)."})
+                    "ROSTER_APP=APP ROSTER_APP_TOKEN=TOKEN, or RosterClient.builder().credentials(APP, TOKEN).",
+                    "When meta's write timed out (it may still commit) the token is printed all the same, with a",
+                    "warning on stderr and exit 1: 'roster acl list' shows whether its id was stored."})
     static final class TokenCreateCommand extends AclSubcommand {
         @Parameters(index = "0", paramLabel = "APP", description = "The application.")
         String app;
@@ -104,13 +106,16 @@ public final class AclCommand implements Runnable {
         int run(PrintWriter out, PrintWriter err) {
             JsonNode answer = admin.client().post("/api/acl", Map.of("op", "token-create", "app", app));
             JsonNode created = answer.path("created");
+            boolean inDoubt = created.path("inDoubt").asBoolean(false);
             if (admin.json()) {
                 JsonOutput.print(out, created);
             } else {
                 out.println(created.path("token").asText());
-                err.println("token " + created.path("id").asText() + " of app " + app + " created; it is shown only now");
+                err.println(inDoubt ? "roster acl: " + created.path("warning").asText()
+                        : "token " + created.path("id").asText() + " of app " + app + " created; it is shown only now");
             }
-            return 0;
+            // in doubt: the token is printed (it may be live) but the command did not succeed for sure
+            return inDoubt ? 1 : 0;
         }
     }
 

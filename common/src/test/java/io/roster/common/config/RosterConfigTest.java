@@ -97,4 +97,13 @@ class RosterConfigTest {
         }
         assertThat(RosterConfig.load(file, Map.of(), Map.of())).isNotNull();
     }
+
+    /** A malformed \\uXXXX escape made Properties.load throw IllegalArgumentException past the ConfigException. */
+    @Test
+    void aMalformedUnicodeEscapeInTheFileIsAConfigErrorNamingTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("r.properties");
+        Files.writeString(file, "session.port=\\u12x4\n");
+        assertThatThrownBy(() -> RosterConfig.load(file, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(file.toString()).hasMessageContaining("uxxxx");
+    }
 }

@@ -120,5 +120,12 @@ class ClientRequestFuzzTest {
             corpus.writeSeedIfAsked("valid-" + i + "-" + request.getClass().getSimpleName(), seed);
             assertThat(corpus.contains(seed)).as("valid request %s in the corpus", request).isTrue();
         }
+        // Regression: a bad %-escape in an instance item's parameters escaped as IllegalArgumentException (INTERNAL_ERROR).
+        byte[] badEscape = (revision.digest() + " 10.0.0.1:12200 w=%zz").getBytes(StandardCharsets.UTF_8);
+        byte[] crash = FuzzInputs.concat(new byte[]{0}, Protostuff.encode(
+                new PublishRequest("c1", "shop", "r3", app, List.of(badEscape), 1, "z")));
+        corpus.writeSeedIfAsked("crash-instance-param-bad-escape", crash);
+        assertThat(corpus.contains(crash)).isTrue();
+        clientRequest(crash);
     }
 }

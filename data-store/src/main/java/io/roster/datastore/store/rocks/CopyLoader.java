@@ -110,6 +110,11 @@ final class CopyLoader {
             throw new DamagedCopyException("publisher " + parsed.registerId() + " of " + parsed.dataInfoId() + ": "
                     + e.getMessage(), e);
         }
+        if (p.clientId() == null || p.appName() == null || p.zone() == null || p.sessionProcessId() == null) {
+            // found by CopyLoaderFuzzTest: such a publisher failed restoring with a NullPointerException
+            throw new DamagedCopyException("publisher " + parsed.registerId() + " of " + parsed.dataInfoId()
+                    + " lacks its client, app, zone or session", null);
+        }
         if (!parsed.registerId().equals(p.registerId()) || !parsed.dataInfoId().equals(p.dataInfoId())) {
             throw new DamagedCopyException("the record under " + parsed.dataInfoId() + "/" + parsed.registerId()
                     + " holds " + p.dataInfoId() + "/" + p.registerId(), null);

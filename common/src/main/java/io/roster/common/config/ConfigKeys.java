@@ -13,7 +13,7 @@ public final class ConfigKeys {
 
     public static final ConfigKey<List<String>> ROLES = ConfigKey.listKey("roster.roles", "meta,data,session",
             "Roles this process runs: any of meta, data, session.");
-    public static final ConfigKey<String> HOST = ConfigKey.stringKey("roster.host", "127.0.0.1",
+    public static final ConfigKey<String> HOST = ConfigKey.hostKey("roster.host", "127.0.0.1",
             "Address this node binds to and advertises to the others.");
     public static final ConfigKey<String> DATA_DIR = ConfigKey.stringKey("roster.data-dir", "./data",
             "Directory for Raft logs, snapshots and data-node storage.");

@@ -106,4 +106,11 @@ class RosterConfigTest {
         assertThatThrownBy(() -> RosterConfig.load(file, Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(file.toString()).hasMessageContaining("uxxxx");
     }
+
+    /** Found by ConfigFuzzTest: an empty roster.host passed, and the meta address ":9611" failed later, unnamed. */
+    @Test
+    void anEmptyHostIsAConfigErrorNamingTheKey() {
+        assertThatThrownBy(() -> RosterConfig.load(null, Map.of(), Map.of("roster.host", " ")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("roster.host");
+    }
 }

@@ -19,7 +19,8 @@ public final class NodeJoined implements MetaRecord {
     /** A record decoded from a damaged log may lack its node (found by MetaCodecFuzzTest): refuse it by name. */
     @Override
     public void check() {
-        if (node == null || node.role() == null || node.address() == null || node.processId() == null) {
+        if (node == null || node.role() == null || node.address() == null || node.processId() == null
+                || node.processId().address() == null) {
             throw new IllegalArgumentException("NodeJoined record without a whole node: " + node);
         }
     }

@@ -18,6 +18,7 @@ import io.roster.common.app.AppIds;
 import io.roster.common.model.DataInfoId;
 import io.roster.common.model.InvalidInputException;
 import io.roster.common.retry.Backoff;
+import io.roster.common.rpc.BoltClients;
 import io.roster.common.rpc.WireTypes;
 import io.roster.common.wire.ClientHello;
 import io.roster.common.util.NamedThreads;
@@ -69,7 +70,7 @@ final class DefaultRosterClient implements RosterClient {
         this.pushExecutor = NamedThreads.pool(threads + "-push", 1);
         this.callExecutor = NamedThreads.scheduler(threads + "-calls");
         this.callbackExecutor = Executors.newCachedThreadPool(NamedThreads.factory(threads + "-callbacks"));
-        this.rpcClient = options.security().applyTo(new RpcClient());
+        this.rpcClient = BoltClients.guardFrames(new RpcClient(), RosterClientBuilder.MAX_FRAME_BYTES, options.security());
         rpcClient.registerUserProcessor(new PushHandler(dispatcher, pushExecutor));
         this.directory = options.metaServers().isEmpty() ? SessionDirectory.fixed(options.sessions())
                 : new MetaSessionDirectory(options.metaServers(), options.sessions(),

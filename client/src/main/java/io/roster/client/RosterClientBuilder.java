@@ -21,6 +21,12 @@ import java.util.Set;
 public final class RosterClientBuilder {
     /** See {@link #requestTimeout(Duration)}. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Largest bolt frame the SDK takes from a session: the most a push may inflate to plus 1 MiB of names and
+     * framing, so no push the SDK would accept is refused, and a session announcing more is disconnected before its
+     * body is buffered.
+     */
+    public static final int MAX_FRAME_BYTES = (int) (io.roster.client.push.PushHandler.MAX_PUSH_BYTES + (1 << 20));
 
     private List<String> sessions = List.of();
     private List<String> metaServers = List.of();

@@ -1,5 +1,7 @@
 package io.roster.client.push;
 
+import io.roster.common.model.InvalidInputException;
+
 import io.roster.common.wire.PushEntry;
 import io.roster.common.wire.PushMessage;
 
@@ -107,6 +109,9 @@ public final class PushCopies {
      * (from a session without delta push) forgets the copies: the next delta would find no base.
      */
     public synchronized Taken take(PushMessage push, Predicate<String> live) {
+        if (push.isKeyed()) {
+            checkKeyed(push);
+        }
         List<String> ids = push.subscriberIds().stream().filter(live).toList();
         if (!push.isKeyed()) {
             ids.forEach(this::forgetHeld);
@@ -200,5 +205,23 @@ public final class PushCopies {
     public synchronized long versionOf(String registerId) {
         Copy copy = copies.get(registerId);
         return copy == null ? -1 : copy.version;
+    }
+
+    /**
+     * Refuses a keyed push whose entries or removed keys lack their keys before anything changes (found by
+     * PushHandlerFuzzTest: a keyless entry failed building the copy with a NullPointerException).
+     */
+    private static void checkKeyed(PushMessage push) {
+        if (push.dataInfoId() == null) {
+            throw new InvalidInputException("a keyed push without its dataInfoId");
+        }
+        for (PushEntry e : push.entries()) {
+            if (e == null || e.key() == null) {
+                throw new InvalidInputException("a keyed push of " + push.dataInfoId() + " has an entry without a key");
+            }
+        }
+        if (push.removedKeys().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInputException("a keyed push of " + push.dataInfoId() + " removes a null key");
+        }
     }
 }

@@ -94,8 +94,13 @@ public final class AppInstance {
             if (eq <= 0) {
                 throw new InvalidInputException("instance parameter '" + abbreviate(pair) + "' is not k=v");
             }
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            try {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) { // a bad %-escape: the sender's error, not the server's
+                throw new InvalidInputException("instance parameter '" + abbreviate(pair) + "' has a bad escape: "
+                        + e.getMessage());
+            }
         }
         return out;
     }

@@ -52,6 +52,10 @@ public final class InterfaceSpec implements Comparable<InterfaceSpec> {
 
     /** Throws {@link InvalidInputException} naming what is wrong: a bad interface id or parameter. */
     public void check(RegistryLimits limits) {
+        if (params != null && params.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+            // found by ClientRequestFuzzTest: a decoded null key failed sorting the parameters (NullPointerException)
+            throw new InvalidInputException("interface " + dataInfoId + " has a parameter without its key or value");
+        }
         DataInfoId parsed = DataInfoId.parse(dataInfoId, limits);
         if (!parsed.toString().equals(dataInfoId)) {
             throw new InvalidInputException("interface " + dataInfoId + " is not in canonical form " + parsed.toString());

@@ -50,6 +50,17 @@ public final class ConfigKey<T> {
         return new ConfigKey<>(name, defaultValue, doc, String::trim);
     }
 
+    /** A host name or address: trimmed, never empty (an empty host made addresses like ":9611"). */
+    public static ConfigKey<String> hostKey(String name, String defaultValue, String doc) {
+        return new ConfigKey<>(name, defaultValue, doc, text -> {
+            String host = text.trim();
+            if (host.isEmpty()) {
+                throw new IllegalArgumentException("empty: name a host name or address");
+            }
+            return host;
+        });
+    }
+
     /** A comma-separated list; blanks are dropped, so "" is the empty list. */
     public static ConfigKey<List<String>> listKey(String name, String defaultValue, String doc) {
         return new ConfigKey<>(name, defaultValue, doc, ConfigKey::splitList);

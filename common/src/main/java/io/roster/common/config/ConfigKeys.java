@@ -13,7 +13,7 @@ public final class ConfigKeys {
 
     public static final ConfigKey<List<String>> ROLES = ConfigKey.listKey("roster.roles", "meta,data,session",
             "Roles this process runs: any of meta, data, session.");
-    public static final ConfigKey<String> HOST = ConfigKey.stringKey("roster.host", "127.0.0.1",
+    public static final ConfigKey<String> HOST = ConfigKey.hostKey("roster.host", "127.0.0.1",
             "Address this node advertises to the others (Raft peer name, node address in meta): one every other host reaches, never 0.0.0.0. The admin port binds to admin.bind, else to this address when it is a loopback one, else to 127.0.0.1.");
     public static final ConfigKey<String> BIND_HOST = ConfigKey.stringKey("roster.bind-host", "",
             "Address the meta, data and session ports listen on. Empty: roster.host. 0.0.0.0 listens on every interface while the node still advertises roster.host.");

@@ -172,7 +172,7 @@ public final class RosterConfig {
             Properties props = new Properties();
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 props.load(r);
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) { // the latter: a malformed \\uXXXX escape
                 throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
             }
             for (String name : props.stringPropertyNames()) {

@@ -61,7 +61,7 @@ public final class PushDeflate {
             long total = 0;
             for (int i = 0; i < count; i++) {
                 int length = in.readInt();
-                total += Math.max(0, length) + ITEM_OVERHEAD; // empty items cost memory too
+                total += (long) Math.max(0, length) + ITEM_OVERHEAD; // long: an int sum overflowed past the bound; empty items cost memory too
                 if (length < 0 || total > maxBytes) {
                     throw new InvalidInputException("compressed push data is larger than " + maxBytes + " bytes");
                 }

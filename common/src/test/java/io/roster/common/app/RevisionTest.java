@@ -127,4 +127,15 @@ class RevisionTest {
         assertThat(copy.everProviders(pay)).containsExactly("orders");
         assertThat(copy.providers(echo)).containsExactly("orders", "users");
     }
+
+    /** A bad %-escape in an instance item's parameters made URLDecoder's IllegalArgumentException escape (INTERNAL_ERROR). */
+    @org.junit.jupiter.api.Test
+    void anInstanceItemWithABadEscapeIsInvalidInput() {
+        String digest = "0".repeat(RevisionDigest.LENGTH);
+        for (String params : java.util.List.of("a=%zz", "a%=1", "a=%")) {
+            byte[] item = (digest + " 10.0.0.1:1 " + params).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AppInstance.decode(item)).as(params)
+                    .isInstanceOf(io.roster.common.model.InvalidInputException.class).hasMessageContaining("escape");
+        }
+    }
 }

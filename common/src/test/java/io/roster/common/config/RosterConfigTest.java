@@ -118,4 +118,20 @@ class RosterConfigTest {
         }
         assertThat(RosterConfig.load(file, Map.of(), Map.of())).isNotNull();
     }
+
+    /** A malformed \\uXXXX escape made Properties.load throw IllegalArgumentException past the ConfigException. */
+    @Test
+    void aMalformedUnicodeEscapeInTheFileIsAConfigErrorNamingTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("r.properties");
+        Files.writeString(file, "session.port=\\u12x4\n");
+        assertThatThrownBy(() -> RosterConfig.load(file, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(file.toString()).hasMessageContaining("uxxxx");
+    }
+
+    /** Found by ConfigFuzzTest: an empty roster.host passed, and the meta address ":9611" failed later, unnamed. */
+    @Test
+    void anEmptyHostIsAConfigErrorNamingTheKey() {
+        assertThatThrownBy(() -> RosterConfig.load(null, Map.of(), Map.of("roster.host", " ")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("roster.host");
+    }
 }

@@ -10,6 +10,7 @@ import io.roster.common.model.SlotTable;
 import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.HeartbeatReply;
 import io.roster.common.wire.PublishRequest;
+import io.roster.common.wire.PushEntry;
 import io.roster.common.wire.PushMessage;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +77,20 @@ class ProtostuffTest {
     void garbageIsAnIllegalArgument() {
         assertThatThrownBy(() -> Protostuff.decode(new byte[]{(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f, 1, 2}, Datum.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed Datum");
+    }
+
+    /**
+     * Found by WireDecodeFuzzTest (corpus input crash-bytes-length-overflows-offset): a bytes field announcing
+     * 2^31 - 1 bytes passed protostuff's {@code offset + size > limit} check by int overflow, and a 9-byte body had
+     * the decoder allocate a 2 GiB array (OutOfMemoryError in any JVM). Lengths are now checked against the bytes left.
+     */
+    @Test
+    void aLengthPrefixPastTheEndIsRefusedBeforeItsBytesAreAllocated() {
+        byte[] items = {0x1a, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07, 0x03}; // PushEntry.items
+        assertThatThrownBy(() -> Protostuff.decode(items, PushEntry.class)).isInstanceOf(IllegalArgumentException.class);
+        byte[] data = {0x2a, (byte) 0xfe, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07, 0x03}; // PublishRequest.data
+        assertThatThrownBy(() -> Protostuff.decode(data, PublishRequest.class)).isInstanceOf(IllegalArgumentException.class);
+        byte[] clientId = {0x0a, (byte) 0xfe, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07, 'a'}; // a string
+        assertThatThrownBy(() -> Protostuff.decode(clientId, PublishRequest.class)).isInstanceOf(IllegalArgumentException.class);
     }
 }

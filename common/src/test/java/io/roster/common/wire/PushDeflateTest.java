@@ -41,4 +41,20 @@ class PushDeflateTest {
         assertThatThrownBy(() -> PushDeflate.inflate(bomb, 1 << 16))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("larger than");
     }
+
+    /**
+     * Found by PushInflateFuzzTest's seed bomb-one-huge-item: an item announcing Integer.MAX_VALUE bytes overflowed
+     * the int sum of its length and overhead to a negative, passed the bound, and had the client allocate 2 GiB.
+     */
+    @Test
+    void anItemAnnouncingIntegerMaxValueBytesIsRefusedBeforeItIsAllocated() throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.DeflaterOutputStream(bytes))) {
+            out.writeInt(1);
+            out.writeInt(Integer.MAX_VALUE);
+            out.write(new byte[64]);
+        }
+        assertThatThrownBy(() -> PushDeflate.inflate(bytes.toByteArray(), 1 << 20))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("larger than");
+    }
 }

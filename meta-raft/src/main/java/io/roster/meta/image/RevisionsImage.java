@@ -134,6 +134,9 @@ public final class RevisionsImage {
         Map<String, Map<String, Long>> pairs = new HashMap<>();
         Map<String, List<String>> apps = new HashMap<>();
         for (StampedPair p : state.pairs()) {
+            if (p == null || p.interfaceId() == null || p.app() == null) { // found by MetaCodecFuzzTest
+                throw new IllegalArgumentException("meta snapshot holds a provider pair without its interface or app");
+            }
             pairs.computeIfAbsent(p.interfaceId(), i -> new HashMap<>()).put(p.app(), p.index());
             apps.computeIfAbsent(p.interfaceId(), i -> new ArrayList<>()).add(p.app());
         }

@@ -16,6 +16,15 @@ public final class NodeJoined implements MetaRecord {
         return node;
     }
 
+    /** A record decoded from a damaged log may lack its node (found by MetaCodecFuzzTest): refuse it by name. */
+    @Override
+    public void check() {
+        if (node == null || node.role() == null || node.address() == null || node.processId() == null
+                || node.processId().address() == null) {
+            throw new IllegalArgumentException("NodeJoined record without a whole node: " + node);
+        }
+    }
+
 
     @Override
     public boolean equals(Object o) {

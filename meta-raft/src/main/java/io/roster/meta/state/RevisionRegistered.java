@@ -22,7 +22,9 @@ public final class RevisionRegistered implements MetaRecord {
 
     @Override
     public void check() {
-        if (revision == null || !RevisionDigest.isWellFormed(revision.digest()) || revision.app() == null) {
+        if (revision == null || !RevisionDigest.isWellFormed(revision.digest()) || revision.app() == null
+                || revision.interfaces().stream().anyMatch(s -> s == null || s.dataInfoId() == null)) {
+            // the interfaces: found by MetaCodecFuzzTest (a spec without its id failed building the catalog)
             throw new IllegalArgumentException("revision record without a well-formed revision: " + revision);
         }
     }

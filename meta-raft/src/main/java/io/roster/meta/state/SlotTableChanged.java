@@ -15,6 +15,14 @@ public final class SlotTableChanged implements MetaRecord {
         this.table = Objects.requireNonNull(table, "table");
     }
 
+    /** A record decoded from a damaged log may lack its table or hold a missing slot: refuse it by name. */
+    @Override
+    public void check() {
+        if (table == null || table.slots().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("slot table record without a whole table: " + table);
+        }
+    }
+
     public SlotTable table() {
         return table;
     }

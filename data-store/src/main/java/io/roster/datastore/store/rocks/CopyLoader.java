@@ -41,17 +41,26 @@ final class CopyLoader {
         try (ReadOptions options = new ReadOptions().setVerifyChecksums(true).setFillCache(false);
              RocksIterator it = db.newIterator(options)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
-                byte[] key = it.key();
-                if (StoreKeys.isCollectedKey(key)) {
-                    takeCollectedHigh(key, it.value());
-                } else if (!StoreKeys.isFormatKey(key)) {
-                    take(key, it.value());
-                }
+                record(it.key(), it.value());
             }
             it.status();
         } catch (RocksDBException e) {
             throw new DamagedCopyException("reading it back failed: " + e.getMessage(), e);
         }
+        finish();
+    }
+
+    /** Takes one record, in key order; the whole of a copy's decoding, apart from reading it (CopyLoaderFuzzTest). */
+    void record(byte[] key, byte[] value) {
+        if (StoreKeys.isCollectedKey(key)) {
+            takeCollectedHigh(key, value);
+        } else if (!StoreKeys.isFormatKey(key)) {
+            take(key, value);
+        }
+    }
+
+    /** After the last record: the last datum read is complete. */
+    void finish() {
         finishDatum();
     }
 
@@ -100,6 +109,11 @@ final class CopyLoader {
         } catch (RuntimeException e) {
             throw new DamagedCopyException("publisher " + parsed.registerId() + " of " + parsed.dataInfoId() + ": "
                     + e.getMessage(), e);
+        }
+        if (p.clientId() == null || p.appName() == null || p.zone() == null || p.sessionProcessId() == null) {
+            // found by CopyLoaderFuzzTest: such a publisher failed restoring with a NullPointerException
+            throw new DamagedCopyException("publisher " + parsed.registerId() + " of " + parsed.dataInfoId()
+                    + " lacks its client, app, zone or session", null);
         }
         if (!parsed.registerId().equals(p.registerId()) || !parsed.dataInfoId().equals(p.dataInfoId())) {
             throw new DamagedCopyException("the record under " + parsed.dataInfoId() + "/" + parsed.registerId()

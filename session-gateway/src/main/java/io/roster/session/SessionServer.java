@@ -116,6 +116,11 @@ public final class SessionServer implements AutoCloseable {
     private RpcServer server;
     private RpcCaller caller;
     private volatile HeartbeatLoop heartbeat;
+    /**
+     * The heartbeat's view once each reply was handled (levers applied): null until meta first answered, and until
+     * then registrations are answered UNAVAILABLE ({@link ClientAccess}). Its ACL is the one clients are checked against.
+     */
+    private volatile ClusterView appliedView;
     /** Set before the heartbeat starts: the first view may come at once. */
     private volatile SessionViewListener viewListener;
     private volatile boolean droppingNotices;
@@ -190,7 +195,10 @@ public final class SessionServer implements AutoCloseable {
                     if (listener != null) {
                         listener.onChange(delta);
                     }
-                }, revisions::heard);
+                }, reply -> {
+                    appliedView = heartbeat.view(); // after the view listener applied its levers
+                    revisions.heard(reply);
+                });
         SlotLeaderFence fence = new SlotLeaderFence();
         router = new DataRouter(caller, heartbeat::view, processId, rpcTimeoutMs, registry::subscriptionSeq, fence);
         writes = new AsyncDataWrites(router, dataClient, batchedWrites);
@@ -222,7 +230,9 @@ public final class SessionServer implements AutoCloseable {
 
     /** The client calls, and what a client connection's close sets off. */
     private void serveClients() {
-        ClientAccess access = new ClientAccess(config.get(ConfigKeys.SECURITY_CLIENT_AUTH), () -> heartbeat.view().acl());
+        ClientAccess access = new ClientAccess(config.get(ConfigKeys.SECURITY_CLIENT_AUTH), () -> view().acl(),
+                () -> appliedView != null);
+        metrics.gauge("session.requests.before-meta", () -> access::refusedBeforeMeta);
         for (UserProcessor<?> h : new ClientRequestHandlers(registry, writes, pushEngine, config.limits(),
                 new ClientLimits(config.get(ConfigKeys.SESSION_MAX_CLIENTS), config.get(ConfigKeys.SESSION_MAX_REGISTRATIONS_PER_CLIENT)),
                 processId, clock, removals::retract, handlers, connections, revisions.publishCheck(), levers, access, rates, refusals).all()) {
@@ -287,8 +297,10 @@ public final class SessionServer implements AutoCloseable {
         return processId;
     }
 
+    /** The cluster view as of the last heartbeat reply handled (its levers applied); empty before the first. */
     public ClusterView view() {
-        return heartbeat.view();
+        ClusterView applied = appliedView;
+        return applied == null ? ClusterView.EMPTY : applied;
     }
 
     /** This session's copy of meta's revision catalog. */

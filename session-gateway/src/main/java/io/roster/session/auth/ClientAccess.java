@@ -6,6 +6,8 @@ import io.roster.common.lever.IncidentLevers;
 import io.roster.common.wire.ErrorCode;
 import io.roster.session.registry.ConnectionHandle;
 
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +15,11 @@ import java.util.function.Supplier;
  * the app it names and its token's SHA-256 on the connection's handle; every registration is checked against the
  * ACL meta sent last (so a token revoked or a rule removed refuses the next registration at once; what was
  * registered before stays until the connection closes). Off: every check passes, as before client auth existed.
+ *
+ * <p>Whether on or off, a registration (publish, subscribe, revision registration) waits for the session's first
+ * heartbeat reply from meta: until then its ACL and the operator's levers are unknown (an empty ACL would refuse
+ * every app, and a client-off or blacklisted host would be taken), so it is answered UNAVAILABLE, which the SDK
+ * retries. Unpublish and unsubscribe do not wait.
  */
 public final class ClientAccess {
     /** Every call passes. */
@@ -20,18 +27,44 @@ public final class ClientAccess {
 
     private final boolean enabled;
     private final Supplier<ClientAcl> acl;
+    private final BooleanSupplier metaHeard;
+    private final LongAdder refusedBeforeMeta = new LongAdder();
 
     /** @param acl the client ACL as the last heartbeat brought it */
     public ClientAccess(boolean enabled, Supplier<ClientAcl> acl) {
+        this(enabled, acl, () -> true);
+    }
+
+    /**
+     * @param metaHeard whether the session applied a heartbeat reply from meta (its ACL and levers) since it
+     *                  started; registrations are answered UNAVAILABLE until it has
+     */
+    public ClientAccess(boolean enabled, Supplier<ClientAcl> acl, BooleanSupplier metaHeard) {
         this.enabled = enabled;
         this.acl = acl;
+        this.metaHeard = metaHeard;
+    }
+
+    /** Registrations answered UNAVAILABLE because meta had not answered yet (gauge session.requests.before-meta). */
+    public long refusedBeforeMeta() {
+        return refusedBeforeMeta.sum();
+    }
+
+    /** UNAVAILABLE while the session has not heard from meta since it started, or null. */
+    private Refusal beforeMeta() {
+        if (metaHeard.getAsBoolean()) {
+            return null;
+        }
+        refusedBeforeMeta.increment();
+        return new Refusal(ErrorCode.UNAVAILABLE, "this session has not heard from meta since it started, so it"
+                + " does not know its client ACL and incident levers yet; retry shortly");
     }
 
     public boolean enabled() {
         return enabled;
     }
 
-    /** A refusal: its code (UNAUTHENTICATED or FORBIDDEN) and the message naming why. */
+    /** A refusal: its code (UNAVAILABLE before meta answered, UNAUTHENTICATED or FORBIDDEN) and the message naming why. */
     public record Refusal(ErrorCode code, String message) {
     }
 
@@ -46,6 +79,10 @@ public final class ClientAccess {
 
     /** Why the client on {@code connection} may not register a revision of {@code app} (only its own app's), or null. */
     public Refusal revisionRefusal(ConnectionHandle connection, String app) {
+        Refusal early = beforeMeta();
+        if (early != null) {
+            return early;
+        }
         Refusal unauthenticated = unauthenticated(connection);
         if (unauthenticated != null || !enabled || connection.app().equals(app)) {
             return unauthenticated;
@@ -56,8 +93,9 @@ public final class ClientAccess {
 
     /** Why the client on {@code connection} may not {@code action} {@code dataInfoId}, or null when it may. */
     public Refusal refusal(ConnectionHandle connection, AclAction action, String dataInfoId) {
-        if (!enabled) {
-            return null;
+        Refusal early = beforeMeta();
+        if (early != null || !enabled) {
+            return early;
         }
         ClientAcl current = acl.get();
         String why = current.authenticationRefusal(connection.app(), connection.tokenSha256());

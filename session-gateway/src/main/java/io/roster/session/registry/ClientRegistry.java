@@ -30,20 +30,20 @@ public final class ClientRegistry {
     private final AtomicLong subscriptionSeq = new AtomicLong();
     /** DataInfoIds whose last subscriber here went, until the interest withdrawal takes them. */
     private final ConcurrentLinkedQueue<String> unsubscribed = new ConcurrentLinkedQueue<>();
-    /** clientId -> its publishers plus subscribers here; kept inside the computes that change them. */
-    private final Map<String, Integer> registrationsByClient = new ConcurrentHashMap<>();
+    private final ClientCounts counts = new ClientCounts();
 
     /** Told of every change of a stored publisher, inside the compute that makes it (so in order per registerId). */
     private final PublisherChanges publisherChanges;
+    private final OffPublishers off;
 
     public ClientRegistry(SlotFunction slots) {
-        this(slots, (old, neu) -> {
-        });
+        this(slots, (old, neu) -> { });
     }
 
     public ClientRegistry(SlotFunction slots, PublisherChanges publisherChanges) {
         this.bySlot = new SlotIndex(slots);
         this.publisherChanges = publisherChanges;
+        this.off = new OffPublishers(publishers, bySlot, publisherChanges);
     }
 
     /**
@@ -54,24 +54,14 @@ public final class ClientRegistry {
         bySlot.replaced(PublisherEntry.active(old), PublisherEntry.active(neu));
         Publisher was = old == null ? null : old.publisher();
         Publisher now = neu == null ? null : neu.publisher();
-        count(was, -1);
-        count(now, 1);
+        counts.add(was, -1);
+        counts.add(now, 1);
         publisherChanges.changed(was, now);
-    }
-
-    private void count(Publisher p, int delta) {
-        if (p != null) {
-            count(p.clientId(), delta);
-        }
-    }
-
-    private void count(String clientId, int delta) {
-        registrationsByClient.merge(clientId, delta, (a, b) -> a + b == 0 ? null : a + b);
     }
 
     /** The publishers and subscribers {@code clientId} holds here (session.max-registrations-per-client). */
     public int registrationsOf(String clientId) {
-        return registrationsByClient.getOrDefault(clientId, 0);
+        return counts.of(clientId);
     }
 
     /** Whether registrations already came over {@code connection} (it counts against session.max-clients). */
@@ -101,26 +91,30 @@ public final class ClientRegistry {
      *                             holds p's registerId (INVALID_REQUEST); nothing changes
      */
     public Publisher putPublisher(Publisher p, ConnectionHandle connection) {
-        return putPublisher(p, connection, false);
+        return putPublisher(p, connection, false, null);
     }
 
-    /** {@link #putPublisher(Publisher, ConnectionHandle)}, held {@code off} (client-off): kept here, not at data. */
-    public Publisher putPublisher(Publisher p, ConnectionHandle connection, boolean off) {
+    /**
+     * {@link #putPublisher(Publisher, ConnectionHandle)}, held {@code off} (client-off: kept here, not at data); with
+     * {@code app} (client auth on) replacing only a publisher that app registered (FORBIDDEN otherwise).
+     */
+    public Publisher putPublisher(Publisher p, ConnectionHandle connection, boolean off, String app) {
         Publisher[] previous = new Publisher[1];
         boolean open = connections.whileOpen(connection, p.clientId(), p.registerTimestamp(),
-                () -> previous[0] = store(p, connection, off));
+                () -> previous[0] = store(p, connection, off, app));
         if (!open) {
             throw RegistrationRefused.closing();
         }
         return previous[0];
     }
 
-    private Publisher store(Publisher p, ConnectionHandle connection, boolean off) {
+    private Publisher store(Publisher p, ConnectionHandle connection, boolean off, String app) {
         Publisher[] previous = new Publisher[1];
         publishers.compute(p.registerId(), (id, old) -> {
             if (old != null && !old.publisher().clientId().equals(p.clientId())) {
                 throw RegistrationRefused.heldByAnotherClient("publisher", id); // the mapping is left as it was
             }
+            RegistrationRefused.unlessApp(app, old == null ? null : old.connection(), "publisher", id);
             if (old != null && isStale(p, old.publisher())) {
                 previous[0] = p;
                 return old;
@@ -156,31 +150,9 @@ public final class ClientRegistry {
         });
     }
 
-    /** True while {@code registerId} is held here off (client-off): not at data. */
-    public boolean isOff(String registerId) {
-        PublisherEntry e = publishers.get(registerId);
-        return e != null && e.off();
-    }
-
-    /** The publishers with the connection each came over and whether it is off, for {@link LeverSweep}. */
-    Collection<PublisherEntry> entries() {
-        return publishers.values();
-    }
-
-    /** Sets {@code e} off, or on as {@code restamped}, if still stored as it was; false if it changed meanwhile. */
-    boolean setOff(PublisherEntry e, boolean off, Publisher restamped) {
-        boolean[] done = new boolean[1];
-        publishers.computeIfPresent(e.publisher().registerId(), (id, current) -> {
-            if (current != e) {
-                return current;
-            }
-            PublisherEntry neu = new PublisherEntry(off ? e.publisher() : restamped, e.connection(), off);
-            bySlot.replaced(PublisherEntry.active(e), PublisherEntry.active(neu));
-            publisherChanges.changed(e.publisher(), neu.publisher()); // the same publisher when set off: no change
-            done[0] = true;
-            return neu;
-        });
-        return done[0];
+    /** Which publishers client-off holds here, and setting them off or on ({@link LeverSweep}). */
+    public OffPublishers off() {
+        return off;
     }
 
     /** True while exactly {@code p} is the stored registration of its registerId. */
@@ -204,9 +176,15 @@ public final class ClientRegistry {
     }
 
     public Publisher removePublisher(String registerId, String clientId) {
+        return removePublisher(registerId, clientId, null);
+    }
+
+    /** Removes {@code clientId}'s publisher; with {@code app} (client auth on) only that app's (FORBIDDEN otherwise). */
+    public Publisher removePublisher(String registerId, String clientId, String app) {
         Publisher[] removed = new Publisher[1];
         publishers.computeIfPresent(registerId, (id, e) -> {
             if (e.publisher().clientId().equals(clientId)) {
+                RegistrationRefused.unlessApp(app, e.connection(), "publisher", id);
                 removed[0] = e.publisher();
                 changed(e, null);
                 return null;
@@ -217,14 +195,14 @@ public final class ClientRegistry {
     }
 
     /**
-     * Puts back a publisher whose removal failed at data, unless something else was registered meanwhile. Returns
-     * false, restoring nothing, when the connection's close was handled: data may still hold p, so the caller must
-     * take it off.
+     * Puts back a publisher whose removal failed at data, {@code off} as a publish over {@code connection} would be
+     * (under the clock's fence, as a publish), unless something else was registered meanwhile. Returns false,
+     * restoring nothing, when the connection's close was handled: data may still hold p; the caller takes it off.
      */
-    public boolean restorePublisher(Publisher p, ConnectionHandle connection) {
+    public boolean restorePublisher(Publisher p, ConnectionHandle connection, boolean off) {
         return connections.whileOpen(connection, p.clientId(), p.registerTimestamp(),
                 () -> publishers.computeIfAbsent(p.registerId(), id -> {
-                    PublisherEntry back = new PublisherEntry(p, connection, false);
+                    PublisherEntry back = new PublisherEntry(p, connection, off);
                     changed(null, back);
                     return back;
                 }));
@@ -237,21 +215,27 @@ public final class ClientRegistry {
      *                             holds s's registerId (INVALID_REQUEST); nothing changes
      */
     public void addSubscriber(SubscriberRecord s) {
-        if (!connections.whileOpen(s.connection(), s.clientId(), 0, () -> storeSubscriber(s))) {
+        addSubscriber(s, null);
+    }
+
+    /** As {@link #addSubscriber(SubscriberRecord)}; with {@code app} (client auth on) replacing only that app's. */
+    public void addSubscriber(SubscriberRecord s, String app) {
+        if (!connections.whileOpen(s.connection(), s.clientId(), 0, () -> storeSubscriber(s, app))) {
             throw RegistrationRefused.closing();
         }
     }
 
-    private void storeSubscriber(SubscriberRecord s) {
+    private void storeSubscriber(SubscriberRecord s, String app) {
         SubscriberRecord[] old = new SubscriberRecord[1];
         subscribers.compute(s.registerId(), (id, current) -> {
             if (current != null && !current.clientId().equals(s.clientId())) {
                 throw RegistrationRefused.heldByAnotherClient("subscriber", id); // the mapping is left as it was
             }
+            RegistrationRefused.unlessApp(app, current == null ? null : current.connection(), "subscriber", id);
             old[0] = current;
             return s;
         });
-        count(s.clientId(), 1);
+        counts.add(s.clientId(), 1);
         if (old[0] != null) {
             unindex(old[0]);
         }
@@ -295,8 +279,17 @@ public final class ClientRegistry {
     }
 
     public SubscriberRecord removeSubscriber(String registerId, String clientId) {
+        return removeSubscriber(registerId, clientId, null);
+    }
+
+    /** Removes {@code clientId}'s subscriber; with {@code app} (client auth on) only that app's (FORBIDDEN otherwise). */
+    public SubscriberRecord removeSubscriber(String registerId, String clientId, String app) {
         SubscriberRecord s = subscribers.get(registerId);
-        if (s == null || !s.clientId().equals(clientId) || !subscribers.remove(registerId, s)) {
+        if (s == null || !s.clientId().equals(clientId)) {
+            return null;
+        }
+        RegistrationRefused.unlessApp(app, s.connection(), "subscriber", registerId);
+        if (!subscribers.remove(registerId, s)) {
             return null;
         }
         unindex(s);
@@ -304,7 +297,7 @@ public final class ClientRegistry {
     }
 
     private void unindex(SubscriberRecord s) {
-        count(s.clientId(), -1);
+        counts.add(s.clientId(), -1);
         subscribersByDataInfoId.computeIfPresent(s.dataInfoId(), (k, set) -> {
             set.remove(s);
             if (set.isEmpty()) {

@@ -37,20 +37,20 @@ public final class LeverSweep {
         List<Publisher> turnedOff = new ArrayList<>();
         List<Publisher> turnedOn = new ArrayList<>();
         List<Publisher> removed = new ArrayList<>();
-        for (PublisherEntry e : List.copyOf(registry.entries())) {
+        for (PublisherEntry e : List.copyOf(registry.off().entries())) {
             Publisher p = e.publisher();
             if (blacklisted.test(e.connection(), p.dataInfoId())) {
                 if (registry.removePublisher(p.registerId(), p.clientId()) != null) {
                     removed.add(p);
                 }
             } else if (off.test(e.connection()) && !e.off()) {
-                if (registry.setOff(e, true, null)) {
+                if (registry.off().setOff(e, true, null)) {
                     turnedOff.add(p);
                 }
             } else if (!off.test(e.connection()) && e.off() && registry.attach(e.connection(), p.clientId(), stamp)) {
                 // attached at the stamp: a later close of the connection takes the restamped publisher off data too
                 Publisher back = restamped(p, stamp);
-                if (registry.setOff(e, false, back)) {
+                if (registry.off().setOff(e, false, back)) {
                     turnedOn.add(back);
                 }
             }

@@ -19,4 +19,16 @@ public final class RegistrationRefused extends ReplyException {
         return new RegistrationRefused(ErrorCode.INVALID_REQUEST, "registerId " + registerId + " is held by another client's "
                 + kind + " on this session; each registration needs its own registerId");
     }
+
+    /**
+     * Refuses (FORBIDDEN) a change by {@code app} of a registration made over {@code holder} by another app. Apps, not
+     * connections, own registrations, so a client's replay over its next connection still replaces its own. A null
+     * {@code app} (client auth off) or {@code holder} (nothing held) passes.
+     */
+    static void unlessApp(String app, ConnectionHandle holder, String kind, String registerId) {
+        if (app != null && holder != null && !holder.app().equals(app)) {
+            throw new RegistrationRefused(ErrorCode.FORBIDDEN, "registerId " + registerId + " is a " + kind + " of app '"
+                    + holder.app() + "' on this session; app '" + app + "' may not replace or remove it");
+        }
+    }
 }

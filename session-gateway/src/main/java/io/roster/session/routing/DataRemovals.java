@@ -98,7 +98,7 @@ public final class DataRemovals implements AutoCloseable {
     }
 
     private void takeOff(Publisher p, long removedAt, int attempt) {
-        if (registry.hasPublisher(p.registerId()) && !registry.isOff(p.registerId())) {
+        if (registry.hasPublisher(p.registerId()) && !registry.off().isOff(p.registerId())) {
             return; // on again (client-on, or registered anew): registered after removedAt, data keeps that one
         }
         if (router.unpublish(p.dataInfoId(), p.registerId(), removedAt).ok()) {

@@ -11,7 +11,8 @@ import io.roster.session.registry.ConnectionHandle;
 /**
  * Records what a client can take (its {@link ClientHello}, sent first on each new connection) on that connection's
  * handle, where the push path reads it, and the credentials it names, which registrations are checked against
- * ({@link io.roster.session.auth.ClientAccess}); the hello itself is always answered OK. Answered on the IO thread: it only stores a set, and it must land before the
+ * ({@link io.roster.session.auth.ClientAccess}); the hello is answered OK, unless its token is longer than
+ * {@link Tokens#MAX_TOKEN_LENGTH} (INVALID_REQUEST, nothing recorded). Answered on the IO thread: it only stores a set, and it must land before the
  * replay that follows it.
  */
 public final class ClientHelloProcessor extends SyncUserProcessor<ClientHello> {
@@ -27,6 +28,11 @@ public final class ClientHelloProcessor extends SyncUserProcessor<ClientHello> {
     public Object handleRequest(BizContext context, ClientHello hello) {
         if (context == null || context.getConnection() == null) {
             return new SimpleReply(ErrorCode.INTERNAL_ERROR, "ClientHello came without its connection");
+        }
+        if (hello.token().length() > Tokens.MAX_TOKEN_LENGTH) {
+            // Refused unread, the connection left as it was: hashing any length on the IO thread would stall it.
+            return new SimpleReply(ErrorCode.INVALID_REQUEST, "the hello's token has " + hello.token().length()
+                    + " characters, over the limit of " + Tokens.MAX_TOKEN_LENGTH + " (a Roster token has 43)");
         }
         ConnectionHandle handle = connections.handleOf(context.getConnection());
         handle.capabilities(hello.capabilities());

@@ -223,6 +223,14 @@ public final class ClientRequestHandlers {
         return refusal == null ? null : new RegisterReply(ErrorCode.REFUSED, refusal);
     }
 
+    /**
+     * The app that owns what {@code connection} registers, with client auth on: only that app may replace or remove
+     * it (FORBIDDEN), over any of its connections, so a replay still replaces its own. Null (unchecked) when off.
+     */
+    private String owner(ConnectionHandle connection) {
+        return access.enabled() ? connection.app() : null;
+    }
+
     /** The refusal of a client call by {@link ClientAccess}, or null: checked before anything is stored. */
     private static RegisterReply denied(ClientAccess.Refusal refusal) {
         return refusal == null ? null : new RegisterReply(refusal.code(), refusal.message());
@@ -253,7 +261,7 @@ public final class ClientRequestHandlers {
             Publisher p = new Publisher(r.registerId(), dataInfoId, r.clientId(), r.appName(), r.zone(), r.data(),
                     r.version(), stamp, sessionProcessId, r.connectionGeneration());
             boolean off = levers != null && levers.off(connection);
-            return new Stored(p, registry.putPublisher(p, connection, off), off);
+            return new Stored(p, registry.putPublisher(p, connection, off, owner(connection)), off);
         });
         if (stored == null) {
             return now(blacklisted[0] != null ? blacklisted[0] : closing());
@@ -300,22 +308,46 @@ public final class ClientRequestHandlers {
         long[] removedAt = new long[1];
         Publisher removed = clock.register(stamp -> {
             removedAt[0] = stamp;
-            return registry.removePublisher(r.registerId(), r.clientId());
+            return registry.removePublisher(r.registerId(), r.clientId(), owner(connection));
         });
         if (removed == null) {
             return now(new RegisterReply(ErrorCode.OK, "no such publisher"));
         }
-        return router.unpublish(removed.dataInfoId(), removed.registerId(), removedAt[0]).thenApply(reply -> {
-            if (reply.ok()) {
-                return OK;
+        return router.unpublish(removed.dataInfoId(), removed.registerId(), removedAt[0])
+                .thenApply(reply -> reply.ok() ? OK : restore(connection, removed, reply));
+    }
+
+    /** What restoring a publisher that data failed to remove led to. */
+    private enum Restored { ON, OFF, BLACKLISTED, CLOSED }
+
+    /**
+     * Puts {@code removed} back after data failed to remove it, as a publish over {@code connection} would be stored
+     * now: under the clock's fence, held off while client-off holds the connection, not at all when a blacklist
+     * refuses it (a lever may have come while the removal was on its way). Data may still hold it: unless it is
+     * back on, it is taken off there.
+     */
+    private RegisterReply restore(ConnectionHandle connection, Publisher removed, WriteReply reply) {
+        Restored restored = clock.register(stamp -> {
+            if (refused(connection, removed.dataInfoId()) != null) {
+                return Restored.BLACKLISTED;
             }
-            if (!registry.restorePublisher(removed, connection)) {
+            boolean off = levers != null && levers.off(connection);
+            return !registry.restorePublisher(removed, connection, off) ? Restored.CLOSED : off ? Restored.OFF : Restored.ON;
+        });
+        switch (restored) {
+            case CLOSED -> {
                 // The connection's close was handled meanwhile; data may still hold it, so take it off there.
                 retract.accept(removed);
                 return closing();
             }
-            return new RegisterReply(reply.code(), reply.message());
-        });
+            case BLACKLISTED -> {
+                levers.takeOff(removed);
+                return new RegisterReply(ErrorCode.OK, "removed here (blacklisted meanwhile); taken off data in the background");
+            }
+            case OFF -> levers.takeOff(removed);
+            case ON -> { }
+        }
+        return new RegisterReply(reply.code(), reply.message());
     }
 
     private RegisterReply subscribe(ConnectionHandle connection, SubscribeRequest r) {
@@ -340,7 +372,7 @@ public final class ClientRequestHandlers {
             if (!registry.attach(connection, r.clientId(), stamp)) {
                 return closing();
             }
-            registry.addSubscriber(s);
+            registry.addSubscriber(s, owner(connection));
             return OK;
         });
         if (answer == OK) {
@@ -355,7 +387,7 @@ public final class ClientRequestHandlers {
         if (denied != null) {
             return denied;
         }
-        registry.removeSubscriber(r.registerId(), r.clientId());
+        registry.removeSubscriber(r.registerId(), r.clientId(), owner(connection));
         return OK;
     }
 }

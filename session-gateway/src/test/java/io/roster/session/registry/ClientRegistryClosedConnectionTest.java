@@ -37,7 +37,7 @@ class ClientRegistryClosedConnectionTest {
 
         ClientRegistry.ClosedConnection closed = registry.detach(connection);
         assertThat(closed.publishers()).as("the unpublish took it out before the close was handled").isEmpty();
-        assertThat(registry.restorePublisher(removed, connection)).as("refused: the caller takes it off data").isFalse();
+        assertThat(registry.restorePublisher(removed, connection, false)).as("refused: the caller takes it off data").isFalse();
 
         assertThat(registry.hasPublisher("p")).as("no close event would ever remove it: a ghost").isFalse();
         assertThat(registry.registrationsOf("c")).isZero();

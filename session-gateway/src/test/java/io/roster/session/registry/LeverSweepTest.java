@@ -41,7 +41,7 @@ class LeverSweepTest {
 
         assertThat(swept.turnedOff()).containsExactly(off);
         assertThat(registry.hasPublisher("p2")).as("kept here").isTrue();
-        assertThat(registry.isOff("p2")).isTrue();
+        assertThat(registry.off().isOff("p2")).isTrue();
         assertThat(registry.registrationsOf("c2")).as("still counts against the client's cap").isEqualTo(1);
         assertThat(digest()).as("the digest data compares with: as if p2 were not here").usingRecursiveComparison().isEqualTo(onlyKept);
         assertThat(registry.bySlot().in(SLOTS.slotOf(ID))).containsExactly(kept);
@@ -54,7 +54,7 @@ class LeverSweepTest {
             assertThat(p.registerTimestamp()).isEqualTo(30);
             assertThat(p.version()).isEqualTo(off.version());
         });
-        assertThat(registry.isOff("p2")).isFalse();
+        assertThat(registry.off().isOff("p2")).isFalse();
         assertThat(registry.bySlot().in(SLOTS.slotOf(ID))).extracting(Publisher::registerId).containsExactlyInAnyOrder("p1", "p2");
         // the connection's close now takes the restamped publisher off data too
         assertThat(registry.detach(offHost).registeredUpTo()).isEqualTo(30);
@@ -64,13 +64,13 @@ class LeverSweepTest {
     void aPublishOverAnOffConnectionIsHeldAndAReplacementLeavesTheIndexRight() {
         registry.attach(offHost, "c", 1);
         Publisher v1 = new Publisher("p", ID, "c", "app", "", List.of(new byte[]{1}), 1, 1, SESSION);
-        registry.putPublisher(v1, offHost, true);
+        registry.putPublisher(v1, offHost, true, null);
         assertThat(registry.bySlot().in(SLOTS.slotOf(ID))).isEmpty();
 
         // the client moved to a connection that is not off: its republish is on again
         registry.attach(otherHost, "c", 2);
         Publisher v2 = new Publisher("p", ID, "c", "app", "", List.of(new byte[]{2}), 2, 2, SESSION);
-        assertThat(registry.putPublisher(v2, otherHost, false)).isEqualTo(v1);
+        assertThat(registry.putPublisher(v2, otherHost, false, null)).isEqualTo(v1);
         assertThat(registry.bySlot().in(SLOTS.slotOf(ID))).containsExactly(v2);
         assertThat(registry.removePublisher("p", "c")).isEqualTo(v2);
         assertThat(registry.bySlot().in(SLOTS.slotOf(ID))).isEmpty();

@@ -60,8 +60,8 @@ class SlotIndexTest {
         r.undoPublisher(p1v2, prev);                       // failed republish undone
         Publisher removed = r.removePublisher("r2", "c2");  // unpublish
         assertMatchesAFullPass(r);
-        r.restorePublisher(removed, a);                    // failed unpublish restored
-        r.restorePublisher(p1, a);                         // nothing to restore: r1 is there
+        r.restorePublisher(removed, a, false);                    // failed unpublish restored
+        r.restorePublisher(p1, a, false);                        // nothing to restore: r1 is there
         assertMatchesAFullPass(r);
         r.attach(a, "c1", 1);
         r.detach(a);                                       // connection closed

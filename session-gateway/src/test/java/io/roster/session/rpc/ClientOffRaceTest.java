@@ -19,6 +19,7 @@ import io.roster.common.wire.ErrorCode;
 import io.roster.common.wire.PublishRequest;
 import io.roster.common.wire.RegisterReply;
 import io.roster.common.wire.SubscribeRequest;
+import io.roster.common.wire.UnpublishRequest;
 import io.roster.common.wire.WriteReply;
 import io.roster.session.lever.PushStopFile;
 import io.roster.session.lever.SessionLevers;
@@ -166,18 +167,55 @@ class ClientOffRaceTest {
         int forwardsBefore = forwards.get();
         RegisterReply after = call(new PublishRequest("c", "app", "after", ID, List.of(new byte[]{2}), 1, ""));
         assertThat(after.code()).isEqualTo(ErrorCode.OK);
-        assertThat(registry.isOff("after")).as("held here, off").isTrue();
+        assertThat(registry.off().isOff("after")).as("held here, off").isTrue();
         assertThat(registry.bySlot().in(new SlotFunction(16).slotOf(ID))).as("left out of digests and slot syncs").isEmpty();
         assertThat(forwards).as("never sent to data").hasValue(forwardsBefore);
 
         levers().apply(IncidentLevers.NONE.with(Lever.CLIENT_OFF, "10.0.0.9", true, 8)); // client-on for 10.0.0.5
-        assertThat(registry.isOff("after")).isFalse();
+        assertThat(registry.off().isOff("after")).isFalse();
         assertThat(writtenBack).singleElement().satisfies(p -> {
             assertThat(p.registerId()).isEqualTo("after");
             assertThat(p.registerTimestamp()).as("registered anew after the removal, so data takes it")
                     .isGreaterThan(takenOff.getOrDefault("after", 0L));
         });
         assertThat(registry.bySlot().in(new SlotFunction(16).slotOf(ID))).extracting(Publisher::registerId).containsExactly("after");
+    }
+
+    /** Puts {@code registerId} into the registry over the test's connection, as a publish that data took. */
+    private void registered(String registerId) {
+        levers();
+        registry.attach(connections.handleOf(boltConnection), "c", clock.tick());
+        registry.putPublisher(new Publisher(registerId, ID, "c", "app", "", List.of(new byte[]{1}), 1, clock.tick(), SESSION),
+                connections.handleOf(boltConnection));
+    }
+
+    @Test
+    void aFailedUnpublishOfAPublisherHeldOffPutsItBackOffNotOnData() throws Exception {
+        registered("p");
+        levers().apply(OFF);
+        assertThat(registry.off().isOff("p")).isTrue();
+        takenOff.clear();
+
+        RegisterReply unpublish = call(new UnpublishRequest("c", "p", ID)); // data fails it (no slot table here)
+
+        assertThat(unpublish.code()).as(unpublish.message()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(registry.hasPublisher("p")).as("the removal failed: the publisher stays").isTrue();
+        assertThat(registry.off().isOff("p")).as("still held off by client-off").isTrue();
+        assertThat(registry.bySlot().in(new SlotFunction(16).slotOf(ID))).as("so no digest round syncs it to data").isEmpty();
+        assertThat(takenOff).as("data may hold it after the failed removal: taken off there").containsKey("p");
+    }
+
+    @Test
+    void aFailedUnpublishDoesNotBringBackAPublisherBlacklistedMeanwhile() throws Exception {
+        registered("p");
+        // The blacklist arrives while the unpublish is on its way to data.
+        whileForwarding.set(() -> levers().apply(IncidentLevers.NONE.with(Lever.BLACKLIST_IP, "10.0.0.5", true, 9)));
+
+        RegisterReply unpublish = call(new UnpublishRequest("c", "p", ID));
+
+        assertThat(registry.hasPublisher("p")).as("blacklisted: not put back (" + unpublish.message() + ")").isFalse();
+        assertThat(registry.bySlot().in(new SlotFunction(16).slotOf(ID))).isEmpty();
+        assertThat(takenOff).as("data may hold it after the failed removal: taken off there").containsKey("p");
     }
 
     private static boolean parkedOnTheFence(Thread t) {

@@ -65,7 +65,10 @@ class MetaCodecFuzzTest {
     void theCorpusHoldsAValidEntryOfEveryRecordTypeAndAValidSnapshot() {
         List<MetaRecord> one = List.of(new NodeJoined(DATA), new NodeExpired(SESSION), new SlotTableChanged(TABLE),
                 new SwitchChanged(Switch.values()[0], true), new RevisionRegistered(REVISION),
-                new RevisionsCollected(List.of(REVISION.digest())));
+                new RevisionsCollected(List.of(REVISION.digest())),
+                new LeverChanged(io.roster.common.lever.Lever.CLIENT_OFF, "10.0.0.5:4000", true),
+                new AppCredentialChanged("orders", io.roster.common.acl.Tokens.hash("a-token-of-the-orders-app-0123456789"), true),
+                new AclRuleChanged(io.roster.common.acl.AclRule.parse("orders", "publish", "com.shop.*"), true));
         assertThat(one.stream().map(RecordType::of)).containsExactlyInAnyOrder(RecordType.values());
         FuzzInputs entries = FuzzInputs.of(MetaCodecFuzzTest.class, "logEntry");
         for (MetaRecord r : one) {
@@ -79,7 +82,10 @@ class MetaCodecFuzzTest {
         assertThat(entries.contains(all)).isTrue();
 
         FuzzInputs snapshots = FuzzInputs.of(MetaCodecFuzzTest.class, "snapshot");
-        MetaImage image = MetaDelta.replaying(MetaImage.EMPTY, one.subList(0, 5), 5).apply().atIndex(5);
+        // every part of the snapshot form filled: nodes, table, switches, a live revision, levers and the ACL
+        List<MetaRecord> kept = new java.util.ArrayList<>(one.subList(0, 5));
+        kept.addAll(one.subList(6, one.size()));
+        MetaImage image = MetaDelta.replaying(MetaImage.EMPTY, kept, kept.size()).apply().atIndex(kept.size());
         byte[] state = MetaStateCodec.encode(image.toSnapshot());
         snapshots.writeSeedIfAsked("valid-state", state);
         assertThat(snapshots.contains(state)).isTrue();

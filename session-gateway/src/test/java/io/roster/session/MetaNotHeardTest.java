@@ -14,6 +14,8 @@ import io.roster.common.wire.PublishRequest;
 import io.roster.common.wire.RegisterReply;
 import io.roster.common.wire.SimpleReply;
 import io.roster.common.wire.SubscribeRequest;
+import io.roster.common.wire.UnpublishRequest;
+import io.roster.common.wire.UnsubscribeRequest;
 import io.roster.session.testing.FakeDataNode;
 import io.roster.testkit.FreePorts;
 import io.roster.testkit.bolt.HeldMeta;
@@ -96,6 +98,13 @@ class MetaNotHeardTest {
                 RegisterReply.class, 5000);
         assertThat(earlySub.code()).as(earlySub.message()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(session.publisherCount() + session.subscriberCount()).isZero();
+        // an unpublish or unsubscribe too waits (retryable), rather than being refused by the ACL not yet known
+        RegisterReply earlyUnpublish = client.call(address, new UnpublishRequest("c1", "p1", DATA_INFO_ID),
+                RegisterReply.class, 5000);
+        assertThat(earlyUnpublish.code()).as(earlyUnpublish.message()).isEqualTo(ErrorCode.UNAVAILABLE);
+        RegisterReply earlyUnsubscribe = client.call(address, new UnsubscribeRequest("c1", "s1", DATA_INFO_ID),
+                RegisterReply.class, 5000);
+        assertThat(earlyUnsubscribe.code()).as(earlyUnsubscribe.message()).isEqualTo(ErrorCode.UNAVAILABLE);
 
         meta.answer();
         await().until(() -> session.view().acl().version() == 3);

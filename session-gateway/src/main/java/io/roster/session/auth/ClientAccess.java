@@ -68,10 +68,17 @@ public final class ClientAccess {
     public record Refusal(ErrorCode code, String message) {
     }
 
-    /** Why the client on {@code connection} may not do anything here (not authenticated), or null. */
+    /**
+     * Why the client on {@code connection} may not do anything here (not authenticated), or null. Before meta has
+     * answered the ACL is not known: UNAVAILABLE then (retried by the SDK), never a refusal by an empty ACL.
+     */
     public Refusal unauthenticated(ConnectionHandle connection) {
         if (!enabled) {
             return null;
+        }
+        Refusal early = beforeMeta();
+        if (early != null) {
+            return early;
         }
         String why = acl.get().authenticationRefusal(connection.app(), connection.tokenSha256());
         return why == null ? null : new Refusal(ErrorCode.UNAUTHENTICATED, why);

@@ -51,11 +51,18 @@ public final class BoltConnections {
 
     /** The client's ip:port ({@code [ip]:port} for IPv6), as {@link ConnectionHandle#clientAddress()} says it. */
     static String addressOf(Connection connection) {
-        SocketAddress remote = connection.getChannel() == null ? null : connection.getChannel().remoteAddress();
+        return addressOf(connection.getChannel() == null ? null : connection.getChannel().remoteAddress());
+    }
+
+    /**
+     * The same for a socket address. An IPv6 zone id ({@code %eth0}) is left out, as the levers' IP leaves it out, so
+     * the address the query API shows is one {@code client-off} and {@code ?ip=} accept.
+     */
+    static String addressOf(SocketAddress remote) {
         if (!(remote instanceof InetSocketAddress inet)) {
             return "";
         }
-        String ip = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+        String ip = inet.getAddress() != null ? inet.getAddress().getHostAddress().replaceFirst("%.*$", "") : inet.getHostString();
         return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + inet.getPort();
     }
 

@@ -39,4 +39,16 @@ class BoltConnectionsTest {
         assertThat(handle.isOpen()).isFalse();
         assertThat(connections.connectionOf(handle)).isNull();
     }
+
+    @Test
+    void theShownClientAddressIsOneTheLeversAccept() throws Exception {
+        java.net.InetAddress scoped = java.net.Inet6Address.getByAddress(null,
+                java.net.InetAddress.getByName("fe80::1").getAddress(), 1);
+        String shown = BoltConnections.addressOf(new java.net.InetSocketAddress(scoped, 4000));
+        assertThat(shown).isEqualTo("[fe80:0:0:0:0:0:0:1]:4000");
+        String ip = shown.substring(1, shown.indexOf(']'));
+        assertThat(io.roster.common.lever.LeverValues.ip(ip)).isEqualTo(ip);
+        assertThat(BoltConnections.addressOf(new java.net.InetSocketAddress("10.0.0.5", 80))).isEqualTo("10.0.0.5:80");
+        assertThat(BoltConnections.addressOf((java.net.SocketAddress) null)).isEmpty();
+    }
 }

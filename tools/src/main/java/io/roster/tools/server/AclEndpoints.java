@@ -82,24 +82,36 @@ final class AclEndpoints implements AutoCloseable {
     }
 
     /**
-     * A new token of {@code app}. When meta answers UNAVAILABLE (its write did not commit in time: it may still) the
-     * token is returned all the same, marked {@code inDoubt}: its hash may take one of the app's live slots, and
-     * this answer is the only place the token itself ever appears.
+     * A new token of {@code app}. Unless meta refused it outright (INVALID_REQUEST, LIMIT_EXCEEDED) or committed it,
+     * the write may still take effect: meta answered UNAVAILABLE, the call to meta got no answer in time (it waits
+     * as long as meta's own wait), or a retry reached a follower. The token is then returned all the same, marked
+     * {@code inDoubt}: its hash may take one of the app's live slots, and this answer is the only place the token
+     * itself ever appears. A token that was never stored grants nothing.
      */
     private Map<String, Object> createToken(String app) {
         String token = Tokens.newToken(random);
         String hash = Tokens.hash(token);
         String id = Tokens.idOf(hash);
-        AclReply reply = send(new AclRequest(AclRequest.TOKEN_ADD, app, "", hash));
+        AclReply reply;
+        String doubt = null;
+        try {
+            reply = send(new AclRequest(AclRequest.TOKEN_ADD, app, "", hash));
+            if (!reply.ok() && reply.code() != ErrorCode.INVALID_REQUEST && reply.code() != ErrorCode.LIMIT_EXCEEDED) {
+                doubt = "meta answered " + reply.code() + ": " + reply.message();
+            }
+        } catch (AdminHttpServer.Unavailable e) {
+            reply = null;
+            doubt = e.getMessage();
+        }
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("app", app);
         created.put("id", id);
         created.put("token", token);
         Map<String, Object> out;
-        if (reply.code() == ErrorCode.UNAVAILABLE) {
+        if (doubt != null) {
             out = new LinkedHashMap<>();
             created.put("inDoubt", true);
-            created.put("warning", "meta answered " + reply.code() + ": " + reply.message() + ". The token may or may not"
+            created.put("warning", doubt + ". The token may or may not"
                     + " have been stored; check with 'roster acl list' (a stored token shows as id " + id + " of app "
                     + app + "); if it is there and not wanted, revoke it with 'roster acl token revoke " + app + " " + id
                     + "'. The token is shown only now.");

@@ -57,4 +57,25 @@ class AclEndpointsTest {
         assertThatThrownBy(() -> down.post("{\"op\":\"allow\",\"app\":\"orders\",\"action\":\"publish\",\"pattern\":\"x.*\"}"))
                 .isInstanceOf(AdminHttpServer.Unavailable.class);
     }
+
+    /**
+     * The admin's own call to meta can time out before meta answers UNAVAILABLE (both wait rpc.timeout-ms), and a
+     * retry can land on a follower (NOT_LEADER): the write may still commit, so the token is returned in doubt.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTokenIsInDoubtWhenTheCallToMetaGotNoAnswerOrAFollowerAnswered() {
+        AclEndpoints timedOut = new AclEndpoints(RosterConfig.builder().build(), request -> {
+            throw new AdminHttpServer.Unavailable("no meta leader answered: timeout after 3000 ms");
+        });
+        Map<String, Object> out = (Map<String, Object>) timedOut.post("{\"op\":\"token-create\",\"app\":\"orders\"}");
+        Map<String, Object> created = (Map<String, Object>) out.get("created");
+        assertThat(created).containsEntry("inDoubt", true).containsKey("token");
+        assertThat((String) created.get("warning")).contains("no meta leader answered", "roster acl list");
+
+        AclEndpoints follower = new AclEndpoints(RosterConfig.builder().build(),
+                request -> new AclReply(ErrorCode.NOT_LEADER, "not the leader", "", null));
+        Map<String, Object> again = (Map<String, Object>) follower.post("{\"op\":\"token-create\",\"app\":\"orders\"}");
+        assertThat((Map<String, Object>) again.get("created")).containsEntry("inDoubt", true);
+    }
 }

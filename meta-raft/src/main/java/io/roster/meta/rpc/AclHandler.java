@@ -49,7 +49,27 @@ public final class AclHandler extends RequestHandler<AclRequest> {
             return errorReply(ErrorCode.UNAVAILABLE, "the ACL write was not committed within " + writeTimeoutMs
                     + " ms (no meta quorum?); it may still take effect");
         }
+        String lost = notApplied(after.get().acl(), change);
+        if (lost != null) {
+            return errorReply(ErrorCode.LIMIT_EXCEEDED, lost);
+        }
         return new AclReply(ErrorCode.OK, "", leader.leaderAddress(), after.get().acl());
+    }
+
+    /**
+     * Why an add that passed {@link #checkedChange} on an earlier image is not in the one its entry made, or null: two
+     * adds checked on the same image can both be logged, and replay applies the one past a cap as nothing.
+     */
+    static String notApplied(ClientAcl after, MetaRecord change) {
+        if (change instanceof AppCredentialChanged c && c.on()
+                && after.credentialsOf(c.app()).stream().noneMatch(t -> t.sha256().equals(c.value()))) {
+            return "the token of app " + c.app() + " was not stored: the app's tokens were full when its entry applied"
+                    + " (another create came first)";
+        }
+        if (change instanceof AclRuleChanged r && r.on() && !after.rules().contains(r.rule())) {
+            return "the rule " + r.rule() + " was not stored: the rules were full when its entry applied";
+        }
+        return null;
     }
 
     /** The record for {@code request}, applied to {@code acl} first so a bad or over-cap change fails here. */

@@ -49,6 +49,12 @@ public final class LeverHandler extends RequestHandler<LeverRequest> {
             return errorReply(ErrorCode.UNAVAILABLE, "the lever write was not committed within " + writeTimeoutMs
                     + " ms (no meta quorum?); it may still take effect");
         }
+        if (request.on() && !after.get().levers().values(lever).contains(value)) {
+            // Two adds that each passed the check above on the same image: the log applied the one past the cap as
+            // nothing (replay never throws), so this one did not take effect.
+            return errorReply(ErrorCode.LIMIT_EXCEEDED, lever.key() + " " + value + " was not added: the lever was full"
+                    + " when its entry applied (another add came first)");
+        }
         return new LeverReply(ErrorCode.OK, "", leader.leaderAddress(), after.get().levers(), after.get().switches());
     }
 

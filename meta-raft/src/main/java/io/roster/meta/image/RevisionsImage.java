@@ -128,6 +128,12 @@ public final class RevisionsImage {
         Map<String, Long> revisions = new HashMap<>();
         List<Revision> live = new ArrayList<>();
         for (StampedRevision r : state.revisions()) {
+            if (r == null) {
+                throw new IllegalArgumentException("meta snapshot holds an empty revision entry");
+            }
+            // the same check a log entry's revision passes (found by MetaCodecFuzzTest: a snapshot revision without
+            // its app failed building the catalog with a NullPointerException)
+            new io.roster.meta.state.RevisionRegistered(r.revision()).check();
             revisions.put(r.revision().digest(), r.index());
             live.add(r.revision());
         }

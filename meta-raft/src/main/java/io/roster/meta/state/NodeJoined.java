@@ -23,6 +23,10 @@ public final class NodeJoined implements MetaRecord {
                 || node.processId().address() == null) {
             throw new IllegalArgumentException("NodeJoined record without a whole node: " + node);
         }
+        if (node.role() != io.roster.common.model.NodeRole.DATA && node.role() != io.roster.common.model.NodeRole.SESSION) {
+            // refused here, not when applied (found by MetaCodecFuzzTest: replay threw for a META node)
+            throw new IllegalArgumentException("NodeJoined record of a " + node.role() + " node: meta tracks data and session nodes only");
+        }
     }
 
 

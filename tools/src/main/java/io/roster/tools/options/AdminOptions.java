@@ -7,9 +7,6 @@ import io.roster.tools.cluster.ClusterFile;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,16 +67,7 @@ public final class AdminOptions {
     /** The admin token, or null when none is given (reads on an open port need none). */
     public String token() {
         if (tokenFile != null) {
-            try {
-                List<String> lines = Files.readAllLines(tokenFile, StandardCharsets.UTF_8);
-                String first = lines.isEmpty() ? "" : lines.get(0).trim();
-                if (first.isEmpty()) {
-                    throw new ConfigException("--token-file " + tokenFile + " is empty: its first line must be the admin token");
-                }
-                return first;
-            } catch (IOException e) {
-                throw new ConfigException("cannot read --token-file " + tokenFile + ": " + e.getMessage());
-            }
+            return TokenFile.read(tokenFile, "--token-file");
         }
         String fromEnv = env.get(TOKEN_ENV);
         return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.trim();

@@ -3,15 +3,13 @@ package io.roster.tools.server;
 import io.roster.common.config.ConfigException;
 import io.roster.common.config.ConfigKeys;
 import io.roster.common.config.RosterConfig;
+import io.roster.tools.options.TokenFile;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,7 +40,7 @@ public final class AdminAccess {
         if (!inline.isEmpty() && !file.isEmpty()) {
             throw new ConfigException("set admin.token or admin.token-file, not both");
         }
-        String token = inline.isEmpty() && !file.isEmpty() ? readTokenFile(Path.of(file), "admin.token-file") : inline;
+        String token = inline.isEmpty() && !file.isEmpty() ? TokenFile.read(Path.of(file), "admin.token-file") : inline;
         if (!token.isEmpty() && token.length() < MIN_TOKEN_LENGTH) {
             throw new ConfigException("the admin token (" + (inline.isEmpty() ? "admin.token-file " + file : "admin.token")
                     + ") has " + token.length() + " characters; use at least " + MIN_TOKEN_LENGTH
@@ -53,20 +51,6 @@ public final class AdminAccess {
             throw new ConfigException("admin.read-token-required is true but no admin token is set (admin.token or admin.token-file)");
         }
         return new AdminAccess(token, reads);
-    }
-
-    /** The first line of a token file, trimmed; a {@link ConfigException} naming the file and the setting when unusable. */
-    public static String readTokenFile(Path file, String setting) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            String first = lines.isEmpty() ? "" : lines.get(0).trim();
-            if (first.isEmpty()) {
-                throw new ConfigException(setting + " " + file + " is empty: its first line must be the admin token");
-            }
-            return first;
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + setting + " " + file + ": " + e.getMessage());
-        }
     }
 
     /**
